@@ -1,0 +1,97 @@
+// Package research answers a question with cited evidence: it plans queries,
+// searches, sends a pool of reader sub-agents over the result pages and the
+// links they propose, and keeps the verbatim passages that bear on the question.
+package research
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/search"
+)
+
+// Request is one research task. Zero values mean the defaults.
+type Request struct {
+	Question          string
+	Queries           []string // extra queries from the caller
+	MaxPages          int
+	MaxDepth          int
+	TimeBudget        time.Duration
+	MaxEvidenceTokens int
+	IncludeDomains    []string
+	ExcludeDomains    []string
+}
+
+// Evidence is one verbatim passage; Source is the 1-based index into Sources.
+type Evidence struct {
+	Source int     `json:"source"`
+	URL    string  `json:"url"`
+	Title  string  `json:"title"`
+	Quote  string  `json:"quote"`
+	Score  float64 `json:"score"`
+}
+
+// Source is one page that was tried.
+type Source struct {
+	N        int    `json:"n"`
+	URL      string `json:"url"`
+	Title    string `json:"title"`
+	Status   string `json:"status"`           // ok, failed, skipped
+	Reason   string `json:"reason,omitempty"` // why it failed or was skipped
+	Rendered bool   `json:"rendered"`
+}
+
+// Stats counts the work done.
+type Stats struct {
+	Searches    int   `json:"searches"`
+	PagesRead   int   `json:"pages_read"`
+	PagesFailed int   `json:"pages_failed"`
+	CacheHits   int   `json:"cache_hits"`
+	ElapsedMS   int64 `json:"elapsed_ms"`
+}
+
+// Result is the answer to a Request.
+type Result struct {
+	Question string     `json:"question"`
+	Queries  []string   `json:"queries"`
+	Evidence []Evidence `json:"evidence"`
+	Sources  []Source   `json:"sources"`
+	Stats    Stats      `json:"stats"`
+	Complete bool       `json:"complete"`
+}
+
+// Progress receives stage and page updates; total may be 0 when unknown.
+type Progress func(progress, total float64, message string)
+
+// Searcher is the search layer (search.Engine).
+type Searcher interface {
+	Search(ctx context.Context, req search.Request) (*search.Response, error)
+}
+
+// Loader is the page reader (browse.Engine).
+type Loader interface {
+	Load(ctx context.Context, rawURL, render string) (page *browse.Page, cached bool, err error)
+}
+
+// ErrNotImplemented marks a part not built yet (skeleton).
+var ErrNotImplemented = errors.New("deep research is not implemented yet")
+
+// Engine runs research tasks.
+type Engine struct {
+	searcher Searcher
+	loader   Loader
+	maxTabs  int
+}
+
+// New returns an engine reading with at most maxTabs pages at once.
+func New(s Searcher, l Loader, maxTabs int) *Engine {
+	return &Engine{searcher: s, loader: l, maxTabs: maxTabs}
+}
+
+// Run researches req.Question. Running out of time is not an error: the
+// result says Complete=false and carries what was gathered.
+func (e *Engine) Run(ctx context.Context, req Request, progress Progress) (*Result, error) {
+	return nil, ErrNotImplemented
+}
