@@ -1,0 +1,205 @@
+package search
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCleanText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<b>Rust</b> is   fast\n and <strong>safe</strong>", "Rust is fast and safe"},
+		{"Tom &amp; Jerry &#x27;cartoon&#x27; &lt;3", "Tom & Jerry 'cartoon' <3"},
+		{"a < b and c > d", "a < b and c > d"},
+		{"plain", "plain"},
+		{"  ", ""},
+		{`<span class="highlight">x</span>&nbsp;y`, "x y"},
+	}
+	for _, tt := range tests {
+		if got := cleanText(tt.in); got != tt.want {
+			t.Errorf("cleanText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCleanURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://Example.COM/a?utm_source=x&id=3&UTM_Medium=y#frag", "https://example.com/a?id=3"},
+		{"https://example.com/?fbclid=1&gclid=2&msclkid=3", "https://example.com/"},
+		{"http://example.com:80/p", "http://example.com/p"},
+		{"https://example.com:8443/p?q=a%20b&mc_cid=1", "https://example.com:8443/p?q=a%20b"},
+		{"https://example.com", "https://example.com/"},
+		{"ftp://example.com/file", ""},
+		{"javascript:alert(1)", ""},
+		{"/relative/path", ""},
+		{"https://user:pw@example.com/x", "https://example.com/x"},
+	}
+	for _, tt := range tests {
+		if got := cleanURL(tt.in); got != tt.want {
+			t.Errorf("cleanURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCanonicalKeyMergesVariants(t *testing.T) {
+	same := []string{
+		"https://docs.example.org/guide/intro",
+		"http://www.docs.example.org/guide/intro/",
+		"https://docs.example.org/guide/intro/",
+	}
+	for _, u := range same[1:] {
+		if canonicalKey(cleanURL(u)) != canonicalKey(cleanURL(same[0])) {
+			t.Errorf("%s and %s should be one page", u, same[0])
+		}
+	}
+	if canonicalKey("https://example.org/a?x=1&y=2") != canonicalKey("https://example.org/a?y=2&x=1") {
+		t.Error("parameter order should not matter")
+	}
+	if canonicalKey("https://example.org/a?id=1") == canonicalKey("https://example.org/a?id=2") {
+		t.Error("different ids are different pages")
+	}
+}
+
+func TestNormalizeResults(t *testing.T) {
+	q, err := newQuery(Request{Query: "x", MaxResults: 3, ExcludeDomains: []string{"bad.example"}}, region{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := []Result{
+		{Title: "<b>One</b>", URL: "https://a.example/1?utm_source=z"},
+		{Title: "Dup", URL: "https://www.a.example/1/#top", Snippet: "from the duplicate", Published: "2025-01-01"},
+		{Title: "Excluded", URL: "https://sub.bad.example/x"},
+		{Title: "Not http", URL: "mailto:x@y.example"},
+		{Title: "", URL: "https://b.example/2"},
+		{Title: "Three", URL: "https://c.example/3"},
+		{Title: "Four (over max)", URL: "https://d.example/4"},
+	}
+	got := normalizeResults(in, q)
+	want := []Result{
+		{Rank: 1, Title: "One", URL: "https://a.example/1", Snippet: "from the duplicate", Published: "2025-01-01"},
+		{Rank: 2, Title: "b.example", URL: "https://b.example/2"},
+		{Rank: 3, Title: "Three", URL: "https://c.example/3"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("result %d: got %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestNewQueryValidation(t *testing.T) {
+	tests := []struct {
+		name    string
+		req     Request
+		wantErr string // substring; "" means valid
+		wantMax int
+	}{
+		{"default max", Request{Query: "  go   generics "}, "", 10},
+		{"max 20", Request{Query: "x", MaxResults: 20}, "", 20},
+		{"max 21", Request{Query: "x", MaxResults: 21}, "between 1 and 20", 0},
+		{"negative", Request{Query: "x", MaxResults: -1}, "between 1 and 20", 0},
+		{"empty", Request{Query: "   "}, "query is empty", 0},
+		{"too long", Request{Query: strings.Repeat("a", 401)}, "keep it under 400", 0},
+		{"bad recency", Request{Query: "x", Recency: "hour"}, "day, week, month, year", 0},
+		{"bad domain", Request{Query: "x", IncludeDomains: []string{"a b"}}, "not a domain", 0},
+		{"conflict", Request{Query: "x", IncludeDomains: []string{"example.org"}, ExcludeDomains: []string{"https://www.example.org/"}}, "both included and excluded", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := newQuery(tt.req, region{})
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !errors.Is(err, ErrInvalidRequest) {
+					t.Fatalf("err = %v, want ErrInvalidRequest containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q.max != tt.wantMax {
+				t.Errorf("max = %d, want %d", q.max, tt.wantMax)
+			}
+		})
+	}
+}
+
+func TestWithSites(t *testing.T) {
+	tests := []struct {
+		include, exclude []string
+		or               bool
+		want             string
+	}{
+		{nil, nil, true, "go generics"},
+		{[]string{"go.dev"}, nil, false, "go generics site:go.dev"},
+		{[]string{"https://www.go.dev/doc", "pkg.go.dev"}, nil, true, "go generics (site:go.dev OR site:pkg.go.dev)"},
+		{[]string{"go.dev", "pkg.go.dev"}, nil, false, "go generics"},
+		{nil, []string{"pinterest.com", "*.quora.com"}, true, "go generics -site:pinterest.com -site:quora.com"},
+	}
+	for _, tt := range tests {
+		q, err := newQuery(Request{Query: "go generics", IncludeDomains: tt.include, ExcludeDomains: tt.exclude}, region{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := q.withSites(tt.or); got != tt.want {
+			t.Errorf("withSites(%v) = %q, want %q", tt.or, got, tt.want)
+		}
+	}
+}
+
+func TestAllowedSubdomains(t *testing.T) {
+	q, _ := newQuery(Request{Query: "x", IncludeDomains: []string{"example.org"}, ExcludeDomains: []string{"ads.example.org"}}, region{})
+	tests := map[string]bool{
+		"example.org": true, "docs.example.org": true, "www.example.org": true,
+		"ads.example.org": false, "x.ads.example.org": false, "notexample.org": false, "example.org.evil.com": false,
+	}
+	for host, want := range tests {
+		if got := q.allowed(host); got != want {
+			t.Errorf("allowed(%q) = %v, want %v", host, got, want)
+		}
+	}
+}
+
+func TestPublishedDate(t *testing.T) {
+	now := time.Date(2026, 4, 14, 12, 0, 0, 0, time.UTC)
+	tests := map[string]string{
+		"2025-01-10T12:00:00":  "2025-01-10",
+		"2025-01-10T12:00:00Z": "2025-01-10",
+		"Jan 10, 2025":         "2025-01-10",
+		"January 10, 2025":     "2025-01-10",
+		"3 days ago":           "2026-04-11",
+		"1 week ago":           "2026-04-07",
+		"5 hours ago":          "2026-04-14",
+		"last Tuesday":         "last Tuesday",
+		"":                     "",
+	}
+	for in, want := range tests {
+		if got := publishedDate(in, now); got != want {
+			t.Errorf("publishedDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseRegion(t *testing.T) {
+	tests := []struct {
+		in   string
+		ok   bool
+		want region
+	}{
+		{"", true, region{}},
+		{"wt-wt", true, region{}},
+		{"us-en", true, region{kl: "us-en", country: "us", language: "en"}},
+		{"TW-TZH", true, region{kl: "tw-tzh", country: "tw", language: "tzh"}},
+		{"english", false, region{}},
+		{"u-en", false, region{}},
+	}
+	for _, tt := range tests {
+		got, ok := parseRegion(tt.in)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("parseRegion(%q) = %+v, %v; want %+v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -1,0 +1,164 @@
+package search
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+const (
+	defaultMaxResults = 10
+	maxMaxResults     = 20
+	maxQueryRunes     = 400
+)
+
+// recencies maps Request.Recency to its one-letter code (DuckDuckGo df,
+// Google qdr); the other engines spell it from the same value.
+var recencies = map[string]string{"": "", "day": "d", "week": "w", "month": "m", "year": "y"}
+
+// query is a validated, normalised Request plus the engine's settings.
+type query struct {
+	text    string // what the user asked, whitespace collapsed
+	max     int
+	include []string // normalised domains, sorted
+	exclude []string
+	recency string // "", day, week, month, year
+	region  region
+}
+
+func newQuery(req Request, reg region) (*query, error) {
+	q := &query{text: strings.Join(strings.Fields(req.Query), " "), region: reg}
+	switch n := len([]rune(q.text)); {
+	case n == 0:
+		return nil, invalid("query is empty; pass the words to search for")
+	case n > maxQueryRunes:
+		return nil, invalid("query is %d characters long; keep it under %d (a few keywords work best)", n, maxQueryRunes)
+	}
+	switch {
+	case req.MaxResults == 0:
+		q.max = defaultMaxResults
+	case req.MaxResults < 1 || req.MaxResults > maxMaxResults:
+		return nil, invalid("max_results is %d; it must be between 1 and %d", req.MaxResults, maxMaxResults)
+	default:
+		q.max = req.MaxResults
+	}
+	rec := strings.ToLower(strings.TrimSpace(req.Recency))
+	if _, ok := recencies[rec]; !ok {
+		return nil, invalid("recency %q is not one of day, week, month, year (or empty for any time)", req.Recency)
+	}
+	q.recency = rec
+	var err error
+	if q.include, err = domains("include_domains", req.IncludeDomains); err != nil {
+		return nil, err
+	}
+	if q.exclude, err = domains("exclude_domains", req.ExcludeDomains); err != nil {
+		return nil, err
+	}
+	for _, in := range q.include {
+		for _, ex := range q.exclude {
+			if in == ex {
+				return nil, invalid("%s is both included and excluded; drop it from one list", in)
+			}
+		}
+	}
+	return q, nil
+}
+
+func domains(field string, in []string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range in {
+		n, ok := normalizeDomain(d)
+		if !ok {
+			return nil, invalid("%s entry %q is not a domain; pass bare names like example.org", field, d)
+		}
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// allowed applies the domain filters to a result's host.
+func (q *query) allowed(host string) bool {
+	if host == "" {
+		return false
+	}
+	for _, d := range q.exclude {
+		if hostMatches(host, d) {
+			return false
+		}
+	}
+	if len(q.include) == 0 {
+		return true
+	}
+	for _, d := range q.include {
+		if hostMatches(host, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// withSites is the query text with site: operators for the domain filters.
+// Engines without OR get site: only for a single include domain; the
+// filter after the search does the rest.
+func (q *query) withSites(or bool) string {
+	var b strings.Builder
+	b.WriteString(q.text)
+	switch {
+	case len(q.include) == 1:
+		b.WriteString(" site:" + q.include[0])
+	case len(q.include) > 1 && or:
+		b.WriteString(" (")
+		for i, d := range q.include {
+			if i > 0 {
+				b.WriteString(" OR ")
+			}
+			b.WriteString("site:" + d)
+		}
+		b.WriteString(")")
+	}
+	for _, d := range q.exclude {
+		b.WriteString(" -site:" + d)
+	}
+	return b.String()
+}
+
+// key identifies the search for the cache and for merging identical
+// concurrent searches; the provider name is prefixed per cache entry.
+func (q *query) key() string {
+	return fmt.Sprintf("%s\x00%d\x00%s\x00%s\x00%s\x00%s",
+		strings.ToLower(q.text), q.max, strings.Join(q.include, ","), strings.Join(q.exclude, ","), q.recency, q.region.kl)
+}
+
+// region is a DuckDuckGo-style region code ("us-en": country-language),
+// spelt for each engine.
+type region struct {
+	kl       string // "" when unset or worldwide
+	country  string // "us"
+	language string // "en"
+}
+
+func parseRegion(s string) (region, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" || s == "wt-wt" {
+		return region{}, true
+	}
+	c, l, ok := strings.Cut(s, "-")
+	if !ok || len(c) != 2 || len(l) < 2 || len(l) > 3 || !isLetters(c) || !isLetters(l) {
+		return region{}, false
+	}
+	return region{kl: s, country: c, language: l}, true
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
