@@ -1,12 +1,19 @@
 // Package egress is the one door out of the process: every outbound
 // connection (search, page, redirect, browser sub-resource) is checked here.
+//
+// The check happens at dial time on the IP actually connected to, because
+// URL strings lie: Go's net/url treats 2130706433 or 0x7f000001 as host
+// names while a browser turns them into 127.0.0.1, and a DNS name can
+// resolve to anything (rebinding). The URL pre-check (CheckURL) only gives
+// earlier, clearer refusals; it is not the guard.
 package egress
 
 import (
 	"context"
 	"errors"
 	"net"
-	"net/http"
+	"net/netip"
+	"strings"
 	"time"
 )
 
@@ -20,6 +27,14 @@ type Policy struct {
 	Timeout      time.Duration // per request; 0 means 20s
 }
 
+// Defaults applied when a Policy leaves a field zero.
+const (
+	DefaultMaxBodyBytes = 10 << 20
+	DefaultTimeout      = 20 * time.Second
+	// MaxRedirects is the most redirects a request follows.
+	MaxRedirects = 10
+)
+
 // PolicyError is a refusal by policy; Reason says why in words for a model.
 type PolicyError struct {
 	Target string
@@ -31,29 +46,70 @@ func (e *PolicyError) Error() string { return "refused by policy: " + e.Target +
 // ErrNotImplemented marks a part not built yet (skeleton).
 var ErrNotImplemented = errors.New("egress guard is not implemented yet")
 
+// ErrTooManyRedirects is returned (wrapped) when a request is redirected
+// more than MaxRedirects times.
+var ErrTooManyRedirects = errors.New("stopped after 10 redirects")
+
 // Guard enforces a Policy.
-type Guard struct{ policy Policy }
+type Guard struct {
+	policy  Policy
+	trusted map[string]bool // normalised host:port
+	dialer  *net.Dialer
+	// lookup resolves names; nil means net.DefaultResolver (tests swap it
+	// to play a rebinding DNS server).
+	lookup func(ctx context.Context, network, host string) ([]netip.Addr, error)
+}
 
 // New returns a guard for p.
-func New(p Policy) *Guard { return &Guard{policy: p} }
-
-// DialContext dials addr after checking every resolved IP against the policy.
-func (g *Guard) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
-	return nil, ErrNotImplemented
+func New(p Policy) *Guard {
+	if p.MaxBodyBytes <= 0 {
+		p.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if p.Timeout <= 0 {
+		p.Timeout = DefaultTimeout
+	}
+	g := &Guard{policy: p, trusted: map[string]bool{}}
+	for _, t := range p.Trusted {
+		if hp, ok := normHostPort(t); ok {
+			g.trusted[hp] = true
+		}
+	}
+	g.dialer = &net.Dialer{
+		Timeout:        10 * time.Second,
+		KeepAlive:      30 * time.Second,
+		ControlContext: g.control,
+	}
+	return g
 }
 
-// Client returns an HTTP client whose every connection and redirect goes
-// through the guard (http/https only, at most 10 redirects).
-func (g *Guard) Client() *http.Client {
-	return &http.Client{Transport: &http.Transport{DialContext: g.DialContext}}
+// Policy returns the guard's policy with defaults filled in.
+func (g *Guard) Policy() Policy { return g.policy }
+
+// MaxBodyBytes is the body cap (after decompression) callers must enforce
+// with LimitReader.
+func (g *Guard) MaxBodyBytes() int64 { return g.policy.MaxBodyBytes }
+
+// Timeout is the per-request timeout.
+func (g *Guard) Timeout() time.Duration { return g.policy.Timeout }
+
+// normHostPort lower-cases host:port, strips a trailing dot and brackets
+// IPv6 consistently so "LOCALHOST.:80" and "localhost:80" compare equal.
+func normHostPort(hp string) (string, bool) {
+	host, port, err := net.SplitHostPort(strings.TrimSpace(hp))
+	if err != nil || port == "" {
+		return "", false
+	}
+	return net.JoinHostPort(normHost(host), port), true
 }
 
-// Proxy is an HTTP forward proxy (with CONNECT) that Chromium sends all its
-// traffic through, so the browser obeys the same policy.
-type Proxy struct{ URL string }
+func normHost(h string) string {
+	h = strings.ToLower(strings.TrimSuffix(strings.Trim(h, "[]"), "."))
+	return h
+}
 
-// StartProxy starts the proxy on loopback; Close it when done.
-func (g *Guard) StartProxy(ctx context.Context) (*Proxy, error) { return nil, ErrNotImplemented }
-
-// Close stops the proxy.
-func (p *Proxy) Close() error { return nil }
+func (g *Guard) isTrusted(host, port string) bool {
+	if len(g.trusted) == 0 {
+		return false
+	}
+	return g.trusted[net.JoinHostPort(normHost(host), port)]
+}
