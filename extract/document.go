@@ -1,0 +1,81 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// fromTree builds the Document from a cleaned tree (hidden parts already
+// removed). It mutates root: links made absolute, loose text wrapped in
+// paragraphs.
+func fromTree(root *html.Node, pageURL *url.URL) *Document {
+	meta := collectMeta(root)
+	base := meta.baseURL(pageURL)
+	absolutizeLinks(root, base)
+	paragraphize(root)
+	site := stripInvisible(meta.siteName())
+	d := &Document{
+		Title:     stripInvisible(meta.bestTitle(site)),
+		Byline:    stripInvisible(meta.byline()),
+		Published: meta.published(),
+		Lang:      meta.language(),
+		Canonical: meta.canonicalURL(base),
+		SiteName:  site,
+	}
+	src := &pageText{doc: root}
+	// Title candidates for spotting the headline repeated atop the content.
+	titles := d.Title + "\n" + ldString(meta.ldArticle(), "headline") + "\n" + cleanTitle(meta.title, site, true)
+	r, author := mainContent(root, base, src, titles)
+	d.Markdown, d.Links = r.markdown, r.links
+	if d.Links == nil {
+		d.Links = []Link{}
+	}
+	if d.Byline == "" {
+		d.Byline = stripInvisible(cleanByline(author))
+	}
+	return d
+}
+
+// mainContent runs both extractors and combines them (see combine.go);
+// when neither yields words it falls back to the whole body, so a page
+// with text never comes back empty.
+func mainContent(root *html.Node, base *url.URL, src *pageText, titles string) (rendered, string) {
+	var tf, rd rendered
+	var author string
+	if ex, err := runTrafilatura(root, base); err == nil {
+		author = ex.author
+		if r, err := render(ex, base, src); err == nil {
+			tf = r
+		}
+	}
+	if ex, err := runReadability(root, base); err == nil {
+		if author == "" {
+			author = ex.author
+		}
+		if r, err := render(ex, base, src); err == nil {
+			rd = r
+		}
+	}
+	md, useRd := combine(tf.markdown, rd.markdown, titles)
+	if useRd {
+		return rendered{markdown: md, links: linksIn(rd.links, md)}, author
+	}
+	if wordCount(md) > 0 {
+		return rendered{markdown: md, links: linksIn(tf.links, md)}, author
+	}
+	r, _ := render(extraction{node: bodyNode(root), source: "body"}, base, src)
+	return r, author
+}
+
+// linksIn keeps the links whose target still appears in md.
+func linksIn(links []Link, md string) []Link {
+	out := links[:0:0]
+	for _, l := range links {
+		if strings.Contains(md, l.URL) {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// fixLinks makes every link under root absolute and returns the content
+// links in reading order, deduplicated by URL. Links a reader cannot follow
+// (javascript:, mailto:, in-page fragments, unparsable) are unwrapped so
+// their text stays in the content without a dead target.
+func fixLinks(root *html.Node, base *url.URL) []Link {
+	var links []Link
+	seen := map[string]int{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode {
+				walk(c)
+				if c.Data == "a" {
+					if u, ok := resolveLink(getAttr(c, "href"), base); ok {
+						c.Attr = []html.Attribute{{Key: "href", Val: u}}
+						text := collapseSpace(textOf(c))
+						if i, dup := seen[u]; dup {
+							if links[i].Text == "" {
+								links[i].Text = text
+							}
+						} else {
+							seen[u] = len(links)
+							links = append(links, Link{Text: text, URL: u})
+						}
+					} else {
+						unwrap(c)
+					}
+				} else if c.Data == "img" {
+					if src, ok := resolveLink(getAttr(c, "src"), base); ok {
+						setAttr(c, "src", src)
+					}
+				}
+			}
+			c = next
+		}
+	}
+	walk(root)
+	return links
+}
+
+func resolveLink(href string, base *url.URL) (string, bool) {
+	href = strings.TrimSpace(href)
+	if href == "" || strings.HasPrefix(href, "#") {
+		return "", false
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return "", false
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+	default:
+		// javascript:, mailto:, data:, tel:, and relative links without a base.
+		return "", false
+	}
+	if u.Host == "" {
+		return "", false
+	}
+	return u.String(), true
+}
+
+// unwrap replaces n by its children.
+func unwrap(n *html.Node) {
+	p := n.Parent
+	if p == nil {
+		return
+	}
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		n.RemoveChild(c)
+		p.InsertBefore(c, n)
+		c = next
+	}
+	p.RemoveChild(n)
+}
+
+func setAttr(n *html.Node, key, val string) {
+	for i := range n.Attr {
+		if n.Attr[i].Key == key {
+			n.Attr[i].Val = val
+			return
+		}
+	}
+	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// absolutizeLinks rewrites every href in the page to an absolute http(s)
+// URL before extraction, and removes the href of links a reader cannot
+// follow: extractors resolve "mailto:x" against the page URL otherwise.
+func absolutizeLinks(n *html.Node, base *url.URL) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.Data == "a" {
+			for k := 0; k < len(c.Attr); k++ {
+				if c.Attr[k].Key != "href" {
+					continue
+				}
+				if u, ok := resolveLink(c.Attr[k].Val, base); ok {
+					c.Attr[k].Val = u
+				} else {
+					c.Attr = append(c.Attr[:k], c.Attr[k+1:]...)
+					k--
+				}
+			}
+		}
+		absolutizeLinks(c, base)
+	}
+}

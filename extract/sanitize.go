@@ -1,0 +1,385 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+const (
+	// maxInputBytes bounds the work on one page: real articles are far
+	// smaller, and beyond this parsing alone would take most of a second.
+	maxInputBytes = 4 << 20
+	// maxDepth bounds element nesting. The HTML parser's scope checks are
+	// linear in the depth of the open-element stack, so a 100k-deep page is
+	// quadratic; no readable page nests anywhere near this deep.
+	// x/net/html itself refuses more than 512 open elements (and the
+	// parser adds implied ones like <tbody>), and extractors walk subtrees
+	// per element, so a deep tree costs depth x size.
+	maxDepth = 160
+	// maxElements and maxTextBytes cut the tail of documents far beyond any
+	// article (the benchmark's largest: 1.5k elements, 100 KB of text); the
+	// extractors are superlinear on such trees.
+	maxElements  = 20000
+	maxTextBytes = 1 << 20
+)
+
+// prepareInput makes hostile input cheap to parse: valid UTF-8, bounded
+// size and bounded nesting.
+func prepareInput(s string) string {
+	if len(s) > maxInputBytes {
+		cut := maxInputBytes
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	if estimateDepth(s) > maxDepth {
+		s = flattenDeep(s, maxDepth)
+	}
+	return s
+}
+
+// estimateDepth is a cheap upper-bound-ish guess of the nesting depth from
+// the raw bytes: start tags of non-void elements minus end tags. It
+// overestimates pages with unclosed <p>/<li>; those only pay for the exact
+// rewrite in flattenDeep.
+func estimateDepth(s string) int {
+	depth, maxSeen := 0, 0
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if i >= len(s) {
+			break
+		}
+		c := s[i]
+		if c == '/' {
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if !isASCIILetter(c) {
+			continue
+		}
+		k := i
+		for k < len(s) && (isASCIILetter(s[k]) || s[k] >= '0' && s[k] <= '9') {
+			k++
+		}
+		if isVoid(strings.ToLower(s[i:k])) {
+			continue
+		}
+		depth++
+		if depth > maxSeen {
+			maxSeen = depth
+		}
+	}
+	return maxSeen
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func isVoid(name string) bool {
+	switch name {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+		"param", "source", "track", "wbr", "keygen", "frame", "basefont", "isindex":
+		return true
+	}
+	return false
+}
+
+// impliedEnd lists elements whose end tag is optional: a new one closes the
+// open one, so they do not nest in the parsed tree.
+var impliedEnd = map[string]bool{"p": true, "li": true, "dt": true, "dd": true, "option": true,
+	"tr": true, "td": true, "th": true, "rp": true, "rt": true, "tbody": true, "thead": true}
+
+// flattenDeep rewrites s dropping start and end tags nested deeper than
+// limit; their text stays, attached to the deepest kept element.
+func flattenDeep(s string, limit int) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	b.Grow(len(s) / 2)
+	stack := make([]string, 0, limit)
+	dropped := map[string]int{}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			n := string(name)
+			if isVoid(n) {
+				b.Write(z.Raw())
+				continue
+			}
+			if impliedEnd[n] && len(stack) > 0 && stack[len(stack)-1] == n {
+				stack = stack[:len(stack)-1]
+			}
+			if len(stack) >= limit {
+				dropped[n]++
+				continue
+			}
+			stack = append(stack, n)
+			b.Write(z.Raw())
+			// Raw-text elements: the tokenizer already treats their body as text.
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			n := string(name)
+			if dropped[n] > 0 {
+				dropped[n]--
+				continue
+			}
+			for k := len(stack) - 1; k >= 0; k-- {
+				if stack[k] == n {
+					stack = stack[:k]
+					break
+				}
+			}
+			b.Write(z.Raw())
+		default:
+			b.Write(z.Raw())
+		}
+	}
+}
+
+// parseClean parses s and removes what a reader never sees: hidden
+// elements, templates, scripts, and invisible characters in text.
+func parseClean(s string) (*html.Node, error) {
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		// Nesting the depth guard missed (implied elements): retry much
+		// flatter, then as plain text, so a page with text always parses.
+		doc, err = html.Parse(strings.NewReader(flattenDeep(s, 32)))
+		if err != nil {
+			doc, err = html.Parse(strings.NewReader("<p>" + html.EscapeString(plainText(s)) + "</p>"))
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	cleanTree(doc)
+	capSize(doc)
+	return doc, nil
+}
+
+// plainText is the text of every text token of s.
+func plainText(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			b.Write(z.Text())
+			b.WriteByte(' ')
+		}
+	}
+}
+
+// capSize removes everything after the maxElements-th element or the
+// maxTextBytes-th byte of text, in document order (a text node that
+// crosses the limit is shortened, not dropped).
+func capSize(doc *html.Node) {
+	els, text := 0, 0
+	var stop *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && stop == nil; c = c.NextSibling {
+			switch c.Type {
+			case html.ElementNode:
+				els++
+				if els > maxElements {
+					stop = c
+					return
+				}
+			case html.TextNode:
+				if text+len(c.Data) > maxTextBytes {
+					keep := maxTextBytes - text
+					for keep > 0 && !utf8.RuneStart(c.Data[keep]) {
+						keep--
+					}
+					c.Data = c.Data[:keep]
+					stop = c
+					return
+				}
+				text += len(c.Data)
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	if stop == nil {
+		return
+	}
+	// Drop what follows stop at every level, then stop itself unless it is
+	// the shortened text.
+	for x := stop; x != nil && x != doc; x = x.Parent {
+		for c := x.NextSibling; c != nil; {
+			next := c.NextSibling
+			x.Parent.RemoveChild(c)
+			c = next
+		}
+	}
+	if stop.Type == html.ElementNode {
+		stop.Parent.RemoveChild(stop)
+	}
+}
+
+func isHiddenElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script:
+		// JSON-LD stays: it carries metadata (and articleBody); extractors
+		// drop scripts themselves and no renderer shows it.
+		return !strings.EqualFold(getAttr(n, "type"), "application/ld+json")
+	case atom.Template, atom.Style, atom.Noscript:
+		// The parser runs with scripting on, so <noscript> holds unparsed
+		// markup (mostly tracking pixels and "enable JavaScript" notes).
+		return true
+	case atom.Html, atom.Body:
+		// Pages hide the whole body until a script reveals it (a guard
+		// against unstyled flashes); dropping it would drop the page.
+		return false
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				return true
+			}
+		case "style":
+			if styleHides(a.Val) {
+				return true
+			}
+		case "class":
+			if classHides(a.Val) {
+				return true
+			}
+		case "type":
+			if n.DataAtom == atom.Input && strings.EqualFold(a.Val, "hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// styleHides reports an inline style that makes the element invisible.
+func styleHides(style string) bool {
+	low := strings.ToLower(style)
+	if !strings.Contains(low, "none") && !strings.Contains(low, "hidden") && !strings.Contains(low, "collapse") {
+		return false
+	}
+	for _, decl := range strings.Split(style, ";") {
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		v = strings.ToLower(strings.TrimSpace(v))
+		v = strings.TrimSpace(strings.TrimSuffix(v, "!important"))
+		switch {
+		case k == "display" && v == "none":
+			return true
+		case k == "visibility" && (v == "hidden" || v == "collapse"):
+			return true
+		}
+	}
+	return false
+}
+
+// isInvisibleRune reports zero-width and bidi-control characters: they
+// hide or reorder text without showing anything, a known injection trick.
+func isInvisibleRune(r rune) bool {
+	switch {
+	case r >= 0x200B && r <= 0x200F, // ZWSP, ZWNJ, ZWJ, LRM, RLM
+		r >= 0x202A && r <= 0x202E, // LRE..RLO
+		r >= 0x2060 && r <= 0x2064, // word joiner, invisible operators
+		r >= 0x2066 && r <= 0x2069, // LRI..PDI
+		r == 0xFEFF, r == 0x00AD:   // BOM/ZWNBSP, soft hyphen
+		return true
+	}
+	return false
+}
+
+// stripInvisible removes invisible characters, allocating only when there
+// is one: all of them encode as three bytes led by 0xE2 or 0xEF, or as the
+// two-byte soft hyphen 0xC2 0xAD.
+func stripInvisible(s string) string {
+	found := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == 0xE2 || c == 0xEF || c == 0xC2 {
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if isInvisibleRune(r) {
+				found = true
+				break
+			}
+		}
+	}
+	if !found {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isInvisibleRune(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func getAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func cleanTree(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch c.Type {
+		case html.ElementNode:
+			if isHiddenElement(c) {
+				n.RemoveChild(c)
+			} else {
+				cleanTree(c)
+			}
+		case html.TextNode:
+			c.Data = stripInvisible(c.Data)
+		case html.CommentNode:
+			n.RemoveChild(c)
+		}
+		c = next
+	}
+}
+
+// hidingClasses are the utility classes of common CSS frameworks
+// (Bootstrap, Tailwind, WordPress) whose only effect is to hide an element
+// from sighted readers.
+var hidingClasses = map[string]bool{
+	"hidden": true, "d-none": true, "sr-only": true, "visually-hidden": true,
+	"screen-reader-text": true, "visuallyhidden": true, "invisible": true, "hide": true,
+}
+
+func classHides(class string) bool {
+	for _, c := range strings.Fields(class) {
+		if hidingClasses[strings.ToLower(c)] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,147 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// Trafilatura trims the text and tail of every node it keeps, so
+// "<a>MacBook Pro</a> was" comes out as "...Pro</a>was". Its own plain-text
+// output re-joins nodes with spaces, which hides the damage; Markdown
+// rendered from the node glues the words ("Prowas"). restoreSpaces puts a
+// space back at each element boundary where two words touch that never
+// touched in the source page.
+
+// pageText is the visible text of the page with a space at every block
+// boundary, used to tell real glued words ("<b>H</b>ello") from lost spaces.
+type pageText struct {
+	doc  *html.Node
+	text string
+	done bool
+}
+
+func (p *pageText) get() string {
+	if !p.done {
+		var b strings.Builder
+		writeSpacedText(&b, p.doc)
+		p.text = b.String()
+		p.done = true
+	}
+	return p.text
+}
+
+func writeSpacedText(b *strings.Builder, n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		b.WriteString(n.Data)
+		return
+	case html.ElementNode:
+		if !isInlineTag(n.Data) {
+			b.WriteByte(' ')
+			defer b.WriteByte(' ')
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		writeSpacedText(b, c)
+	}
+}
+
+func isInlineTag(tag string) bool {
+	switch tag {
+	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i",
+		"kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+		"time", "tt", "u", "var", "del", "ins", "hi", "ref":
+		return true
+	}
+	return false
+}
+
+func restoreSpaces(root *html.Node, src *pageText) {
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data != "pre" && c.Data != "code" {
+			restoreSpaces(c, src)
+		}
+		next := c.NextSibling
+		if next == nil || !inlineNode(c) || !inlineNode(next) {
+			continue
+		}
+		left := lastWord(c)
+		right := firstWord(next)
+		if left == "" || right == "" {
+			continue
+		}
+		lr, _ := utf8.DecodeLastRuneInString(left)
+		rr, _ := utf8.DecodeRuneInString(right)
+		if !isWordRune(rr) || !(isWordRune(lr) || strings.ContainsRune(".,;:!?", lr)) {
+			continue
+		}
+		if strings.Contains(src.get(), left+right) {
+			continue
+		}
+		if c.Type == html.TextNode {
+			c.Data += " "
+		} else if next.Type == html.TextNode {
+			next.Data = " " + next.Data
+		} else {
+			root.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, next)
+		}
+	}
+}
+
+func inlineNode(n *html.Node) bool {
+	return n.Type == html.TextNode || n.Type == html.ElementNode && isInlineTag(n.Data)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// lastWord is the run of non-space characters that ends n's text.
+func lastWord(n *html.Node) string {
+	t := lastText(n)
+	if t == "" || unicode.IsSpace(lastRune(t)) {
+		return ""
+	}
+	i := strings.LastIndexFunc(t, unicode.IsSpace)
+	return t[i+1:]
+}
+
+func firstWord(n *html.Node) string {
+	t := firstText(n)
+	if t == "" || unicode.IsSpace(firstRune(t)) {
+		return ""
+	}
+	if i := strings.IndexFunc(t, unicode.IsSpace); i >= 0 {
+		return t[:i]
+	}
+	return t
+}
+
+func lastRune(s string) rune  { r, _ := utf8.DecodeLastRuneInString(s); return r }
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+// lastText is the last non-empty text node's data under n.
+func lastText(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if t := lastText(c); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+func firstText(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if t := firstText(c); t != "" {
+			return t
+		}
+	}
+	return ""
+}
