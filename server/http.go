@@ -1,0 +1,192 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/netip"
+	"net/url"
+	"strings"
+	"time"
+
+	mcpserver "github.com/mark3labs/mcp-go/server"
+)
+
+// MaxRequestBody caps an HTTP request body; a JSON-RPC message to this
+// server is a few kilobytes.
+const MaxRequestBody = 4 << 20
+
+// EndpointPath is where Streamable HTTP is served.
+const EndpointPath = "/mcp"
+
+// HTTPHandler is the Streamable HTTP endpoint at /mcp behind our checks:
+// Origin (403), bearer token (401), body size (413). mcp-go's own DNS
+// rebinding protection stays on: a loopback connection must carry a
+// localhost Host header (403 otherwise). /healthz answers "ok".
+func (s *Server) HTTPHandler() http.Handler {
+	h, _ := s.httpHandler()
+	return h
+}
+
+func (s *Server) httpHandler() (http.Handler, *mcpserver.StreamableHTTPServer) {
+	opts := []mcpserver.StreamableHTTPOption{
+		mcpserver.WithEndpointPath(EndpointPath),
+		mcpserver.WithHeartbeatInterval(30 * time.Second),
+		mcpserver.WithStreamableHTTPLogger(s.log.With("component", "mcp-http")),
+	}
+	// A browser app (on localhost or a listed origin) needs CORS answers to
+	// reach us. "*" is safe here because httpGuard has already refused every
+	// other Origin with 403 before mcp-go writes a CORS header.
+	opts = append(opts, mcpserver.WithStreamableHTTPCORS(
+		mcpserver.WithCORSAllowedOrigins("*"),
+		mcpserver.WithCORSAllowedHeaders("Content-Type", "Authorization", "Mcp-Session-Id", "Mcp-Protocol-Version", "Last-Event-ID"),
+		mcpserver.WithCORSExposedHeaders("Mcp-Session-Id"),
+	))
+	streamable := mcpserver.NewStreamableHTTPServer(s.MCP, opts...)
+	mux := http.NewServeMux()
+	mux.Handle(EndpointPath, streamable)
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		_, _ = io.WriteString(w, "ok\n")
+	})
+	return &httpGuard{
+		next:    mux,
+		token:   []byte(s.cfg.AuthToken),
+		origins: normalizeOrigins(s.cfg.AllowedOrigins),
+		maxBody: MaxRequestBody,
+	}, streamable
+}
+
+// ListenAndServe listens on addr and serves until ctx is cancelled; ready (if not
+// nil) is called with the bound address once it accepts connections.
+func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net.Addr)) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	handler, streamable := s.httpHandler()
+	srv := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          nil,
+	}
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	s.log.Info("serving MCP over Streamable HTTP", "url", "http://"+ln.Addr().String()+EndpointPath, "auth", len(s.cfg.AuthToken) > 0)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// Let in-flight calls finish for a moment, then cancel them by closing
+	// their connections (a request's context ends with its connection).
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	streamable.CloseSessions(sctx)
+	if err := srv.Shutdown(sctx); err != nil {
+		s.log.Warn("HTTP calls still running at shutdown; closing their connections")
+		_ = srv.Close()
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// httpGuard applies the transport's security checks before mcp-go sees a
+// request.
+type httpGuard struct {
+	next    http.Handler
+	token   []byte
+	origins map[string]bool
+	maxBody int64
+}
+
+func (g *httpGuard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Browsers send Origin on cross-site requests; a page on another site
+	// must not drive a local MCP server (MCP spec, Streamable HTTP security).
+	if origin := r.Header.Get("Origin"); origin != "" && !g.originAllowed(origin) {
+		http.Error(w, fmt.Sprintf("Forbidden: Origin %q is not allowed (allow it with --allowed-origins)", origin), http.StatusForbidden)
+		return
+	}
+	// A CORS preflight never carries credentials; mcp-go answers it.
+	preflight := r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != ""
+	if r.URL.Path == "/healthz" || preflight {
+		g.next.ServeHTTP(w, r)
+		return
+	}
+	if len(g.token) > 0 && !g.authorized(r) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="deepresearch-mcp"`)
+		http.Error(w, "Unauthorized: send Authorization: Bearer <DEEPRESEARCH_AUTH_TOKEN>", http.StatusUnauthorized)
+		return
+	}
+	if r.Body != nil && r.Method == http.MethodPost {
+		if r.ContentLength > g.maxBody {
+			http.Error(w, fmt.Sprintf("Request body too large (limit %d bytes)", g.maxBody), http.StatusRequestEntityTooLarge)
+			return
+		}
+		// Read it here (mcp-go would read it all anyway) so that an
+		// oversized chunked body gets a 413 and not a JSON-RPC parse error.
+		body, err := io.ReadAll(io.LimitReader(r.Body, g.maxBody+1))
+		if err != nil {
+			http.Error(w, "Could not read request body", http.StatusBadRequest)
+			return
+		}
+		if int64(len(body)) > g.maxBody {
+			http.Error(w, fmt.Sprintf("Request body too large (limit %d bytes)", g.maxBody), http.StatusRequestEntityTooLarge)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	g.next.ServeHTTP(w, r)
+}
+
+func (g *httpGuard) authorized(r *http.Request) bool {
+	scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(token)), g.token) == 1
+}
+
+// originAllowed: any port on localhost/loopback, or an origin listed with
+// --allowed-origins (scheme://host[:port]).
+func (g *httpGuard) originAllowed(origin string) bool {
+	u, err := url.Parse(origin)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	if u.Scheme == "http" || u.Scheme == "https" {
+		host := u.Hostname()
+		if strings.EqualFold(host, "localhost") {
+			return true
+		}
+		if ip, err := netip.ParseAddr(host); err == nil && ip.IsLoopback() {
+			return true
+		}
+	}
+	return g.origins[normalizeOrigin(origin)]
+}
+
+func normalizeOrigins(list []string) map[string]bool {
+	m := map[string]bool{}
+	for _, o := range list {
+		if o = strings.TrimSpace(o); o != "" {
+			m[normalizeOrigin(o)] = true
+		}
+	}
+	return m
+}
+
+func normalizeOrigin(o string) string {
+	return strings.TrimRight(strings.ToLower(strings.TrimSpace(o)), "/")
+}

@@ -1,0 +1,244 @@
+// Package server builds the deepresearch-mcp MCP server: the egress guard
+// and the engines behind the tools, the tools themselves, and the two
+// transports (stdio, Streamable HTTP).
+package server
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	mcpserver "github.com/mark3labs/mcp-go/server"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/fetch"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/research"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/search"
+)
+
+// Name is the server's name in the MCP handshake.
+const Name = "deepresearch-mcp"
+
+// UserAgent is sent by every request the server makes, over HTTP and from
+// Chromium alike: one consistent desktop Chrome on Linux, matching the
+// Chromium major version the project is tested with.
+const UserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36"
+
+// Default API bases of the search providers; the guard trusts whichever are configured.
+const (
+	DefaultDuckDuckGoURL = "https://html.duckduckgo.com"
+	DefaultBraveURL      = "https://api.search.brave.com"
+	DefaultSerperURL     = "https://google.serper.dev"
+)
+
+// maxBodyBytes caps every response body after decompression.
+const maxBodyBytes = 10 << 20
+
+//go:embed instructions.md
+var instructions string
+
+// Config is everything the server can be told; cmd/deepresearch-mcp fills it
+// from flags and environment (names in DESIGN.md).
+type Config struct {
+	Search        []string // provider order; empty means duckduckgo
+	SearXNGURL    string
+	BraveKey      string
+	SerperKey     string
+	DuckDuckGoURL string
+	BraveURL      string
+	SerperURL     string
+
+	AllowPrivate bool
+	Browser      string   // Chromium binary; empty: look it up
+	BrowserURLs  []string // remote DevTools endpoints instead of launching
+	MaxTabs      int      // 0 means 4
+
+	HTTPAddr       string
+	AuthToken      string
+	AllowedOrigins []string
+
+	Version string
+	// Log receives the server's own logs (stderr in the binary). Tools log
+	// through it too, and those records are also sent to the MCP client at
+	// the level it set.
+	Log *slog.Logger
+}
+
+// Server is a built MCP server with its engines. Close it when done.
+type Server struct {
+	MCP *mcpserver.MCPServer
+
+	cfg   Config
+	log   *slog.Logger
+	guard *egress.Guard
+	proxy *egress.Proxy
+	pool  *browser.Pool
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// New builds the guard, the engines and the MCP server with its tools.
+func New(cfg Config) (*Server, error) {
+	if cfg.MaxTabs <= 0 {
+		cfg.MaxTabs = 4
+	}
+	if cfg.Version == "" {
+		cfg.Version = "dev"
+	}
+	if cfg.DuckDuckGoURL == "" {
+		cfg.DuckDuckGoURL = DefaultDuckDuckGoURL
+	}
+	if cfg.BraveURL == "" {
+		cfg.BraveURL = DefaultBraveURL
+	}
+	if cfg.SerperURL == "" {
+		cfg.SerperURL = DefaultSerperURL
+	}
+	plain := cfg.Log
+	if plain == nil {
+		plain = slog.New(slog.DiscardHandler)
+	}
+	// Engines and tools log through a handler that also forwards records
+	// logged with a call's context to that call's client.
+	log := slog.New(newClientLogHandler(plain.Handler()))
+	s := &Server{cfg: cfg, log: plain}
+
+	trusted, err := trustedEndpoints(cfg)
+	if err != nil {
+		return nil, err
+	}
+	s.guard = egress.New(egress.Policy{AllowPrivate: cfg.AllowPrivate, Trusted: trusted, MaxBodyBytes: maxBodyBytes})
+	client := s.guard.Client()
+
+	// Chromium reaches the web only through the guard's proxy. Without the
+	// proxy there is no browser: rendering unguarded is not an option.
+	var renderer browse.Renderer
+	proxy, err := s.guard.StartProxy(context.Background())
+	if err != nil {
+		log.Warn("egress proxy unavailable: pages will not be rendered in Chromium", "err", err)
+	} else {
+		s.proxy = proxy
+		proxy.SetLogger(log.With("component", "egress-proxy"))
+		s.pool = browser.New(browser.Config{
+			Bin:        cfg.Browser,
+			RemoteURLs: cfg.BrowserURLs,
+			MaxTabs:    cfg.MaxTabs,
+			ProxyURL:   proxy.URL,
+			UserAgent:  UserAgent,
+			Log:        log.With("component", "browser"),
+			Diagnose: func(_ context.Context, rawURL string) error {
+				if pe, ok := proxy.Refused(rawURL); ok {
+					return pe
+				}
+				return nil
+			},
+		})
+		renderer = s.pool
+	}
+
+	fetcher := fetch.New(client, maxBodyBytes, UserAgent)
+	browseEngine := browse.New(browse.Config{Fetcher: fetcher, Renderer: renderer, Log: log.With("component", "browse")})
+	searchEngine, err := search.New(search.Config{
+		Order:         cfg.Search,
+		DuckDuckGoURL: cfg.DuckDuckGoURL,
+		SearXNGURL:    cfg.SearXNGURL,
+		BraveKey:      cfg.BraveKey,
+		BraveURL:      cfg.BraveURL,
+		SerperKey:     cfg.SerperKey,
+		SerperURL:     cfg.SerperURL,
+	}, client, log.With("component", "search"))
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("configure search: %w", err)
+	}
+	researchEngine := research.New(searchEngine, browseEngine, cfg.MaxTabs)
+
+	s.MCP = mcpserver.NewMCPServer(Name, cfg.Version,
+		mcpserver.WithToolCapabilities(false),
+		mcpserver.WithLogging(),
+		mcpserver.WithInstructions(instructions),
+		mcpserver.WithTitle("Deep research on the live web"),
+		mcpserver.WithLogger(plain.With("component", "mcp")),
+	)
+	h := &tools.Handlers{
+		Search:   searchEngine,
+		Browse:   browseEngine,
+		Research: researchEngine,
+		Log:      log.With("component", "tools"),
+	}
+	h.Register(s.MCP)
+	return s, nil
+}
+
+// Close stops the browser (and every process it started) and the proxy.
+func (s *Server) Close() error {
+	s.closeOnce.Do(func() {
+		var errs []error
+		if s.pool != nil {
+			if err := s.pool.Close(); err != nil {
+				errs = append(errs, fmt.Errorf("close browser: %w", err))
+			}
+		}
+		if s.proxy != nil {
+			if err := s.proxy.Close(); err != nil {
+				errs = append(errs, fmt.Errorf("close egress proxy: %w", err))
+			}
+		}
+		s.closeErr = errors.Join(errs...)
+	})
+	return s.closeErr
+}
+
+// trustedEndpoints are the host:port of the search endpoints the operator
+// configured: they may be on a private network (a local SearXNG) without
+// --allow-private. The guard still refuses metadata addresses for them.
+func trustedEndpoints(cfg Config) ([]string, error) {
+	var out []string
+	for _, e := range []struct{ name, raw string }{
+		{"SEARXNG_URL", cfg.SearXNGURL},
+		{"DUCKDUCKGO_URL", cfg.DuckDuckGoURL},
+		{"DEEPRESEARCH_BRAVE_URL", cfg.BraveURL},
+		{"DEEPRESEARCH_SERPER_URL", cfg.SerperURL},
+	} {
+		if e.raw == "" {
+			continue
+		}
+		hp, err := hostPort(e.raw)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", e.name, err)
+		}
+		out = append(out, hp)
+	}
+	return out, nil
+}
+
+func hostPort(raw string) (string, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", fmt.Errorf("%q is not a URL: %w", raw, err)
+	}
+	scheme := strings.ToLower(u.Scheme)
+	if (scheme != "http" && scheme != "https") || u.Hostname() == "" {
+		return "", fmt.Errorf("%q must be an http(s) URL such as https://search.example.org", raw)
+	}
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"http": "80", "https": "443"}[scheme]
+	}
+	return net.JoinHostPort(u.Hostname(), port), nil
+}
+
+// shutdownGrace is how long in-flight calls get to finish on shutdown before
+// their contexts are cancelled.
+const shutdownGrace = 5 * time.Second
