@@ -51,6 +51,7 @@ type BrowsePageOutput struct {
 	Links       []BrowseLink `json:"links" jsonschema:"Links of the main content, numbered in reading order."`
 	Rendered    bool         `json:"rendered" jsonschema:"True when the page was rendered in headless Chromium."`
 	Cached      bool         `json:"cached" jsonschema:"True when the page came from the cache rather than the network."`
+	Note        string       `json:"note,omitempty" jsonschema:"What the server had to do to read the page, when it matters: e.g. rendering failed and the HTTP version is shown, the page stopped loading part-way, or nothing matched the query."`
 }
 
 func browsePageTool() mcp.Tool {
@@ -155,7 +156,7 @@ func browseOutput(requested string, res *browse.ReadResult) BrowsePageOutput {
 	out := BrowsePageOutput{
 		URL: res.URL, FinalURL: res.FinalURL, Title: res.Title, Byline: res.Byline, Published: res.Published,
 		Content: res.Content, ContentType: res.ContentType, Offset: res.Offset, NextOffset: res.NextOffset,
-		TotalChars: res.TotalChars, Links: make([]BrowseLink, 0, len(res.Links)), Rendered: res.Rendered, Cached: res.Cached,
+		TotalChars: res.TotalChars, Links: make([]BrowseLink, 0, len(res.Links)), Rendered: res.Rendered, Cached: res.Cached, Note: res.Note,
 	}
 	if out.URL == "" {
 		out.URL = requested

@@ -51,6 +51,9 @@ func browsePageText(out BrowsePageOutput) string {
 		how += ", from cache"
 	}
 	fmt.Fprintf(&b, "Showing chars %d–%d of %d (%s, %s).\n", out.Offset, end, out.TotalChars, oneLine(out.ContentType, 100), how)
+	if out.Note != "" {
+		fmt.Fprintf(&b, "Note: %s\n", oneLine(out.Note, 500))
+	}
 	if out.NextOffset != nil {
 		fmt.Fprintf(&b, "More follows: call browse_page again with offset=%d to read on.\n", *out.NextOffset)
 	} else {
