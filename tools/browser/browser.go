@@ -1,11 +1,35 @@
 // Package browser renders pages in headless Chromium (go-rod): a pool of tabs
 // bounded by MaxTabs, one incognito context per render, crash recovery.
+//
+// Usage:
+//
+//	p := browser.New(browser.Config{MaxTabs: 4, ProxyURL: proxy.URL})
+//	defer p.Close()
+//	r, err := p.Render(ctx, "https://example.com/")
+//	// r.HTML is the DOM after scripts ran, hidden elements and
+//	// script/style/noscript/template removed; r.Status is the main
+//	// document's HTTP status, r.FinalURL the URL after JS/meta redirects.
+//	// err is an *Error: errors.Is(err, browser.ErrDNS / ErrPolicy /
+//	// ErrTimeout / ErrCrashed / ErrBrowserGone / ErrHTTPStatus / ...).
+//
+// The browser starts on the first Render: Config.Bin, else the system's
+// Chromium, else rod's managed download; or Config.RemoteURLs (DevTools
+// endpoints; several form one pool, least busy first). A crashed tab fails
+// only its render; a dead browser is relaunched by the next Render. Close
+// leaves no process behind (see Processes).
 package browser
 
 import (
 	"context"
 	"errors"
 	"log/slog"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	// Must come before rod in init order: see the package doc.
+	_ "github.com/deepresearch-mcp/deepresearch-mcp/tools/browser/internal/norodflag"
 )
 
 // Config says which browser to use and how.
@@ -14,8 +38,20 @@ type Config struct {
 	RemoteURLs []string // DevTools endpoints to connect to instead of launching
 	MaxTabs    int      // pages open at once; 0 means 4
 	ProxyURL   string   // all browser traffic goes through this proxy (the egress guard)
-	UserAgent  string
+	UserAgent  string   // empty: the browser's own, without "Headless"
 	Log        *slog.Logger
+
+	// RenderTimeout is the hard cap on one render once it has a tab; 0 means
+	// 10s. A shorter deadline on the caller's context wins.
+	RenderTimeout time.Duration
+	// AcceptLanguage lists languages by preference, e.g. "en-US,en" (the
+	// default); Chromium adds the q-values itself, so any given are dropped.
+	AcceptLanguage string
+	// Diagnose, when set, is asked why the proxy refused rawURL (a CONNECT
+	// tunnel hides the proxy's reason from the browser). A non-nil error is
+	// wrapped into the render error, so errors.As finds e.g. an
+	// *egress.PolicyError, and its text replaces the generic one.
+	Diagnose func(ctx context.Context, rawURL string) error
 }
 
 // Rendered is the DOM of a page after its scripts ran.
@@ -28,18 +64,165 @@ type Rendered struct {
 }
 
 // ErrNotImplemented marks a part not built yet (skeleton).
+//
+// Deprecated: everything is implemented; kept for callers of the skeleton.
 var ErrNotImplemented = errors.New("browser rendering is not implemented yet")
 
+// Stats are counters for tests and benchmarks.
+type Stats struct {
+	OpenTabs    int   // tabs (incognito contexts) open now
+	MaxOpenTabs int   // most tabs ever open at once
+	Renders     int64 // renders started (with a tab)
+	Launches    int64 // browsers launched or connected
+	Crashes     int64 // tabs that crashed
+	BrowserLost int64 // browsers that died or disconnected
+}
+
 // Pool renders pages.
-type Pool struct{ cfg Config }
+type Pool struct {
+	cfg Config
+	log *slog.Logger
+	sem chan struct{} // one token per tab
+
+	launchLock chan struct{} // one launch/connect at a time, honouring ctx
+
+	mu      sync.Mutex
+	closed  bool
+	local   *instance
+	remotes []*instance // index = cfg.RemoteURLs index; nil until connected
+	rr      int
+
+	renders sync.WaitGroup // in-flight renders, so Close can wait for them
+
+	openTabs    atomic.Int64
+	maxOpenTabs atomic.Int64
+	nRenders    atomic.Int64
+	nLaunches   atomic.Int64
+	nCrashes    atomic.Int64
+	nLost       atomic.Int64
+
+	// testAfterNavigate, when set (tests only), runs once the page committed.
+	testAfterNavigate func(ctx context.Context, t *tab)
+}
 
 // New returns a pool; the browser starts on first use.
-func New(cfg Config) *Pool { return &Pool{cfg: cfg} }
+func New(cfg Config) *Pool {
+	if cfg.MaxTabs <= 0 {
+		cfg.MaxTabs = 4
+	}
+	if cfg.RenderTimeout <= 0 {
+		cfg.RenderTimeout = 10 * time.Second
+	}
+	cfg.AcceptLanguage = languages(cfg.AcceptLanguage)
+	log := cfg.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Pool{
+		cfg:        cfg,
+		log:        log,
+		sem:        make(chan struct{}, cfg.MaxTabs),
+		launchLock: make(chan struct{}, 1),
+		remotes:    make([]*instance, len(cfg.RemoteURLs)),
+	}
+}
+
+// Stats returns the pool's counters.
+func (p *Pool) Stats() Stats {
+	return Stats{
+		OpenTabs:    int(p.openTabs.Load()),
+		MaxOpenTabs: int(p.maxOpenTabs.Load()),
+		Renders:     p.nRenders.Load(),
+		Launches:    p.nLaunches.Load(),
+		Crashes:     p.nCrashes.Load(),
+		BrowserLost: p.nLost.Load(),
+	}
+}
 
 // Render loads rawURL and returns its DOM once the page is quiet (or a hard cap passed).
 func (p *Pool) Render(ctx context.Context, rawURL string) (*Rendered, error) {
-	return nil, ErrNotImplemented
+	return p.render(ctx, rawURL)
 }
 
 // Close shuts the browser and every process it started.
-func (p *Pool) Close() error { return nil }
+func (p *Pool) Close() error {
+	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
+		return nil
+	}
+	p.closed = true
+	insts := p.instancesLocked()
+	p.mu.Unlock()
+
+	// Renders in flight fail fast with ErrClosed; wait for their cleanup.
+	for _, in := range insts {
+		in.cancelAll(errPoolClosed)
+	}
+	p.renders.Wait()
+	p.mu.Lock()
+	insts = p.instancesLocked()
+	p.mu.Unlock()
+
+	var errs []error
+	for _, in := range insts {
+		if err := in.shutdown(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Kill ends the local browser process abruptly, as a crash or the OOM
+// killer would (for fault tests). Renders in flight fail; the next Render
+// launches a new browser. It returns false when no local browser is running.
+func (p *Pool) Kill() bool {
+	p.mu.Lock()
+	in := p.local
+	p.mu.Unlock()
+	if in == nil || in.launcher == nil {
+		return false
+	}
+	ok := in.kill()
+	in.markDead("killed")
+	return ok
+}
+
+// BrowserPID is the process id of the running local browser, 0 if none.
+func (p *Pool) BrowserPID() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.local == nil || p.local.launcher == nil || p.local.isDead() {
+		return 0
+	}
+	return p.local.launcher.PID()
+}
+
+func (p *Pool) instancesLocked() []*instance {
+	var out []*instance
+	if p.local != nil {
+		out = append(out, p.local)
+	}
+	for _, in := range p.remotes {
+		if in != nil {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// languages turns an Accept-Language value into the bare list Chromium
+// wants ("de-DE,de;q=0.8" -> "de-DE,de").
+func languages(v string) string {
+	var out []string
+	for _, part := range strings.Split(v, ",") {
+		lang, _, _ := strings.Cut(part, ";")
+		if lang = strings.TrimSpace(lang); lang != "" {
+			out = append(out, lang)
+		}
+	}
+	if len(out) == 0 {
+		return "en-US,en"
+	}
+	return strings.Join(out, ",")
+}

@@ -1,0 +1,229 @@
+package browser
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/proto"
+)
+
+// pageState follows one tab's events: requests in flight, the last network
+// activity, the load event, and the main document's response.
+type pageState struct {
+	main proto.PageFrameID
+
+	mu       sync.Mutex
+	seen     map[proto.NetworkRequestID]bool
+	inflight int
+	last     time.Time
+	loaded   bool
+	status   int
+	headers  proto.NetworkHeaders
+}
+
+// consume handles events until the tab's context ends.
+func (st *pageState) consume(page session, events <-chan *rod.Message, t *tab) {
+	for msg := range events {
+		if msg.SessionID != page.id {
+			continue // another tab, or the browser
+		}
+		switch msg.Method {
+		case "Fetch.requestPaused":
+			var e proto.FetchRequestPaused
+			if msg.Load(&e) {
+				// Fail, never leave paused: a paused request stalls the page.
+				_ = proto.FetchFailRequest{RequestID: e.RequestID, ErrorReason: proto.NetworkErrorReasonBlockedByClient}.Call(page)
+			}
+		case "Network.requestWillBeSent":
+			var e proto.NetworkRequestWillBeSent
+			if msg.Load(&e) {
+				st.mu.Lock()
+				if !st.seen[e.RequestID] { // redirects reuse the id
+					st.seen[e.RequestID] = true
+					st.inflight++
+				}
+				st.last = time.Now()
+				st.mu.Unlock()
+			}
+		case "Network.responseReceived":
+			var e proto.NetworkResponseReceived
+			if msg.Load(&e) {
+				st.mu.Lock()
+				st.last = time.Now()
+				if e.Type == proto.NetworkResourceTypeDocument && e.FrameID == st.main && e.Response != nil {
+					st.status, st.headers = e.Response.Status, e.Response.Headers
+				}
+				st.mu.Unlock()
+			}
+		case "Network.dataReceived":
+			st.touch()
+		case "Network.loadingFinished":
+			var e proto.NetworkLoadingFinished
+			if msg.Load(&e) {
+				st.finish(e.RequestID)
+			}
+		case "Network.loadingFailed":
+			var e proto.NetworkLoadingFailed
+			if msg.Load(&e) {
+				st.finish(e.RequestID)
+			}
+		case "Page.loadEventFired":
+			st.mu.Lock()
+			st.loaded, st.last = true, time.Now()
+			st.mu.Unlock()
+		case "Page.frameNavigated":
+			var e proto.PageFrameNavigated
+			if msg.Load(&e) && e.Frame != nil && e.Frame.ParentID == "" {
+				// A new main document (JS or meta redirect): wait for its load.
+				st.mu.Lock()
+				st.loaded, st.last = false, time.Now()
+				st.mu.Unlock()
+			}
+		case "Page.javascriptDialogOpening":
+			// alert/confirm/prompt block the page's scripts (and our
+			// snapshot) until answered.
+			_ = proto.PageHandleJavaScriptDialog{Accept: false}.Call(page)
+		case "Inspector.targetCrashed":
+			t.cancel(ErrCrashed)
+		}
+	}
+}
+
+func (st *pageState) touch() {
+	st.mu.Lock()
+	st.last = time.Now()
+	st.mu.Unlock()
+}
+
+func (st *pageState) finish(id proto.NetworkRequestID) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.seen[id] {
+		delete(st.seen, id)
+		st.inflight--
+	}
+	st.last = time.Now()
+}
+
+// waitQuiet returns when the page is quiet or ctx ends.
+func (st *pageState) waitQuiet(ctx context.Context) error {
+	tick := time.NewTicker(pollEvery)
+	defer tick.Stop()
+	for {
+		st.mu.Lock()
+		idle := time.Since(st.last)
+		quiet := (st.loaded && st.inflight <= 0 && idle >= quietAfterLoad) || idle >= stallQuiet
+		st.mu.Unlock()
+		if quiet {
+			return nil
+		}
+		select {
+		case <-tick.C:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+func (st *pageState) document() (int, proto.NetworkHeaders) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.status, st.headers
+}
+
+func header(h proto.NetworkHeaders, name string) string {
+	for k, v := range h {
+		if strings.EqualFold(k, name) {
+			return v.Str()
+		}
+	}
+	return ""
+}
+
+var proxyStatusDetails = regexp.MustCompile(`details="((?:[^"\\]|\\.)*)"`)
+
+// egressHeader is set by our egress proxy (tools/egress.PolicyHeader) on
+// answers it wrote itself: "refused" for a policy refusal; any other value
+// for its own errors (e.g. the site's name did not resolve).
+const egressHeader = "X-Deepresearch-Egress"
+
+// proxyRefusal recognises an answer written by the egress proxy rather
+// than the site: our proxy's marker header, or a Proxy-Status header with
+// an error (RFC 9209), e.g. `Proxy-Status: p; error=destination_ip_prohibited;
+// details="loopback address 127.0.0.1"`.
+func (p *Pool) proxyRefusal(ctx context.Context, u string, status int, h proto.NetworkHeaders, body string) error {
+	mark := strings.ToLower(strings.TrimSpace(header(h, egressHeader)))
+	ps := header(h, "Proxy-Status")
+	if mark == "" && !strings.Contains(ps, "error=") {
+		return nil
+	}
+	reason := ""
+	if m := proxyStatusDetails.FindStringSubmatch(ps); m != nil {
+		reason = strings.ReplaceAll(m[1], `\"`, `"`)
+	}
+	if reason == "" {
+		reason = strings.TrimSpace(body)
+	}
+	if reason == "" {
+		reason = "the egress proxy answered " + strconv.Itoa(status) + " " + http.StatusText(status)
+	}
+	e := &Error{URL: u, Kind: ErrPolicy, Detail: reason, Hint: "this address may not be fetched; use a public http(s) URL"}
+	lower := strings.ToLower(ps + " " + reason)
+	switch {
+	case mark == "refused" || strings.Contains(ps, "error=destination_ip_prohibited") ||
+		strings.Contains(ps, "error=destination_ip_unroutable") || strings.Contains(ps, "error=http_request_denied"):
+		// policy refusal: the default
+	case strings.Contains(lower, "dns_") || strings.Contains(lower, "no such host") || strings.Contains(lower, "does not resolve"):
+		e.Kind, e.Hint = ErrDNS, "check the spelling of the domain"
+	case strings.Contains(ps, "error=") || mark != "":
+		e.Kind, e.Hint = ErrNavigation, "the site may be down; try again later"
+		if status == http.StatusGatewayTimeout || strings.Contains(ps, "timeout") {
+			e.Kind, e.Hint = ErrTimeout, "the site is slow; try again later"
+		}
+	}
+	if e.Kind == ErrPolicy && p.cfg.Diagnose != nil {
+		if d := p.cfg.Diagnose(ctx, u); d != nil {
+			e.Err, e.Detail = d, d.Error()
+		}
+	}
+	return e
+}
+
+// navFailure maps a failed navigation; for failures behind the proxy it
+// asks Diagnose for the real reason (a CONNECT refusal hides it).
+func (p *Pool) navFailure(ctx context.Context, u, text string, st *pageState) error {
+	e := navError(u, text)
+	status, hdrs := st.document()
+	if strings.Contains(text, "ERR_HTTP_RESPONSE_CODE_FAILURE") && status != 0 {
+		if perr := p.proxyRefusal(ctx, u, status, hdrs, ""); perr != nil {
+			return perr
+		}
+		return &Error{URL: u, Kind: ErrHTTPStatus, Detail: "the server answered HTTP " + strconv.Itoa(status) + " " + http.StatusText(status) + " with an empty page",
+			Hint: "check the URL; the page may be gone or need a login"}
+	}
+	if p.cfg.ProxyURL != "" && p.cfg.Diagnose != nil &&
+		(errors.Is(e, ErrPolicy) || errors.Is(e, ErrDNS) || errors.Is(e, ErrNavigation)) {
+		if d := p.cfg.Diagnose(ctx, u); d != nil {
+			e.Err, e.Detail = d, d.Error()
+			var dnsErr *net.DNSError
+			if errors.As(d, &dnsErr) {
+				e.Kind, e.Hint = ErrDNS, "check the spelling of the domain"
+			} else {
+				e.Kind, e.Hint = ErrPolicy, "this address may not be fetched; use a public http(s) URL"
+			}
+		} else if errors.Is(e, ErrPolicy) {
+			// The guard would allow it: the proxy failed to reach the site.
+			e.Kind, e.Detail = ErrNavigation, "the site could not be reached through the egress proxy ("+text+")"
+			e.Hint = "the site may be down; try again later"
+		}
+	}
+	return e
+}
