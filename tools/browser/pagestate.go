@@ -13,6 +13,8 @@ import (
 
 	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/proto"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
 )
 
 // pageState follows one tab's events: requests in flight, the last network
@@ -193,6 +195,11 @@ func (p *Pool) proxyRefusal(ctx context.Context, u string, status int, h proto.N
 		if d := p.cfg.Diagnose(ctx, u); d != nil {
 			e.Err, e.Detail = d, d.Error()
 		}
+	}
+	if e.Kind == ErrPolicy && e.Err == nil {
+		// The proxy said why in its answer: carry it as the guard's own
+		// error type, so every caller recognises a refusal the same way.
+		e.Err = &egress.PolicyError{Target: u, Reason: reason}
 	}
 	return e
 }
