@@ -33,7 +33,16 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(dir)
 		os.Exit(1)
 	}
+	start := takeBaseline()
 	code := m.Run()
+	// Whatever the tests spawned (servers, their Chromium) is gone, and
+	// no goroutine or open file outlives them.
+	if code == 0 {
+		if err := start.check(); err != nil {
+			fmt.Fprintln(os.Stderr, "e2e: leaked after all tests:", err)
+			code = 1
+		}
+	}
 	os.RemoveAll(dir)
 	os.Exit(code)
 }

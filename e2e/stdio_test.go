@@ -25,15 +25,39 @@ import (
 // spawn starts the binary with envv and connects mcp-go's stdio client at 2025-11-25.
 func spawn(t testing.TB, envv []string) (*client.Client, *mcp.InitializeResult) {
 	t.Helper()
-	var stderr bytes.Buffer
-	var mu sync.Mutex
+	s := spawnServer(t, envv)
+	return s.c, s.init
+}
+
+// stdioServer is a spawned binary with its client, process and stderr.
+type stdioServer struct {
+	c    *client.Client
+	init *mcp.InitializeResult
+	cmd  *exec.Cmd
+	mu   sync.Mutex
+	errb bytes.Buffer
+}
+
+// Stderr is what the server logged so far.
+func (s *stdioServer) Stderr() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.errb.String()
+}
+
+// spawnServer is spawn that also hands back the process, for tests that
+// look at it from outside (/proc) or kill what it started.
+func spawnServer(t testing.TB, envv []string) *stdioServer {
+	t.Helper()
+	s := &stdioServer{}
 	// Our own command: exactly envv (mcp-go's default appends it to ours),
 	// and no context tying the process to the start-up timeout.
 	tr := transport.NewStdioWithOptions(bin, envv, nil, transport.WithCommandFunc(
 		func(_ context.Context, command string, envv, args []string) (*exec.Cmd, error) {
 			cmd := exec.Command(command, args...)
 			cmd.Env = envv
-			cmd.Stderr = lockedWriter{&mu, &stderr}
+			cmd.Stderr = lockedWriter{&s.mu, &s.errb}
+			s.cmd = cmd
 			return cmd, nil
 		}))
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
@@ -42,12 +66,11 @@ func spawn(t testing.TB, envv []string) (*client.Client, *mcp.InitializeResult) 
 		t.Fatal(err)
 	}
 	c := client.NewClient(tr, client.WithProtocolVersion(mcp.ProtocolVersion20251125))
+	s.c = c
 	t.Cleanup(func() {
 		c.Close()
 		if t.Failed() {
-			mu.Lock()
-			t.Logf("server stderr:\n%s", stderr.String())
-			mu.Unlock()
+			t.Logf("server stderr:\n%s", s.Stderr())
 		}
 	})
 	if err := c.Start(ctx); err != nil {
@@ -59,7 +82,8 @@ func spawn(t testing.TB, envv []string) (*client.Client, *mcp.InitializeResult) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c, res
+	s.init = res
+	return s
 }
 
 type lockedWriter struct {

@@ -59,6 +59,7 @@ func (s *Server) httpHandler() (http.Handler, *mcpserver.StreamableHTTPServer) {
 		token:   []byte(s.cfg.AuthToken),
 		origins: normalizeOrigins(s.cfg.AllowedOrigins),
 		maxBody: MaxRequestBody,
+		bodyTTL: bodyReadTimeout,
 	}, streamable
 }
 
@@ -102,6 +103,14 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net
 	return nil
 }
 
+// bodyReadTimeout bounds reading one request body. http.Server's own
+// ReadTimeout cannot be used: it stays armed while the handler runs, and
+// when it fires it cancels the request's context — every SSE stream and
+// long deep_research call would die with it. Without any bound, a client
+// that trickles its body a byte at a time holds a connection and a
+// goroutine for ever (slowloris).
+const bodyReadTimeout = 30 * time.Second
+
 // httpGuard applies the transport's security checks before mcp-go sees a
 // request.
 type httpGuard struct {
@@ -109,6 +118,7 @@ type httpGuard struct {
 	token   []byte
 	origins map[string]bool
 	maxBody int64
+	bodyTTL time.Duration // reading the body; 0: no bound
 }
 
 func (g *httpGuard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -136,8 +146,20 @@ func (g *httpGuard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		// Read it here (mcp-go would read it all anyway) so that an
 		// oversized chunked body gets a 413 and not a JSON-RPC parse error.
+		rc := http.NewResponseController(w)
+		if g.bodyTTL > 0 {
+			_ = rc.SetReadDeadline(time.Now().Add(g.bodyTTL))
+		}
 		body, err := io.ReadAll(io.LimitReader(r.Body, g.maxBody+1))
+		if g.bodyTTL > 0 {
+			_ = rc.SetReadDeadline(time.Time{}) // the handler may run long; only the body was bounded
+		}
 		if err != nil {
+			w.Header().Set("Connection", "close")
+			if ne, ok := err.(net.Error); ok && ne.Timeout() {
+				http.Error(w, fmt.Sprintf("Request body not received within %s", g.bodyTTL), http.StatusRequestTimeout)
+				return
+			}
 			http.Error(w, "Could not read request body", http.StatusBadRequest)
 			return
 		}

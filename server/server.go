@@ -148,7 +148,9 @@ func New(cfg Config) (*Server, error) {
 	}
 
 	fetcher := fetch.New(client, maxBodyBytes, UserAgent)
-	browseEngine := browse.New(browse.Config{Fetcher: fetcher, Renderer: renderer, Log: log.With("component", "browse")})
+	// Guard and Proxy let the engine refuse a literal address before it
+	// opens a tab, and name the policy when Chromium's load was refused.
+	browseEngine := browse.New(browse.Config{Fetcher: fetcher, Renderer: renderer, Guard: s.guard, Proxy: s.proxy, Log: log.With("component", "browse")})
 	searchEngine, err := search.New(search.Config{
 		Order:         cfg.Search,
 		DuckDuckGoURL: cfg.DuckDuckGoURL,

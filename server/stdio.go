@@ -12,8 +12,12 @@ import (
 )
 
 // stdioWorkers is how many tool calls run at once over stdio. mcp-go's
-// default of 5 lets a few long deep_research calls starve quick ones.
-const stdioWorkers = 16
+// default of 5 lets a few long deep_research calls starve quick ones; 16
+// still let renders waiting for a tab hold every worker while searches and
+// HTTP reads queued behind them (p50 3.3 s against 0.3 s over HTTP in
+// BenchmarkLoadStdio at 64 concurrent calls). A worker is only a goroutine:
+// the engines bound the real resources (tabs, connections), as over HTTP.
+const stdioWorkers = 128
 
 // ServeStdio serves MCP on in/out until in reaches EOF or ctx is cancelled
 // (SIGINT/SIGTERM in the binary). In-flight calls are cancelled when it

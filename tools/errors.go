@@ -65,13 +65,20 @@ func toolError(name string, err error) *mcp.CallToolResult {
 		return mcp.NewToolResultError(fmt.Sprintf("%s is not available yet in this build of deepresearch-mcp (%v). Use another tool for now.", name, err))
 	case errors.As(err, &policy):
 		return mcp.NewToolResultError(fmt.Sprintf("%s: %v. The server only reads public http(s) addresses; loopback and private networks need --allow-private, and link-local or cloud-metadata addresses are never allowed. Try a public URL.", name, err))
-	case errors.Is(err, context.Canceled):
+	case errors.Is(err, context.Canceled) && !brokeUnderneath(err):
 		return mcp.NewToolResultError(name + " was cancelled before it finished.")
 	case errors.Is(err, context.DeadlineExceeded):
 		return mcp.NewToolResultError(fmt.Sprintf("%s timed out (%v). The site may be slow or unreachable: try again, or try another source.", name, err))
 	default:
 		return mcp.NewToolResultError(fmt.Sprintf("%s failed: %v", name, err))
 	}
+}
+
+// brokeUnderneath: the work was cancelled because the browser under it
+// died or its tab crashed, not because the client cancelled; the model
+// must hear what happened (and that a retry works), not "cancelled".
+func brokeUnderneath(err error) bool {
+	return errors.Is(err, browser.ErrBrowserGone) || errors.Is(err, browser.ErrCrashed)
 }
 
 // invalid is the result for arguments a model should fix.

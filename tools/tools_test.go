@@ -15,6 +15,7 @@ import (
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/research"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/search"
@@ -142,6 +143,9 @@ func TestToolErrorMapping(t *testing.T) {
 		{fmt.Errorf("dial: %w", &egress.PolicyError{Target: "127.0.0.1:80", Reason: "loopback address"}), "refused by policy: 127.0.0.1:80: loopback address"},
 		{fmt.Errorf("read: %w", context.Canceled), "was cancelled"},
 		{fmt.Errorf("read: %w", context.DeadlineExceeded), "timed out"},
+		// The browser died under the call: the cause is context.Canceled, but the client did not cancel.
+		{&browser.Error{URL: "http://x/", Kind: browser.ErrBrowserGone, Err: context.Canceled}, "the browser process died"},
+		{&browser.Error{URL: "http://x/", Kind: browser.ErrCrashed, Err: context.Canceled}, "crashed"},
 		{fmt.Errorf("HTTP 404 Not Found"), "browse_page failed: HTTP 404 Not Found"},
 	} {
 		res := toolError("browse_page", tc.err)

@@ -201,9 +201,11 @@ func cleanText(s string) string {
 func isInvisible(r rune) bool {
 	switch {
 	case r >= 0x200B && r <= 0x200F, // zero-width space/joiners, LRM/RLM
-		r >= 0x202A && r <= 0x202E, // bidi embeddings and overrides
-		r >= 0x2066 && r <= 0x2069, // bidi isolates
-		r == 0x2060, r == 0xFEFF, r == 0x180E, r == 0x061C, r == 0x00AD:
+		r >= 0x202A && r <= 0x202E,   // bidi embeddings and overrides
+		r >= 0x2066 && r <= 0x2069,   // bidi isolates
+		r >= 0x2060 && r <= 0x2064,   // word joiner, invisible operators
+		r >= 0xE0000 && r <= 0xE007F, // Unicode tags: invisible to people, read by models ("ASCII smuggling")
+		r == 0xFEFF, r == 0x180E, r == 0x061C, r == 0x00AD:
 		return true
 	}
 	return false

@@ -116,7 +116,8 @@ func TestDetectChallenge(t *testing.T) {
 }
 
 func TestCleanText(t *testing.T) {
-	in := "a\u200bb\u200cc\u200dd\u202eevil\u202c \u2066iso\u2069 \ufeffend\u00ad"
+	// Unicode tags (U+E0000 block) spell text no person sees ("ASCII smuggling").
+	in := "a\u200bb\u200cc\u200dd\u202eevil\u202c \u2066iso\u2069 \ufeffend\u00ad\U000E0050\U000E0057\u2061\u061c"
 	if got, want := cleanText(in), "abcdevil iso end"; got != want {
 		t.Fatalf("cleanText = %q; want %q", got, want)
 	}

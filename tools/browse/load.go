@@ -235,6 +235,12 @@ func newPage(u, final string, status int, ctype string, rendered bool, doc *extr
 	if doc.Links == nil {
 		doc.Links = []extract.Link{}
 	}
+	// Whatever the extractor let through, no invisible character reaches
+	// the model: extract strips the common ones, not all (Unicode tags).
+	doc.Title, doc.Byline, doc.Markdown = cleanText(doc.Title), cleanText(doc.Byline), cleanText(doc.Markdown)
+	for i := range doc.Links {
+		doc.Links[i].Text = cleanText(doc.Links[i].Text)
+	}
 	return &Page{
 		URL: u, FinalURL: final, Status: status, ContentType: ctype, Rendered: rendered, Doc: doc,
 		TotalChars: utf8.RuneCountInString(doc.Markdown),

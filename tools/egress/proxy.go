@@ -85,10 +85,11 @@ func (g *Guard) StartProxy(ctx context.Context) (*Proxy, error) {
 			pr.Out.Header.Del("Proxy-Connection")
 			pr.Out.Header.Del("Proxy-Authorization")
 		},
-		Transport:     p.tr,
-		FlushInterval: 50 * time.Millisecond,
-		ErrorLog:      log.New(logWriter{p}, "", 0),
-		ErrorHandler:  p.forwardError,
+		Transport:      p.tr,
+		ModifyResponse: p.checkRedirect,
+		FlushInterval:  50 * time.Millisecond,
+		ErrorLog:       log.New(logWriter{p}, "", 0),
+		ErrorHandler:   p.forwardError,
 	}
 	p.srv = &http.Server{
 		Handler:           http.HandlerFunc(p.serve),
@@ -232,7 +233,46 @@ func (p *Proxy) serve(w http.ResponseWriter, r *http.Request) {
 	p.rp.ServeHTTP(w, r)
 }
 
+// checkRedirect refuses a redirect whose target the policy refuses by its
+// URL alone (a scheme other than http/https, credentials, a metadata host, a
+// refused IP literal). Chromium would refuse a file: or gopher: redirect
+// itself, but with a network error that hides the reason; answering here
+// turns it into a policy refusal the browser layer can report (Refused).
+func (p *Proxy) checkRedirect(resp *http.Response) error {
+	if resp.StatusCode < 300 || resp.StatusCode > 399 || resp.Request == nil {
+		return nil
+	}
+	loc := resp.Header.Get("Location")
+	if loc == "" {
+		return nil
+	}
+	to, err := resp.Request.URL.Parse(loc)
+	if err != nil {
+		return redirectRefusal{&PolicyError{Target: stripFragment(resp.Request.URL), Reason: fmt.Sprintf("it redirects to %q, which is not a valid URL", loc)}}
+	}
+	if _, err := p.g.CheckURL(to.String()); err != nil {
+		reason := err.Error()
+		if pe, ok := IsPolicyError(err); ok {
+			reason = pe.Target + ": " + pe.Reason
+		}
+		return redirectRefusal{&PolicyError{Target: stripFragment(resp.Request.URL), Reason: "it redirects to a refused target: " + reason}}
+	}
+	return nil
+}
+
+// redirectRefusal is a refusal of one response, not of its host: it is
+// recorded without a host:port so Refused does not extend it to other URLs
+// of the same (allowed) server.
+type redirectRefusal struct{ *PolicyError }
+
+func (r redirectRefusal) Unwrap() error { return r.PolicyError }
+
 func (p *Proxy) forwardError(w http.ResponseWriter, r *http.Request, err error) {
+	var rr redirectRefusal
+	if errors.As(err, &rr) {
+		p.refuse(w, stripFragment(r.URL), "", rr.PolicyError)
+		return
+	}
 	if pe, ok := IsPolicyError(err); ok {
 		p.refuse(w, stripFragment(r.URL), hostPort(r.URL), pe)
 		return

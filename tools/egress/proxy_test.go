@@ -213,3 +213,32 @@ func TestProxyStopsWithContext(t *testing.T) {
 	}
 	t.Fatal("proxy still accepting after its context was canceled")
 }
+
+// A redirect the policy refuses by its URL alone (another scheme, a refused
+// IP literal) is refused by the proxy itself, as a refusal of the
+// redirecting URL only: Chromium would otherwise fail it with a network
+// error that hides the reason.
+func TestProxyRefusesRedirectTarget(t *testing.T) {
+	web := fixtures.Start()
+	defer web.Close()
+	p := startProxy(t, egress.New(egress.Policy{Trusted: []string{web.Listener.Addr().String()}}))
+	c := proxiedClient(t, p, nil)
+	for _, to := range []string{"file:///etc/passwd", "gopher://127.0.0.1:70/", "http://0x7f000001:9/", "http://169.254.169.254/"} {
+		u := web.URL + "/pages/redirect-to?code=307&url=" + url.QueryEscape(to)
+		resp, err := c.Get(u)
+		if err != nil {
+			t.Fatalf("GET %s: %v", u, err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden || resp.Header.Get(egress.PolicyHeader) != "refused" || !strings.Contains(string(body), "redirects to a refused target") {
+			t.Errorf("redirect to %s: status %d body %q; want a 403 policy refusal", to, resp.StatusCode, body)
+		}
+		if _, ok := p.Refused(u); !ok {
+			t.Errorf("Refused(%s) = false", u)
+		}
+	}
+	if _, ok := p.Refused(web.URL + "/pages/article"); ok {
+		t.Error("a refused redirect made its whole (trusted) host refused")
+	}
+}

@@ -15,6 +15,7 @@ func TestCleanText(t *testing.T) {
 		{"plain", "plain"},
 		{"  ", ""},
 		{`<span class="highlight">x</span>&nbsp;y`, "x y"},
+		{"zero\u200bwidth \u202ebidi\u202c tags\U000E0050\U000E0057", "zerowidth bidi tags"},
 	}
 	for _, tt := range tests {
 		if got := cleanText(tt.in); got != tt.want {
