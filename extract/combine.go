@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/extract/score"
 )
 
 // Trafilatura is the more precise extractor and readability the more
@@ -237,25 +239,9 @@ func isTitleHeading(b, titles string) bool {
 	return false
 }
 
-// wordTokens appends the letter/digit runs of s (the benchmark's \w+).
-func wordTokens(s string, out []string) []string {
-	start := -1
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		w := r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r)
-		if w && start < 0 {
-			start = i
-		} else if !w && start >= 0 {
-			out = append(out, s[start:i])
-			start = -1
-		}
-		i += n
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
-	}
-	return out
-}
+// wordTokens appends the letter/digit runs of s: the benchmark's \w+,
+// the same tokens it scores.
+func wordTokens(s string, out []string) []string { return score.AppendTokens(out, s) }
 
 // shingleKey hashes four consecutive tokens (FNV-1a over the tokens with
 // a separator); collisions only blur a heuristic.

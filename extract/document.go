@@ -15,10 +15,10 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	base := meta.baseURL(pageURL)
 	absolutizeLinks(root, base)
 	paragraphize(root)
-	site := stripInvisible(meta.siteName())
+	site := StripInvisible(meta.siteName())
 	d := &Document{
-		Title:     stripInvisible(meta.bestTitle(site)),
-		Byline:    stripInvisible(meta.byline()),
+		Title:     StripInvisible(meta.bestTitle(site)),
+		Byline:    StripInvisible(meta.byline()),
 		Published: meta.published(),
 		Lang:      meta.language(),
 		Canonical: meta.canonicalURL(base),
@@ -33,7 +33,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		d.Links = []Link{}
 	}
 	if d.Byline == "" {
-		d.Byline = stripInvisible(cleanByline(author))
+		d.Byline = StripInvisible(cleanByline(author))
 	}
 	return d
 }

@@ -95,6 +95,12 @@ func unescapeBrackets(s string) string {
 		b[i], b[j] = 0, 0
 		off = j + 2
 	}
+	return dropMarked(s, b)
+}
+
+// dropMarked returns s without the bytes marked 0 in b, a copy of s (nil:
+// nothing marked, s as it is).
+func dropMarked(s string, b []byte) string {
 	if b == nil {
 		return s
 	}
@@ -164,16 +170,7 @@ func unescapeIntraword(s string) string {
 		}
 		i = j
 	}
-	if b == nil {
-		return s
-	}
-	out := b[:0]
-	for _, c := range b {
-		if c != 0 {
-			out = append(out, c)
-		}
-	}
-	return string(out)
+	return dropMarked(s, b)
 }
 
 var manyNewlines = regexp.MustCompile(`\n{3,}`)

@@ -299,46 +299,6 @@ func styleHides(style string) bool {
 	return false
 }
 
-// isInvisibleRune reports zero-width and bidi-control characters: they
-// hide or reorder text without showing anything, a known injection trick.
-func isInvisibleRune(r rune) bool {
-	switch {
-	case r >= 0x200B && r <= 0x200F, // ZWSP, ZWNJ, ZWJ, LRM, RLM
-		r >= 0x202A && r <= 0x202E, // LRE..RLO
-		r >= 0x2060 && r <= 0x2064, // word joiner, invisible operators
-		r >= 0x2066 && r <= 0x2069, // LRI..PDI
-		r == 0xFEFF, r == 0x00AD:   // BOM/ZWNBSP, soft hyphen
-		return true
-	}
-	return false
-}
-
-// stripInvisible removes invisible characters, allocating only when there
-// is one: all of them encode as three bytes led by 0xE2 or 0xEF, or as the
-// two-byte soft hyphen 0xC2 0xAD.
-func stripInvisible(s string) string {
-	found := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == 0xE2 || c == 0xEF || c == 0xC2 {
-			r, _ := utf8.DecodeRuneInString(s[i:])
-			if isInvisibleRune(r) {
-				found = true
-				break
-			}
-		}
-	}
-	if !found {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isInvisibleRune(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
 func getAttr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
@@ -359,7 +319,7 @@ func cleanTree(n *html.Node) {
 				cleanTree(c)
 			}
 		case html.TextNode:
-			c.Data = stripInvisible(c.Data)
+			c.Data = StripInvisible(c.Data)
 		case html.CommentNode:
 			n.RemoveChild(c)
 		}

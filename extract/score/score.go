@@ -40,8 +40,11 @@ func isWord(r rune) bool {
 }
 
 // Tokens returns the \w+ runs of s.
-func Tokens(s string) []string {
-	var out []string
+func Tokens(s string) []string { return AppendTokens(nil, s) }
+
+// AppendTokens appends the \w+ runs of s to out, so a caller can reuse one
+// buffer across texts.
+func AppendTokens(out []string, s string) []string {
 	start := -1
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])

@@ -9,10 +9,10 @@ import (
 	"log/slog"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/flight"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/fetch"
@@ -108,8 +108,7 @@ type Engine struct {
 	log   *slog.Logger
 	cache *pageCache
 
-	mu      sync.Mutex
-	flights map[string]*flight
+	flights flight.Group[*Page]
 }
 
 // New returns an engine.
@@ -128,10 +127,9 @@ func New(cfg Config) *Engine {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Engine{
-		cfg:     cfg,
-		log:     log,
-		cache:   newPageCache(cfg.CacheTTL, cfg.CacheEntries),
-		flights: map[string]*flight{},
+		cfg:   cfg,
+		log:   log,
+		cache: newPageCache(cfg.CacheTTL, cfg.CacheEntries),
 	}
 }
 
@@ -150,7 +148,17 @@ func (e *Engine) Load(ctx context.Context, rawURL, render string) (page *Page, c
 			return p, true, nil
 		}
 	}
-	p, err := e.do(ctx, norm+"\x00"+mode, func(ctx context.Context) (*Page, error) {
+	// The shared load keeps the first caller's deadline (or LoadTimeout)
+	// but not its cancellation: it stops when every caller has gone.
+	deadline, hasDeadline := ctx.Deadline()
+	p, _, err := e.flights.Do(ctx, norm+"\x00"+mode, func(ctx context.Context) (*Page, error) {
+		var cancel context.CancelFunc
+		if hasDeadline {
+			ctx, cancel = context.WithDeadline(ctx, deadline)
+		} else {
+			ctx, cancel = context.WithTimeout(ctx, e.cfg.LoadTimeout)
+		}
+		defer cancel()
 		// Another flight may have filled the cache while we queued.
 		for _, k := range lookupKeys(norm, mode) {
 			if p, ok := e.cache.get(k); ok {
@@ -166,6 +174,10 @@ func (e *Engine) Load(ctx context.Context, rawURL, render string) (page *Page, c
 		}
 		return p, nil
 	})
+	if pe := (*flight.PanicError)(nil); errors.As(err, &pe) {
+		e.log.Error("browse: page load panicked", "url", norm, "panic", pe.Value, "stack", string(pe.Stack))
+		return nil, false, fmt.Errorf("loading the page failed unexpectedly (%w); try again, or try another page", err)
+	}
 	if err != nil {
 		return nil, false, err
 	}

@@ -182,31 +182,3 @@ func visibleTextLen(body string, limit int) int {
 	}
 	return n
 }
-
-// cleanText drops zero-width and bidi control characters from text that
-// does not go through extract (plain text, JSON, PDF): they hide or reorder
-// text a model would read differently from a person.
-func cleanText(s string) string {
-	if !strings.ContainsFunc(s, isInvisible) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isInvisible(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-func isInvisible(r rune) bool {
-	switch {
-	case r >= 0x200B && r <= 0x200F, // zero-width space/joiners, LRM/RLM
-		r >= 0x202A && r <= 0x202E,   // bidi embeddings and overrides
-		r >= 0x2066 && r <= 0x2069,   // bidi isolates
-		r >= 0x2060 && r <= 0x2064,   // word joiner, invisible operators
-		r >= 0xE0000 && r <= 0xE007F, // Unicode tags: invisible to people, read by models ("ASCII smuggling")
-		r == 0xFEFF, r == 0x180E, r == 0x061C, r == 0x00AD:
-		return true
-	}
-	return false
-}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 	"github.com/deepresearch-mcp/deepresearch-mcp/fixtures"
 )
 
@@ -115,10 +116,18 @@ func TestDetectChallenge(t *testing.T) {
 	}
 }
 
-func TestCleanText(t *testing.T) {
+func TestNewPageStripsInvisible(t *testing.T) {
 	// Unicode tags (U+E0000 block) spell text no person sees ("ASCII smuggling").
 	in := "a\u200bb\u200cc\u200dd\u202eevil\u202c \u2066iso\u2069 \ufeffend\u00ad\U000E0050\U000E0057\u2061\u061c"
-	if got, want := cleanText(in), "abcdevil iso end"; got != want {
-		t.Fatalf("cleanText = %q; want %q", got, want)
+	const want = "abcdevil iso end"
+	doc := &extract.Document{Title: in, Byline: in, Markdown: in, Links: []extract.Link{{URL: "https://example.com/", Text: in}}}
+	p := newPage("https://example.com/", "https://example.com/", 200, "text/plain", false, doc)
+	for name, got := range map[string]string{"title": p.Doc.Title, "byline": p.Doc.Byline, "markdown": p.Doc.Markdown, "link": p.Doc.Links[0].Text} {
+		if got != want {
+			t.Errorf("%s = %q; want %q", name, got, want)
+		}
+	}
+	if p.TotalChars != len(want) {
+		t.Errorf("TotalChars = %d; want %d (counted after stripping)", p.TotalChars, len(want))
 	}
 }

@@ -215,10 +215,10 @@ func (e *Engine) pageOf(resp *fetch.Response) (*Page, error) {
 		if title == "" {
 			title = titleFromURL(resp.FinalURL)
 		}
-		doc := &extract.Document{Title: title, Markdown: cleanText(resp.Body), Links: []extract.Link{}}
+		doc := &extract.Document{Title: title, Markdown: resp.Body, Links: []extract.Link{}}
 		return newPage(resp.URL, resp.FinalURL, status, resp.ContentType, false, doc), nil
 	case fetch.IsJSON(resp.ContentType):
-		body := cleanText(resp.Body)
+		body := extract.StripInvisible(resp.Body) // before Indent: a BOM would fail it
 		var buf bytes.Buffer
 		if json.Indent(&buf, []byte(body), "", "  ") == nil {
 			body = "```json\n" + buf.String() + "\n```"
@@ -226,7 +226,7 @@ func (e *Engine) pageOf(resp *fetch.Response) (*Page, error) {
 		doc := &extract.Document{Title: titleFromURL(resp.FinalURL), Markdown: body, Links: []extract.Link{}}
 		return newPage(resp.URL, resp.FinalURL, status, resp.ContentType, false, doc), nil
 	default: // plain text, XML, RSS
-		doc := &extract.Document{Title: titleFromURL(resp.FinalURL), Markdown: cleanText(resp.Body), Links: []extract.Link{}}
+		doc := &extract.Document{Title: titleFromURL(resp.FinalURL), Markdown: resp.Body, Links: []extract.Link{}}
 		return newPage(resp.URL, resp.FinalURL, status, resp.ContentType, false, doc), nil
 	}
 }
@@ -235,11 +235,11 @@ func newPage(u, final string, status int, ctype string, rendered bool, doc *extr
 	if doc.Links == nil {
 		doc.Links = []extract.Link{}
 	}
-	// Whatever the extractor let through, no invisible character reaches
-	// the model: extract strips the common ones, not all (Unicode tags).
-	doc.Title, doc.Byline, doc.Markdown = cleanText(doc.Title), cleanText(doc.Byline), cleanText(doc.Markdown)
+	// No invisible character reaches the model, whichever way the text
+	// came (extract, plain text, JSON, PDF). Cheap when there is none.
+	doc.Title, doc.Byline, doc.Markdown = extract.StripInvisible(doc.Title), extract.StripInvisible(doc.Byline), extract.StripInvisible(doc.Markdown)
 	for i := range doc.Links {
-		doc.Links[i].Text = cleanText(doc.Links[i].Text)
+		doc.Links[i].Text = extract.StripInvisible(doc.Links[i].Text)
 	}
 	return &Page{
 		URL: u, FinalURL: final, Status: status, ContentType: ctype, Rendered: rendered, Doc: doc,

@@ -184,7 +184,7 @@ func (p *Pool) Kill() bool {
 		return false
 	}
 	ok := in.kill()
-	in.markDead("killed")
+	in.markDead(errKilled)
 	return ok
 }
 

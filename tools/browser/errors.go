@@ -3,6 +3,7 @@ package browser
 import (
 	"errors"
 	"fmt"
+	"net"
 	"strings"
 	"time"
 )
@@ -28,6 +29,14 @@ var (
 	ErrNavigation = errors.New("navigation failed")
 	// ErrClosed: the pool was closed.
 	ErrClosed = errors.New("browser pool is closed")
+)
+
+// Why a browser died, when no DevTools call failed to tell (see markDead).
+var (
+	errConnClosed    = fmt.Errorf("the DevTools connection closed: %w", net.ErrClosed)
+	errProcessExited = errors.New("the browser process exited")
+	errKilled        = errors.New("the browser process was killed")
+	errShutdown      = errors.New("the browser was shut down")
 )
 
 // errPoolClosed is the cancel cause used by Close.
@@ -121,7 +130,7 @@ func navError(u, text string) *Error {
 		e.Detail = "the server did not answer in time (" + text + ")"
 		e.Hint = "try again later"
 	case code == "ERR_ABORTED":
-		e.Detail = "navigation aborted (" + text + "): the URL is probably a file download, not a page"
+		e.Detail = "the navigation was aborted (the page may have started a download, or a script stopped it; " + text + ")"
 		e.Hint = "try render=never to read it over plain HTTP"
 	case code == "ERR_CONNECTION_REFUSED" || code == "ERR_CONNECTION_RESET" || code == "ERR_CONNECTION_CLOSED" ||
 		code == "ERR_EMPTY_RESPONSE" || code == "ERR_ADDRESS_UNREACHABLE":

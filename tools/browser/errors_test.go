@@ -20,7 +20,7 @@ func TestNavErrorMapping(t *testing.T) {
 		{"net::ERR_CONNECTION_REFUSED", ErrNavigation, "could not be reached"},
 		{"net::ERR_CERT_AUTHORITY_INVALID", ErrNavigation, "TLS"},
 		{"net::ERR_TOO_MANY_REDIRECTS", ErrNavigation, "redirects in a loop"},
-		{"net::ERR_ABORTED", ErrNavigation, "download"},
+		{"net::ERR_ABORTED", ErrNavigation, "aborted (the page may have started a download, or a script stopped it"},
 		{"net::ERR_SOMETHING_NEW", ErrNavigation, "ERR_SOMETHING_NEW"},
 	}
 	for _, tc := range tests {

@@ -175,6 +175,14 @@ func TestBrowserKilledMidCall(t *testing.T) {
 	if !errors.Is(err, ErrBrowserGone) {
 		t.Fatalf("err = %v, want ErrBrowserGone", err)
 	}
+	// The cause is why the browser died, not the cancellation of the
+	// render's context that followed (callers would read "cancelled").
+	var re *Error
+	if errors.Is(err, context.Canceled) || !errors.As(err, &re) || re.Err == nil {
+		t.Errorf("err = %#v, want the browser's death as cause, not context.Canceled", err)
+	} else if !errors.Is(re.Err, errKilled) && !errors.Is(re.Err, errProcessExited) && !isConnErr(re.Err) {
+		t.Errorf("cause = %v, want the kill, the exit or a DevTools connection error", re.Err)
+	}
 	if took := time.Since(start); took > 5*time.Second {
 		t.Errorf("failure noticed after %v", took)
 	}

@@ -168,6 +168,21 @@ func newProxy(tb testing.TB, deny ...string) *proxy {
 			w.WriteHeader(http.StatusForbidden)
 			_, _ = fmt.Fprintf(w, "refused by policy: http://%s/: resolves to a private address\n", host)
 			return
+		case "busy-refused.example": // a refusal whose page never settles
+			switch r.URL.Path {
+			case "/":
+				w.Header().Set("X-Deepresearch-Egress", "refused")
+				w.Header().Set("Content-Type", "text/html")
+				w.WriteHeader(http.StatusForbidden)
+				_, _ = fmt.Fprint(w, `<!doctype html><p>refused by policy: busy-refused.example is on the deny list</p>
+					<script>setInterval(() => fetch("/busy?" + Math.random()), 100);
+					setTimeout(() => fetch("/late"), 5000)</script>`)
+			case "/late":
+				p.mu.Lock()
+				p.seen = append(p.seen, "late timer fired")
+				p.mu.Unlock()
+			}
+			return
 		case "nxdomain.example": // the proxy's own failure to resolve the site
 			w.Header().Set("X-Deepresearch-Egress", "error")
 			w.WriteHeader(http.StatusBadGateway)

@@ -35,6 +35,7 @@ type instance struct {
 
 	dead       chan struct{}
 	deadOnce   sync.Once
+	deadErr    error         // why it died; set before dead is closed
 	exited     chan struct{} // local: process gone and profile removed
 	eventsDone chan struct{} // event watcher ended (connection closed)
 
@@ -66,9 +67,10 @@ func (in *instance) isDead() bool {
 }
 
 // markDead fails every render on this browser; the pool replaces it on the
-// next call.
-func (in *instance) markDead(why string) {
+// next call. why becomes the cause of those renders' ErrBrowserGone.
+func (in *instance) markDead(why error) {
 	in.deadOnce.Do(func() {
+		in.deadErr = why
 		close(in.dead)
 		if !in.closing.Load() {
 			in.pool.nLost.Add(1)
@@ -76,6 +78,15 @@ func (in *instance) markDead(why string) {
 		}
 		in.cancelAll(ErrBrowserGone)
 	})
+}
+
+// deathCause is why the browser died (the DevTools connection error, the
+// process exit), or nil while it lives.
+func (in *instance) deathCause() error {
+	if !in.isDead() {
+		return nil
+	}
+	return in.deadErr
 }
 
 func (in *instance) cancelAll(cause error) {
@@ -120,14 +131,14 @@ func (in *instance) watchEvents() {
 			in.onCrash(crashed.TargetID)
 		}
 	}
-	in.markDead("DevTools connection closed")
+	in.markDead(errConnClosed)
 }
 
 // watchProcess waits for a local browser to exit, then removes its profile.
 func (in *instance) watchProcess() {
 	in.launcher.Cleanup() // waits for exit, removes the user-data-dir
 	close(in.exited)
-	in.markDead("browser process exited")
+	in.markDead(errProcessExited)
 }
 
 // kill sends SIGKILL to the browser's process group (leakless guard,
@@ -176,6 +187,6 @@ func (in *instance) shutdown() error {
 	if in.dir != "" {
 		_ = os.RemoveAll(in.dir)
 	}
-	in.markDead("closed")
+	in.markDead(errShutdown)
 	return err
 }

@@ -29,6 +29,14 @@ type pageState struct {
 	loaded   bool
 	status   int
 	headers  proto.NetworkHeaders
+	// refused is closed when the main document is the egress proxy's
+	// refusal: nothing more will load, so waiting for quiet is pointless.
+	refused    chan struct{}
+	refusedSet bool
+}
+
+func newPageState(main proto.PageFrameID) *pageState {
+	return &pageState{main: main, last: time.Now(), seen: map[proto.NetworkRequestID]bool{}, refused: make(chan struct{})}
 }
 
 // consume handles events until the tab's context ends.
@@ -62,6 +70,10 @@ func (st *pageState) consume(page session, events <-chan *rod.Message, t *tab) {
 				st.last = time.Now()
 				if e.Type == proto.NetworkResourceTypeDocument && e.FrameID == st.main && e.Response != nil {
 					st.status, st.headers = e.Response.Status, e.Response.Headers
+					if isRefusalMark(header(e.Response.Headers, egressHeader)) && !st.refusedSet {
+						st.refusedSet = true
+						close(st.refused)
+					}
 				}
 				st.mu.Unlock()
 			}
@@ -115,7 +127,8 @@ func (st *pageState) finish(id proto.NetworkRequestID) {
 	st.last = time.Now()
 }
 
-// waitQuiet returns when the page is quiet or ctx ends.
+// waitQuiet returns when the page is quiet, when its main document turns
+// out to be the egress proxy's refusal, or when ctx ends.
 func (st *pageState) waitQuiet(ctx context.Context) error {
 	tick := time.NewTicker(pollEvery)
 	defer tick.Stop()
@@ -129,6 +142,8 @@ func (st *pageState) waitQuiet(ctx context.Context) error {
 		}
 		select {
 		case <-tick.C:
+		case <-st.refused:
+			return nil
 		case <-ctx.Done():
 			return ctx.Err()
 		}
@@ -157,12 +172,15 @@ var proxyStatusDetails = regexp.MustCompile(`details="((?:[^"\\]|\\.)*)"`)
 // for its own errors (e.g. the site's name did not resolve).
 const egressHeader = "X-Deepresearch-Egress"
 
+func isRefusalMark(v string) bool { return strings.EqualFold(strings.TrimSpace(v), "refused") }
+
 // proxyRefusal recognises an answer written by the egress proxy rather
 // than the site: our proxy's marker header, or a Proxy-Status header with
 // an error (RFC 9209), e.g. `Proxy-Status: p; error=destination_ip_prohibited;
 // details="loopback address 127.0.0.1"`.
 func (p *Pool) proxyRefusal(ctx context.Context, u string, status int, h proto.NetworkHeaders, body string) error {
 	mark := strings.ToLower(strings.TrimSpace(header(h, egressHeader)))
+	refused := isRefusalMark(mark)
 	ps := header(h, "Proxy-Status")
 	if mark == "" && !strings.Contains(ps, "error=") {
 		return nil
@@ -180,7 +198,7 @@ func (p *Pool) proxyRefusal(ctx context.Context, u string, status int, h proto.N
 	e := &Error{URL: u, Kind: ErrPolicy, Detail: reason, Hint: "this address may not be fetched; use a public http(s) URL"}
 	lower := strings.ToLower(ps + " " + reason)
 	switch {
-	case mark == "refused" || strings.Contains(ps, "error=destination_ip_prohibited") ||
+	case refused || strings.Contains(ps, "error=destination_ip_prohibited") ||
 		strings.Contains(ps, "error=destination_ip_unroutable") || strings.Contains(ps, "error=http_request_denied"):
 		// policy refusal: the default
 	case strings.Contains(lower, "dns_") || strings.Contains(lower, "no such host") || strings.Contains(lower, "does not resolve"):

@@ -32,11 +32,17 @@ func (p *Pool) instanceFor(ctx context.Context) (*instance, func(), error) {
 }
 
 // localInstance returns the running local browser, launching one (again)
-// when there is none or it died. One launch at a time: callers that wait
-// find the browser the first one started.
+// when there is none or it died.
 func (p *Pool) localInstance(ctx context.Context) (*instance, error) {
+	return p.ensureInstance(ctx, &p.local, p.launchLocal)
+}
+
+// ensureInstance returns *slot when it holds a live browser, else starts
+// one with start and stores it there. One start at a time: callers that
+// wait find the browser the first one started. slot is guarded by p.mu.
+func (p *Pool) ensureInstance(ctx context.Context, slot **instance, start func(context.Context) (*instance, error)) (*instance, error) {
 	p.mu.Lock()
-	in, closed := p.local, p.closed
+	in, closed := *slot, p.closed
 	p.mu.Unlock()
 	if closed {
 		return nil, ErrClosed
@@ -49,7 +55,7 @@ func (p *Pool) localInstance(ctx context.Context) (*instance, error) {
 	}
 	defer p.unlockLaunch()
 	p.mu.Lock()
-	in, closed = p.local, p.closed
+	in, closed = *slot, p.closed
 	p.mu.Unlock()
 	if closed {
 		return nil, ErrClosed
@@ -61,9 +67,9 @@ func (p *Pool) localInstance(ctx context.Context) (*instance, error) {
 		// Dead: make sure its process and profile are gone before replacing it.
 		_ = in.shutdown()
 	}
-	lctx, cancel := context.WithTimeout(ctx, launchTimeout)
+	sctx, cancel := context.WithTimeout(ctx, launchTimeout)
 	defer cancel()
-	in, err := p.launchLocal(lctx)
+	in, err := start(sctx)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +79,7 @@ func (p *Pool) localInstance(ctx context.Context) (*instance, error) {
 		_ = in.shutdown()
 		return nil, ErrClosed
 	}
-	p.local = in
+	*slot = in
 	p.mu.Unlock()
 	p.nLaunches.Add(1)
 	return in, nil
@@ -124,42 +130,7 @@ func (p *Pool) remoteInstance(ctx context.Context) (*instance, func(), error) {
 }
 
 func (p *Pool) remoteAt(ctx context.Context, i int) (*instance, error) {
-	p.mu.Lock()
-	in := p.remotes[i]
-	p.mu.Unlock()
-	if in != nil && !in.isDead() {
-		return in, nil
-	}
-	if err := p.lockLaunch(ctx); err != nil {
-		return nil, err
-	}
-	defer p.unlockLaunch()
-	p.mu.Lock()
-	in, closed := p.remotes[i], p.closed
-	p.mu.Unlock()
-	if closed {
-		return nil, ErrClosed
-	}
-	if in != nil && !in.isDead() {
-		return in, nil
-	}
-	if in != nil {
-		_ = in.shutdown()
-	}
-	cctx, cancel := context.WithTimeout(ctx, launchTimeout)
-	defer cancel()
-	in, err := p.connectRemote(cctx, p.cfg.RemoteURLs[i])
-	if err != nil {
-		return nil, err
-	}
-	p.mu.Lock()
-	if p.closed {
-		p.mu.Unlock()
-		_ = in.shutdown()
-		return nil, ErrClosed
-	}
-	p.remotes[i] = in
-	p.mu.Unlock()
-	p.nLaunches.Add(1)
-	return in, nil
+	return p.ensureInstance(ctx, &p.remotes[i], func(ctx context.Context) (*instance, error) {
+		return p.connectRemote(ctx, p.cfg.RemoteURLs[i])
+	})
 }

@@ -60,6 +60,18 @@ func TestProxy(t *testing.T) {
 			t.Fatalf("err = %v, want ErrPolicy with the proxy's reason", err)
 		}
 	})
+	t.Run("refused main document does not wait for the page to settle", func(t *testing.T) {
+		// The refusal page keeps the network busy and fires a timer after
+		// 5s, inside the 6s the render would wait for quiet (8s budget less
+		// the snapshot reserve): waiting would let the timer fire first.
+		_, err := p.Render(context.Background(), "http://busy-refused.example/")
+		if !errors.Is(err, ErrPolicy) || !strings.Contains(err.Error(), "on the deny list") {
+			t.Fatalf("err = %v, want ErrPolicy with the proxy's reason", err)
+		}
+		if px.saw("late timer fired") {
+			t.Errorf("the render waited for the refused page's activity to end")
+		}
+	})
 	t.Run("DNS failure at the proxy", func(t *testing.T) {
 		_, err := p.Render(context.Background(), "http://nxdomain.example/")
 		if !errors.Is(err, ErrDNS) {

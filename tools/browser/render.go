@@ -157,7 +157,7 @@ func (p *Pool) renderOnce(ctx context.Context, rawURL string) (res *Rendered, re
 		return nil, false, closedError(rawURL)
 	}
 	if in.isDead() {
-		return nil, true, browserGoneError(rawURL, nil)
+		return nil, true, browserGoneError(rawURL, in.deathCause())
 	}
 	p.nRenders.Add(1)
 
@@ -211,7 +211,8 @@ func (p *Pool) classify(caller, rctx context.Context, in *instance, u string, bu
 	case errors.Is(cause, ErrCrashed):
 		return crashError(u)
 	case errors.Is(cause, ErrBrowserGone):
-		return browserGoneError(u, err)
+		// err is only the symptom (the cancelled call); say why it died.
+		return browserGoneError(u, goneCause(in, err))
 	case errors.Is(cause, ErrClosed):
 		return closedError(u)
 	case caller.Err() != nil:
@@ -219,10 +220,23 @@ func (p *Pool) classify(caller, rctx context.Context, in *instance, u string, bu
 	case rctx.Err() != nil:
 		return timeoutError(u, budget, phase, err)
 	case in.isDead() || isConnErr(err):
-		in.markDead("DevTools call failed: " + err.Error())
-		return browserGoneError(u, err)
+		in.markDead(fmt.Errorf("DevTools call failed: %w", err))
+		return browserGoneError(u, goneCause(in, err))
 	}
 	return &Error{URL: u, Kind: ErrNavigation, Err: err, Detail: err.Error(), Hint: "retry, or read the page with render=never"}
+}
+
+// goneCause is the reason to report for a dead browser: what killed it,
+// else the connection error the render saw; never the context
+// cancellation that was only its symptom.
+func goneCause(in *instance, err error) error {
+	if d := in.deathCause(); d != nil {
+		return d
+	}
+	if isConnErr(err) {
+		return err
+	}
+	return nil
 }
 
 // isConnErr says err comes from the DevTools connection itself (the
@@ -286,7 +300,7 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 	t.setSession(ps)
 
 	// The main frame's id is the target's.
-	st := &pageState{main: proto.PageFrameID(target.TargetID), last: time.Now(), seen: map[proto.NetworkRequestID]bool{}}
+	st := newPageState(proto.PageFrameID(target.TargetID))
 	handled := make(chan struct{})
 	go func() {
 		defer close(handled)
@@ -384,7 +398,7 @@ func (p *Pool) closeTab(in *instance, ctxID proto.BrowserBrowserContextID, targe
 	if err := (proto.TargetDisposeBrowserContext{BrowserContextID: ctxID}).Call(b); err != nil {
 		p.log.Debug("dispose browser context", "context", ctxID, "err", err)
 		if isConnErr(err) {
-			in.markDead("dispose failed: " + err.Error())
+			in.markDead(fmt.Errorf("dispose of a browser context failed: %w", err))
 		}
 	}
 }

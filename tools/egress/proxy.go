@@ -13,11 +13,15 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
-// PolicyHeader marks a response the proxy made up to refuse a request, so
-// the browser layer can tell a refusal from a real 403 of the site.
+// PolicyHeader marks a response the proxy wrote itself, so the browser
+// layer can tell it from the site's own answer: "refused" on a policy
+// refusal (403), "error" when the proxy could not reach the site (502, or
+// 504 on a timeout). An "error" answer also carries a Proxy-Status header
+// (RFC 9209) whose error type says what failed, e.g. dns_error.
 const PolicyHeader = "X-Deepresearch-Egress"
 
 // Proxy is an HTTP forward proxy (with CONNECT) that Chromium sends all its
@@ -277,13 +281,54 @@ func (p *Proxy) forwardError(w http.ResponseWriter, r *http.Request, err error) 
 		p.refuse(w, stripFragment(r.URL), hostPort(r.URL), pe)
 		return
 	}
-	status := http.StatusBadGateway
-	if errors.Is(err, context.DeadlineExceeded) {
-		status = http.StatusGatewayTimeout
+	p.failed(w, err)
+}
+
+// failed answers a request the proxy could not carry to the site: 504 on a
+// timeout, else 502, marked as the proxy's own answer and with an RFC 9209
+// error type the browser layer maps (dns_error is a DNS failure).
+func (p *Proxy) failed(w http.ResponseWriter, err error) {
+	status, kind := http.StatusBadGateway, "destination_unavailable"
+	var dnsErr *net.DNSError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &dnsErr):
+		kind = "dns_error"
+		if dnsErr.IsTimeout {
+			kind = "dns_timeout"
+		}
+	case errors.Is(err, context.DeadlineExceeded) || errors.As(err, &netErr) && netErr.Timeout():
+		status, kind = http.StatusGatewayTimeout, "connection_timeout"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		kind = "connection_refused"
 	}
+	msg := "egress proxy: " + err.Error()
+	w.Header().Set(PolicyHeader, "error")
+	w.Header().Set("Proxy-Status", "deepresearch-egress; error="+kind+"; details="+sfString(msg))
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(status)
-	_, _ = io.WriteString(w, "egress proxy: "+err.Error()+"\n")
+	_, _ = io.WriteString(w, msg+"\n")
+}
+
+// sfString quotes s as a structured-field string (RFC 8941): printable
+// ASCII only, with backslash and double quote escaped.
+func sfString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c < 0x20 || c > 0x7E:
+			b.WriteByte('?')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // connect opens a tunnel for HTTPS and WebSockets; the target is dialled
@@ -317,7 +362,7 @@ func (p *Proxy) connect(w http.ResponseWriter, r *http.Request) {
 			p.refuse(w, target, hp, pe)
 			return
 		}
-		http.Error(w, "egress proxy: "+err.Error(), http.StatusBadGateway)
+		p.failed(w, err)
 		return
 	}
 	hj, ok := w.(http.Hijacker)

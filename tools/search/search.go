@@ -14,6 +14,8 @@ import (
 	"time"
 
 	gocache "github.com/patrickmn/go-cache"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/flight"
 )
 
 // Request is one search.
@@ -117,7 +119,7 @@ type Engine struct {
 	ttl          time.Duration
 	maxRetryWait time.Duration
 	timeout      time.Duration
-	flights      flightGroup
+	flights      flight.Group[*Response]
 
 	purgeMu   sync.Mutex
 	lastPurge time.Time
@@ -269,7 +271,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Response, error) {
 			return withQuery(resp, q.text), nil
 		}
 	}
-	resp, err, _ := e.flights.do(ctx, key, func(ctx context.Context) (*Response, error) {
+	resp, _, err := e.flights.Do(ctx, key, func(ctx context.Context) (*Response, error) {
 		return e.runChain(ctx, q, key)
 	})
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 )
 
 // cleanText turns a snippet or title that may carry markup (<b>, <strong>)
@@ -26,28 +28,9 @@ func cleanText(s string) string {
 		}
 		s = b.String()
 	}
-	if strings.ContainsFunc(s, isInvisible) {
-		s = strings.Map(func(r rune) rune {
-			if isInvisible(r) {
-				return -1
-			}
-			return r
-		}, s)
-	}
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// isInvisible reports characters that hide or reorder text without showing
-// anything (zero-width, bidi controls, Unicode tags): a result's title or
-// snippet can carry instructions in them that a person never sees.
-func isInvisible(r rune) bool {
-	switch {
-	case r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2060 && r <= 0x2064,
-		r >= 0x2066 && r <= 0x2069, r >= 0xE0000 && r <= 0xE007F,
-		r == 0xFEFF, r == 0x180E, r == 0x061C, r == 0x00AD:
-		return true
-	}
-	return false
+	// A result's title or snippet can carry instructions in invisible
+	// characters that a person never sees.
+	return strings.Join(strings.Fields(extract.StripInvisible(s)), " ")
 }
 
 var relativeAge = regexp.MustCompile(`^(\d+)\s+(minute|min|hour|day|week|month|year)s?\s+ago$`)
