@@ -83,15 +83,39 @@ type Engine struct {
 	searcher Searcher
 	loader   Loader
 	maxTabs  int
+	perHost  int
+	reader   Reader
 }
 
-// New returns an engine reading with at most maxTabs pages at once.
+// New returns an engine reading with at most maxTabs pages at once
+// (DefaultMaxTabs when maxTabs <= 0) with the heuristic reader.
 func New(s Searcher, l Loader, maxTabs int) *Engine {
-	return &Engine{searcher: s, loader: l, maxTabs: maxTabs}
+	if maxTabs <= 0 {
+		maxTabs = DefaultMaxTabs
+	}
+	return &Engine{searcher: s, loader: l, maxTabs: maxTabs, perHost: min(DefaultPerHost, maxTabs), reader: HeuristicReader{}}
+}
+
+// WithReader replaces the reader (e.g. a model-backed one); it returns e.
+func (e *Engine) WithReader(r Reader) *Engine {
+	if r != nil {
+		e.reader = r
+	}
+	return e
+}
+
+// WithPerHost sets how many pages of one remote host are read at once
+// (loopback hosts are bounded by max tabs only); it returns e.
+func (e *Engine) WithPerHost(n int) *Engine {
+	if n > 0 {
+		e.perHost = n
+	}
+	return e
 }
 
 // Run researches req.Question. Running out of time is not an error: the
-// result says Complete=false and carries what was gathered.
+// result says Complete=false and carries what was gathered. When ctx is
+// cancelled, every sub-agent stops; Run returns what it had with ctx's error.
 func (e *Engine) Run(ctx context.Context, req Request, progress Progress) (*Result, error) {
-	return nil, ErrNotImplemented
+	return e.run(ctx, req, progress)
 }

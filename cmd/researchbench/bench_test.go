@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/fixtures/miniweb"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/research"
+)
+
+// needData finds the mini-web dataset; without it the test skips, unless CI.
+func needData(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "datasets", "hotpotqa-miniweb")
+	if _, err := os.Stat(filepath.Join(dir, "questions_dev.jsonl")); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("dataset missing at %s: %v", dir, err)
+		}
+		t.Skipf("dataset not found at %s (needs ../shared/datasets); skipping", dir)
+	}
+	return dir
+}
+
+// needChromium finds a browser for the JavaScript-only pages.
+func needChromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("no Chromium found; CI must have one")
+	}
+	t.Skip("no Chromium found; skipping")
+	return ""
+}
+
+// TestResearchMiniWebSubset runs deep research on 20 dev questions (every
+// tenth) against the mini-web with the real engines and a real browser, and
+// fails when fewer than 85% cite both gold pages.
+func TestResearchMiniWebSubset(t *testing.T) {
+	dir := needData(t)
+	chromium := needChromium(t)
+	site, err := miniweb.Open(filepath.Join(dir, "corpus_pages.jsonl.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := loadQuestions(filepath.Join(dir, "questions_dev.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var qs []question
+	for i := 0; i < len(all) && len(qs) < 20; i += 10 {
+		qs = append(qs, all[i])
+	}
+	web := miniweb.Start(site)
+	defer web.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	eng, err := newEngines(ctx, web.URL, chromium, research.DefaultMaxTabs, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	ask := func(ctx context.Context, q string) (*research.Result, error) {
+		return eng.research.Run(ctx, research.Request{Question: q}, nil)
+	}
+	outs := askAll(ctx, qs, ask, 2, site.TitleOf, func(i int, o outcome) {
+		if o.GoldCited < o.GoldTotal || o.Err != "" {
+			t.Logf("missed: gold %d/%d %s %s", o.GoldCited, o.GoldTotal, o.Err, o.Q.Question)
+		}
+	})
+	s := summarize(outs)
+	t.Logf("both gold %.3f, gold recall %.3f, answer recall %.3f, tokens median %.0f, %.2f s median",
+		s.BothGold, s.GoldRecall, s.AnswerRecall, s.TokensMedian, s.SecondsMedian)
+	if s.Errors > 0 {
+		t.Errorf("%d questions failed", s.Errors)
+	}
+	if s.BothGold < 0.85 {
+		t.Errorf("both gold pages cited for %.3f of %d questions, want >= 0.85", s.BothGold, s.N)
+	}
+	if s.TokensMedian > research.DefaultMaxEvidenceTokens {
+		t.Errorf("median evidence %.0f tokens, over the default budget %d", s.TokensMedian, research.DefaultMaxEvidenceTokens)
+	}
+}
+
+func TestNormalizeAnswer(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"The Chief of Protocol", "chief of protocol"},
+		{"Greenwich Village, New York City", "greenwich village new york city"},
+		{"  An  apple's core ", "apples core"},
+		{"1969 until 1974", "1969 until 1974"},
+	} {
+		if got := normalizeAnswer(tt.in); got != tt.want {
+			t.Errorf("normalizeAnswer(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestScoreOutcome(t *testing.T) {
+	q := question{Question: "q", Answer: "Chief of Protocol", SupportingFacts: [][]any{{"Shirley Temple", 1.0}, {"Kiss and Tell (1945 film)", 0.0}}}
+	titles := map[string]string{"http://x/wiki/Shirley_Temple": "Shirley Temple", "http://x/wiki/Other": "Other"}
+	titleOf := func(u string) (string, bool) { t, ok := titles[u]; return t, ok }
+	ev := []research.Evidence{
+		{URL: "http://x/wiki/Other", Quote: "The Chief of Protocol is a position."}, // answer, but not from a gold page
+		{URL: "http://x/wiki/Shirley_Temple", Quote: "She was an actress."},
+	}
+	o := score(q, ev, titleOf)
+	if o.GoldCited != 1 || o.GoldTotal != 2 || o.AnswerSeen {
+		t.Errorf("outcome %+v: want 1 of 2 gold pages and no answer from a gold page", o)
+	}
+	ev = append(ev, research.Evidence{URL: "http://x/wiki/Shirley_Temple", Quote: "She served as Chief of Protocol."})
+	if o := score(q, ev, titleOf); !o.AnswerSeen {
+		t.Error("answer in a gold page's quote not seen")
+	}
+}

@@ -1,0 +1,28 @@
+package research
+
+import "time"
+
+// Defaults applied by Run to zero fields of a Request. The tool layer may
+// pass its own values; these are the ones the benchmark was tuned with.
+const (
+	DefaultMaxPages          = 20
+	DefaultMaxDepth          = 2
+	DefaultTimeBudget        = 60 * time.Second
+	DefaultMaxEvidenceTokens = 1200
+	// DefaultMaxTabs is used when New is given maxTabs <= 0.
+	DefaultMaxTabs = 4
+	// DefaultPerHost bounds concurrent reads from one remote host, to be
+	// polite. Loopback hosts (the operator's own) are bounded by maxTabs only.
+	DefaultPerHost = 2
+)
+
+// Internal limits: how much of the budget planning and assembly may use.
+const (
+	maxPlannedQueries = 8  // question, keywords, entities, caller's
+	maxFollowUps      = 4  // follow-up searches per task
+	searchParallel    = 4  // searches at once
+	searchResults     = 10 // results asked of each search
+	quoteMaxChars     = 700
+	passageMaxChars   = 900
+	assembleReserve   = 300 * time.Millisecond // kept back from the deadline to assemble the answer
+)

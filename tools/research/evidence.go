@@ -1,0 +1,179 @@
+package research
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// verifyQuote returns the verbatim span of content that quote stands for:
+// quote itself when content contains it, else the span that matches it up to
+// white space (a reader may have reflowed lines). ok is false when the quote
+// is not on the page: it is then dropped, never passed off as the page's words.
+func verifyQuote(content, quote string) (string, bool) {
+	q := strings.TrimSpace(quote)
+	if q == "" {
+		return "", false
+	}
+	if strings.Contains(content, q) {
+		return q, true
+	}
+	// Match word by word, allowing any run of white space between words.
+	fields := strings.Fields(q)
+	if len(fields) == 0 {
+		return "", false
+	}
+	from := 0
+	for {
+		i := strings.Index(content[from:], fields[0])
+		if i < 0 {
+			return "", false
+		}
+		start := from + i
+		at := start + len(fields[0])
+		ok := true
+		for _, f := range fields[1:] {
+			j := at
+			for j < len(content) && unicode.IsSpace(rune(content[j])) {
+				j++
+			}
+			if j == at || !strings.HasPrefix(content[j:], f) {
+				ok = false
+				break
+			}
+			at = j + len(f)
+		}
+		if ok {
+			return content[start:at], true
+		}
+		from = start + 1
+	}
+}
+
+// shingles are the set of 4-word runs of a text (lower-cased words).
+func shingles(text string) map[string]bool {
+	var ws []string
+	for _, sp := range wordSpans(text) {
+		ws = append(ws, strings.ToLower(text[sp[0]:sp[1]]))
+	}
+	out := map[string]bool{}
+	if len(ws) < 4 {
+		if len(ws) > 0 {
+			out[strings.Join(ws, " ")] = true
+		}
+		return out
+	}
+	for i := 0; i+4 <= len(ws); i++ {
+		out[strings.Join(ws[i:i+4], " ")] = true
+	}
+	return out
+}
+
+// jaccard of two shingle sets.
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 1
+	}
+	inter := 0
+	for k := range a {
+		if b[k] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}
+
+// nearDuplicate is the Jaccard similarity above which two passages say the
+// same thing (mirrors, syndicated copies, a passage and its excerpt).
+const nearDuplicate = 0.6
+
+// containedIn reports whether most of a's shingles are in b (a is an excerpt of b).
+func containedIn(a, b map[string]bool) bool {
+	if len(a) == 0 {
+		return true
+	}
+	inter := 0
+	for k := range a {
+		if b[k] {
+			inter++
+		}
+	}
+	return float64(inter)/float64(len(a)) >= 0.8
+}
+
+// estimateTokens is the budget's unit: about four characters a token.
+func estimateTokens(s string) int { return (len(s) + 3) / 4 }
+
+// scoredQuote is a candidate piece of evidence during assembly.
+type scoredQuote struct {
+	page  int // index into the run's pages
+	quote string
+	full  string // the quote before it was cut to its page's rank
+	score float64
+	first bool // the best quote of its page
+	sh    map[string]bool
+}
+
+// selectEvidence picks quotes for the budget: first the best quote of each
+// page in order of page score (so both pages of a two-hop or comparison
+// question are cited before any page gets a second quote), then the rest by
+// score. Near-duplicates of a chosen quote are skipped; a quote that does not
+// fit is skipped in favour of smaller ones that do.
+func selectEvidence(cands []scoredQuote, maxTokens int) []scoredQuote {
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].first != cands[j].first {
+			return cands[i].first
+		}
+		return cands[i].score > cands[j].score
+	})
+	var out []scoredQuote
+	used := 0
+	for _, c := range cands {
+		t := estimateTokens(c.quote)
+		if used+t > maxTokens {
+			continue
+		}
+		if c.sh == nil {
+			c.sh = shingles(c.quote)
+		}
+		dup := false
+		for _, o := range out {
+			if jaccard(c.sh, o.sh) >= nearDuplicate || containedIn(c.sh, o.sh) {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		out = append(out, c)
+		used += t
+	}
+	return out
+}
+
+// widen gives budget left after selection back to quotes that were cut, in
+// order of score: a passage cut to one sentence may have held the answer in
+// the next.
+func widen(chosen []scoredQuote, maxTokens int) {
+	used := 0
+	for _, c := range chosen {
+		used += estimateTokens(c.quote)
+	}
+	order := make([]int, len(chosen))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return chosen[order[a]].score > chosen[order[b]].score })
+	for _, i := range order {
+		c := &chosen[i]
+		if c.full == "" || len(c.full) <= len(c.quote) {
+			continue
+		}
+		extra := estimateTokens(c.full) - estimateTokens(c.quote)
+		if used+extra <= maxTokens {
+			c.quote = c.full
+			used += extra
+		}
+	}
+}

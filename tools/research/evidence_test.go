@@ -1,0 +1,93 @@
+package research
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestVerifyQuote(t *testing.T) {
+	content := "Shirley Temple was an American actress.\nShe served as Chief of Protocol of the United States."
+	tests := []struct {
+		quote string
+		want  string
+		ok    bool
+	}{
+		{"Shirley Temple was an American actress.", "Shirley Temple was an American actress.", true},
+		// Reflowed white space maps back to the page's own text.
+		{"actress. She served as  Chief", "actress.\nShe served as Chief", true},
+		{"Shirley Temple was a British actress.", "", false},
+		{"  ", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := verifyQuote(content, tt.quote)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("verifyQuote(%q) = %q, %v; want %q, %v", tt.quote, got, ok, tt.want, tt.ok)
+		}
+		if ok && !strings.Contains(content, got) {
+			t.Errorf("verified quote %q is not in the content", got)
+		}
+	}
+}
+
+func TestSelectEvidenceDedupesAndCuts(t *testing.T) {
+	a := "The Eiffel Tower is a wrought-iron lattice tower on the Champ de Mars in Paris, France."
+	aMirror := "The Eiffel Tower is a wrought-iron lattice tower on the Champ de Mars in Paris, France!"
+	b := "It is named after the engineer Gustave Eiffel, whose company designed and built the tower."
+	c := strings.Repeat("Long filler passage about something else entirely. ", 20)
+	cands := []scoredQuote{
+		{page: 0, quote: a, score: 3, first: true},
+		{page: 1, quote: aMirror, score: 2.9, first: true},
+		{page: 2, quote: c, score: 2.5, first: true},
+		{page: 0, quote: b, score: 2, first: false},
+	}
+	budget := estimateTokens(a) + estimateTokens(b) + 5
+	got := selectEvidence(cands, budget)
+	var quotes []string
+	used := 0
+	for _, g := range got {
+		quotes = append(quotes, g.quote)
+		used += estimateTokens(g.quote)
+	}
+	if len(got) != 2 || got[0].quote != a || got[1].quote != b {
+		t.Errorf("selected %q; want the first passage and the second of its page (mirror deduplicated, long one over budget)", quotes)
+	}
+	if used > budget {
+		t.Errorf("used %d tokens, budget %d", used, budget)
+	}
+}
+
+func TestSelectEvidenceCoversPagesFirst(t *testing.T) {
+	cands := []scoredQuote{
+		{page: 0, quote: "Page zero best passage about the first entity of the question.", score: 5, first: true},
+		{page: 0, quote: "Page zero second passage, also strong, about other matters here.", score: 4.5},
+		{page: 1, quote: "Page one best passage about the second entity of the comparison.", score: 1, first: true},
+	}
+	budget := estimateTokens(cands[0].quote) + estimateTokens(cands[2].quote)
+	got := selectEvidence(cands, budget)
+	if len(got) != 2 || got[0].page != 0 || got[1].page != 1 {
+		t.Fatalf("selected %+v; want the best passage of each page before a second passage of page 0", got)
+	}
+}
+
+func TestEstimateTokens(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want int
+	}{{"", 0}, {"abcd", 1}, {"abcde", 2}, {strings.Repeat("x", 400), 100}} {
+		if got := estimateTokens(tt.s); got != tt.want {
+			t.Errorf("estimateTokens(%d chars) = %d, want %d", len(tt.s), got, tt.want)
+		}
+	}
+}
+
+func TestSentenceSpans(t *testing.T) {
+	text := "Dr. J. R. Smith was born in 1901. He died in St. Louis, U.S. in 1980! Did he? Yes.\nNext line"
+	var got []string
+	for _, sp := range sentenceSpans(text) {
+		got = append(got, text[sp[0]:sp[1]])
+	}
+	want := []string{"Dr. J. R. Smith was born in 1901.", "He died in St. Louis, U.S. in 1980!", "Did he?", "Yes.", "Next line"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences %q, want %q", got, want)
+	}
+}

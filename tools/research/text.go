@@ -1,0 +1,162 @@
+package research
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
+)
+
+// stopWords are dropped from keyword queries and term weights: function
+// words and the question words of English questions.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but nor of in on at to for from by with about as into onto
+		upon over under than then that this these those there here is are was were be been being am do does did
+		done has have had having it its it's he him his she her hers they them their theirs we us our you your i me my
+		what which who whom whose when where why how whether if also both either neither same such so too very
+		can could would should will shall may might must not no yes other another any each all some many much more
+		most less least one ones only own just s t`) {
+		m[w] = true
+	}
+	return m
+}()
+
+var (
+	extractTokenizeOnce sync.Once
+	extractTokenizeOK   bool
+)
+
+// tokens lower-cases text into terms, using extract's tokenizer (stemming,
+// stop words) when it is available and a plain one otherwise.
+func tokens(text string) []string {
+	extractTokenizeOnce.Do(func() {
+		extractTokenizeOK = len(extract.Tokenize("Testing research tokens")) > 0
+	})
+	if extractTokenizeOK {
+		return extract.Tokenize(text)
+	}
+	return plainTokens(text)
+}
+
+func plainTokens(text string) []string {
+	var out []string
+	for _, w := range wordSpans(text) {
+		t := strings.ToLower(text[w[0]:w[1]])
+		if stopWords[t] {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// wordSpans returns [start,end) byte offsets of runs of letters and digits
+// (an apostrophe inside a word, as in O'Neil, stays in it).
+func wordSpans(text string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, r := range text {
+		in := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if in && start < 0 {
+			start = i
+		}
+		if !in && start >= 0 {
+			if (r == '\'' || r == '’') && i+len(string(r)) < len(text) && isWordByte(text[i+len(string(r)):]) {
+				continue
+			}
+			out = append(out, [2]int{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+func isWordByte(s string) bool {
+	for _, r := range s {
+		return unicode.IsLetter(r)
+	}
+	return false
+}
+
+// sentenceSpans splits text into sentences: [start,end) offsets, trimmed.
+// Line breaks end sentences too (list items, headings).
+func sentenceSpans(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && isSpace(text[s]) {
+			s++
+		}
+		for e > s && isSpace(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, [2]int{s, e})
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' {
+			emit(i)
+			start = i + 1
+			continue
+		}
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		// A sentence ends at terminal punctuation followed by a space and an
+		// upper-case letter, digit or quote; not after an initial ("J. R.") or
+		// a common abbreviation.
+		j := i + 1
+		for j < len(text) && (text[j] == '"' || text[j] == '\'' || text[j] == ')') {
+			j++
+		}
+		if j >= len(text) || text[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < len(text) && text[k] == ' ' {
+			k++
+		}
+		if k >= len(text) {
+			continue
+		}
+		n := rune(text[k])
+		if !(unicode.IsUpper(n) || unicode.IsDigit(n) || n == '"' || n == '“' || n >= 0x80) {
+			continue
+		}
+		if c == '.' && isAbbrev(text[:i]) {
+			continue
+		}
+		emit(j)
+		start = j
+	}
+	emit(len(text))
+	return out
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// isAbbrev reports whether the text before a period ends in an initial or a
+// short title abbreviation, after which a sentence does not end.
+func isAbbrev(before string) bool {
+	i := len(before)
+	for i > 0 && (before[i-1] >= 'A' && before[i-1] <= 'Z' || before[i-1] >= 'a' && before[i-1] <= 'z') {
+		i--
+	}
+	w := before[i:]
+	if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "co", "inc", "ltd", "mt", "ft", "gen", "col", "lt", "sgt", "prof", "rev", "u.s", "etc":
+		return true
+	}
+	return false
+}
