@@ -276,9 +276,9 @@ func TestWebSearch(t *testing.T) {
 	})
 }
 
-// TestWebSearchKnownBugs: see knownBug.
-func TestWebSearchKnownBugs(t *testing.T) {
-	knownBug(t, `DuckDuckGo snippets lose text that looks like a tag: the query "vector<int> size" comes back as "vector size" (tools/search/ddgparse.go takes goquery's Text(), which already decoded &lt;int&gt;, and cleanText in tools/search/text.go parses that as HTML again)`)
+// TestWebSearchKeepsLiteralBrackets: a snippet that quotes code ("vector<int>")
+// keeps it; only fields an engine sends as HTML are decoded as HTML.
+func TestWebSearchKeepsLiteralBrackets(t *testing.T) {
 	web := fixtures.Start()
 	t.Cleanup(web.Close)
 	c := spawnServer(t, env(web.URL, "DEEPRESEARCH_SEARCH=duckduckgo", "DUCKDUCKGO_URL="+web.URL+"/ddg")).c

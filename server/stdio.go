@@ -17,7 +17,8 @@ import (
 // HTTP reads queued behind them (p50 3.3 s against 0.3 s over HTTP in
 // BenchmarkLoadStdio at 64 concurrent calls). A worker is only a goroutine:
 // the engines bound the real resources (tabs, connections), as over HTTP.
-const stdioWorkers = 128
+// 100 is the most mcp-go accepts.
+const stdioWorkers = 100
 
 // ServeStdio serves MCP on in/out until in reaches EOF or ctx is cancelled
 // (SIGINT/SIGTERM in the binary). In-flight calls are cancelled when it

@@ -93,7 +93,7 @@ func parseBrave(body []byte, now time.Time) ([]Result, error) {
 		if pub == "" {
 			pub = x.Age
 		}
-		out = append(out, Result{Title: x.Title, URL: x.URL, Snippet: x.Description, Published: publishedDate(pub, now)})
+		out = append(out, Result{Title: htmlText(x.Title), URL: x.URL, Snippet: htmlText(x.Description), Published: publishedDate(pub, now)})
 	}
 	return out, nil
 }

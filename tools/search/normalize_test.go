@@ -8,17 +8,25 @@ import (
 )
 
 func TestCleanText(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"<b>Rust</b> is   fast\n and <strong>safe</strong>", "Rust is fast and safe"},
-		{"Tom &amp; Jerry &#x27;cartoon&#x27; &lt;3", "Tom & Jerry 'cartoon' <3"},
-		{"a < b and c > d", "a < b and c > d"},
-		{"plain", "plain"},
-		{"  ", ""},
-		{`<span class="highlight">x</span>&nbsp;y`, "x y"},
-		{"zero\u200bwidth \u202ebidi\u202c tags\U000E0050\U000E0057", "zerowidth bidi tags"},
+	tests := []struct {
+		in, want string
+		html     bool // the field is HTML (Brave)
+	}{
+		{"<b>Rust</b> is   fast\n and <strong>safe</strong>", "Rust is fast and safe", true},
+		{"Tom &amp; Jerry &#x27;cartoon&#x27; &lt;3", "Tom & Jerry 'cartoon' <3", true},
+		{"a < b and c > d", "a < b and c > d", true},
+		{`<span class="highlight">x</span>&nbsp;y`, "x y", true},
+		{"vector<int> size &amp; more", "vector<int> size &amp; more", false},
+		{"plain", "plain", false},
+		{"  ", "", false},
+		{"zero\u200bwidth \u202ebidi\u202c tags\U000E0050\U000E0057", "zerowidth bidi tags", false},
 	}
 	for _, tt := range tests {
-		if got := cleanText(tt.in); got != tt.want {
+		in := tt.in
+		if tt.html {
+			in = htmlText(in)
+		}
+		if got := cleanText(in); got != tt.want {
 			t.Errorf("cleanText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
@@ -68,7 +76,7 @@ func TestNormalizeResults(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := []Result{
-		{Title: "<b>One</b>", URL: "https://a.example/1?utm_source=z"},
+		{Title: "  One\u200b ", URL: "https://a.example/1?utm_source=z"},
 		{Title: "Dup", URL: "https://www.a.example/1/#top", Snippet: "from the duplicate", Published: "2025-01-01"},
 		{Title: "Excluded", URL: "https://sub.bad.example/x"},
 		{Title: "Not http", URL: "mailto:x@y.example"},

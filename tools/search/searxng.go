@@ -77,7 +77,7 @@ func parseSearXNG(body []byte, now time.Time) ([]Result, error) {
 	for _, x := range r.Results {
 		var pub string
 		_ = json.Unmarshal(x.PublishedDate, &pub) // null or odd types: no date
-		out = append(out, Result{Title: x.Title, URL: x.URL, Snippet: x.Content, Published: publishedDate(pub, now)})
+		out = append(out, Result{Title: htmlText(x.Title), URL: x.URL, Snippet: htmlText(x.Content), Published: publishedDate(pub, now)})
 	}
 	return out, nil
 }

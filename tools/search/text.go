@@ -11,25 +11,31 @@ import (
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 )
 
-// cleanText turns a snippet or title that may carry markup (<b>, <strong>)
-// and entities into plain text with single spaces.
-func cleanText(s string) string {
-	if strings.ContainsAny(s, "<&") {
-		var b strings.Builder
-		z := html.NewTokenizer(strings.NewReader(s))
-		for {
-			tt := z.Next()
-			if tt == html.ErrorToken {
-				break
-			}
-			if tt == html.TextToken {
-				b.Write(z.Text()) // Text decodes entities
-			}
-		}
-		s = b.String()
+// htmlText turns a field that an engine sends as HTML (Brave marks query
+// terms with <strong> and escapes entities) into plain text. Only fields
+// known to be HTML go through it: decoding plain text a second time would
+// eat a literal "vector<int>".
+func htmlText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return s
 	}
-	// A result's title or snippet can carry instructions in invisible
-	// characters that a person never sees.
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		if tt == html.TextToken {
+			b.Write(z.Text()) // Text decodes entities
+		}
+	}
+	return b.String()
+}
+
+// cleanText folds white space and drops invisible characters: a result's
+// title or snippet can carry instructions a person never sees.
+func cleanText(s string) string {
 	return strings.Join(strings.Fields(extract.StripInvisible(s)), " ")
 }
 
