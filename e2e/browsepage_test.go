@@ -257,7 +257,7 @@ func TestBrowsePage(t *testing.T) {
 			{"410", web.URL + "/pages/status/410", regexp.MustCompile(`410`)},
 			{"unsupported type", web.URL + "/pages/image.png", regexp.MustCompile(`image/png`)},
 			{"bot challenge", web.URL + "/pages/challenge", regexp.MustCompile(`bot challenge`)},
-			{"DNS failure", "http://nonexistent.invalid/", regexp.MustCompile(`(?i)DNS|resolve|no such host`)},
+			{"DNS failure", "http://xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.invalid/", regexp.MustCompile(`(?i)DNS|resolve|no such host`)},
 			{"too large", web.URL + "/pages/huge?mb=50", regexp.MustCompile(`too large`)},
 			{"never finishes", web.URL + "/pages/hang", reTimeout},
 			{"not http", "ftp://" + strings.TrimPrefix(web.URL, "http://") + "/pages/article", regexp.MustCompile(`(?i)http`)},

@@ -243,7 +243,7 @@ func TestEnvProxyIgnored(t *testing.T) {
 	t.Setenv("HTTP_PROXY", tg.URL)
 	t.Setenv("http_proxy", tg.URL)
 	c := client(t, egress.New(egress.Policy{}))
-	resp, err := c.Get("http://93.184.216.34.invalid/")
+	resp, err := c.Get("http://93.184.216.34.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.invalid/")
 	if err == nil {
 		resp.Body.Close()
 	}

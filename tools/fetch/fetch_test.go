@@ -138,7 +138,7 @@ func TestFetchErrors(t *testing.T) {
 		{"policy redirect", web.URL + "/pages/redirect-to?url=http://127.0.0.1:1/", fetch.KindPolicy, 0, "loopback"},
 		{"scheme", "file:///etc/passwd", fetch.KindPolicy, 0, "scheme file is not allowed"},
 		{"metadata name", "http://metadata.google.internal/", fetch.KindPolicy, 0, "metadata"},
-		{"dns", "http://no-such-host.invalid/", fetch.KindDNS, 0, "DNS lookup failed"},
+		{"dns", "http://xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.invalid/", fetch.KindDNS, 0, "DNS lookup failed"},
 		{"bad url", "not a url", fetch.KindBadURL, 0, "absolute URL"},
 	}
 	for _, tt := range tests {
