@@ -13,9 +13,10 @@ import (
 // with the parent's best link (the entity in the sentence that matches the
 // question).
 const (
-	wTitle  = 0.5
-	wSearch = 0.25
-	wBridge = 0.8
+	wTitle           = 0.5
+	wTitleComparison = 1.0
+	wSearch          = 0.25
+	wBridge          = 0.8
 	// wResidual weighs coverage of the question terms the best page lacks.
 	wResidual = 0.6
 	// pageCut drops pages scoring below this share of the best page.
@@ -27,7 +28,12 @@ func (r *run) ownScore(p *pageRec) float64 {
 	if rd == nil {
 		return 0
 	}
-	return rd.Relevance + wTitle*rd.TitleMatch + wSearch*p.search
+	wt := wTitle
+	if r.plan.Comparison {
+		// Each side's own page is what a comparison needs most.
+		wt = wTitleComparison
+	}
+	return rd.Relevance + wt*rd.TitleMatch + wSearch*p.search
 }
 
 func (r *run) pageScore(p *pageRec) float64 {

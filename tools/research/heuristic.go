@@ -25,7 +25,7 @@ const (
 	maxLinks       = 12
 	maxPageQueries = 3
 	minKeepScore   = 0.12
-	leadMaxChars   = 300
+	leadMaxChars   = 400
 )
 
 type segment struct {

@@ -155,7 +155,7 @@ func isAbbrev(before string) bool {
 		return true
 	}
 	switch strings.ToLower(w) {
-	case "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "co", "inc", "ltd", "mt", "ft", "gen", "col", "lt", "sgt", "prof", "rev", "u.s", "etc":
+	case "v", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "no", "co", "inc", "ltd", "mt", "ft", "gen", "col", "lt", "sgt", "prof", "rev", "u.s", "etc":
 		return true
 	}
 	return false
