@@ -110,6 +110,9 @@ func (a *DeepResearchArgs) validate() (research.Request, error) {
 		if depth < MinResearchDepth || depth > MaxResearchDepth {
 			return research.Request{}, fmt.Errorf("max_depth must be between %d and %d (got %d); leave it out for the default %d", MinResearchDepth, MaxResearchDepth, depth, DefaultResearchDepth)
 		}
+		if depth == 0 {
+			depth = -1 // the engine reads 0 as "default"; the caller asked for no hops
+		}
 	}
 	return research.Request{
 		Question:          a.Question,

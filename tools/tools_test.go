@@ -285,3 +285,28 @@ func TestCheckURL(t *testing.T) {
 		}
 	}
 }
+
+func TestDeepResearchDepth(t *testing.T) {
+	zero, three := 0, 3
+	tests := []struct {
+		name string
+		arg  *int
+		want int // what the engine is asked for
+	}{
+		{"left out: the default", nil, DefaultResearchDepth},
+		{"0: no hops (the engine reads 0 as its default)", &zero, -1},
+		{"3", &three, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := DeepResearchArgs{Question: "Who wrote Raft?", MaxDepth: tt.arg}
+			req, err := a.validate()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if req.MaxDepth != tt.want {
+				t.Errorf("MaxDepth = %d, want %d", req.MaxDepth, tt.want)
+			}
+		})
+	}
+}

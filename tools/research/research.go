@@ -17,7 +17,7 @@ type Request struct {
 	Question          string
 	Queries           []string // extra queries from the caller
 	MaxPages          int
-	MaxDepth          int
+	MaxDepth          int // hops beyond the search results; 0 means DefaultMaxDepth, negative means none
 	TimeBudget        time.Duration
 	MaxEvidenceTokens int
 	IncludeDomains    []string
