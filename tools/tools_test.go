@@ -257,8 +257,8 @@ func TestBindRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.MaxDepth != 0 {
-		t.Errorf("explicit max_depth 0 must stay 0, got %d", r.MaxDepth)
+	if r.MaxDepth >= 0 {
+		t.Errorf("explicit max_depth 0 must reach the engine as no hops (negative), got %d", r.MaxDepth)
 	}
 	if r.MaxPages != DefaultResearchPages || r.TimeBudget != time.Duration(DefaultTimeBudgetS)*time.Second || r.MaxEvidenceTokens != DefaultEvidenceTokens {
 		t.Errorf("defaults not applied: %+v", r)
