@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,25 +52,46 @@ func combine(tf, rd, titles string) (md string, useReadability bool) {
 	if len(tfTokens) == 0 {
 		return trimEdges(rd, nil, titles), len(rdTokens) > 0
 	}
-	var rdSet map[uint64]struct{}
+	var votes *otherText
 	if len(rdTokens) > 0 {
-		rdSet = shingleSet(rdTokens)
-		c := coverage(tfTokens, rdSet)
+		votes = &otherText{set: shingleSet(rdTokens), toks: rdTokens}
+		c := coverage(tfTokens, votes.set)
 		if c >= swapCoverage && float64(len(rdTokens)) >= swapGrowth*float64(len(tfTokens)) {
 			return trimEdges(rd, nil, titles), true
 		}
 		if c < trimCoverage {
-			rdSet = nil // they disagree too much for block votes to mean anything
+			votes = nil // they disagree too much for block votes to mean anything
 		}
 	}
-	return trimEdges(tf, rdSet, titles), false
+	return trimEdges(tf, votes, titles), false
+}
+
+// otherText is the other extractor's text, for block votes.
+type otherText struct {
+	set  map[uint64]struct{} // shingles of toks
+	toks []string
+}
+
+// covers is the share of toks' shingles found in the other text. A block
+// shorter than a shingle counts as found when its tokens occur there in a
+// row ("- one\n- two" at the end of a list both kept).
+func (o *otherText) covers(toks []string) float64 {
+	if len(toks) == 0 || len(toks) >= 4 || len(o.toks) < 4 {
+		return coverage(toks, o.set)
+	}
+	for i := 0; i+len(toks) <= len(o.toks); i++ {
+		if slices.Equal(o.toks[i:i+len(toks)], toks) {
+			return 1
+		}
+	}
+	return 0
 }
 
 // trimEdges drops boilerplate blocks from the start and end of md: blocks
 // the other extractor left out (other != nil), link lists, copyright
 // lines, headings with nothing under them, and a leading H1 that repeats
 // the title (reported separately). It never trims everything.
-func trimEdges(md string, other map[uint64]struct{}, titles string) string {
+func trimEdges(md string, other *otherText, titles string) string {
 	blocks := markdownBlocks(md)
 	i, j := 0, len(blocks)
 	var buf []string
@@ -78,11 +100,11 @@ func trimEdges(md string, other map[uint64]struct{}, titles string) string {
 			return false
 		}
 		buf = wordTokens(stripLinks(block), buf[:0])
-		return coverage(buf, other) < edgeBlockCoverage
+		return other.covers(buf) < edgeBlockCoverage
 	}
 	for i < j {
 		b := md[blocks[i].start:blocks[i].end]
-		if isBoilerBlock(b) || notInOther(b) || i == 0 && isTitleHeading(b, titles) {
+		if isDebrisBlock(b) || isBoilerBlock(b) || notInOther(b) || i == 0 && isTitleHeading(b, titles) {
 			i++
 			continue
 		}
@@ -94,7 +116,7 @@ func trimEdges(md string, other map[uint64]struct{}, titles string) string {
 	}
 	for j > i {
 		b := md[blocks[j-1].start:blocks[j-1].end]
-		if isBoilerBlock(b) || notInOther(b) || isHeading(b) {
+		if isDebrisBlock(b) || isBoilerBlock(b) || notInOther(b) || isHeading(b) {
 			j--
 			continue
 		}
@@ -104,17 +126,26 @@ func trimEdges(md string, other map[uint64]struct{}, titles string) string {
 		return md
 	}
 	// Inside the article only ad-slot labels go ("Advertisement",
-	// "Continue reading below"): short, and nothing else in them.
+	// "Continue reading below"): short, and nothing else in them; and the
+	// separators left over from removed metadata.
+	return dropBlocks(md, blocks[i:j], func(text string) bool {
+		return isSlotLabel(text) || isDebrisBlock(text) && !isThematicBreak(text)
+	})
+}
+
+// dropBlocks returns md from the first to the last of blocks, without the
+// inner blocks drop reports (the first and last are kept: callers have
+// judged them already).
+func dropBlocks(md string, blocks []span, drop func(block string) bool) string {
 	var b strings.Builder
-	last := blocks[i].start
-	for k := i; k < j; k++ {
-		text := md[blocks[k].start:blocks[k].end]
-		if k > i && k < j-1 && isSlotLabel(text) {
+	last := blocks[0].start
+	for k := 1; k < len(blocks)-1; k++ {
+		if drop(md[blocks[k].start:blocks[k].end]) {
 			b.WriteString(md[last:blocks[k].start])
 			last = blocks[k+1].start
 		}
 	}
-	b.WriteString(md[last:blocks[j-1].end])
+	b.WriteString(md[last:blocks[len(blocks)-1].end])
 	return b.String()
 }
 
@@ -140,7 +171,7 @@ func isSlotLabel(block string) bool {
 // isBoilerBlock: a block of mostly link text with no sentence of its own
 // (related articles, share and follow links), or a copyright line.
 func isBoilerBlock(b string) bool {
-	if isLinkList(b) || linkDensity(b) >= edgeLinkDensity && wordCount(stripLinkTexts(b)) < edgeOwnWords {
+	if isLinkList(b) || linkDensity(b) >= edgeLinkDensity && wordCount(stripLinkTexts(b)) < edgeOwnWords && !isLinkedSentence(b) {
 		return true
 	}
 	t := strings.ToLower(strings.TrimLeft(b, "*_ "))

@@ -132,6 +132,7 @@ func render(ex extraction, base *url.URL, src *pageText) (r rendered, err error)
 	if ex.source == "trafilatura" {
 		restoreSpaces(ex.node, src)
 		restoreCodeBlocks(ex.node)
+		restoreFlattened(ex.node, src)
 	}
 	r.links = fixLinks(ex.node, base)
 	r.markdown, err = toMarkdown(ex.node)

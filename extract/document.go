@@ -24,7 +24,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		Canonical: meta.canonicalURL(base),
 		SiteName:  site,
 	}
-	src := &pageText{doc: root}
+	src := &pageText{doc: root, articleBody: ldString(meta.ldArticle(), "articleBody")}
 	// Title candidates for spotting the headline repeated atop the content.
 	titles := d.Title + "\n" + ldString(meta.ldArticle(), "headline") + "\n" + cleanTitle(meta.title, site, true)
 	r, author := mainContent(root, base, src, titles)
@@ -66,6 +66,7 @@ func mainContent(root *html.Node, base *url.URL, src *pageText, titles string) (
 		return rendered{markdown: md, links: linksIn(tf.links, md)}, author
 	}
 	r, _ := render(extraction{node: bodyNode(root), source: "body"}, base, src)
+	r.markdown = dropDebris(r.markdown)
 	return r, author
 }
 

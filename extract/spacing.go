@@ -21,6 +21,9 @@ type pageText struct {
 	doc  *html.Node
 	text string
 	done bool
+	// articleBody is the page's JSON-LD articleBody, which trafilatura's
+	// baseline may return as one paragraph (see flattened.go).
+	articleBody string
 }
 
 func (p *pageText) get() string {
