@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"net/url"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -360,44 +359,33 @@ func tail(s string, n int) string {
 	return string(r[len(r)-n:])
 }
 
-// knownBug skips a check of a reported, unfixed bug unless E2E_KNOWN_BUGS=1,
-// so the suite stays green while the bug is open and the check is one
-// environment variable away (delete the call once the bug is fixed).
-func knownBug(t *testing.T, what string) {
-	t.Helper()
-	if os.Getenv("E2E_KNOWN_BUGS") != "1" {
-		t.Skipf("known bug, not fixed yet (E2E_KNOWN_BUGS=1 runs the check): %s", what)
-	}
-}
-
-// TestBrowsePageKnownBugs: defects found by these tests in packages being
-// refactored elsewhere (extract); see the report of the e2e browse/search tests.
-func TestBrowsePageKnownBugs(t *testing.T) {
+// TestBrowsePageExtractionDefects: defects these tests once found in
+// extraction stay fixed — short pages keep their paragraph breaks, metadata
+// debris does not lead the content, and prose with inline links is kept
+// with its links.
+func TestBrowsePageExtractionDefects(t *testing.T) {
 	web := fixtures.Start()
 	t.Cleanup(web.Close)
+	c := spawnServer(t, env(web.URL, "DEEPRESEARCH_ALLOW_PRIVATE=1")).c
 	cases := []struct {
-		name, path, bug string
-		check           func(content string) bool
+		name, path string
+		check      func(out tools.BrowsePageOutput) bool
 	}{
-		{"short article keeps its paragraph breaks", "/pages/cp1252",
-			"extract.FromHTML flattens a short <article> (h1 + 2 <p>) into one line: \"Café “Façade”The “smart quotes”… included.Second paragraph…\"",
-			func(c string) bool {
-				return strings.Contains(c, "included.\n\nSecond") && !strings.Contains(c, "”The")
-			}},
-		{"byline separator not left behind", "/pages/article",
-			"the article's content starts with a stray \"·\" paragraph: the byline \"By Marta Quill · March 14, 2024\" is removed but its separator stays",
-			func(c string) bool { return !strings.HasPrefix(strings.TrimSpace(c), "·") }},
-	}
-	var c *client.Client
-	if os.Getenv("E2E_KNOWN_BUGS") == "1" {
-		c = spawnServer(t, env(web.URL, "DEEPRESEARCH_ALLOW_PRIVATE=1")).c
+		{"short article keeps its paragraph breaks", "/pages/cp1252", func(out tools.BrowsePageOutput) bool {
+			return strings.Contains(out.Content, "included.\n\nSecond") && !strings.Contains(out.Content, "”The")
+		}},
+		{"byline separator not left behind", "/pages/article", func(out tools.BrowsePageOutput) bool {
+			return !strings.HasPrefix(strings.TrimSpace(out.Content), "·")
+		}},
+		{"closing paragraph with inline links kept", "/pages/article", func(out tools.BrowsePageOutput) bool {
+			return strings.Contains(out.Content, "Further reading") && len(out.Links) >= 2
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			knownBug(t, tc.bug)
 			out := mustBrowse(t, c, map[string]any{"url": web.URL + tc.path, "render": "never"})
-			if !tc.check(out.Content) {
-				t.Errorf("%s:\n%q", tc.bug, out.Content)
+			if !tc.check(out) {
+				t.Errorf("%s: content %q, %d links", tc.name, out.Content, len(out.Links))
 			}
 		})
 	}
