@@ -106,11 +106,3 @@ func openFDs(pid string) int {
 	}
 	return len(ents)
 }
-
-func pids(ps []procInfo) []int {
-	var out []int
-	for _, p := range ps {
-		out = append(out, p.pid)
-	}
-	return out
-}

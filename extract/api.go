@@ -1,14 +1,9 @@
 package extract
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 )
-
-// ErrNotImplemented marked parts of the skeleton not built yet. Nothing
-// returns it any more; it stays for callers that still compare against it.
-var ErrNotImplemented = errors.New("not implemented yet")
 
 // FromHTML extracts the main content of a UTF-8 HTML page. pageURL resolves
 // relative links. Hidden text (display:none, hidden, aria-hidden) and

@@ -10,13 +10,8 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
-	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
-	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
-	"github.com/deepresearch-mcp/deepresearch-mcp/tools/fetch"
-	"github.com/deepresearch-mcp/deepresearch-mcp/tools/research"
-	"github.com/deepresearch-mcp/deepresearch-mcp/tools/search"
 )
 
 // guard wraps a handler so that a panic becomes an isError result the model
@@ -42,27 +37,12 @@ func (h *Handlers) guard(name string, next server.ToolHandlerFunc) server.ToolHa
 	}
 }
 
-// notImplemented reports whether err says an engine is still a skeleton.
-func notImplemented(err error) bool {
-	for _, target := range []error{
-		search.ErrNotImplemented, browse.ErrNotImplemented, research.ErrNotImplemented,
-		fetch.ErrNotImplemented, browser.ErrNotImplemented, egress.ErrNotImplemented, extract.ErrNotImplemented,
-	} {
-		if errors.Is(err, target) {
-			return true
-		}
-	}
-	return false
-}
-
 // toolError turns an engine error into an isError result that says what went
 // wrong and what to try. The engines word their own errors for a model; this
 // adds the cases every tool shares.
 func toolError(name string, err error) *mcp.CallToolResult {
 	var policy *egress.PolicyError
 	switch {
-	case notImplemented(err):
-		return mcp.NewToolResultError(fmt.Sprintf("%s is not available yet in this build of deepresearch-mcp (%v). Use another tool for now.", name, err))
 	case errors.As(err, &policy):
 		return mcp.NewToolResultError(fmt.Sprintf("%s: %v. The server only reads public http(s) addresses; loopback and private networks need --allow-private, and link-local or cloud-metadata addresses are never allowed. Try a public URL.", name, err))
 	case errors.Is(err, context.Canceled) && !brokeUnderneath(err):

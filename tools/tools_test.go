@@ -13,7 +13,6 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 
-	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
@@ -137,9 +136,6 @@ func TestToolErrorMapping(t *testing.T) {
 		err  error
 		want string
 	}{
-		{fmt.Errorf("load: %w", browse.ErrNotImplemented), "not available yet in this build"},
-		{fmt.Errorf("search: %w", search.ErrNotImplemented), "not available yet in this build"},
-		{fmt.Errorf("extract x: %w", extract.ErrNotImplemented), "not available yet in this build"},
 		{fmt.Errorf("dial: %w", &egress.PolicyError{Target: "127.0.0.1:80", Reason: "loopback address"}), "refused by policy: 127.0.0.1:80: loopback address"},
 		{fmt.Errorf("read: %w", context.Canceled), "was cancelled"},
 		{fmt.Errorf("read: %w", context.DeadlineExceeded), "timed out"},

@@ -114,8 +114,9 @@ func oneShot(ctx context.Context, srv *server.Server, o *options, cmd string, re
 		stdout.Write(out)
 		return exitOK
 	}
-	fmt.Fprint(stdout, resultText(res))
-	if t := resultText(res); !strings.HasSuffix(t, "\n") {
+	t := resultText(res)
+	fmt.Fprint(stdout, t)
+	if !strings.HasSuffix(t, "\n") {
 		fmt.Fprintln(stdout)
 	}
 	return exitOK

@@ -92,9 +92,6 @@ type ReadResult struct {
 	Note string
 }
 
-// ErrNotImplemented marks a part not built yet (skeleton).
-var ErrNotImplemented = errors.New("browse is not implemented yet")
-
 // Defaults.
 const (
 	DefaultCacheTTL     = 15 * time.Minute

@@ -63,11 +63,6 @@ type Rendered struct {
 	HTML     string // serialised DOM, hidden elements removed
 }
 
-// ErrNotImplemented marks a part not built yet (skeleton).
-//
-// Deprecated: everything is implemented; kept for callers of the skeleton.
-var ErrNotImplemented = errors.New("browser rendering is not implemented yet")
-
 // Stats are counters for tests and benchmarks.
 type Stats struct {
 	OpenTabs    int   // tabs (incognito contexts) open now

@@ -43,9 +43,6 @@ type PolicyError struct {
 
 func (e *PolicyError) Error() string { return "refused by policy: " + e.Target + ": " + e.Reason }
 
-// ErrNotImplemented marks a part not built yet (skeleton).
-var ErrNotImplemented = errors.New("egress guard is not implemented yet")
-
 // ErrTooManyRedirects is returned (wrapped) when a request is redirected
 // more than MaxRedirects times.
 var ErrTooManyRedirects = errors.New("stopped after 10 redirects")

@@ -47,7 +47,6 @@ type Proxy struct {
 	mu       sync.Mutex
 	tunnels  map[net.Conn]struct{}
 	refusals []Refusal
-	hook     func(Refusal)
 }
 
 // Refusal is one request the proxy refused.
@@ -126,13 +125,6 @@ func (p *Proxy) SetLogger(l *slog.Logger) {
 	}
 }
 
-// OnRefusal sets a function called (synchronously) for every refusal.
-func (p *Proxy) OnRefusal(f func(Refusal)) {
-	p.mu.Lock()
-	p.hook = f
-	p.mu.Unlock()
-}
-
 // Refusals returns the most recent refusals, oldest first.
 func (p *Proxy) Refusals() []Refusal {
 	p.mu.Lock()
@@ -193,12 +185,9 @@ func (p *Proxy) record(target, host string, pe *PolicyError) {
 	if len(p.refusals) > maxRefusals {
 		p.refusals = append(p.refusals[:0:0], p.refusals[len(p.refusals)-maxRefusals:]...)
 	}
-	hook, log := p.hook, p.log
+	log := p.log
 	p.mu.Unlock()
 	log.Debug("egress proxy refused", "target", target, "reason", pe.Reason)
-	if hook != nil {
-		hook(r)
-	}
 }
 
 func (p *Proxy) refuse(w http.ResponseWriter, target, host string, pe *PolicyError) {

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/httpbody"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
 )
 
@@ -32,9 +33,6 @@ type Response struct {
 // minPartialBytes is the least body worth returning when a page never
 // finishes loading; less than that is reported as a timeout.
 const minPartialBytes = 256
-
-// ErrNotImplemented marks a part not built yet (skeleton).
-var ErrNotImplemented = errors.New("fetch is not implemented yet")
 
 // DefaultUserAgent is used when New gets an empty one.
 const DefaultUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
@@ -66,12 +64,6 @@ func New(client *http.Client, maxBytes int64, userAgent string) *Fetcher {
 	}
 	return &Fetcher{client: client, maxBytes: maxBytes, ua: userAgent}
 }
-
-// MaxBytes is the body cap after decompression.
-func (f *Fetcher) MaxBytes() int64 { return f.maxBytes }
-
-// UserAgent is the User-Agent sent.
-func (f *Fetcher) UserAgent() string { return f.ua }
 
 // Fetch GETs rawURL. Failures are *Error.
 func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Response, error) {
@@ -152,7 +144,7 @@ func (f *Fetcher) setHeaders(req *http.Request) {
 	h.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7")
 	h.Set("Accept-Language", "en-US,en;q=0.9")
 	// Setting Accept-Encoding ourselves turns off the transport's transparent
-	// gzip, so decodeBody handles all four.
+	// gzip, so httpbody.Decode handles all four.
 	h.Set("Accept-Encoding", "gzip, deflate, br, zstd")
 	h.Set("Upgrade-Insecure-Requests", "1")
 	h.Set("Sec-Fetch-Dest", "document")
@@ -164,7 +156,7 @@ func (f *Fetcher) setHeaders(req *http.Request) {
 // readBody decodes and reads at most limit bytes (after decompression).
 // lenient keeps what was read when the body is cut (error pages).
 func (f *Fetcher) readBody(resp *http.Response, limit int64, lenient bool) ([]byte, error) {
-	r, closeFn, err := decodeBody(resp.Body, resp.Header.Get("Content-Encoding"))
+	r, closeFn, err := httpbody.Decode(resp.Body, resp.Header.Get("Content-Encoding"))
 	if err != nil {
 		return nil, &decodeError{err}
 	}
@@ -250,9 +242,4 @@ func sniff(body []byte) string {
 // IsJSON reports whether media is a JSON type.
 func IsJSON(media string) bool {
 	return media == "application/json" || media == "text/json" || strings.HasSuffix(media, "+json")
-}
-
-// IsXML reports whether media is an XML type (RSS, Atom included).
-func IsXML(media string) bool {
-	return media == "application/xml" || media == "text/xml" || strings.HasSuffix(media, "+xml")
 }

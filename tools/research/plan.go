@@ -69,9 +69,7 @@ func NewPlan(question string, extra []string) *Plan {
 	if len(p.Entities) == 0 && p.Keywords != "" {
 		queries = append(queries, p.Keywords)
 	}
-	for _, e := range p.Entities {
-		queries = append(queries, e)
-	}
+	queries = append(queries, p.Entities...)
 	for _, x := range extra {
 		if x = strings.TrimSpace(x); x != "" {
 			queries = append(queries, x)

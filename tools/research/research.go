@@ -5,7 +5,6 @@ package research
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
@@ -74,9 +73,6 @@ type Searcher interface {
 type Loader interface {
 	Load(ctx context.Context, rawURL, render string) (page *browse.Page, cached bool, err error)
 }
-
-// ErrNotImplemented marks a part not built yet (skeleton).
-var ErrNotImplemented = errors.New("deep research is not implemented yet")
 
 // Engine runs research tasks.
 type Engine struct {

@@ -403,6 +403,10 @@ func (r *run) pageFinished(ev pageDone) {
 	if ev.err != nil {
 		if errors.Is(ev.err, context.DeadlineExceeded) || errors.Is(ev.err, context.Canceled) {
 			p.status, p.reason = "skipped", "time budget ran out while reading"
+			// The load may run under its own copy of the deadline (a shared
+			// load in browse), whose timer can fire before work's: the page
+			// itself is the evidence that the budget cut the run short.
+			r.cutShort = true
 		} else {
 			p.status, p.reason = "failed", ev.err.Error()
 		}

@@ -143,7 +143,7 @@ func TestRunDeadlineReturnsPartialEvidence(t *testing.T) {
 		t.Fatalf("running out of time is not an error: %v", err)
 	}
 	if res.Complete {
-		t.Error("Complete = true though slow pages were cut off")
+		t.Errorf("Complete = true though slow pages were cut off: %+v %+v", res.Sources, res.Stats)
 	}
 	if len(res.Evidence) == 0 {
 		t.Error("no evidence from the fast pages")

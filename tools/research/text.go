@@ -2,14 +2,13 @@ package research
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 )
 
-// stopWords are dropped from keyword queries and term weights: function
-// words and the question words of English questions.
+// stopWords are dropped from keyword queries and do not make a word
+// distinctive: function words and the question words of English questions.
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the and or but nor of in on at to for from by with about as into onto
@@ -23,34 +22,9 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
-var (
-	extractTokenizeOnce sync.Once
-	extractTokenizeOK   bool
-)
-
-// tokens lower-cases text into terms, using extract's tokenizer (stemming,
-// stop words) when it is available and a plain one otherwise.
-func tokens(text string) []string {
-	extractTokenizeOnce.Do(func() {
-		extractTokenizeOK = len(extract.Tokenize("Testing research tokens")) > 0
-	})
-	if extractTokenizeOK {
-		return extract.Tokenize(text)
-	}
-	return plainTokens(text)
-}
-
-func plainTokens(text string) []string {
-	var out []string
-	for _, w := range wordSpans(text) {
-		t := strings.ToLower(text[w[0]:w[1]])
-		if stopWords[t] {
-			continue
-		}
-		out = append(out, t)
-	}
-	return out
-}
+// tokens lower-cases text into terms with extract's tokenizer (stemming,
+// stop words), so research and page ranking agree on what a term is.
+func tokens(text string) []string { return extract.Tokenize(text) }
 
 // wordSpans returns [start,end) byte offsets of runs of letters and digits
 // (an apostrophe inside a word, as in O'Neil, stays in it).

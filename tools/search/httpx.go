@@ -2,8 +2,6 @@ package search
 
 import (
 	"bytes"
-	"compress/flate"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -13,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/andybalholm/brotli"
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/httpbody"
 )
 
 // maxBody bounds a provider's answer after decompression; result pages are
@@ -62,25 +60,17 @@ func networkError(ctx context.Context, name string, err error) error {
 // and br like a browser does, so net/http leaves decoding to us) and
 // enforces maxBody on the decoded bytes.
 func readBody(resp *http.Response) ([]byte, error) {
-	var r io.Reader = resp.Body
-	switch enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding"))); enc {
-	case "", "identity":
-	case "gzip", "x-gzip":
-		zr, err := gzip.NewReader(resp.Body)
-		if err != nil {
-			return nil, fmt.Errorf("gzip: %w", err)
-		}
-		defer zr.Close()
-		r = zr
-	case "deflate":
-		zr := flate.NewReader(resp.Body)
-		defer zr.Close()
-		r = zr
-	case "br":
-		r = brotli.NewReader(resp.Body)
-	default:
+	enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
+	switch enc {
+	case "", "identity", "gzip", "x-gzip", "deflate", "br":
+	default: // not what we asked for: a confused server or proxy
 		return nil, fmt.Errorf("unsupported content encoding %q", enc)
 	}
+	r, closeFn, err := httpbody.Decode(resp.Body, enc)
+	if err != nil {
+		return nil, err
+	}
+	defer closeFn()
 	b, err := io.ReadAll(io.LimitReader(r, maxBody+1))
 	if err != nil {
 		return nil, err

@@ -80,10 +80,6 @@ const (
 	Serper     = "serper"
 )
 
-// ErrNotImplemented marks a part not built yet (skeleton). Kept for callers
-// that referred to it; nothing returns it any more.
-var ErrNotImplemented = errors.New("web search is not implemented yet")
-
 // How long a provider is left alone after it blocked us or asked us to slow
 // down, so parallel searches do not keep hammering it.
 const (

@@ -1,4 +1,7 @@
-package fetch
+// Package httpbody undoes HTTP Content-Encoding for clients that ask for
+// compressed answers themselves (Go's transport then leaves decoding to
+// them): the page fetcher and the search providers.
+package httpbody
 
 import (
 	"bufio"
@@ -13,10 +16,12 @@ import (
 	"github.com/klauspost/compress/zstd"
 )
 
-// decodeBody undoes Content-Encoding (we ask for gzip, deflate, br, zstd,
-// so Go's transport leaves decoding to us). Encodings apply in the order
-// listed, so they are undone last to first. The caller limits the result.
-func decodeBody(body io.Reader, contentEncoding string) (io.Reader, func(), error) {
+// Decode undoes contentEncoding (a Content-Encoding value: gzip, deflate,
+// br, zstd, or a list of them) on body. Encodings apply in the order
+// listed, so they are undone last to first. The caller must call the
+// returned func when done, and must limit what it reads: a small
+// compressed body can expand enormously.
+func Decode(body io.Reader, contentEncoding string) (io.Reader, func(), error) {
 	closers := []func(){}
 	closeAll := func() {
 		for i := len(closers) - 1; i >= 0; i-- {
