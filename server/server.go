@@ -137,12 +137,7 @@ func New(cfg Config) (*Server, error) {
 			ProxyURL:   proxy.URL,
 			UserAgent:  UserAgent,
 			Log:        log.With("component", "browser"),
-			Diagnose: func(_ context.Context, rawURL string) error {
-				if pe, ok := proxy.Refused(rawURL); ok {
-					return pe
-				}
-				return nil
-			},
+			Diagnose:   proxy.Diagnose,
 		})
 		renderer = s.pool
 	}
