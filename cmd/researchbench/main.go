@@ -7,6 +7,7 @@
 //	go run ./cmd/researchbench -data ../shared/datasets/hotpotqa-miniweb [-n 200] [-bin path] [-parallel 1]
 //	go run ./cmd/researchbench -data ... -inprocess   # engines in this process, no MCP
 //	go run ./cmd/researchbench -data ... -baseline    # search the question, read the top 10
+//	go run ./cmd/researchbench -data ... -searchstats # rank of the gold pages for the question as query
 package main
 
 import (
@@ -41,7 +42,16 @@ func main() {
 	verbose := flag.Bool("v", false, "print every question's outcome")
 	jsonOut := flag.String("json", "", "write per-question outcomes to this file")
 	flag.BoolVar(&dumpResults, "dump", false, "print every result (JSON) on stderr")
+	stats := flag.Bool("searchstats", false, "only print how often the search engine ranks both gold pages in the top 5/10/20 for the question")
 	flag.Parse()
+
+	if *stats {
+		if err := searchStatsMain(*data, *n); err != nil {
+			fmt.Fprintln(os.Stderr, "researchbench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 
 	if err := benchMain(*data, *n, *bin, *parallel, *baseline, *inprocess, *chromium, *maxTabs, *verbose, *jsonOut); err != nil {
 		fmt.Fprintln(os.Stderr, "researchbench:", err)
@@ -69,6 +79,22 @@ func loadQuestions(path string) ([]question, error) {
 }
 
 var dumpResults bool
+
+func searchStatsMain(data string, n int) error {
+	site, err := miniweb.Open(filepath.Join(data, "corpus_pages.jsonl.gz"))
+	if err != nil {
+		return err
+	}
+	qs, err := loadQuestions(filepath.Join(data, "questions_dev.jsonl"))
+	if err != nil {
+		return err
+	}
+	if n > 0 && n < len(qs) {
+		qs = qs[:n]
+	}
+	printSearchStats(os.Stdout, searchStats(site, qs), len(qs))
+	return nil
+}
 
 // asker answers one question with a result.
 type asker func(ctx context.Context, q string) (*research.Result, error)

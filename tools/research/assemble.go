@@ -97,6 +97,7 @@ func (r *run) assemble() *Result {
 	for k, i := range order {
 		rankOf[i] = k
 	}
+	boiler := r.boilerplate()
 	var cands []scoredQuote
 	for i, p := range r.pages {
 		rd := p.reading
@@ -107,6 +108,9 @@ func (r *run) assemble() *Result {
 		for j, f := range rd.Findings {
 			q, ok := verifyQuote(rd.Content, f.Quote)
 			if !ok {
+				continue
+			}
+			if q = trimBoiler(q, boiler); q == "" {
 				continue
 			}
 			full := q
@@ -121,7 +125,7 @@ func (r *run) assemble() *Result {
 		}
 	}
 	chosen := selectEvidence(cands, r.req.MaxEvidenceTokens)
-	chosen = r.addLeads(chosen, r.req.MaxEvidenceTokens)
+	chosen = r.addLeads(chosen, r.req.MaxEvidenceTokens, boiler)
 	widen(chosen, r.req.MaxEvidenceTokens)
 	for _, c := range chosen {
 		p := r.pages[c.page]
@@ -195,7 +199,8 @@ func trimQuote(q string, limit int, tw *termWeights, lead bool) string {
 	for i, sp := range spans {
 		if tw != nil {
 			ts := tokens(q[sp[0]:sp[1]])
-			seg.sentScore[i] = tw.coverage(ts) + 0.5*tw.entityHits(q[sp[0]:sp[1]])
+			sc := tw.coverage(ts) + 0.5*tw.entityHits(q[sp[0]:sp[1]])
+			seg.sentScore[i] = sc + tw.answerBonus(q[sp[0]:sp[1]], sc)
 		}
 	}
 	if lead {
@@ -216,7 +221,7 @@ func trimQuote(q string, limit int, tw *termWeights, lead bool) string {
 // addLeads adds, budget permitting, the first sentence of cited pages whose
 // quotes lack it, best pages first: it says what the page is about (the
 // place, the person, the dates), which a passage deep in the page assumes.
-func (r *run) addLeads(chosen []scoredQuote, maxTokens int) []scoredQuote {
+func (r *run) addLeads(chosen []scoredQuote, maxTokens int, boiler map[string]bool) []scoredQuote {
 	used := 0
 	for _, c := range chosen {
 		used += estimateTokens(c.quote)
@@ -236,24 +241,56 @@ func (r *run) addLeads(chosen []scoredQuote, maxTokens int) []scoredQuote {
 	sort.SliceStable(pages, func(i, j int) bool { return pages[i].score > pages[j].score })
 	for _, pb := range pages {
 		rd := r.pages[pb.page].reading
-		if rd == nil || rd.Lead.Quote == "" {
+		if rd == nil {
+			continue
+		}
+		lead := pageLead(rd, boiler)
+		if lead == "" {
 			continue
 		}
 		have := false
 		for _, c := range chosen {
-			if c.page == pb.page && (strings.Contains(c.quote, rd.Lead.Quote) || strings.Contains(c.full, rd.Lead.Quote) && c.full == c.quote) {
+			if c.page == pb.page && (strings.Contains(c.quote, lead) || strings.Contains(c.full, lead) && c.full == c.quote) {
 				have = true
 				break
 			}
 		}
-		t := estimateTokens(rd.Lead.Quote)
+		t := estimateTokens(lead)
 		if have || used+t > maxTokens {
 			continue
 		}
-		if q, ok := verifyQuote(rd.Content, rd.Lead.Quote); ok {
+		if q, ok := verifyQuote(rd.Content, lead); ok {
 			chosen = append(chosen, scoredQuote{page: pb.page, quote: q, score: pb.score * 0.9, sh: shingles(q)})
 			used += t
 		}
 	}
 	return chosen
+}
+
+// pageLead is the page's opening sentence, the one that says what the page
+// is. When the reader's lead is site chrome (a byline), it is the first
+// sentence after the chrome.
+func pageLead(rd *Reading, boiler map[string]bool) string {
+	if rd.Lead.Quote != "" && trimBoiler(rd.Lead.Quote, boiler) != "" {
+		return rd.Lead.Quote
+	}
+	if len(boiler) == 0 {
+		return ""
+	}
+	for _, para := range strings.Split(rd.Content, "\n\n") {
+		para = strings.TrimSpace(para)
+		if para == "" || boiler[para] || strings.HasPrefix(para, "#") {
+			continue
+		}
+		spans := sentenceSpans(para)
+		if len(spans) == 0 {
+			return ""
+		}
+		s := strings.TrimSpace(para[spans[0][0]:spans[0][1]])
+		if len(s) > leadMaxChars {
+			return ""
+		}
+		return s
+	}
+	return ""
 }

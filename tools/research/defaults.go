@@ -5,10 +5,12 @@ import "time"
 // Defaults applied by Run to zero fields of a Request. The tool layer may
 // pass its own values; these are the ones the benchmark was tuned with.
 const (
-	DefaultMaxPages          = 20
-	DefaultMaxDepth          = 2
-	DefaultTimeBudget        = 60 * time.Second
-	DefaultMaxEvidenceTokens = 1200
+	DefaultMaxPages   = 20
+	DefaultMaxDepth   = 2
+	DefaultTimeBudget = 60 * time.Second
+	// DefaultMaxEvidenceTokens leaves a margin under the 1,200-token
+	// evidence target: assembly widens quotes until the budget is full.
+	DefaultMaxEvidenceTokens = 1150
 	// DefaultMaxTabs is used when New is given maxTabs <= 0.
 	DefaultMaxTabs = 4
 	// DefaultPerHost bounds concurrent reads from one remote host, to be

@@ -167,6 +167,7 @@ func scoreSegment(content string, s *segment, tw *termWeights, first bool) {
 	for i, ss := range s.sents {
 		ts := tokens(content[ss[0]:ss[1]])
 		sc := tw.coverage(ts) + 0.5*tw.entityHits(content[ss[0]:ss[1]])
+		sc += tw.answerBonus(content[ss[0]:ss[1]], sc)
 		s.sentScore[i] = sc
 		if sc > bestSent {
 			bestSent = sc

@@ -202,7 +202,14 @@ func (e *Engine) run(ctx context.Context, req Request, progress Progress) (*Resu
 		for _, c := range cands {
 			k := normURL(c.URL)
 			n := c.Score / top
-			r.frontier[k] = &item{url: c.URL, key: k, title: c.Title, priority: n, search: n, via: strings.Join(c.Queries, " | ")}
+			prio := n
+			if r.namesEntity(c.Title) {
+				// The page of a name the question mentions is the first hop of
+				// a bridge or one side of a comparison: read it in the first
+				// wave, so that the follow-up searches can come from it.
+				prio = max(prio, entityPagePriority)
+			}
+			r.frontier[k] = &item{url: c.URL, key: k, title: c.Title, priority: prio, search: n, via: strings.Join(c.Queries, " | ")}
 		}
 	}
 	r.report(fmt.Sprintf("searched: %d pages found", len(cands)))
@@ -378,6 +385,20 @@ func (r *run) next() *item {
 		delete(r.frontier, best.key)
 	}
 	return best
+}
+
+// entityPagePriority is the least read priority of a search result that is
+// the page of a name in the question (the best result has 1).
+const entityPagePriority = 0.8
+
+// namesEntity reports whether a page title is the page of one of the plan's entities.
+func (r *run) namesEntity(title string) bool {
+	for _, e := range r.plan.Entities {
+		if nameMatch(title, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // questionWeight is the fusion weight of the question's own search.

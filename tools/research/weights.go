@@ -13,6 +13,7 @@ type termWeights struct {
 	w     map[string]float64
 	total float64
 	ents  []entityTerms
+	kind  answerKind // what the question asks for (a year, a number...)
 }
 
 type entityTerms struct {
@@ -44,7 +45,7 @@ func newTermWeights(p *Plan, sample []string) *termWeights {
 	}
 	n := float64(len(sample))
 	entTerm := map[string]bool{}
-	tw := &termWeights{w: map[string]float64{}}
+	tw := &termWeights{w: map[string]float64{}, kind: answerKindOf(p.Question)}
 	ents := p.Entities
 	if p.Comparison && len(p.Sides) >= 2 {
 		// In a comparison the sides are what the evidence must be about;
@@ -225,7 +226,7 @@ func (tw *termWeights) residual(text string) *termWeights {
 	for _, t := range tokens(text) {
 		have[t] = true
 	}
-	out := &termWeights{w: map[string]float64{}, ents: tw.ents}
+	out := &termWeights{w: map[string]float64{}, ents: tw.ents, kind: tw.kind}
 	for t, w := range tw.w {
 		if !have[t] {
 			out.w[t] = w

@@ -1,0 +1,60 @@
+package research
+
+import "strings"
+
+// Site chrome that survives extraction (a byline such as "From Wikipedia,
+// the free encyclopedia", a "Share this" line) opens or closes many pages of
+// one site with the same paragraph. It says nothing about the question and
+// costs evidence tokens, so quotes are trimmed of it.
+
+// boilerMinPages is how many read pages must share a paragraph for it to be chrome.
+const boilerMinPages = 3
+
+// boilerplate returns the paragraphs that recur, word for word, on at least
+// boilerMinPages of the pages read and a fifth of them.
+func (r *run) boilerplate() map[string]bool {
+	count := map[string]int{}
+	read := 0
+	for _, p := range r.pages {
+		if p.reading == nil {
+			continue
+		}
+		read++
+		seen := map[string]bool{}
+		for _, para := range strings.Split(p.reading.Content, "\n\n") {
+			para = strings.TrimSpace(para)
+			if para == "" || len(para) > 200 || seen[para] {
+				continue
+			}
+			seen[para] = true
+			count[para]++
+		}
+	}
+	out := map[string]bool{}
+	for para, n := range count {
+		if n >= boilerMinPages && 5*n >= read {
+			out[para] = true
+		}
+	}
+	return out
+}
+
+// trimBoiler cuts boilerplate paragraphs off both ends of a quote. Only the
+// ends: what remains is still a contiguous, verbatim part of the page.
+func trimBoiler(q string, boiler map[string]bool) string {
+	if len(boiler) == 0 {
+		return q
+	}
+	paras := strings.Split(q, "\n\n")
+	lo, hi := 0, len(paras)
+	for lo < hi && (boiler[strings.TrimSpace(paras[lo])] || strings.TrimSpace(paras[lo]) == "") {
+		lo++
+	}
+	for hi > lo && (boiler[strings.TrimSpace(paras[hi-1])] || strings.TrimSpace(paras[hi-1]) == "") {
+		hi--
+	}
+	if lo == 0 && hi == len(paras) {
+		return q
+	}
+	return strings.TrimSpace(strings.Join(paras[lo:hi], "\n\n"))
+}
