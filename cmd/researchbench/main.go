@@ -80,17 +80,26 @@ func loadQuestions(path string) ([]question, error) {
 
 var dumpResults bool
 
-func searchStatsMain(data string, n int) error {
+// loadData opens the mini-web corpus and the first n dev questions (all when n <= 0).
+func loadData(data string, n int) (*miniweb.Site, []question, error) {
 	site, err := miniweb.Open(filepath.Join(data, "corpus_pages.jsonl.gz"))
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	qs, err := loadQuestions(filepath.Join(data, "questions_dev.jsonl"))
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	if n > 0 && n < len(qs) {
 		qs = qs[:n]
+	}
+	return site, qs, nil
+}
+
+func searchStatsMain(data string, n int) error {
+	site, qs, err := loadData(data, n)
+	if err != nil {
+		return err
 	}
 	printSearchStats(os.Stdout, searchStats(site, qs), len(qs))
 	return nil
@@ -101,16 +110,9 @@ type asker func(ctx context.Context, q string) (*research.Result, error)
 
 func benchMain(data string, n int, bin string, parallel int, baseline, inprocess bool, chromium string, maxTabs int, verbose bool, jsonOut string) error {
 	ctx := context.Background()
-	site, err := miniweb.Open(filepath.Join(data, "corpus_pages.jsonl.gz"))
+	site, qs, err := loadData(data, n)
 	if err != nil {
 		return err
-	}
-	qs, err := loadQuestions(filepath.Join(data, "questions_dev.jsonl"))
-	if err != nil {
-		return err
-	}
-	if n > 0 && n < len(qs) {
-		qs = qs[:n]
 	}
 	web := miniweb.Start(site)
 	defer web.Close()
