@@ -171,18 +171,10 @@ func TestStdioBrowsePage(t *testing.T) {
 		c, _ := spawn(t, env(web.URL, "DEEPRESEARCH_ALLOW_PRIVATE=1"))
 		res := callTool(t, c, "browse_page", map[string]any{"url": page, "render": "never"})
 		if res.IsError {
-			// Until browse lands this says so; it must never be empty.
-			if !strings.Contains(text(res), "browse_page") {
-				t.Fatalf("isError without a useful message: %q", text(res))
-			}
-			t.Logf("browse_page isError: %s", text(res))
-			return
+			t.Fatalf("browse_page isError: %s", text(res))
 		}
 		var out tools.BrowsePageOutput
-		raw, _ := json.Marshal(res.StructuredContent)
-		if err := json.Unmarshal(raw, &out); err != nil {
-			t.Fatal(err)
-		}
+		structured(t, res, &out)
 		if out.URL != page || out.TotalChars == 0 || out.Content == "" || out.Rendered {
 			t.Errorf("structured content: %+v", out)
 		}
@@ -369,17 +361,10 @@ func TestStdioDeepResearch(t *testing.T) {
 		t.Errorf("took %s, well past its 20 s budget", d)
 	}
 	if res.IsError {
-		if !strings.Contains(text(res), "deep_research") {
-			t.Fatalf("isError without a useful message: %q", text(res))
-		}
-		t.Logf("deep_research isError: %s", text(res))
-		return
+		t.Fatalf("deep_research isError: %s", text(res))
 	}
 	var out tools.DeepResearchOutput
-	raw, _ := json.Marshal(res.StructuredContent)
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatal(err)
-	}
+	raw := structured(t, res, &out)
 	if out.Question == "" || out.Stats.Searches == 0 || len(out.Queries) == 0 {
 		t.Errorf("result lacks question, queries or searches: %s", raw)
 	}
