@@ -72,7 +72,7 @@ func TestResearchMiniWebSubset(t *testing.T) {
 	ask := func(ctx context.Context, q string) (*research.Result, error) {
 		return eng.research.Run(ctx, research.Request{Question: q}, nil)
 	}
-	outs := askAll(ctx, qs, ask, 2, site.TitleOf, func(i int, o outcome) {
+	outs := askAll(ctx, qs, ask, 2, sitePages(site), func(i int, o outcome) {
 		if o.GoldCited < o.GoldTotal || o.Err != "" {
 			t.Logf("missed: gold %d/%d %s %s", o.GoldCited, o.GoldTotal, o.Err, o.Q.Question)
 		}
@@ -105,19 +105,30 @@ func TestNormalizeAnswer(t *testing.T) {
 }
 
 func TestScoreOutcome(t *testing.T) {
-	q := question{Question: "q", Answer: "Chief of Protocol", SupportingFacts: [][]any{{"Shirley Temple", 1.0}, {"Kiss and Tell (1945 film)", 0.0}}}
-	titles := map[string]string{"http://x/wiki/Shirley_Temple": "Shirley Temple", "http://x/wiki/Other": "Other"}
-	titleOf := func(u string) (string, bool) { t, ok := titles[u]; return t, ok }
+	q := question{Question: "q", Answer: "Chief of Protocol", AnswerAliases: []string{"protocol chief"},
+		SupportingFacts: [][]any{{"Shirley Temple", 1.0}, {"Kiss and Tell (1945 film)", 0.0}}}
+	pages := map[string][2]string{
+		"http://x/wiki/Shirley_Temple": {"Shirley Temple", "Shirley Temple was an American actress. She served as Chief of Protocol. She was its protocol chief."},
+		"http://x/wiki/Other":          {"Other", "The Chief of Protocol is a position."},
+	}
+	pageOf := func(u string) (string, string, bool) { p, ok := pages[u]; return p[0], p[1], ok }
 	ev := []research.Evidence{
 		{URL: "http://x/wiki/Other", Quote: "The Chief of Protocol is a position."}, // answer, but not from a gold page
-		{URL: "http://x/wiki/Shirley_Temple", Quote: "She was an actress."},
+		{URL: "http://x/wiki/Shirley_Temple", Quote: "Shirley Temple was an American actress."},
 	}
-	o := score(q, ev, titleOf)
+	o := score(q, ev, pageOf)
 	if o.GoldCited != 1 || o.GoldTotal != 2 || o.AnswerSeen {
 		t.Errorf("outcome %+v: want 1 of 2 gold pages and no answer from a gold page", o)
 	}
-	ev = append(ev, research.Evidence{URL: "http://x/wiki/Shirley_Temple", Quote: "She served as Chief of Protocol."})
-	if o := score(q, ev, titleOf); !o.AnswerSeen {
+	if o := score(q, append(ev, research.Evidence{URL: "http://x/wiki/Shirley_Temple", Quote: "She served as Chief of Protocol."}), pageOf); !o.AnswerSeen {
 		t.Error("answer in a gold page's quote not seen")
+	}
+	if o := score(q, append(ev, research.Evidence{URL: "http://x/wiki/Shirley_Temple", Quote: "She was its protocol chief."}), pageOf); !o.AnswerSeen {
+		t.Error("an answer alias in a gold page's quote not seen")
+	}
+	// Site chrome only: the page is not cited and its answer does not count.
+	chrome := []research.Evidence{{URL: "http://x/wiki/Shirley_Temple", Quote: "Shirley Temple\n\nFrom Miniweb, the offline encyclopedia. Chief of Protocol"}}
+	if o := score(q, chrome, pageOf); o.GoldCited != 0 || o.AnswerSeen {
+		t.Errorf("a chrome-only quote was credited: %+v", o)
 	}
 }

@@ -1,10 +1,12 @@
-// Command researchbench measures deep_research on the offline HotpotQA
-// mini-web: it serves the corpus as a small web with a SearXNG-style search
+// Command researchbench measures deep_research on the offline mini-webs
+// (HotpotQA, 2WikiMultihopQA, MuSiQue): it serves the corpus as a small web with a SearXNG-style search
 // engine, runs the deepresearch-mcp server over stdio as a real MCP client
 // would, asks every dev question at default settings, and prints gold-page
 // recall, both-gold rate, answer recall, evidence size, time and pages read.
 //
 //	go run ./cmd/researchbench -data ../shared/datasets/hotpotqa-miniweb [-n 200] [-bin path] [-parallel 1]
+//	go run ./cmd/researchbench -all                  # the three dev sets, per set and per question type
+//	go run ./cmd/researchbench -all -params p.json   # research.Params overrides (engines in this process)
 //	go run ./cmd/researchbench -data ... -inprocess   # engines in this process, no MCP
 //	go run ./cmd/researchbench -data ... -baseline    # search the question, read the top 10
 //	go run ./cmd/researchbench -data ... -searchstats # rank of the gold pages for the question as query
@@ -20,6 +22,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -30,30 +33,64 @@ import (
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/search"
 )
 
+// dataSets is a -data flag that may be given several times.
+type dataSets []string
+
+func (d *dataSets) String() string { return strings.Join(*d, ",") }
+func (d *dataSets) Set(v string) error {
+	*d = append(*d, v)
+	return nil
+}
+
+// devSets are the three mini-web question sets -all runs.
+var devSets = []string{"hotpotqa-miniweb", "wiki2-miniweb", "musique-miniweb"}
+
+// options are the flags of one bench run.
+type options struct {
+	n, parallel, maxTabs  int
+	bin, chromium, params string
+	baseline, inprocess   bool
+	verbose               bool
+	jsonOut               string
+}
+
 func main() {
-	data := flag.String("data", "../shared/datasets/hotpotqa-miniweb", "folder with corpus_pages.jsonl.gz and questions_dev.jsonl")
-	n := flag.Int("n", 200, "questions to ask (the first n)")
-	bin := flag.String("bin", "", "deepresearch-mcp binary (default: build it)")
-	parallel := flag.Int("parallel", 1, "questions asked at once")
-	baseline := flag.Bool("baseline", false, "baseline: search the question, read the top 10, keep every passage")
-	inprocess := flag.Bool("inprocess", false, "run the engines in this process instead of through the MCP server")
-	chromium := flag.String("chromium", "", "Chromium binary for -inprocess/-baseline (default: the system's)")
-	maxTabs := flag.Int("max-tabs", research.DefaultMaxTabs, "browser tabs for -inprocess/-baseline")
-	verbose := flag.Bool("v", false, "print every question's outcome")
-	jsonOut := flag.String("json", "", "write per-question outcomes to this file")
+	var sets dataSets
+	flag.Var(&sets, "data", "folder with corpus_pages.jsonl.gz and questions_dev.jsonl (may be given several times)")
+	all := flag.Bool("all", false, "run the three dev sets under ../shared/datasets (hotpotqa, wiki2, musique)")
+	var o options
+	flag.IntVar(&o.n, "n", 0, "questions to ask per set (the first n; 0: all)")
+	flag.StringVar(&o.bin, "bin", "", "deepresearch-mcp binary (default: build it)")
+	flag.IntVar(&o.parallel, "parallel", 1, "questions asked at once")
+	flag.BoolVar(&o.baseline, "baseline", false, "baseline: search the question, read the top 10, keep every passage")
+	flag.BoolVar(&o.inprocess, "inprocess", false, "run the engines in this process instead of through the MCP server")
+	flag.StringVar(&o.params, "params", "", "JSON file of research.Params fields overriding the defaults (runs the engines in this process)")
+	flag.StringVar(&o.chromium, "chromium", "", "Chromium binary for -inprocess/-baseline (default: the system's)")
+	flag.IntVar(&o.maxTabs, "max-tabs", research.DefaultMaxTabs, "browser tabs for -inprocess/-baseline")
+	flag.BoolVar(&o.verbose, "v", false, "print every question's outcome")
+	flag.StringVar(&o.jsonOut, "json", "", "write per-question outcomes to this file (one set) or this file with the set's name appended")
 	flag.BoolVar(&dumpResults, "dump", false, "print every result (JSON) on stderr")
 	stats := flag.Bool("searchstats", false, "only print how often the search engine ranks both gold pages in the top 5/10/20 for the question")
 	flag.Parse()
+	if *all {
+		for _, d := range devSets {
+			sets = append(sets, filepath.Join("..", "shared", "datasets", d))
+		}
+	}
+	if len(sets) == 0 {
+		sets = dataSets{filepath.Join("..", "shared", "datasets", devSets[0])}
+	}
 
 	if *stats {
-		if err := searchStatsMain(*data, *n); err != nil {
-			fmt.Fprintln(os.Stderr, "researchbench:", err)
-			os.Exit(1)
+		for _, d := range sets {
+			if err := searchStatsMain(d, o.n); err != nil {
+				fmt.Fprintln(os.Stderr, "researchbench:", err)
+				os.Exit(1)
+			}
 		}
 		return
 	}
-
-	if err := benchMain(*data, *n, *bin, *parallel, *baseline, *inprocess, *chromium, *maxTabs, *verbose, *jsonOut); err != nil {
+	if err := benchMain(sets, o); err != nil {
 		fmt.Fprintln(os.Stderr, "researchbench:", err)
 		os.Exit(1)
 	}
@@ -108,11 +145,46 @@ func searchStatsMain(data string, n int) error {
 // asker answers one question with a result.
 type asker func(ctx context.Context, q string) (*research.Result, error)
 
-func benchMain(data string, n int, bin string, parallel int, baseline, inprocess bool, chromium string, maxTabs int, verbose bool, jsonOut string) error {
+// benchMain runs every set and prints per-set, per-type figures and the worst set.
+func benchMain(sets []string, o options) error {
 	ctx := context.Background()
-	site, qs, err := loadData(data, n)
+	var p *research.Params
+	if o.params != "" {
+		var err error
+		if p, err = research.LoadParams(o.params); err != nil {
+			return err
+		}
+		o.inprocess = true
+	}
+	if o.bin == "" && !o.baseline && !o.inprocess {
+		dir, err := os.MkdirTemp("", "researchbench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		if o.bin, err = buildServer(ctx, dir); err != nil {
+			return err
+		}
+	}
+	var results []summary
+	for _, d := range sets {
+		s, err := benchSet(ctx, d, o, p, len(sets) > 1)
+		if err != nil {
+			return fmt.Errorf("%s: %w", d, err)
+		}
+		results = append(results, s)
+	}
+	if len(results) > 1 {
+		printWorst(os.Stdout, results)
+	}
+	return nil
+}
+
+// benchSet runs one question set against its own mini-web.
+func benchSet(ctx context.Context, data string, o options, p *research.Params, several bool) (summary, error) {
+	site, qs, err := loadData(data, o.n)
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 	web := miniweb.Start(site)
 	defer web.Close()
@@ -121,40 +193,34 @@ func benchMain(data string, n int, bin string, parallel int, baseline, inprocess
 	var ask asker
 	mode := "mcp"
 	switch {
-	case baseline || inprocess:
+	case o.baseline || o.inprocess:
 		mode = "inprocess"
-		eng, err := newEngines(ctx, web.URL, chromium, maxTabs, log)
+		eng, err := newEngines(ctx, web.URL, o.chromium, o.maxTabs, log)
 		if err != nil {
-			return err
+			return summary{}, err
 		}
 		defer eng.Close()
+		if p != nil {
+			mode = "inprocess, params " + o.params
+			eng.research.WithParams(*p)
+		}
 		ask = func(ctx context.Context, q string) (*research.Result, error) {
 			return eng.research.Run(ctx, research.Request{Question: q}, nil)
 		}
-		if baseline {
+		if o.baseline {
 			mode = "baseline"
 			ask = func(ctx context.Context, q string) (*research.Result, error) {
 				return runBaseline(ctx, eng.search, eng.browse, q)
 			}
 		}
 	default:
-		if bin == "" {
-			dir, err := os.MkdirTemp("", "researchbench")
-			if err != nil {
-				return err
-			}
-			defer os.RemoveAll(dir)
-			if bin, err = buildServer(ctx, dir); err != nil {
-				return err
-			}
-		}
 		env := []string{"SEARXNG_URL=" + web.URL, "DEEPRESEARCH_SEARCH=searxng", "DEEPRESEARCH_ALLOW_PRIVATE=1"}
 		// One server per worker: the server is what a client would spawn.
-		clients := make(chan *mcpClient, parallel)
-		for i := 0; i < parallel; i++ {
-			c, err := startMCP(ctx, bin, env)
+		clients := make(chan *mcpClient, o.parallel)
+		for i := 0; i < max(o.parallel, 1); i++ {
+			c, err := startMCP(ctx, o.bin, env)
 			if err != nil {
-				return err
+				return summary{}, err
 			}
 			defer c.Close()
 			clients <- c
@@ -166,31 +232,62 @@ func benchMain(data string, n int, bin string, parallel int, baseline, inprocess
 		}
 	}
 
-	outs := askAll(ctx, qs, ask, parallel, site.TitleOf, func(i int, o outcome) {
-		if verbose {
-			fmt.Fprintf(os.Stderr, "%3d gold %d/%d ans %v tok %4d %.2fs pages %d %s %s\n", i+1, o.GoldCited, o.GoldTotal, o.AnswerSeen || o.YesNo, o.Tokens, o.Seconds, o.PagesRead, o.Err, o.Q.Question)
+	outs := askAll(ctx, qs, ask, o.parallel, sitePages(site), func(i int, oc outcome) {
+		if o.verbose {
+			fmt.Fprintf(os.Stderr, "%3d gold %d/%d ans %v tok %4d %.2fs pages %d %s %s\n", i+1, oc.GoldCited, oc.GoldTotal, oc.AnswerSeen || oc.YesNo, oc.Tokens, oc.Seconds, oc.PagesRead, oc.Err, oc.Q.Question)
 		}
 	})
-	if jsonOut != "" {
+	name := filepath.Base(filepath.Clean(data))
+	if o.jsonOut != "" {
+		path := o.jsonOut
+		if several {
+			path += "." + name
+		}
 		b, _ := json.MarshalIndent(outs, "", " ")
-		if err := os.WriteFile(jsonOut, b, 0o644); err != nil {
-			return err
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			return summary{}, err
 		}
 	}
 	s := summarize(outs)
-	fmt.Printf("mode %s, %d questions, parallel %d\n", mode, s.N, parallel)
-	fmt.Printf("both gold pages cited  %.3f\n", s.BothGold)
-	fmt.Printf("gold-page recall       %.3f\n", s.GoldRecall)
-	fmt.Printf("answer recall          %.3f (%d non-yes/no questions)\n", s.AnswerRecall, s.AnswerN)
-	fmt.Printf("evidence tokens median %.0f\n", s.TokensMedian)
-	fmt.Printf("wall time median       %.2f s, p90 %.2f s\n", s.SecondsMedian, s.SecondsP90)
-	fmt.Printf("pages read median      %.0f\n", s.PagesMedian)
-	fmt.Printf("incomplete %d, errors %d\n", s.Incomplete, s.Errors)
-	return nil
+	s.Name = name
+	fmt.Printf("%s: mode %s, %d questions, parallel %d\n", name, mode, s.N, o.parallel)
+	printTable(os.Stdout, append([]summary{s}, byType(outs)...))
+	return s, nil
+}
+
+// printTable prints one row per summary (the whole set first, then each type).
+func printTable(w io.Writer, rows []summary) {
+	fmt.Fprintf(w, "  %-18s %4s %9s %11s %13s %10s %9s %8s %6s\n", "", "n", "both-gold", "gold-recall", "answer-recall", "tokens-p50", "s-p50", "s-p90", "pages")
+	for i, s := range rows {
+		label := s.Name
+		if i > 0 {
+			label = "  " + label
+		}
+		fmt.Fprintf(w, "  %-18s %4d %9.3f %11.3f %8.3f (%3d) %10.0f %9.2f %8.2f %6.0f\n", label, s.N, s.BothGold, s.GoldRecall, s.AnswerRecall, s.AnswerN, s.TokensMedian, s.SecondsMedian, s.SecondsP90, s.PagesMedian)
+	}
+	if len(rows) > 0 {
+		fmt.Fprintf(w, "  incomplete %d, errors %d\n", rows[0].Incomplete, rows[0].Errors)
+	}
+}
+
+// printWorst names, for each quality figure, the set that scores lowest.
+func printWorst(w io.Writer, sets []summary) {
+	worst := func(get func(summary) float64) summary {
+		b := sets[0]
+		for _, s := range sets[1:] {
+			if get(s) < get(b) {
+				b = s
+			}
+		}
+		return b
+	}
+	b := worst(func(s summary) float64 { return s.BothGold })
+	a := worst(func(s summary) float64 { return s.AnswerRecall })
+	fmt.Fprintf(w, "worst set: both-gold %.3f (%s), answer recall %.3f (%s)\n", b.BothGold, b.Name, a.AnswerRecall, a.Name)
 }
 
 // askAll asks every question, parallel at a time, in order of the outcomes.
-func askAll(ctx context.Context, qs []question, ask asker, parallel int, titleOf func(string) (string, bool), each func(int, outcome)) []outcome {
+func askAll(ctx context.Context, qs []question, ask asker, parallel int, pages pageOf, each func(int, outcome)) []outcome {
 	if parallel < 1 {
 		parallel = 1
 	}
@@ -212,7 +309,7 @@ func askAll(ctx context.Context, qs []question, ask asker, parallel int, titleOf
 			}
 			o := outcome{Q: q}
 			if res != nil {
-				o = score(q, res.Evidence, titleOf)
+				o = score(q, res.Evidence, pages)
 				o.PagesRead = res.Stats.PagesRead
 				o.Complete = res.Complete
 			}

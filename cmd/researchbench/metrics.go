@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 
+	extractscore "github.com/deepresearch-mcp/deepresearch-mcp/extract/score"
+	"github.com/deepresearch-mcp/deepresearch-mcp/fixtures/miniweb"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/research"
 )
 
@@ -17,6 +19,18 @@ type question struct {
 	Type            string  `json:"type"`
 	Level           string  `json:"level"`
 	SupportingFacts [][]any `json:"supporting_facts"`
+	AnswerAliases   []string `json:"answer_aliases"`
+}
+
+// answers are the accepted wordings: the answer and its aliases, normalised.
+func (q question) answers() []string {
+	var out []string
+	for _, a := range append([]string{q.Answer}, q.AnswerAliases...) {
+		if n := normalizeAnswer(a); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func (q question) gold() []string {
@@ -64,8 +78,26 @@ type outcome struct {
 	Err        string
 }
 
+// pageOf maps an evidence URL to its page's title and own text (no chrome).
+type pageOf func(url string) (title, text string, ok bool)
+
+// sitePages is pageOf for a mini-web.
+func sitePages(site *miniweb.Site) pageOf {
+	return func(u string) (string, string, bool) {
+		t, ok := site.TitleOf(u)
+		if !ok {
+			return "", "", false
+		}
+		text, _ := site.TextOf(u)
+		return t, text, true
+	}
+}
+
 // score measures one result against the question's gold pages and answer.
-func score(q question, ev []research.Evidence, titleOf func(string) (string, bool)) outcome {
+// A gold page counts as cited only when one of its quotes carries the
+// page's own text (a run of four of its words), not just site chrome (the
+// byline, the menu, the sidebar); the answer counts only in such a quote.
+func score(q question, ev []research.Evidence, pages pageOf) outcome {
 	o := outcome{Q: q}
 	gold := map[string]bool{}
 	for _, g := range q.gold() {
@@ -73,24 +105,60 @@ func score(q question, ev []research.Evidence, titleOf func(string) (string, boo
 	}
 	o.GoldTotal = len(gold)
 	cited := map[string]bool{}
-	ans := normalizeAnswer(q.Answer)
-	o.YesNo = ans == "yes" || ans == "no"
+	answers := q.answers()
+	o.YesNo = len(answers) > 0 && (answers[0] == "yes" || answers[0] == "no")
 	for _, e := range ev {
 		o.Tokens += (len(e.Quote) + 3) / 4
-		t, ok := titleOf(e.URL)
-		if !ok || !gold[t] {
+		t, text, ok := pages(e.URL)
+		if !ok || !gold[t] || !carriesText(e.Quote, text) {
 			continue
 		}
 		cited[t] = true
-		if !o.YesNo && ans != "" && strings.Contains(" "+normalizeAnswer(e.Quote)+" ", " "+ans+" ") {
-			o.AnswerSeen = true
+		if o.YesNo {
+			continue
+		}
+		nq := " " + normalizeAnswer(e.Quote) + " "
+		for _, a := range answers {
+			if strings.Contains(nq, " "+a+" ") {
+				o.AnswerSeen = true
+			}
 		}
 	}
 	o.GoldCited = len(cited)
 	return o
 }
 
+// carriesText reports whether quote holds a run of four consecutive words
+// of text (all of text when it is shorter), compared case-insensitively.
+func carriesText(quote, text string) bool {
+	tw := lowerTokens(text)
+	qw := lowerTokens(quote)
+	n := min(4, len(tw))
+	if n == 0 || len(qw) < n {
+		return false
+	}
+	runs := map[string]bool{}
+	for i := 0; i+n <= len(tw); i++ {
+		runs[strings.Join(tw[i:i+n], " ")] = true
+	}
+	for i := 0; i+n <= len(qw); i++ {
+		if runs[strings.Join(qw[i:i+n], " ")] {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerTokens(s string) []string {
+	ts := extractscore.Tokens(s)
+	for i, t := range ts {
+		ts[i] = strings.ToLower(t)
+	}
+	return ts
+}
+
 type summary struct {
+	Name               string
 	N                  int
 	BothGold           float64
 	GoldRecall         float64
@@ -163,4 +231,23 @@ func quantile(xs []float64, q float64) float64 {
 		i = len(s) - 1
 	}
 	return s[i]
+}
+
+// byType summarises the outcomes of each question type, in order of first appearance.
+func byType(outs []outcome) []summary {
+	var order []string
+	groups := map[string][]outcome{}
+	for _, o := range outs {
+		if _, ok := groups[o.Q.Type]; !ok {
+			order = append(order, o.Q.Type)
+		}
+		groups[o.Q.Type] = append(groups[o.Q.Type], o)
+	}
+	var out []summary
+	for _, t := range order {
+		s := summarize(groups[t])
+		s.Name = t
+		out = append(out, s)
+	}
+	return out
 }

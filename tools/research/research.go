@@ -81,6 +81,7 @@ type Engine struct {
 	maxTabs  int
 	perHost  int
 	reader   Reader
+	params   Params
 }
 
 // New returns an engine reading with at most maxTabs pages at once
@@ -89,7 +90,7 @@ func New(s Searcher, l Loader, maxTabs int) *Engine {
 	if maxTabs <= 0 {
 		maxTabs = DefaultMaxTabs
 	}
-	return &Engine{searcher: s, loader: l, maxTabs: maxTabs, perHost: min(DefaultPerHost, maxTabs), reader: HeuristicReader{}}
+	return &Engine{searcher: s, loader: l, maxTabs: maxTabs, perHost: min(DefaultPerHost, maxTabs), reader: HeuristicReader{}, params: DefaultParams()}
 }
 
 // WithReader replaces the reader (e.g. a model-backed one); it returns e.
