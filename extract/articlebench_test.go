@@ -1,4 +1,4 @@
-package extract
+package extract_test
 
 import (
 	"net/url"
@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract/score"
 )
 
@@ -36,11 +37,11 @@ func TestArticleBenchmarkF1(t *testing.T) {
 	counts := make([]score.Counts, 0, len(pages))
 	for _, p := range pages {
 		u, _ := url.Parse(p.URL)
-		d, err := FromHTML(p.HTML, u)
+		d, err := extract.FromHTML(p.HTML, u)
 		if err != nil {
 			t.Fatalf("page %s: %v", p.ID, err)
 		}
-		text := StripMarkdownLinks(d.Markdown)
+		text := extract.StripMarkdownLinks(d.Markdown)
 		if len(score.Tokens(text)) == 0 {
 			t.Errorf("page %s: empty content", p.ID)
 		}
@@ -66,7 +67,7 @@ func BenchmarkFromHTML(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		k := i % len(pages)
-		if _, err := FromHTML(pages[k].HTML, urls[k]); err != nil {
+		if _, err := extract.FromHTML(pages[k].HTML, urls[k]); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -78,7 +79,7 @@ func longestMarkdown(b *testing.B) string {
 	best := ""
 	for _, p := range loadBench(b) {
 		u, _ := url.Parse(p.URL)
-		d, err := FromHTML(p.HTML, u)
+		d, err := extract.FromHTML(p.HTML, u)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -90,11 +91,11 @@ func longestMarkdown(b *testing.B) string {
 }
 
 func BenchmarkRankPassages(b *testing.B) {
-	ps := SplitPassages(longestMarkdown(b), 800)
+	ps := extract.SplitPassages(longestMarkdown(b), 800)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		RankPassages("keyboard reliability and failure rate of the new laptop", ps)
+		extract.RankPassages("keyboard reliability and failure rate of the new laptop", ps)
 	}
 }
 
@@ -104,6 +105,6 @@ func BenchmarkSplitPassages(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		SplitPassages(md, 800)
+		extract.SplitPassages(md, 800)
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/deepresearch-mcp/deepresearch-mcp/extract/score"
 )
 
 // Trafilatura is the more precise extractor and readability the more
@@ -272,7 +270,7 @@ func isTitleHeading(b, titles string) bool {
 
 // wordTokens appends the letter/digit runs of s: the benchmark's \w+,
 // the same tokens it scores.
-func wordTokens(s string, out []string) []string { return score.AppendTokens(out, s) }
+func wordTokens(s string, out []string) []string { return AppendWordTokens(out, s) }
 
 // shingleKey hashes four consecutive tokens (FNV-1a over the tokens with
 // a separator); collisions only blur a heuristic.

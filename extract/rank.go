@@ -127,21 +127,30 @@ func stem(w string) string {
 	return w
 }
 
+// stopWords are the function words of English (and the words questions are
+// made of): they carry no topic, so they are not search terms. This is the
+// project's one stop-word list; research uses it through IsStopWord.
 var stopWords = func() map[string]struct{} {
-	words := strings.Fields(`a about above after again against all am an and any are aren as at be
+	words := strings.Fields(`a about above after again against all am an and another any are aren as at be
 	because been before being below between both but by can cannot could couldn did didn do does doesn
-	doing don down during each few for from further had hadn has hasn have haven having he her here hers
-	herself him himself his how i if in into is isn it its itself just ll me more most mustn my myself
-	no nor not now of off on once only or other our ours ourselves out over own re s same shan she should
+	doing don done down during each either few for from further had hadn has hasn have haven having he her here hers
+	herself him himself his how i if in into is isn it its itself just ll may me might more most much must mustn my myself
+	neither no nor not now of off on once one ones only onto or other our ours ourselves out over own re s same shall shan she should
 	shouldn so some such t than that the their theirs them themselves then there these they this those
-	through to too under until up us ve very was wasn we were weren what when where which while who whom
-	why will with won would wouldn you your yours yourself yourselves d m o y also`)
+	through to too under until up upon us ve very was wasn we were weren what when where whether which while who whom whose
+	why will with won would wouldn yes you your yours yourself yourselves d m o y also many`)
 	m := make(map[string]struct{}, len(words))
 	for _, w := range words {
 		m[w] = struct{}{}
 	}
 	return m
 }()
+
+// IsStopWord reports whether w (lower case) is a function word.
+func IsStopWord(w string) bool {
+	_, ok := stopWords[w]
+	return ok
+}
 
 // rankPassages scores passages with BM25 over the passages themselves as
 // the collection, plus small bonuses for adjacent query terms and for

@@ -13,12 +13,12 @@ import (
 
 // question is one line of questions_dev.jsonl.
 type question struct {
-	ID              string  `json:"id"`
-	Question        string  `json:"question"`
-	Answer          string  `json:"answer"`
-	Type            string  `json:"type"`
-	Level           string  `json:"level"`
-	SupportingFacts [][]any `json:"supporting_facts"`
+	ID              string   `json:"id"`
+	Question        string   `json:"question"`
+	Answer          string   `json:"answer"`
+	Type            string   `json:"type"`
+	Level           string   `json:"level"`
+	SupportingFacts [][]any  `json:"supporting_facts"`
 	AnswerAliases   []string `json:"answer_aliases"`
 }
 

@@ -3,10 +3,7 @@
 // loads its data, so the bench command and the regression test agree exactly.
 package score
 
-import (
-	"unicode"
-	"unicode/utf8"
-)
+import "github.com/deepresearch-mcp/deepresearch-mcp/extract"
 
 // Counts are the multiset shingle matches of one page.
 type Counts struct{ TP, FP, FN int }
@@ -33,36 +30,12 @@ func (c Counts) Recall() float64 {
 	return float64(c.TP) / float64(c.TP+c.FN)
 }
 
-// isWord matches Python's re \w on str: alphanumerics (letters and numbers
-// of every script) and the underscore. Combining marks are not \w in Python.
-func isWord(r rune) bool {
-	return r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r)
-}
+// Tokens returns the \w+ runs of s (extract's word tokenizer, so the
+// scorer and the extractor agree on what a word is).
+func Tokens(s string) []string { return extract.WordTokens(s) }
 
-// Tokens returns the \w+ runs of s.
-func Tokens(s string) []string { return AppendTokens(nil, s) }
-
-// AppendTokens appends the \w+ runs of s to out, so a caller can reuse one
-// buffer across texts.
-func AppendTokens(out []string, s string) []string {
-	start := -1
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if isWord(r) {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			out = append(out, s[start:i])
-			start = -1
-		}
-		i += n
-	}
-	if start >= 0 {
-		out = append(out, s[start:])
-	}
-	return out
-}
+// AppendTokens appends the \w+ runs of s to out.
+func AppendTokens(out []string, s string) []string { return extract.AppendWordTokens(out, s) }
 
 // Shingles counts the 4-token shingles of s; a text shorter than four tokens
 // is one shingle of all its tokens (an empty text is one empty shingle, so an

@@ -56,14 +56,12 @@ func answerCue(k answerKind, text string) bool {
 // question and holds the kind of thing asked for: it tips the choice
 // between passages (and the sentences a quote keeps) towards the one that
 // can answer, without letting a stray date outrank the question's terms.
-const answerBonus = 0.15
-
 func (tw *termWeights) answerBonus(sentence string, score float64) float64 {
 	if tw == nil || tw.kind == kindAny || score <= 0 {
 		return 0
 	}
 	if answerCue(tw.kind, sentence) {
-		return answerBonus
+		return tw.p.AnswerBonus
 	}
 	return 0
 }

@@ -6,52 +6,6 @@ import (
 	"time"
 )
 
-// Weights of the page score: the page's own relevance, how well its title
-// names an entity of the question, and how high the searches ranked it. A
-// page reached through a link also scores as the bridge of a multi-hop
-// question: a share of its parent's score, scaled by how its link compares
-// with the parent's best link (the entity in the sentence that matches the
-// question).
-const (
-	wTitle           = 0.5
-	wTitleComparison = 1.0
-	wSearch          = 0.25
-	wBridge          = 0.8
-	// wResidual weighs coverage of the question terms the best page lacks.
-	wResidual = 0.6
-	// pageCut drops pages scoring below this share of the best page.
-	pageCut = 0.15
-)
-
-func (r *run) ownScore(p *pageRec) float64 {
-	rd := p.reading
-	if rd == nil {
-		return 0
-	}
-	wt := wTitle
-	if r.plan.Comparison {
-		// Each side's own page is what a comparison needs most.
-		wt = wTitleComparison
-	}
-	return rd.Relevance + wt*rd.TitleMatch + wSearch*p.search
-}
-
-func (r *run) pageScore(p *pageRec) float64 {
-	own := r.ownScore(p)
-	if p.reading == nil {
-		return 0
-	}
-	bridge := 0.0
-	for _, pl := range p.parents {
-		parent := r.pages[pl.from]
-		if parent.reading == nil {
-			continue
-		}
-		bridge = max(bridge, wBridge*r.ownScore(parent)*pl.strength)
-	}
-	return max(own, bridge) + 0.1*min(own, bridge)
-}
-
 // assemble turns what was read into the result.
 func (r *run) assemble() *Result {
 	res := &Result{
@@ -64,7 +18,7 @@ func (r *run) assemble() *Result {
 	scores := make([]float64, len(r.pages))
 	best := -1
 	for i, p := range r.pages {
-		if p.status == "ok" {
+		if p.status == statusOK {
 			scores[i] = r.pageScore(p)
 			if best < 0 || scores[i] > scores[best] {
 				best = i
@@ -77,8 +31,8 @@ func (r *run) assemble() *Result {
 	if best >= 0 {
 		rest := r.weights.residual(r.pages[best].reading.Content)
 		for i, p := range r.pages {
-			if i != best && p.status == "ok" && p.reading != nil {
-				scores[i] += wResidual * rest.coverage(tokens(p.reading.Content))
+			if i != best && p.status == statusOK && p.reading != nil {
+				scores[i] += r.p.ResidualWeight * rest.coverage(tokens(p.reading.Content))
 			}
 		}
 	}
@@ -101,10 +55,10 @@ func (r *run) assemble() *Result {
 	var cands []scoredQuote
 	for i, p := range r.pages {
 		rd := p.reading
-		if p.status != "ok" || rd == nil || scores[i] < pageCut*top || scores[i] == 0 {
+		if p.status != statusOK || rd == nil || scores[i] < r.p.PageCut*top || scores[i] == 0 {
 			continue
 		}
-		limit := quoteLimit(rankOf[i])
+		limit := r.p.quoteLimit(rankOf[i])
 		for j, f := range rd.Findings {
 			q, ok := verifyQuote(rd.Content, f.Quote)
 			if !ok {
@@ -124,7 +78,7 @@ func (r *run) assemble() *Result {
 			cands = append(cands, scoredQuote{page: i, quote: q, full: full, score: scores[i] * rel, first: j == 0})
 		}
 	}
-	chosen := selectEvidence(cands, r.req.MaxEvidenceTokens)
+	chosen := selectEvidence(cands, r.req.MaxEvidenceTokens, r.p)
 	chosen = r.addLeads(chosen, r.req.MaxEvidenceTokens, boiler)
 	widen(chosen, r.req.MaxEvidenceTokens)
 	for _, c := range chosen {
@@ -134,17 +88,17 @@ func (r *run) assemble() *Result {
 		})
 	}
 	for i, p := range r.pages {
-		s := Source{N: i + 1, URL: pageURL(p), Title: p.title, Status: p.status, Reason: p.reason, Rendered: p.rendered}
+		s := Source{N: i + 1, URL: pageURL(p), Title: p.title, Status: string(p.status), Reason: p.reason, Rendered: p.rendered}
 		switch p.status {
-		case "ok":
+		case statusOK:
 			res.Stats.PagesRead++
 			if p.cached {
 				res.Stats.CacheHits++
 			}
-		case "failed":
+		case statusFailed:
 			res.Stats.PagesFailed++
-		case "":
-			s.Status, s.Reason = "skipped", "the time budget ran out before the page was read"
+		case statusPending:
+			s.Status, s.Reason = string(statusSkipped), "the time budget ran out before the page was read"
 		}
 		res.Sources = append(res.Sources, s)
 	}
@@ -154,10 +108,10 @@ func (r *run) assemble() *Result {
 		reason = "not read: the time budget ran out"
 	}
 	for i, it := range r.sortedFrontier() {
-		if i >= 5 || it.priority < minPriority {
+		if i >= 5 || it.priority < r.p.MinPriority {
 			break
 		}
-		res.Sources = append(res.Sources, Source{N: len(res.Sources) + 1, URL: it.url, Title: it.title, Status: "skipped", Reason: reason})
+		res.Sources = append(res.Sources, Source{N: len(res.Sources) + 1, URL: it.url, Title: it.title, Status: string(statusSkipped), Reason: reason})
 	}
 	res.Stats.Searches = r.searches
 	res.Stats.ElapsedMS = time.Since(r.start).Milliseconds()
@@ -175,17 +129,14 @@ func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
 
 // quoteLimit is the most characters one quote of the page ranked rank
 // (0-based) may have.
-func quoteLimit(rank int) int {
-	switch {
-	case rank < 2:
-		return quoteMaxChars
-	case rank < 4:
-		return 500
-	case rank < 8:
-		return 360
-	default:
-		return 220
+func (p *Params) quoteLimit(rank int) int {
+	limit := p.QuoteMaxChars
+	for _, t := range p.QuoteTiers {
+		if rank >= t.Rank {
+			limit = t.Chars
+		}
 	}
+	return limit
 }
 
 // trimQuote cuts a verbatim quote to its best run of whole sentences within
@@ -199,7 +150,7 @@ func trimQuote(q string, limit int, tw *termWeights, lead bool) string {
 	for i, sp := range spans {
 		if tw != nil {
 			ts := tokens(q[sp[0]:sp[1]])
-			sc := tw.coverage(ts) + 0.5*tw.entityHits(q[sp[0]:sp[1]])
+			sc := tw.coverage(ts) + tw.p.SentEntities*tw.entityHits(q[sp[0]:sp[1]])
 			seg.sentScore[i] = sc + tw.answerBonus(q[sp[0]:sp[1]], sc)
 		}
 	}
@@ -209,9 +160,13 @@ func trimQuote(q string, limit int, tw *termWeights, lead bool) string {
 		for _, sc := range seg.sentScore {
 			best = max(best, sc)
 		}
-		seg.sentScore[0] += 0.5*best + 0.01
+		seg.sentScore[0] += leadShare(tw)*best + 0.01
 	}
-	f, ok := windowWithin(q, seg, limit)
+	growLeft := defaultParams.WindowGrowLeft
+	if tw != nil {
+		growLeft = tw.p.WindowGrowLeft
+	}
+	f, ok := windowWithin(q, seg, limit, growLeft)
 	if !ok {
 		return q[:wordCut(q, 0, limit)]
 	}
@@ -244,7 +199,7 @@ func (r *run) addLeads(chosen []scoredQuote, maxTokens int, boiler map[string]bo
 		if rd == nil {
 			continue
 		}
-		lead := pageLead(rd, boiler)
+		lead := pageLead(rd, boiler, r.p.LeadMaxChars)
 		if lead == "" {
 			continue
 		}
@@ -260,7 +215,7 @@ func (r *run) addLeads(chosen []scoredQuote, maxTokens int, boiler map[string]bo
 			continue
 		}
 		if q, ok := verifyQuote(rd.Content, lead); ok {
-			chosen = append(chosen, scoredQuote{page: pb.page, quote: q, score: pb.score * 0.9, sh: shingles(q)})
+			chosen = append(chosen, scoredQuote{page: pb.page, quote: q, score: pb.score * r.p.LeadScore, sh: shingles(q)})
 			used += t
 		}
 	}
@@ -270,7 +225,7 @@ func (r *run) addLeads(chosen []scoredQuote, maxTokens int, boiler map[string]bo
 // pageLead is the page's opening sentence, the one that says what the page
 // is. When the reader's lead is site chrome (a byline), it is the first
 // sentence after the chrome.
-func pageLead(rd *Reading, boiler map[string]bool) string {
+func pageLead(rd *Reading, boiler map[string]bool, leadMaxChars int) string {
 	if rd.Lead.Quote != "" && trimBoiler(rd.Lead.Quote, boiler) != "" {
 		return rd.Lead.Quote
 	}
@@ -293,4 +248,13 @@ func pageLead(rd *Reading, boiler map[string]bool) string {
 		return s
 	}
 	return ""
+}
+
+// leadShare is the share of the best sentence added to a lead sentence so
+// a trimmed quote keeps it.
+func leadShare(tw *termWeights) float64 {
+	if tw == nil {
+		return defaultParams.LeadSentence
+	}
+	return tw.p.LeadSentence
 }

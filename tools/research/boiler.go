@@ -7,11 +7,8 @@ import "strings"
 // one site with the same paragraph. It says nothing about the question and
 // costs evidence tokens, so quotes are trimmed of it.
 
-// boilerMinPages is how many read pages must share a paragraph for it to be chrome.
-const boilerMinPages = 3
-
 // boilerplate returns the paragraphs that recur, word for word, on at least
-// boilerMinPages of the pages read and a fifth of them.
+// BoilerMinPages of the pages read and BoilerShare of them.
 func (r *run) boilerplate() map[string]bool {
 	count := map[string]int{}
 	read := 0
@@ -32,7 +29,7 @@ func (r *run) boilerplate() map[string]bool {
 	}
 	out := map[string]bool{}
 	for para, n := range count {
-		if n >= boilerMinPages && 5*n >= read {
+		if n >= r.p.BoilerMinPages && float64(n) >= r.p.BoilerShare*float64(read) {
 			out[para] = true
 		}
 	}

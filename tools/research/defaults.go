@@ -18,13 +18,5 @@ const (
 	DefaultPerHost = 2
 )
 
-// Internal limits: how much of the budget planning and assembly may use.
-const (
-	maxPlannedQueries = 8  // question, keywords, entities, caller's
-	maxFollowUps      = 4  // follow-up searches per task
-	searchParallel    = 4  // searches at once
-	searchResults     = 10 // results asked of each search
-	quoteMaxChars     = 700
-	passageMaxChars   = 900
-	assembleReserve   = 300 * time.Millisecond // kept back from the deadline to assemble the answer
-)
+// assembleReserve is kept back from the deadline to assemble the answer.
+const assembleReserve = 300 * time.Millisecond

@@ -83,12 +83,8 @@ func jaccard(a, b map[string]bool) float64 {
 	return float64(inter) / float64(len(a)+len(b)-inter)
 }
 
-// nearDuplicate is the Jaccard similarity above which two passages say the
-// same thing (mirrors, syndicated copies, a passage and its excerpt).
-const nearDuplicate = 0.6
-
-// containedIn reports whether most of a's shingles are in b (a is an excerpt of b).
-func containedIn(a, b map[string]bool) bool {
+// containedIn reports whether share of a's shingles are in b (a is an excerpt of b).
+func containedIn(a, b map[string]bool, share float64) bool {
 	if len(a) == 0 {
 		return true
 	}
@@ -98,7 +94,7 @@ func containedIn(a, b map[string]bool) bool {
 			inter++
 		}
 	}
-	return float64(inter)/float64(len(a)) >= 0.8
+	return float64(inter)/float64(len(a)) >= share
 }
 
 // estimateTokens is the budget's unit: about four characters a token.
@@ -119,7 +115,7 @@ type scoredQuote struct {
 // question are cited before any page gets a second quote), then the rest by
 // score. Near-duplicates of a chosen quote are skipped; a quote that does not
 // fit is skipped in favour of smaller ones that do.
-func selectEvidence(cands []scoredQuote, maxTokens int) []scoredQuote {
+func selectEvidence(cands []scoredQuote, maxTokens int, p *Params) []scoredQuote {
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].first != cands[j].first {
 			return cands[i].first
@@ -138,7 +134,7 @@ func selectEvidence(cands []scoredQuote, maxTokens int) []scoredQuote {
 		}
 		dup := false
 		for _, o := range out {
-			if jaccard(c.sh, o.sh) >= nearDuplicate || containedIn(c.sh, o.sh) {
+			if jaccard(c.sh, o.sh) >= p.NearDuplicate || containedIn(c.sh, o.sh, p.ContainedShare) {
 				dup = true
 				break
 			}

@@ -41,7 +41,7 @@ func TestSelectEvidenceDedupesAndCuts(t *testing.T) {
 		{page: 0, quote: b, score: 2, first: false},
 	}
 	budget := estimateTokens(a) + estimateTokens(b) + 5
-	got := selectEvidence(cands, budget)
+	got := selectEvidence(cands, budget, &defaultParams)
 	var quotes []string
 	used := 0
 	for _, g := range got {
@@ -63,7 +63,7 @@ func TestSelectEvidenceCoversPagesFirst(t *testing.T) {
 		{page: 1, quote: "Page one best passage about the second entity of the comparison.", score: 1, first: true},
 	}
 	budget := estimateTokens(cands[0].quote) + estimateTokens(cands[2].quote)
-	got := selectEvidence(cands, budget)
+	got := selectEvidence(cands, budget, &defaultParams)
 	if len(got) != 2 || got[0].page != 0 || got[1].page != 1 {
 		t.Fatalf("selected %+v; want the best passage of each page before a second passage of page 0", got)
 	}

@@ -19,7 +19,7 @@ func TestFuseReciprocalRank(t *testing.T) {
 		{Query: "q1", Weight: 1, Results: results("https://a.example/x", "https://b.example/", "https://c.example/")},
 		{Query: "q2", Weight: 1, Results: results("https://b.example", "http://www.a.example/x#top", "https://d.example/")},
 	}
-	got := fuse(lists, nil, nil)
+	got := fuse(lists, nil, nil, defaultParams.RRFK)
 	var order []string
 	for _, c := range got {
 		order = append(order, c.URL)
@@ -55,7 +55,7 @@ func TestFuseDomainFilters(t *testing.T) {
 		{[]string{"example.com"}, []string{"spam.example.com"}, 1},
 	}
 	for _, tt := range tests {
-		if got := fuse(lists, tt.include, tt.exclude); len(got) != tt.want {
+		if got := fuse(lists, tt.include, tt.exclude, defaultParams.RRFK); len(got) != tt.want {
 			t.Errorf("include %v exclude %v: %d results, want %d", tt.include, tt.exclude, len(got), tt.want)
 		}
 	}
@@ -69,11 +69,11 @@ func TestNormURL(t *testing.T) {
 		{"https://example.com:443/a#frag", "https://example.com/a"},
 	}
 	for _, p := range same {
-		if normURL(p[0]) != normURL(p[1]) {
-			t.Errorf("normURL(%q)=%q != normURL(%q)=%q", p[0], normURL(p[0]), p[1], normURL(p[1]))
+		if frontierKey(p[0]) != frontierKey(p[1]) {
+			t.Errorf("frontierKey(%q)=%q != frontierKey(%q)=%q", p[0], frontierKey(p[0]), p[1], frontierKey(p[1]))
 		}
 	}
-	if normURL("https://example.com/a") == normURL("https://example.com/b") {
+	if frontierKey("https://example.com/a") == frontierKey("https://example.com/b") {
 		t.Error("different paths normalised to the same URL")
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
@@ -16,17 +15,6 @@ import (
 // question weight it covers (whole passage and best sentence, the latter
 // standing for term proximity) and the entities it names.
 type HeuristicReader struct{}
-
-const (
-	earlyStopAfter = 4    // passages read before giving up on an irrelevant page
-	maxSegments    = 80   // passages looked at on one page at most
-	keepRatio      = 0.45 // passages within this share of the page's best are kept
-	maxFindings    = 3
-	maxLinks       = 12
-	maxPageQueries = 3
-	minKeepScore   = 0.12
-	leadMaxChars   = 400
-)
 
 type segment struct {
 	start, end int
@@ -42,17 +30,18 @@ func (HeuristicReader) Read(ctx context.Context, task ReadTask, page *browse.Pag
 	}
 	tw := task.weights
 	if tw == nil {
-		tw = newTermWeights(task.Plan, nil)
+		tw = newTermWeights(task.Plan, nil, nil)
 	}
+	p := tw.p
 	content := extract.StripMarkdownLinks(page.Doc.Markdown)
 	r := &Reading{Title: page.Doc.Title, Content: content}
 	r.TitleMatch = tw.titleEntity(r.Title)
 
-	segs := splitSegments(content)
+	segs := splitSegments(content, p.PassageMaxChars)
 	r.Segments = len(segs)
 	best := 0.0
 	for i := range segs {
-		if i >= maxSegments || ctx.Err() != nil {
+		if i >= p.MaxSegments || ctx.Err() != nil {
 			break
 		}
 		s := &segs[i]
@@ -61,7 +50,7 @@ func (HeuristicReader) Read(ctx context.Context, task ReadTask, page *browse.Pag
 		if s.score > best {
 			best = s.score
 		}
-		if i+1 == earlyStopAfter && best < minKeepScore && r.TitleMatch < 0.5 {
+		if i+1 == p.EarlyStopAfter && best < p.MinKeepScore && r.TitleMatch < p.TitleMatch {
 			r.Stopped = true
 			break
 		}
@@ -76,17 +65,17 @@ func (HeuristicReader) Read(ctx context.Context, task ReadTask, page *browse.Pag
 	sort.SliceStable(order, func(a, b int) bool { return segs[order[a]].score > segs[order[b]].score })
 	for _, i := range order {
 		s := segs[i]
-		if len(r.Findings) >= maxFindings || s.score < best*keepRatio || (s.score < minKeepScore && r.TitleMatch < 0.5) {
+		if len(r.Findings) >= p.MaxFindings || s.score < best*p.KeepRatio || (s.score < p.MinKeepScore && r.TitleMatch < p.TitleMatch) {
 			break
 		}
-		if f, ok := quoteWindow(content, s); ok {
+		if f, ok := windowWithin(content, s, p.QuoteMaxChars, p.WindowGrowLeft); ok {
 			f.Lead = len(segs) > 0 && f.Start == segs[0].sents[0][0]
 			r.Findings = append(r.Findings, f)
 		}
 	}
 	if len(segs) > 0 && len(segs[0].sents) > 0 {
 		sp := segs[0].sents[0]
-		if sp[1]-sp[0] <= leadMaxChars {
+		if sp[1]-sp[0] <= p.LeadMaxChars {
 			r.Lead = Finding{Quote: content[sp[0]:sp[1]], Start: sp[0], End: sp[1], Lead: true}
 		}
 	}
@@ -94,14 +83,14 @@ func (HeuristicReader) Read(ctx context.Context, task ReadTask, page *browse.Pag
 		// Nothing matched, but the page may be the bridge of a multi-hop
 		// question (reached through a link or a name): its lead says what
 		// it is about, and the coordinator decides whether it counts.
-		if f, ok := quoteWindow(content, segs[0]); ok {
+		if f, ok := windowWithin(content, segs[0], p.QuoteMaxChars, p.WindowGrowLeft); ok {
 			f.Lead = f.Start == segs[0].sents[0][0]
 			r.Findings = append(r.Findings, f)
 		}
 	}
 	r.Relevance = best
 	r.Links = proposeLinks(page, content, task, tw)
-	if best >= minKeepScore || r.TitleMatch >= 0.5 {
+	if best >= p.MinKeepScore || r.TitleMatch >= p.TitleMatch {
 		r.Queries = proposeQueries(content, r.Findings, task, tw)
 	}
 	return r, nil
@@ -109,7 +98,7 @@ func (HeuristicReader) Read(ctx context.Context, task ReadTask, page *browse.Pag
 
 // splitSegments cuts content into passages (extract's splitter when it is
 // available) and their sentences.
-func splitSegments(content string) []segment {
+func splitSegments(content string, passageMaxChars int) []segment {
 	var spans [][2]int
 	if ps := extract.SplitPassages(content, passageMaxChars); len(ps) > 0 {
 		for _, p := range ps {
@@ -166,33 +155,31 @@ func scoreSegment(content string, s *segment, tw *termWeights, first bool) {
 	bestSent := 0.0
 	for i, ss := range s.sents {
 		ts := tokens(content[ss[0]:ss[1]])
-		sc := tw.coverage(ts) + 0.5*tw.entityHits(content[ss[0]:ss[1]])
+		sc := tw.coverage(ts) + tw.p.SentEntities*tw.entityHits(content[ss[0]:ss[1]])
 		sc += tw.answerBonus(content[ss[0]:ss[1]], sc)
 		s.sentScore[i] = sc
 		if sc > bestSent {
 			bestSent = sc
 		}
 	}
-	s.score = 0.55*tw.coverage(all) + 0.3*bestSent + 0.4*tw.entityHits(content[s.start:s.end])
+	p := tw.p
+	s.score = p.SegCoverage*tw.coverage(all) + p.SegBestSentence*bestSent + p.SegEntities*tw.entityHits(content[s.start:s.end])
 	if first {
 		// The lead of a page says what the page is about: it counts more,
 		// and its first sentence is worth keeping in the quote.
-		s.score *= 1.15
+		s.score *= p.LeadBoost
 		if len(s.sentScore) > 0 {
-			s.sentScore[0] += 0.5 * bestSent
+			s.sentScore[0] += p.LeadSentence * bestSent
 		}
 	}
 }
 
-// quoteWindow picks the run of sentences with the most score within
-// quoteMaxChars, starting from the best sentence and growing towards the
-// better neighbour. The page's opening sentence is kept when it fits, since
-// it names what the passage is about.
-func quoteWindow(content string, s segment) (Finding, bool) {
-	return windowWithin(content, s, quoteMaxChars)
-}
-
-func windowWithin(content string, s segment, maxChars int) (Finding, bool) {
+// windowWithin picks the run of sentences with the most score within
+// maxChars, starting from the best sentence and growing towards the better
+// neighbour (the earlier one unless the later scores more than 1/growLeft
+// times it). The page's opening sentence is kept when it fits, since it
+// names what the passage is about.
+func windowWithin(content string, s segment, maxChars int, growLeft float64) (Finding, bool) {
 	if len(s.sents) == 0 {
 		return Finding{}, false
 	}
@@ -211,7 +198,7 @@ func windowWithin(content string, s segment, maxChars int) (Finding, bool) {
 			break
 		}
 		// Prefer the earlier sentence: it usually introduces the subject.
-		if canL && (!canR || s.sentScore[lo-1] >= s.sentScore[hi+1]*0.8) {
+		if canL && (!canR || s.sentScore[lo-1] >= s.sentScore[hi+1]*growLeft) {
 			lo--
 		} else {
 			hi++
@@ -227,202 +214,6 @@ func windowWithin(content string, s segment, maxChars int) (Finding, bool) {
 	}
 	score := s.score
 	return Finding{Quote: content[start:end], Start: start, End: end, Score: score}, true
-}
-
-// proposeLinks scores content links by the anchor (does it name an entity
-// of the question?) and by the sentence around it (does it speak of what the
-// question asks?). In a multi-hop question the bridge entity is a link in the
-// sentence that matches the question.
-func proposeLinks(page *browse.Page, content string, task ReadTask, tw *termWeights) []LinkProposal {
-	self := normURL(page.FinalURL)
-	if self == "" {
-		self = normURL(task.URL)
-	}
-	sents := sentenceSpans(content)
-	var out []LinkProposal
-	seen := map[string]bool{}
-	for i, l := range page.Doc.Links {
-		if i >= 200 {
-			break
-		}
-		text := strings.TrimSpace(l.Text)
-		if len(text) < 2 || !(strings.HasPrefix(l.URL, "http://") || strings.HasPrefix(l.URL, "https://")) {
-			continue
-		}
-		k := normURL(l.URL)
-		if k == self || seen[k] {
-			continue
-		}
-		seen[k] = true
-		ctx := ""
-		if at := strings.Index(content, text); at >= 0 {
-			for _, ss := range sents {
-				if ss[0] <= at && at < ss[1] {
-					ctx = content[ss[0]:ss[1]]
-					break
-				}
-			}
-		}
-		anchorTerms := tokens(text)
-		ctxCov := tw.coverage(tokens(ctx))
-		// A link naming an entity of the question leads to a page its own
-		// search finds; the unknown the question asks about is a new name
-		// in a sentence that matches the question.
-		score := 0.6*ctxCov + 0.3*tw.titleEntity(text) + 0.2*tw.coverage(anchorTerms)
-		if ctx == "" {
-			score *= 0.5 // a link outside the text (a list, a menu that slipped through)
-		}
-		if score <= 0.05 {
-			continue
-		}
-		out = append(out, LinkProposal{URL: l.URL, Text: text, Context: ctx, Score: score})
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	if len(out) > maxLinks {
-		out = out[:maxLinks]
-	}
-	return out
-}
-
-// proposeQueries builds follow-up searches from names the evidence mentions
-// that the question does not (the bridge of a multi-hop question), best
-// sentence first: the name plus the question's weightiest keywords that this
-// page does not cover (what is still missing).
-func proposeQueries(content string, fs []Finding, task ReadTask, tw *termWeights) []QueryProposal {
-	have := map[string]bool{}
-	for _, t := range tokens(content) {
-		have[t] = true
-	}
-	type kw struct {
-		word string
-		w    float64
-	}
-	var missing []kw
-	seenKW := map[string]bool{}
-	for _, w := range strings.Fields(task.Plan.Keywords) {
-		ts := tokens(w)
-		if len(ts) != 1 || have[ts[0]] || seenKW[ts[0]] {
-			continue
-		}
-		seenKW[ts[0]] = true
-		missing = append(missing, kw{w, tw.w[ts[0]]})
-	}
-	sort.SliceStable(missing, func(i, j int) bool { return missing[i].w > missing[j].w })
-	if len(missing) > 3 {
-		missing = missing[:3]
-	}
-	tail := ""
-	for _, m := range missing {
-		tail += " " + m.word
-	}
-
-	// Names in the kept passages, scored by the question words around them
-	// (not those of the question's own entities): in "during the Nixon
-	// administration" the name next to "administration" is the one the
-	// question asks about.
-	entTerm := map[string]bool{}
-	for _, e := range tw.ents {
-		for _, t := range e.Terms {
-			entTerm[t] = true
-		}
-	}
-	type cand struct {
-		name  string
-		score float64
-	}
-	var cands []cand
-	seen := map[string]bool{}
-	for _, f := range fs {
-		for _, sp := range sentenceSpans(f.Quote) {
-			sentence := f.Quote[sp[0]:sp[1]]
-			sentScore := tw.coverage(tokens(sentence))
-			words := wordSpans(sentence)
-			for _, name := range entityNames(sentence) {
-				k := strings.ToLower(name)
-				if seen[k] {
-					continue
-				}
-				novel := false
-				for _, t := range tokens(name) {
-					if _, inQ := tw.w[t]; !inQ {
-						novel = true
-					}
-				}
-				if !novel {
-					continue
-				}
-				seen[k] = true
-				at := strings.Index(sentence, name)
-				near := 0.0
-				for wi, w := range words {
-					if w[0] < at {
-						continue
-					}
-					// words within four of the name, on either side
-					lo, hi := max(0, wi-4), min(len(words), wi+len(strings.Fields(name))+4)
-					nearSeen := map[string]bool{}
-					for _, x := range words[lo:hi] {
-						for _, t := range tokens(sentence[x[0]:x[1]]) {
-							if w, ok := tw.w[t]; ok && !entTerm[t] && !nearSeen[t] {
-								nearSeen[t] = true
-								near += w
-							}
-						}
-					}
-					break
-				}
-				if tw.total > 0 {
-					near /= tw.total
-				}
-				cands = append(cands, cand{name, 0.5*sentScore + near})
-			}
-		}
-	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	var out []QueryProposal
-	for _, c := range cands {
-		out = append(out, QueryProposal{Query: c.name + tail, Entity: c.name, Score: c.score})
-		if len(out) >= maxPageQueries {
-			break
-		}
-	}
-	return out
-}
-
-// entityNames are the capitalised names in a sentence worth a search: not
-// the sentence's first word alone, not months, days or bare numbers.
-func entityNames(sentence string) []string {
-	var out []string
-	for _, name := range capitalSpans(sentence) {
-		ws := strings.Fields(name)
-		if len(ws) == 0 || len(ws) > 6 {
-			continue
-		}
-		if isNumber(name) {
-			continue
-		}
-		if len(ws) == 1 && (calendarWords[strings.ToLower(ws[0])] || strings.HasPrefix(sentence, name)) {
-			continue
-		}
-		out = append(out, name)
-	}
-	return out
-}
-
-var calendarWords = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-}
-
-// isNumber reports a word with no letters ("1805", "1805–1875").
-func isNumber(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // wordCut returns an end offset at most limit, on a space when there is one

@@ -12,12 +12,209 @@ import (
 // the engine ships with; cmd/researchbench -params file.json overrides any
 // of them (a JSON object of field names), so tuning needs no code edit.
 type Params struct {
+	// --- Search and the frontier ---
+
+	// QuestionWeight is the fusion weight of the question's own search
+	// against the planned decompositions (1 each): higher trusts the whole
+	// question's wording, lower the named entities' own searches.
+	QuestionWeight float64
+	// RRFK is reciprocal-rank fusion's constant (weight/(k+rank)): higher
+	// flattens the difference between ranks, lower trusts the top ranks.
+	RRFK float64
+	// EntityPagePriority is the least read priority (best result: 1) of a
+	// search result that is the page of a name in the question: higher reads
+	// the question's own entities first, at the cost of other top results.
+	EntityPagePriority float64
+	// MinPriority is the frontier priority below which an item is not read:
+	// higher saves pages, lower reads long shots.
+	MinPriority float64
+	// FollowUpWeight scales the priority of follow-up search results
+	// against the planned searches' (1): higher favours the next hop.
+	FollowUpWeight float64
+	// FollowUpResults is how many results of a follow-up search are queued.
+	FollowUpResults int
+	// FollowUpRankDecay damps a follow-up result by 1/(1+decay*rank).
+	FollowUpRankDecay float64
+	// NamedResultRank: a follow-up result within this rank whose title is
+	// the name searched for counts as the proposing page's link target.
+	NamedResultRank int
+
+	// --- Links ---
+
+	// LinkScale caps a link's priority relative to the best search result:
+	// higher follows links before second-rank search results.
+	LinkScale float64
+	// StrongLink is a link score that needs no damping; weaker links are
+	// damped in proportion, down to LinkFloor.
+	StrongLink float64
+	LinkFloor  float64
+	// ReverseLink is how much a page counts as bridge for the page it links
+	// to (a link back): higher credits pages pointing at the best page.
+	ReverseLink float64
+
+	// --- Follow-up searches (the next hop) ---
+
+	// FirstWave is how many pages are read before follow-up searches are
+	// chosen: higher chooses from better information, lower starts sooner.
+	FirstWave int
+	// MaxFollowUps is the number of follow-up searches per task.
+	MaxFollowUps int
+	// FollowUpReserve is the page budget kept for what follow-ups find
+	// until they have answered: higher favours the next hop over more
+	// first-hop pages.
+	FollowUpReserve int
+	// BoilerNameShare and BoilerWordShare: a name (several words / one word)
+	// found on this share of the pages read (and on at least BoilerNameMin
+	// pages) is the site's, not the evidence's, and is not searched.
+	BoilerNameShare float64
+	BoilerWordShare float64
+	BoilerNameMin   int
+
+	// --- Reading a page ---
+
+	// EarlyStopAfter passages without a keepable one make the reader give
+	// up on a page (unless its title names an entity): saves time, may miss
+	// a late answer.
+	EarlyStopAfter int
+	// MaxSegments is the most passages looked at on one page.
+	MaxSegments int
+	// KeepRatio keeps passages within this share of the page's best.
+	KeepRatio float64
+	// MaxFindings is the most passages kept from one page.
+	MaxFindings int
+	// MinKeepScore is the least passage score worth keeping.
+	MinKeepScore float64
+	// TitleMatch is the least title-to-entity match (Jaccard of words) for
+	// a page to count as the page of a name in the question.
+	TitleMatch float64
+	// MaxLinks and MaxPageQueries bound what one page proposes.
+	MaxLinks       int
+	MaxPageQueries int
+	// LeadMaxChars is the longest first sentence kept as a page's lead.
+	LeadMaxChars int
+	// PassageMaxChars is the size passages are split to.
+	PassageMaxChars int
+
+	// Passage score = SegCoverage*coverage(passage) + SegBestSentence*best
+	// sentence + SegEntities*entities named; sentence score = coverage +
+	// SentEntities*entities. Coverage finds the topic, the best sentence
+	// stands for proximity, entities for the question's names.
+	SegCoverage     float64
+	SegBestSentence float64
+	SegEntities     float64
+	SentEntities    float64
+	// LeadBoost multiplies the first passage's score (the page's lead says
+	// what it is about); LeadSentence adds that share of the best sentence
+	// to the first sentence so quotes keep it.
+	LeadBoost    float64
+	LeadSentence float64
+	// AnswerBonus is added to a sentence that bears on the question and
+	// holds the kind of thing asked for (a year, a number...).
+	AnswerBonus float64
+	// WindowGrowLeft: a quote window grows to the earlier sentence unless
+	// the later one scores more than 1/WindowGrowLeft times it.
+	WindowGrowLeft float64
+	// Term weights: IDFFloor is the least weight of a question term;
+	// EntityTermBoost multiplies the weight of a term of a named entity;
+	// PartialEntity is the credit for an entity whose words all occur but
+	// not as one phrase.
+	IDFFloor        float64
+	EntityTermBoost float64
+	PartialEntity   float64
+	// Link score = LinkContext*coverage of its sentence + LinkTitle*title
+	// match of the anchor + LinkAnchor*coverage of the anchor; a link
+	// outside the text counts LinkOutside of that; below LinkMinScore it is
+	// not proposed.
+	LinkContext  float64
+	LinkTitle    float64
+	LinkAnchor   float64
+	LinkOutside  float64
+	LinkMinScore float64
+	// QuerySentence weighs the sentence a proposed name sits in against the
+	// question words within QueryNear words of it.
+	QuerySentence float64
+	QueryNear     int
+	// QueryMissing is how many of the question's uncovered keywords a
+	// follow-up query carries with the name.
+	QueryMissing int
+
+	// --- Choosing the evidence ---
+
+	// Page score = relevance + TitleWeight*title match (TitleComparison in
+	// a comparison) + SearchWeight*search rank; a linked page also scores
+	// BridgeWeight of its parent's. ResidualWeight credits coverage of the
+	// question terms the best page lacks (the other hop). BridgeMix adds
+	// that share of the smaller of own and bridge score.
+	TitleWeight     float64
+	TitleComparison float64
+	SearchWeight    float64
+	BridgeWeight    float64
+	BridgeMix       float64
+	ResidualWeight  float64
+	// PageCut drops pages scoring below this share of the best page.
+	PageCut float64
+	// QuoteMaxChars is the longest quote; pages ranked lower get shorter
+	// quotes (QuoteTiers: from rank Rank on, Chars), so more pages fit.
+	QuoteMaxChars int
+	QuoteTiers    []QuoteTier
+	// LeadScore is the score share of a page's lead added after selection.
+	LeadScore float64
+	// NearDuplicate is the shingle Jaccard above which two quotes say the
+	// same; ContainedShare of a quote's shingles in another makes it an
+	// excerpt of it.
+	NearDuplicate  float64
+	ContainedShare float64
+	// BoilerMinPages: a paragraph on this many pages read (and BoilerShare
+	// of them) is site chrome, trimmed from quotes.
+	BoilerMinPages int
+	BoilerShare    float64
+
+	// --- Budgets of the plan ---
+
+	// MaxPlannedQueries bounds the first searches.
+	MaxPlannedQueries int
+	// SearchResults is how many results each search asks for.
+	SearchResults int
+	// SearchParallel is how many searches run at once.
+	SearchParallel int
 }
 
-// DefaultParams returns the shipped tuning.
-func DefaultParams() Params {
-	return Params{}
+// QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
+type QuoteTier struct {
+	Rank  int
+	Chars int
 }
+
+// DefaultParams returns the shipped tuning (one place for every default).
+func DefaultParams() Params {
+	return Params{
+		QuestionWeight: 2.0, RRFK: 60, EntityPagePriority: 0.8, MinPriority: 0.02,
+		FollowUpWeight: 0.7, FollowUpResults: 5, FollowUpRankDecay: 0.25, NamedResultRank: 3,
+
+		LinkScale: 0.9, StrongLink: 0.25, LinkFloor: 0.3, ReverseLink: 0.75,
+
+		FirstWave: 8, MaxFollowUps: 4, FollowUpReserve: 6,
+		BoilerNameShare: 0.5, BoilerWordShare: 0.25, BoilerNameMin: 3,
+
+		EarlyStopAfter: 4, MaxSegments: 80, KeepRatio: 0.45, MaxFindings: 3, MinKeepScore: 0.12,
+		TitleMatch: 0.5, MaxLinks: 12, MaxPageQueries: 3, LeadMaxChars: 400, PassageMaxChars: 900,
+		SegCoverage: 0.55, SegBestSentence: 0.3, SegEntities: 0.4, SentEntities: 0.5,
+		LeadBoost: 1.15, LeadSentence: 0.5, AnswerBonus: 0.15, WindowGrowLeft: 0.8,
+		IDFFloor: 0.2, EntityTermBoost: 1.5, PartialEntity: 0.7,
+		LinkContext: 0.6, LinkTitle: 0.3, LinkAnchor: 0.2, LinkOutside: 0.5, LinkMinScore: 0.05,
+		QuerySentence: 0.5, QueryNear: 4, QueryMissing: 3,
+
+		TitleWeight: 0.5, TitleComparison: 1.0, SearchWeight: 0.25, BridgeWeight: 0.8, BridgeMix: 0.1,
+		ResidualWeight: 0.6, PageCut: 0.15,
+		QuoteMaxChars: 700, QuoteTiers: []QuoteTier{{2, 500}, {4, 360}, {8, 220}},
+		LeadScore: 0.9, NearDuplicate: 0.6, ContainedShare: 0.8, BoilerMinPages: 3, BoilerShare: 0.2,
+
+		MaxPlannedQueries: 8, SearchResults: 10, SearchParallel: 4,
+	}
+}
+
+// defaultParams is what code without an engine (a bare ReadTask) uses.
+var defaultParams = DefaultParams()
 
 // LoadParams reads a JSON object of Params fields from path over the
 // defaults; unknown fields are an error (a typo must not pass silently).

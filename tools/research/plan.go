@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 )
 
 // Plan is what the coordinator sets out to find.
@@ -33,8 +35,11 @@ var connectors = map[string]bool{
 	"der": true, "del": true, "da": true, "di": true, "du": true, "for": true, "in": true, "on": true, "&": true, "y": true,
 }
 
-// NewPlan builds the queries for question plus the caller's extra queries.
-func NewPlan(question string, extra []string) *Plan {
+// NewPlan builds the queries for question plus the caller's extra queries,
+// with the default tuning.
+func NewPlan(question string, extra []string) *Plan { return newPlan(question, extra, &defaultParams) }
+
+func newPlan(question string, extra []string, params *Params) *Plan {
 	q := strings.TrimSpace(question)
 	p := &Plan{Question: q, Keywords: keywordForm(q)}
 	var ents []string
@@ -78,7 +83,7 @@ func NewPlan(question string, extra []string) *Plan {
 	queries = dedupeFold(queries, func(a, b string) bool {
 		return normQuery(a) == normQuery(b)
 	})
-	if len(queries) > maxPlannedQueries {
+	if maxPlannedQueries := params.MaxPlannedQueries; len(queries) > maxPlannedQueries {
 		// The caller's queries are kept: they know something we do not.
 		keep := maxPlannedQueries - len(extra)
 		if keep < 2 {
@@ -106,7 +111,7 @@ func keywordForm(q string) string {
 	var out []string
 	for _, w := range wordSpans(q) {
 		word := q[w[0]:w[1]]
-		if stopWords[strings.ToLower(word)] {
+		if extract.IsStopWord(strings.ToLower(word)) {
 			continue
 		}
 		out = append(out, word)
@@ -268,7 +273,7 @@ func isCap(w string) bool {
 }
 
 func isDistinctWord(w string) bool {
-	if stopWords[strings.ToLower(w)] || questionWords[strings.ToLower(w)] {
+	if extract.IsStopWord(strings.ToLower(w)) || questionWords[strings.ToLower(w)] {
 		return false
 	}
 	return utf8.RuneCountInString(w) >= 4

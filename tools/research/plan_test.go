@@ -57,8 +57,8 @@ func TestNewPlanDecomposes(t *testing.T) {
 				t.Errorf("%q: queries %q lack %q", tt.question, p.Queries, q)
 			}
 		}
-		if len(p.Queries) > maxPlannedQueries {
-			t.Errorf("%q: %d queries, more than %d", tt.question, len(p.Queries), maxPlannedQueries)
+		if len(p.Queries) > defaultParams.MaxPlannedQueries {
+			t.Errorf("%q: %d queries, more than %d", tt.question, len(p.Queries), defaultParams.MaxPlannedQueries)
 		}
 		seen := map[string]bool{}
 		for _, q := range p.Queries {

@@ -7,21 +7,6 @@ import (
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 )
 
-// stopWords are dropped from keyword queries and do not make a word
-// distinctive: function words and the question words of English questions.
-var stopWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a an the and or but nor of in on at to for from by with about as into onto
-		upon over under than then that this these those there here is are was were be been being am do does did
-		done has have had having it its it's he him his she her hers they them their theirs we us our you your i me my
-		what which who whom whose when where why how whether if also both either neither same such so too very
-		can could would should will shall may might must not no yes other another any each all some many much more
-		most less least one ones only own just s t`) {
-		m[w] = true
-	}
-	return m
-}()
-
 // tokens lower-cases text into terms with extract's tokenizer (stemming,
 // stop words), so research and page ranking agree on what a term is.
 func tokens(text string) []string { return extract.Tokenize(text) }

@@ -14,6 +14,7 @@ type termWeights struct {
 	total float64
 	ents  []entityTerms
 	kind  answerKind // what the question asks for (a year, a number...)
+	p     *Params
 }
 
 type entityTerms struct {
@@ -32,7 +33,10 @@ func nameTokens(s string) []string {
 	return uniq(out)
 }
 
-func newTermWeights(p *Plan, sample []string) *termWeights {
+func newTermWeights(p *Plan, sample []string, params *Params) *termWeights {
+	if params == nil {
+		params = &defaultParams
+	}
 	df := map[string]int{}
 	for _, s := range sample {
 		seen := map[string]bool{}
@@ -45,7 +49,7 @@ func newTermWeights(p *Plan, sample []string) *termWeights {
 	}
 	n := float64(len(sample))
 	entTerm := map[string]bool{}
-	tw := &termWeights{w: map[string]float64{}, kind: answerKindOf(p.Question)}
+	tw := &termWeights{w: map[string]float64{}, kind: answerKindOf(p.Question), p: params}
 	ents := p.Entities
 	if p.Comparison && len(p.Sides) >= 2 {
 		// In a comparison the sides are what the evidence must be about;
@@ -65,11 +69,9 @@ func newTermWeights(p *Plan, sample []string) *termWeights {
 	}
 	for _, t := range uniq(tokens(p.Question)) {
 		idf := math.Log(1 + (n+1)/(float64(df[t])+0.5))
-		if idf < 0.2 {
-			idf = 0.2
-		}
+		idf = max(idf, params.IDFFloor)
 		if entTerm[t] {
-			idf *= 1.5
+			idf *= params.EntityTermBoost
 		}
 		tw.w[t] = idf
 		tw.total += idf
@@ -138,7 +140,7 @@ func (tw *termWeights) entityHits(text string) float64 {
 			}
 		}
 		if all {
-			hits += 0.7
+			hits += tw.p.PartialEntity
 		}
 	}
 	return hits / float64(len(tw.ents))
@@ -173,7 +175,7 @@ func (tw *termWeights) titleEntity(title string) float64 {
 			}
 		}
 		union := len(nt) + len(e.Words) - inter
-		if j := float64(inter) / float64(union); j > best && j >= 0.5 {
+		if j := float64(inter) / float64(union); j > best && j >= tw.p.TitleMatch {
 			best = j
 		}
 	}
@@ -182,8 +184,8 @@ func (tw *termWeights) titleEntity(title string) float64 {
 
 // nameMatch reports whether a page title is the page of name: the title
 // without its qualifier ("(film)", " - Site") has the same terms as name,
-// or name's terms are most of the title's.
-func nameMatch(title, name string) bool {
+// or they share at least threshold of their words (Jaccard).
+func nameMatch(title, name string, threshold float64) bool {
 	t := nameTokens(bareTitle(title))
 	n := nameTokens(name)
 	if len(t) == 0 || len(n) == 0 {
@@ -203,7 +205,7 @@ func nameMatch(title, name string) bool {
 		// One word ("British", "Nixon") names a page only when it is the whole title.
 		return len(t) == 1 && inter == 1
 	}
-	return float64(inter)/float64(len(t)+len(n)-inter) >= 0.5
+	return float64(inter)/float64(len(t)+len(n)-inter) >= threshold
 }
 
 // bareTitle drops a trailing qualifier and site name from a page title.
@@ -226,7 +228,7 @@ func (tw *termWeights) residual(text string) *termWeights {
 	for _, t := range tokens(text) {
 		have[t] = true
 	}
-	out := &termWeights{w: map[string]float64{}, ents: tw.ents, kind: tw.kind}
+	out := &termWeights{w: map[string]float64{}, ents: tw.ents, kind: tw.kind, p: tw.p}
 	for t, w := range tw.w {
 		if !have[t] {
 			out.w[t] = w

@@ -1,0 +1,39 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// WordTokens returns the word runs of s as Python's `\w+` finds them:
+// letters and numbers of every script and the underscore (combining marks
+// are not word characters). It is the unit of the extraction benchmark's
+// shingles and of the extractor's own text comparisons.
+func WordTokens(s string) []string { return AppendWordTokens(nil, s) }
+
+// AppendWordTokens appends the word runs of s to out, so a caller can reuse
+// one buffer across texts.
+func AppendWordTokens(out []string, s string) []string {
+	start := -1
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isPyWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			out = append(out, s[start:i])
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// isPyWordRune matches Python's re \w on str.
+func isPyWordRune(r rune) bool {
+	return r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r)
+}

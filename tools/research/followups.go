@@ -1,0 +1,149 @@
+package research
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/search"
+)
+
+// proposal is a follow-up search some page proposed.
+type proposal struct {
+	QueryProposal
+	from     int
+	strength float64 // relative to the page's best proposal
+}
+
+// searchDone is a follow-up search's answer.
+type searchDone struct {
+	prop  proposal
+	depth int
+	resp  *search.Response
+	err   error
+}
+
+// followUpQueries decides which proposed searches to run. They wait for the
+// first wave of reads, so that they come from the best pages rather than the
+// fastest: each proposal is weighed by its page's score, and the best run
+// within the task's follow-up budget.
+func (r *run) followUpQueries(ev pageDone, done, inflight int) []proposal {
+	if ev.reading != nil && r.pages[ev.idx].depth < r.maxDepth {
+		for _, q := range ev.reading.Queries {
+			st := 1.0
+			if best := ev.reading.Queries[0].Score; best > 0 {
+				st = q.Score / best
+			}
+			r.proposals = append(r.proposals, proposal{q, ev.idx, st})
+		}
+	}
+	wave := min(r.p.FirstWave, r.req.MaxPages/2)
+	if r.followUps >= r.p.MaxFollowUps || (done < wave && !(inflight == 0 && len(r.frontier) == 0)) {
+		return nil
+	}
+	// A proposal counts by its page's score, twice over when the page is
+	// the page of a name in the question: the first hop of a bridge.
+	weight := func(p proposal) float64 {
+		pg := r.pages[p.from]
+		w := p.Score * r.ownScore(pg)
+		if pg.reading != nil {
+			w *= 1 + pg.reading.TitleMatch
+		}
+		return w
+	}
+	sort.SliceStable(r.proposals, func(i, j int) bool { return weight(r.proposals[i]) > weight(r.proposals[j]) })
+	var out []proposal
+	for _, p := range r.proposals {
+		if r.followUps >= r.p.MaxFollowUps {
+			break
+		}
+		k := normQuery(p.Query)
+		if k == "" || r.queried[k] || r.boilerplateName(p.Entity) {
+			continue
+		}
+		r.queried[k] = true
+		r.followUps++
+		r.queriesRun = append(r.queriesRun, p.Query)
+		out = append(out, p)
+	}
+	r.proposals = r.proposals[:0]
+	if r.phase == phaseFirstWave {
+		r.phase = phaseFollowUps
+	}
+	return out
+}
+
+// boilerplateName reports a name found on most pages read (a site name in
+// a byline, a menu label) or a single word found on many: it is the site's
+// or the language's, not the evidence's.
+func (r *run) boilerplateName(name string) bool {
+	if name == "" {
+		return false
+	}
+	share := r.p.BoilerNameShare
+	if !strings.Contains(strings.TrimSpace(name), " ") {
+		// One word on a quarter of the pages is a common word
+		// ("American", "British"), not the name of what is missing.
+		share = r.p.BoilerWordShare
+	}
+	read, with := 0, 0
+	for _, p := range r.pages {
+		if p.reading == nil {
+			continue
+		}
+		read++
+		if strings.Contains(p.reading.Content, name) {
+			with++
+		}
+	}
+	return with >= r.p.BoilerNameMin && float64(with) >= share*float64(read)
+}
+
+func (r *run) searchOne(ctx context.Context, p proposal, depth int) searchDone {
+	resp, err := r.e.searcher.Search(ctx, r.searchRequest(p.Query))
+	return searchDone{prop: p, depth: depth, resp: resp, err: err}
+}
+
+// searchFinished queues a follow-up search's best results; one that is the
+// page of the name searched for is what the proposing page pointed to, as a
+// link would.
+func (r *run) searchFinished(ev searchDone) {
+	r.searches++
+	if ev.err != nil || ev.resp == nil {
+		return
+	}
+	from := ev.prop.from
+	rel := 1.0
+	if from >= 0 && r.pages[from].reading != nil && r.bestOwn > 0 {
+		rel = min(1, r.ownScore(r.pages[from])/r.bestOwn)
+	}
+	w := r.p.FollowUpWeight
+	for i, res := range ev.resp.Results {
+		if i >= r.p.FollowUpResults || !domainAllowed(res.URL, r.req.IncludeDomains, r.req.ExcludeDomains) {
+			continue
+		}
+		k := frontierKey(res.URL)
+		prio := w * rel / (1 + r.p.FollowUpRankDecay*float64(i))
+		named := i < r.p.NamedResultRank && ev.prop.Entity != "" && nameMatch(res.Title, ev.prop.Entity, r.p.TitleMatch)
+		if named {
+			prio = max(prio, w*rel)
+		}
+		if idx, ok := r.byKey[k]; ok {
+			if named && r.pages[idx].status == statusOK {
+				r.pages[idx].parents = append(r.pages[idx].parents, parentLink{from, ev.prop.strength})
+			}
+			continue
+		}
+		it := r.frontier[k]
+		if it == nil {
+			it = &item{url: res.URL, key: k, title: res.Title, depth: ev.depth, via: ev.prop.Query}
+			r.frontier[k] = it
+		}
+		it.priority = max(it.priority, prio)
+		if named {
+			r.pendingParent(k, from, ev.prop.strength)
+		}
+	}
+	r.report(fmt.Sprintf("searched %q", ev.prop.Query))
+}

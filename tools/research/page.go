@@ -1,0 +1,80 @@
+package research
+
+import "github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
+
+// pageStatus is what became of a page the coordinator tried.
+type pageStatus string
+
+const (
+	statusPending pageStatus = ""        // handed to a reader, no report yet
+	statusOK      pageStatus = "ok"      // read
+	statusFailed  pageStatus = "failed"  // could not be read
+	statusSkipped pageStatus = "skipped" // not read: a budget ran out
+)
+
+// item is a page the coordinator may read.
+type item struct {
+	url      string
+	key      string
+	title    string // from the search result or the anchor
+	priority float64
+	depth    int
+	via      string
+	search   float64 // fused search score, normalised (0 for links)
+}
+
+// parentLink records that a read page pointed to another: by a link, or by
+// a follow-up search for a name it mentions whose result is that name's page.
+// strength is relative to the parent's best pointer (1 for the best).
+type parentLink struct {
+	from     int // page index
+	strength float64
+}
+
+// pageRec is one page tried.
+type pageRec struct {
+	item
+	finalURL string
+	status   pageStatus
+	reason   string
+	rendered bool
+	cached   bool
+	reading  *Reading
+	parents  []parentLink
+	bestLink float64 // score of the page's best proposed link
+}
+
+// phase is where a run stands with its follow-up searches. Until they have
+// been chosen and answered, part of the page budget is held back for what
+// they find.
+type phase int
+
+const (
+	phaseFirstWave phase = iota // reading search results; follow-ups not chosen yet
+	phaseFollowUps              // follow-ups chosen; some still searching
+	phaseOpen                   // follow-ups answered (or none will run): the whole budget is open
+)
+
+// eventKind says which report an event carries.
+type eventKind int
+
+const (
+	pageRead eventKind = iota
+	searchAnswered
+)
+
+// event is a sub-agent's report to the coordinator.
+type event struct {
+	kind   eventKind
+	page   pageDone   // kind == pageRead
+	search searchDone // kind == searchAnswered
+}
+
+// pageDone is a reader's report on one page.
+type pageDone struct {
+	idx     int
+	page    *browse.Page
+	cached  bool
+	reading *Reading
+	err     error
+}
