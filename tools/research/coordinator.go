@@ -35,12 +35,10 @@ type run struct {
 	queried    map[string]bool
 	searches   int
 	followUps  int
-	hostActive map[string]int
 	cutShort   bool
 	bestRel    float64
 	bestOwn    float64 // best own score of a page read so far
 	proposals  []proposal
-	phase      phase
 	// pendingParents are links proposed to pages not read yet.
 	pendingParents map[string][]parentLink
 }
@@ -95,7 +93,6 @@ func (e *Engine) run(ctx context.Context, req Request, progress Progress) (*Resu
 	r := &run{
 		e: e, p: &e.params, req: req, progress: progress, start: start,
 		byKey: map[string]int{}, frontier: map[string]*item{}, queried: map[string]bool{},
-		hostActive: map[string]int{},
 	}
 	r.maxDepth = max(req.MaxDepth, 0) // negative: read the search results only
 	r.plan = newPlan(req.Question, req.Queries, r.p)
@@ -168,87 +165,102 @@ func (r *run) searchRequest(q string) search.Request {
 	return search.Request{Query: q, MaxResults: r.p.SearchResults, IncludeDomains: r.req.IncludeDomains, ExcludeDomains: r.req.ExcludeDomains}
 }
 
-// readLoop is the coordinator: it hands the best unread pages to sub-agents
-// (bounded by max tabs and per-host limits), takes their reports, queues the
-// links and searches they propose, until the page budget, the frontier or
-// the time runs out.
+// readLoop is the coordinator. It reads in rounds: each round hands the
+// best unread pages to sub-agents (bounded by max tabs and per-host limits),
+// waits for every report, takes them in the order the pages were chosen,
+// then runs the follow-up searches those pages propose and merges their
+// answers in the order they were asked. Every decision is made at a round
+// boundary on complete information, so the evidence depends on the web and
+// the question, not on which page happened to finish first.
 func (r *run) readLoop(ctx context.Context) {
-	tabs := r.e.maxTabs
-	events := make(chan event, 64)
-	var wg sync.WaitGroup
-	defer wg.Wait()
-	send := func(ev event) {
-		select {
-		case events <- ev:
-		case <-ctx.Done():
-			// The coordinator has stopped listening; drop the report.
-			select {
-			case events <- ev:
-			default:
-			}
+	started := 0
+	for round := 0; ; round++ {
+		if ctx.Err() != nil {
+			r.cutShort = true
+			return
 		}
-	}
-	started, inflight, searching := 0, 0, 0
-	for {
-		if r.phase == phaseFollowUps && searching == 0 {
-			r.phase = phaseOpen
+		size := r.p.RoundPages
+		if round == 0 {
+			size = min(r.p.FirstWave, r.req.MaxPages/2)
 		}
-		limit := r.req.MaxPages
-		if r.phase != phaseOpen {
-			limit -= min(r.p.FollowUpReserve, r.req.MaxPages/3)
-		}
-		for inflight < tabs && started < limit && ctx.Err() == nil {
+		size = max(1, min(size, r.req.MaxPages-started))
+		var batch []item
+		for started+len(batch) < r.req.MaxPages && len(batch) < size {
 			it := r.next()
 			if it == nil {
 				break
 			}
-			idx := r.startPage(*it)
-			started++
-			inflight++
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				send(event{kind: pageRead, page: r.readOne(ctx, idx, *it)})
-			}()
-			r.report("reading " + it.url)
+			batch = append(batch, *it)
 		}
-		if inflight == 0 && searching == 0 {
-			if started < r.req.MaxPages && r.phase != phaseOpen {
-				// Nothing left to wait for: release the reserve.
-				r.phase = phaseOpen
-				continue
-			}
+		if len(batch) == 0 {
 			return
 		}
-		select {
-		case <-ctx.Done():
-			r.cutShort = true
-			return
-		case ev := <-events:
-			switch ev.kind {
-			case pageRead:
-				inflight--
-				r.hostActive[hostOf(r.pages[ev.page.idx].url)]--
-				r.mu.Lock()
-				r.pagesDone++
-				done := r.pagesDone
-				r.mu.Unlock()
-				r.pageFinished(ev.page)
-				for _, q := range r.followUpQueries(ev.page, done, inflight) {
-					searching++
-					wg.Add(1)
-					depth := r.pages[q.from].depth + 1 // read here: the coordinator owns r.pages
-					go func() {
-						defer wg.Done()
-						send(event{kind: searchAnswered, search: r.searchOne(ctx, q, depth)})
-					}()
-				}
-			case searchAnswered:
-				searching--
-				r.searchFinished(ev.search)
-			}
+		started += len(batch)
+		for _, d := range r.readRound(ctx, batch) {
+			r.pageFinished(d)
+		}
+		if started >= r.req.MaxPages || ctx.Err() != nil {
+			continue
+		}
+		qs := r.followUpQueries(round)
+		answers := make([]searchDone, len(qs))
+		var wg sync.WaitGroup
+		for i, q := range qs {
+			depth := r.pages[q.from].depth + 1
+			wg.Go(func() { answers[i] = r.searchOne(ctx, q, depth) })
+		}
+		wg.Wait()
+		for _, a := range answers {
+			r.searchFinished(a)
 		}
 	}
+}
+
+// readRound reads a batch of pages at most max-tabs at a time (and the
+// host's limit per host) and returns the reports in batch order.
+func (r *run) readRound(ctx context.Context, batch []item) []pageDone {
+	idx := make([]int, len(batch))
+	for i, it := range batch {
+		idx[i] = r.startPage(it)
+		r.report("reading " + it.url)
+	}
+	out := make([]pageDone, len(batch))
+	tabs := make(chan struct{}, max(1, r.e.maxTabs))
+	hosts := map[string]chan struct{}{}
+	for _, it := range batch {
+		h := hostOf(it.url)
+		if hosts[h] == nil {
+			hosts[h] = make(chan struct{}, max(1, r.e.hostLimit(it.url)))
+		}
+	}
+	var wg sync.WaitGroup
+	for i, it := range batch {
+		host := hosts[hostOf(it.url)]
+		wg.Go(func() {
+			select {
+			case host <- struct{}{}:
+			case <-ctx.Done():
+				out[i] = pageDone{idx: idx[i], err: ctx.Err()}
+				return
+			}
+			defer func() { <-host }()
+			select {
+			case tabs <- struct{}{}:
+			case <-ctx.Done():
+				out[i] = pageDone{idx: idx[i], err: ctx.Err()}
+				return
+			}
+			defer func() { <-tabs }()
+			out[i] = r.readOne(ctx, idx[i], it)
+			// Progress as each page finishes; decisions wait for the round.
+			r.mu.Lock()
+			r.pagesDone++
+			r.mu.Unlock()
+			r.report("read " + it.url)
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // startPage records a page as handed to a reader and returns its index.
@@ -256,7 +268,6 @@ func (r *run) startPage(it item) int {
 	idx := len(r.pages)
 	r.pages = append(r.pages, &pageRec{item: it})
 	r.byKey[it.key] = idx
-	r.hostActive[hostOf(it.url)]++
 	return idx
 }
 
@@ -283,7 +294,6 @@ func (r *run) pageFinished(ev pageDone) {
 		} else {
 			p.status, p.reason = statusFailed, ev.err.Error()
 		}
-		r.report("failed " + p.url)
 		return
 	}
 	p.status = statusOK
@@ -313,5 +323,5 @@ func (r *run) pageFinished(ev pageDone) {
 	if p.depth < r.maxDepth {
 		r.queueLinks(ev.idx)
 	}
-	r.report(fmt.Sprintf("read %s: %d passages kept", p.url, len(rd.Findings)))
+	r.addProposals(ev.idx)
 }

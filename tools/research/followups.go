@@ -24,26 +24,27 @@ type searchDone struct {
 	err   error
 }
 
-// followUpQueries decides which proposed searches to run. They wait for the
-// first wave of reads, so that they come from the best pages rather than the
-// fastest: each proposal is weighed by its page's score, and the best run
-// within the task's follow-up budget.
-func (r *run) followUpQueries(ev pageDone, done, inflight int) []proposal {
-	if ev.reading != nil && r.pages[ev.idx].depth < r.maxDepth {
-		for _, q := range ev.reading.Queries {
-			st := 1.0
-			if best := ev.reading.Queries[0].Score; best > 0 {
-				st = q.Score / best
-			}
-			r.proposals = append(r.proposals, proposal{q, ev.idx, st})
+// addProposals records the searches a read page proposes.
+func (r *run) addProposals(idx int) {
+	rd := r.pages[idx].reading
+	if rd == nil || r.pages[idx].depth >= r.maxDepth {
+		return
+	}
+	for _, q := range rd.Queries {
+		st := 1.0
+		if best := rd.Queries[0].Score; best > 0 {
+			st = q.Score / best
 		}
+		r.proposals = append(r.proposals, proposal{q, idx, st})
 	}
-	wave := min(r.p.FirstWave, r.req.MaxPages/2)
-	if r.followUps >= r.p.MaxFollowUps || (done < wave && !(inflight == 0 && len(r.frontier) == 0)) {
-		return nil
-	}
-	// A proposal counts by its page's score, twice over when the page is
-	// the page of a name in the question: the first hop of a bridge.
+}
+
+// followUpQueries decides, at the end of a round, which proposed searches
+// to run: each proposal is weighed by its page's score (twice over when the
+// page is the page of a name in the question: the first hop of a bridge),
+// and the best run within the round's and the task's follow-up budgets.
+// Proposals not run wait for the next round.
+func (r *run) followUpQueries(round int) []proposal {
 	weight := func(p proposal) float64 {
 		pg := r.pages[p.from]
 		w := p.Score * r.ownScore(pg)
@@ -54,12 +55,14 @@ func (r *run) followUpQueries(ev pageDone, done, inflight int) []proposal {
 	}
 	sort.SliceStable(r.proposals, func(i, j int) bool { return weight(r.proposals[i]) > weight(r.proposals[j]) })
 	var out []proposal
+	rest := r.proposals[:0]
 	for _, p := range r.proposals {
-		if r.followUps >= r.p.MaxFollowUps {
-			break
-		}
 		k := normQuery(p.Query)
 		if k == "" || r.queried[k] || r.boilerplateName(p.Entity) {
+			continue
+		}
+		if r.followUps >= r.p.MaxFollowUps || len(out) >= r.p.FollowUpsPerRound {
+			rest = append(rest, p)
 			continue
 		}
 		r.queried[k] = true
@@ -67,10 +70,7 @@ func (r *run) followUpQueries(ev pageDone, done, inflight int) []proposal {
 		r.queriesRun = append(r.queriesRun, p.Query)
 		out = append(out, p)
 	}
-	r.proposals = r.proposals[:0]
-	if r.phase == phaseFirstWave {
-		r.phase = phaseFollowUps
-	}
+	r.proposals = rest
 	return out
 }
 

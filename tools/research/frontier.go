@@ -28,15 +28,12 @@ func (r *run) queueSearchResults(cands []candidate) {
 	}
 }
 
-// next pops the frontier's best item whose host has a free slot (ties by
-// key, so the order never depends on map iteration).
+// next pops the frontier's best item (ties by key, so the order never
+// depends on map iteration).
 func (r *run) next() *item {
 	var best *item
 	for _, it := range r.frontier {
 		if it.priority < r.p.MinPriority {
-			continue
-		}
-		if r.hostActive[hostOf(it.url)] >= r.e.hostLimit(it.url) {
 			continue
 		}
 		if best == nil || it.priority > best.priority || (it.priority == best.priority && it.key < best.key) {

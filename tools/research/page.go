@@ -44,32 +44,6 @@ type pageRec struct {
 	bestLink float64 // score of the page's best proposed link
 }
 
-// phase is where a run stands with its follow-up searches. Until they have
-// been chosen and answered, part of the page budget is held back for what
-// they find.
-type phase int
-
-const (
-	phaseFirstWave phase = iota // reading search results; follow-ups not chosen yet
-	phaseFollowUps              // follow-ups chosen; some still searching
-	phaseOpen                   // follow-ups answered (or none will run): the whole budget is open
-)
-
-// eventKind says which report an event carries.
-type eventKind int
-
-const (
-	pageRead eventKind = iota
-	searchAnswered
-)
-
-// event is a sub-agent's report to the coordinator.
-type event struct {
-	kind   eventKind
-	page   pageDone   // kind == pageRead
-	search searchDone // kind == searchAnswered
-}
-
 // pageDone is a reader's report on one page.
 type pageDone struct {
 	idx     int

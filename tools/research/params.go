@@ -54,15 +54,19 @@ type Params struct {
 
 	// --- Follow-up searches (the next hop) ---
 
-	// FirstWave is how many pages are read before follow-up searches are
-	// chosen: higher chooses from better information, lower starts sooner.
+	// FirstWave is how many pages the first round reads before follow-up
+	// searches are chosen: higher chooses from better information and
+	// leaves fewer pages for the next hops.
 	FirstWave int
-	// MaxFollowUps is the number of follow-up searches per task.
-	MaxFollowUps int
-	// FollowUpReserve is the page budget kept for what follow-ups find
-	// until they have answered: higher favours the next hop over more
-	// first-hop pages.
-	FollowUpReserve int
+	// RoundPages is how many pages each later round reads: smaller rounds
+	// mean more hops in the page budget, each round costs a wait for its
+	// slowest page.
+	RoundPages int
+	// MaxFollowUps is the number of follow-up searches per task, and
+	// FollowUpsPerRound per round: more searches find more bridges and
+	// spread the page budget thinner.
+	MaxFollowUps      int
+	FollowUpsPerRound int
 	// BoilerNameShare and BoilerWordShare: a name (several words / one word)
 	// found on this share of the pages read (and on at least BoilerNameMin
 	// pages) is the site's, not the evidence's, and is not searched.
@@ -193,7 +197,7 @@ func DefaultParams() Params {
 
 		LinkScale: 0.9, StrongLink: 0.25, LinkFloor: 0.3, ReverseLink: 0.75,
 
-		FirstWave: 8, MaxFollowUps: 4, FollowUpReserve: 6,
+		FirstWave: 8, RoundPages: 6, MaxFollowUps: 4, FollowUpsPerRound: 4,
 		BoilerNameShare: 0.5, BoilerWordShare: 0.25, BoilerNameMin: 3,
 
 		EarlyStopAfter: 4, MaxSegments: 80, KeepRatio: 0.45, MaxFindings: 3, MinKeepScore: 0.12,
