@@ -69,6 +69,7 @@ func main() {
 	flag.IntVar(&o.maxTabs, "max-tabs", research.DefaultMaxTabs, "browser tabs for -inprocess/-baseline")
 	flag.BoolVar(&o.verbose, "v", false, "print every question's outcome")
 	flag.StringVar(&o.jsonOut, "json", "", "write per-question outcomes to this file (one set) or this file with the set's name appended")
+	flag.StringVar(&onlyMatching, "only", "", "ask only the questions containing this text")
 	flag.BoolVar(&dumpResults, "dump", false, "print every result (JSON) on stderr")
 	stats := flag.Bool("searchstats", false, "only print how often the search engine ranks both gold pages in the top 5/10/20 for the question")
 	flag.Parse()
@@ -115,7 +116,10 @@ func loadQuestions(path string) ([]question, error) {
 	return qs, sc.Err()
 }
 
-var dumpResults bool
+var (
+	dumpResults  bool
+	onlyMatching string
+)
 
 // loadData opens the mini-web corpus and the first n dev questions (all when n <= 0).
 func loadData(data string, n int) (*miniweb.Site, []question, error) {
@@ -126,6 +130,15 @@ func loadData(data string, n int) (*miniweb.Site, []question, error) {
 	qs, err := loadQuestions(filepath.Join(data, "questions_dev.jsonl"))
 	if err != nil {
 		return nil, nil, err
+	}
+	if onlyMatching != "" {
+		var keep []question
+		for _, q := range qs {
+			if strings.Contains(q.Question, onlyMatching) {
+				keep = append(keep, q)
+			}
+		}
+		qs = keep
 	}
 	if n > 0 && n < len(qs) {
 		qs = qs[:n]

@@ -54,6 +54,24 @@ func (r *run) followUpQueries(round int) []proposal {
 		return w
 	}
 	sort.SliceStable(r.proposals, func(i, j int) bool { return weight(r.proposals[i]) > weight(r.proposals[j]) })
+	// Each page's best proposal before any page's second: the sides of a
+	// comparison and the branches of a chain each get their next hop.
+	nth := make([]int, len(r.proposals))
+	seen := map[int]int{}
+	for i, p := range r.proposals {
+		nth[i] = seen[p.from]
+		seen[p.from]++
+	}
+	order := make([]int, len(r.proposals))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return nth[order[a]] < nth[order[b]] })
+	sorted := make([]proposal, len(order))
+	for k, i := range order {
+		sorted[k] = r.proposals[i]
+	}
+	r.proposals = sorted
 	var out []proposal
 	rest := r.proposals[:0]
 	for _, p := range r.proposals {

@@ -2,8 +2,6 @@ package research
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 )
@@ -18,6 +16,8 @@ type Plan struct {
 	// Comparison is set when the question compares or pairs entities
 	// ("Which is older, X or Y?", "Are X and Y both ..."): evidence must cover each.
 	Comparison bool
+	// Hops are the lookups the question chains, innermost first.
+	Hops []Hop
 }
 
 // questionWords open a question; capitalised only because they start it.
@@ -29,11 +29,6 @@ var questionWords = map[string]bool{
 	"has": true, "have": true, "had": true, "both": true, "between": true, "as": true, "after": true, "before": true,
 }
 
-// connectors may sit inside a capitalised name ("Museum of Modern Art").
-var connectors = map[string]bool{
-	"of": true, "the": true, "and": true, "de": true, "la": true, "le": true, "von": true, "van": true,
-	"der": true, "del": true, "da": true, "di": true, "du": true, "for": true, "in": true, "on": true, "&": true, "y": true,
-}
 
 // NewPlan builds the queries for question plus the caller's extra queries,
 // with the default tuning.
@@ -94,6 +89,7 @@ func newPlan(question string, extra []string, params *Params) *Plan {
 		}
 	}
 	p.Queries = queries
+	p.Hops = decompose(p)
 	return p
 }
 
@@ -117,166 +113,6 @@ func keywordForm(q string) string {
 		out = append(out, word)
 	}
 	return strings.Join(out, " ")
-}
-
-// comparisonSides finds the things a question compares: "..., X or Y?",
-// "Are X and Y both ...?", "Between X and Y, which ...".
-func comparisonSides(q string) []string {
-	body := strings.TrimRight(q, "?. ")
-	// "Which is older, X or Y" / "Who was born first, X or Y"
-	if i := strings.LastIndex(body, ","); i >= 0 {
-		tail := strings.TrimSpace(body[i+1:])
-		if parts := splitOr(tail); len(parts) >= 2 {
-			return parts
-		}
-	}
-	lower := strings.ToLower(body)
-	// "Are X and Y both ..." / "Were X and Y of the same nationality"
-	for _, aux := range []string{"are ", "were ", "is ", "was ", "do ", "did ", "does ", "have ", "has "} {
-		if !strings.HasPrefix(lower, aux) {
-			continue
-		}
-		rest := body[len(aux):]
-		end := len(rest)
-		for _, stop := range []string{" both ", " of the same ", " the same ", " from the same ", " located ", " each ", " considered ", " in the same ", " based "} {
-			if j := strings.Index(strings.ToLower(rest), stop); j > 0 && j < end {
-				end = j
-			}
-		}
-		if parts := splitAnd(rest[:end]); len(parts) == 2 {
-			return parts
-		}
-	}
-	// "Between X and Y, which ..."
-	if strings.HasPrefix(lower, "between ") {
-		if j := strings.Index(body, ","); j > 0 {
-			if parts := splitAnd(body[len("between "):j]); len(parts) == 2 {
-				return parts
-			}
-		}
-	}
-	return nil
-}
-
-func splitOr(s string) []string {
-	parts := strings.Split(s, " or ")
-	if len(parts) < 2 {
-		return nil
-	}
-	var out []string
-	for _, p := range parts {
-		p = trimEntity(p)
-		if p == "" || len(strings.Fields(p)) > 8 {
-			return nil
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-func splitAnd(s string) []string {
-	i := strings.Index(s, " and ")
-	if i < 0 {
-		return nil
-	}
-	a, b := trimEntity(s[:i]), trimEntity(s[i+5:])
-	if a == "" || b == "" || len(strings.Fields(a)) > 8 || len(strings.Fields(b)) > 8 {
-		return nil
-	}
-	return []string{a, b}
-}
-
-// trimEntity removes quotes, articles and "the band"-style heads a question
-// puts around a name.
-func trimEntity(s string) string {
-	s = strings.TrimSpace(s)
-	s = strings.Trim(s, `"“”'‘’ ,;:`)
-	for _, pre := range []string{"the ", "a ", "an "} {
-		if len(s) > len(pre) && strings.EqualFold(s[:len(pre)], pre) {
-			s = s[len(pre):]
-		}
-	}
-	return strings.TrimSpace(strings.Trim(s, `"“”'‘’ `))
-}
-
-// quotedSpans returns text inside double quotes.
-func quotedSpans(q string) []string {
-	var out []string
-	for _, pair := range [][2]string{{`"`, `"`}, {"“", "”"}} {
-		rest := q
-		for {
-			i := strings.Index(rest, pair[0])
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(pair[0]):]
-			j := strings.Index(rest, pair[1])
-			if j < 0 {
-				break
-			}
-			if s := strings.TrimSpace(rest[:j]); s != "" {
-				out = append(out, s)
-			}
-			rest = rest[j+len(pair[1]):]
-		}
-	}
-	return out
-}
-
-// capitalSpans returns runs of capitalised words (and numbers), joined by
-// connectors, skipping the capital a question starts with.
-func capitalSpans(q string) []string {
-	ws := wordSpans(q)
-	var out []string
-	i := 0
-	for i < len(ws) {
-		w := q[ws[i][0]:ws[i][1]]
-		if !isCap(w) || (i == 0 && questionWords[strings.ToLower(w)]) {
-			i++
-			continue
-		}
-		j := i
-		end := i
-		for j+1 < len(ws) {
-			next := q[ws[j+1][0]:ws[j+1][1]]
-			gap := q[ws[j][1]:ws[j+1][0]]
-			if strings.ContainsAny(gap, ",;:?!()\"“”") {
-				break
-			}
-			if isCap(next) {
-				j++
-				end = j
-				continue
-			}
-			if connectors[strings.ToLower(next)] && j+2 < len(ws) && isCap(q[ws[j+2][0]:ws[j+2][1]]) && !strings.ContainsAny(q[ws[j+1][1]:ws[j+2][0]], ",;:?!()") {
-				j += 2
-				end = j
-				continue
-			}
-			break
-		}
-		span := q[ws[i][0]:ws[end][1]]
-		// A lone capitalised word is a name worth a search of its own only
-		// when it is distinctive: not the word the sentence starts with, not
-		// a bare number, not a function word.
-		if end > i || ((i > 0 || oddlyCased(span)) && !isNumber(span) && isDistinctWord(span)) {
-			out = append(out, span)
-		}
-		i = end + 1
-	}
-	return out
-}
-
-func isCap(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r) || (unicode.IsDigit(r) && len(w) == 4)
-}
-
-func isDistinctWord(w string) bool {
-	if extract.IsStopWord(strings.ToLower(w)) || questionWords[strings.ToLower(w)] {
-		return false
-	}
-	return utf8.RuneCountInString(w) >= 4
 }
 
 func dedupeFold(in []string, same func(a, b string) bool) []string {
@@ -317,13 +153,3 @@ func containsWords(hay, needle string) bool {
 	return strings.Contains(h, n)
 }
 
-// oddlyCased reports a word whose capitals are not just the first letter's
-// ("D1NZ", "McLaren", "iPhone"): a name even at the start of a sentence.
-func oddlyCased(w string) bool {
-	for i, r := range w {
-		if i > 0 && (unicode.IsUpper(r) || unicode.IsDigit(r)) {
-			return true
-		}
-	}
-	return false
-}

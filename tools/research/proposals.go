@@ -91,12 +91,29 @@ func proposeQueries(content string, fs []Finding, task ReadTask, tw *termWeights
 		missing = append(missing, kw{w, tw.w[ts[0]]})
 	}
 	sort.SliceStable(missing, func(i, j int) bool { return missing[i].w > missing[j].w })
-	if len(missing) > tw.p.QueryMissing {
-		missing = missing[:tw.p.QueryMissing]
+	// The next hops' relation words first ("the mother of the director of
+	// X", read on X's page: the director's name and "mother"), then the
+	// weightiest keywords this page does not cover.
+	var tailWords []string
+	inTail := map[string]bool{}
+	for _, w := range hopTail(task.Plan.Hops, task.Depth) {
+		if t := tokens(w); len(t) == 1 && !inTail[t[0]] {
+			inTail[t[0]] = true
+			tailWords = append(tailWords, w)
+		}
+	}
+	for _, m := range missing {
+		if len(tailWords) >= tw.p.QueryMissing {
+			break
+		}
+		if t := tokens(m.word); len(t) == 1 && !inTail[t[0]] {
+			inTail[t[0]] = true
+			tailWords = append(tailWords, m.word)
+		}
 	}
 	tail := ""
-	for _, m := range missing {
-		tail += " " + m.word
+	for _, w := range tailWords {
+		tail += " " + w
 	}
 
 	// Names in the kept passages, scored by the question words around them

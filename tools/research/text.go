@@ -3,13 +3,7 @@ package research
 import (
 	"strings"
 	"unicode"
-
-	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 )
-
-// tokens lower-cases text into terms with extract's tokenizer (stemming,
-// stop words), so research and page ranking agree on what a term is.
-func tokens(text string) []string { return extract.Tokenize(text) }
 
 // wordSpans returns [start,end) byte offsets of runs of letters and digits
 // (an apostrophe inside a word, as in O'Neil, stays in it).

@@ -1,0 +1,209 @@
+package research
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
+)
+
+// Hop is one lookup of a multi-hop question: the relation asked of a
+// subject. Subject is a name from the question, or "" when it is the answer
+// of the hop before (the bridge entity, never named in the question).
+type Hop struct {
+	Relation string
+	Subject  string
+	Side     int // which side of a comparison the hop belongs to; -1 otherwise
+}
+
+// Patterns of English that chain lookups. They speak of the words around
+// a name, never of what the name is.
+var (
+	// "... the director of (the film) " before a name: a relation noun and "of".
+	ofBefore = regexp.MustCompile(`(?i)(?:^|\s)(?:the|a|an|whose|which|what|who|is|was)?\s*([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?$`)
+	// "... the company that made " / "the woman who portrayed " before a name.
+	clauseBefore = regexp.MustCompile(`(?i)(?:^|\s)(?:the|a|an)\s+([a-z]+)\s+(?:that|who|which|whom)\s+((?:[a-z]+\s+){1,3}?)(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?$`)
+	// "'s father's birthday" after a name.
+	possessiveAfter = regexp.MustCompile(`^(?:'s|’s)\s+((?:[a-z][a-z-]*(?:'s|’s)?\s*){1,4})`)
+)
+
+// decompose splits a question into hops, the innermost first. A question
+// with no chain is one hop: the question's own relation of its names.
+func decompose(p *Plan) []Hop {
+	q := p.Question
+	if p.Comparison && len(p.Sides) >= 2 {
+		// Each side goes through the same chain: "Which film has the
+		// director who died first, X or Y" is, per side, the director of
+		// the film, then when that director died.
+		head := q
+		if i := strings.Index(q, p.Sides[0]); i > 0 {
+			head = q[:i]
+		}
+		rels := roleChain(relationWords(head))
+		var out []Hop
+		for s, side := range p.Sides {
+			for k, r := range rels {
+				h := Hop{Relation: r, Side: s}
+				if k == 0 {
+					h.Subject = side
+				}
+				out = append(out, h)
+			}
+			if len(rels) == 0 {
+				out = append(out, Hop{Relation: "", Subject: side, Side: s})
+			}
+		}
+		return out
+	}
+	// The name the chain starts from: the last named entity in the
+	// question that a relation points at.
+	for _, e := range p.Entities {
+		i := strings.Index(q, e)
+		if i < 0 {
+			continue
+		}
+		var inner []string // nearest the name first
+		before := q[:i]
+		for {
+			if m := ofBefore.FindStringSubmatchIndex(before); m != nil {
+				inner = append(inner, relationPhrase(before[m[2]:m[3]]))
+				before = before[:m[0]]
+				continue
+			}
+			if m := clauseBefore.FindStringSubmatchIndex(before); m != nil {
+				// "the company that made X": the hop is "made"; the noun is
+				// the kind of answer, and what is asked of it comes next.
+				inner = append(inner, relationPhrase(before[m[4]:m[5]]))
+				before = before[:m[0]]
+				continue
+			}
+			break
+		}
+		after := q[i+len(e):]
+		var outer []string
+		if m := possessiveAfter.FindStringSubmatch(after); m != nil {
+			after = after[len(m[0]):]
+			for _, w := range strings.Fields(m[1]) {
+				w = trimPossessive(w)
+				if !isStopWord(w) {
+					outer = append(outer, w)
+				}
+			}
+		}
+		if len(inner) == 0 && len(outer) == 0 {
+			continue
+		}
+		var chain []string
+		chain = append(chain, outer...)
+		chain = append(chain, inner...)
+		// What the question asks of the last hop's answer: its remaining
+		// relation words ("Where did ... die": die).
+		if last := relationWords(before + " " + after); len(last) > 0 {
+			chain = append(chain, strings.Join(last, " "))
+		}
+		out := make([]Hop, 0, len(chain))
+		for k, r := range chain {
+			h := Hop{Relation: r, Side: -1}
+			if k == 0 {
+				h.Subject = e
+			}
+			out = append(out, h)
+		}
+		return out
+	}
+	return []Hop{{Relation: strings.Join(relationWords(q), " "), Side: -1}}
+}
+
+// relationPhrase keeps the content words of a relation ("current head" →
+// "current head", "the director" → "director").
+func relationPhrase(s string) string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if !isStopWord(strings.ToLower(w)) && !questionWords[strings.ToLower(w)] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// relationWords are the content words of text that are not names: what the
+// question asks of its subject.
+func relationWords(text string) []string {
+	var out []string
+	for _, sp := range wordSpans(text) {
+		w := text[sp[0]:sp[1]]
+		lw := strings.ToLower(w)
+		if isStopWord(lw) || questionWords[lw] || isCap(w) || len(tokens(w)) == 0 {
+			continue
+		}
+		out = append(out, lw)
+	}
+	return out
+}
+
+// hopTail is the relation words of the hops after depth: what a follow-up
+// search for a bridge found at that depth should carry with its name.
+func hopTail(hops []Hop, depth int) []string {
+	var out []string
+	seen := map[string]bool{}
+	// Hops are listed per side, innermost first; the tail of a side skips
+	// its first depth+1 hops.
+	bySide := map[int][]Hop{}
+	var sides []int
+	for _, h := range hops {
+		if _, ok := bySide[h.Side]; !ok {
+			sides = append(sides, h.Side)
+		}
+		bySide[h.Side] = append(bySide[h.Side], h)
+	}
+	for _, s := range sides {
+		hs := bySide[s]
+		for k := depth + 1; k < len(hs); k++ {
+			for _, w := range strings.Fields(hs[k].Relation) {
+				if !seen[w] {
+					seen[w] = true
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func isStopWord(w string) bool { return extract.IsStopWord(strings.ToLower(w)) }
+
+// kinNouns are relation nouns that name a person without an agent ending.
+var kinNouns = map[string]bool{
+	"mother": true, "father": true, "parent": true, "child": true, "son": true, "daughter": true, "sibling": true,
+	"brother": true, "sister": true, "spouse": true, "wife": true, "husband": true, "grandfather": true, "grandmother": true,
+}
+
+// isRole reports a word that names the bridge of a chain: an agent noun of a
+// relation ("director", "creator", "founder") or a kin noun.
+func isRole(w string) bool {
+	if kinNouns[w] {
+		return true
+	}
+	ts := tokens(w)
+	return len(ts) == 1 && isRelation(ts[0]) && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or"))
+}
+
+// roleChain groups a comparison's relation words into hops: each role noun
+// opens a hop of its own, the words after the last role are what is
+// compared; words before the first role only say what the sides are.
+func roleChain(words []string) []string {
+	var out []string
+	cur := ""
+	for _, w := range words {
+		if isRole(w) {
+			out = append(out, w)
+			cur = "" // words before a role say what it is the role of
+			continue
+		}
+		cur = strings.TrimSpace(cur + " " + w)
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}

@@ -1,0 +1,170 @@
+package research
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
+)
+
+// Finding names in a question or a sentence: runs of capitalised words,
+// with the lower-case words titles are made of ("Museum of Modern Art",
+// "A League of Their Own" written "of their Own"), particles of surnames
+// ("d'Este"), a parenthesised qualifier that belongs to the name
+// ("Empress Wang (Gaozong)"), and without the possessive ending a name
+// carries in a question ("Anna Benson's husband" names "Anna Benson").
+
+// connectors may sit inside a capitalised name ("Museum of Modern Art").
+var connectors = map[string]bool{
+	"of": true, "the": true, "and": true, "de": true, "la": true, "le": true, "von": true, "van": true,
+	"der": true, "del": true, "da": true, "di": true, "du": true, "for": true, "in": true, "on": true, "&": true, "y": true,
+	"to": true, "with": true, "at": true, "from": true, "a": true, "an": true,
+}
+
+// determiners may follow a connector inside a title ("League of their Own",
+// "Return of the King", "Dancing with the Stars").
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "their": true, "his": true, "her": true, "its": true, "my": true,
+	"your": true, "our": true,
+}
+
+// quotedSpans returns text inside double quotes.
+func quotedSpans(q string) []string {
+	var out []string
+	for _, pair := range [][2]string{{`"`, `"`}, {"“", "”"}} {
+		rest := q
+		for {
+			i := strings.Index(rest, pair[0])
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(pair[0]):]
+			j := strings.Index(rest, pair[1])
+			if j < 0 {
+				break
+			}
+			if s := strings.TrimSpace(rest[:j]); s != "" {
+				out = append(out, s)
+			}
+			rest = rest[j+len(pair[1]):]
+		}
+	}
+	return out
+}
+
+// capitalSpans returns the names in q, skipping the capital a question starts with.
+func capitalSpans(q string) []string {
+	ws := wordSpans(q)
+	word := func(i int) string { return q[ws[i][0]:ws[i][1]] }
+	clean := func(a, b int) bool { return !strings.ContainsAny(q[ws[a][1]:ws[b][0]], ",;:?!()\"“”") }
+	var out []string
+	i := 0
+	for i < len(ws) {
+		w := word(i)
+		if !isCap(w) || (i == 0 && questionWords[strings.ToLower(w)]) {
+			i++
+			continue
+		}
+		j := i
+		end := i
+		for j+1 < len(ws) {
+			if !clean(j, j+1) || (isPossessive(word(j)) && !isCap(word(j+1))) {
+				// A possessive ends the name unless a capital follows
+				// (a title: "Isabella d'Este's Coronation").
+				break
+			}
+			next := word(j + 1)
+			if isCap(next) {
+				j++
+				end = j
+				continue
+			}
+			lower := strings.ToLower(next)
+			if connectors[lower] && j+2 < len(ws) && isCap(word(j+2)) && clean(j+1, j+2) {
+				j += 2
+				end = j
+				continue
+			}
+			// "of their Own": a connector and a determiner before a capital.
+			if connectors[lower] && j+3 < len(ws) && determiners[strings.ToLower(word(j+2))] && isCap(word(j+3)) && clean(j+1, j+2) && clean(j+2, j+3) {
+				j += 3
+				end = j
+				continue
+			}
+			break
+		}
+		spanEnd := ws[end][1]
+		next := end + 1
+		// A parenthesised qualifier right after the name is part of it.
+		if rest := q[spanEnd:]; strings.HasPrefix(rest, " (") {
+			if k := strings.IndexByte(rest, ')'); k > 2 && k < 40 && !strings.ContainsAny(rest[2:k], "(?") {
+				spanEnd += k + 1
+				for next < len(ws) && ws[next][0] < spanEnd {
+					next++
+				}
+				if next < len(ws) && word(next) == "s" && ws[next][0] <= spanEnd+2 {
+					next++ // "(Gaozong)'s"
+				}
+			}
+		}
+		span := trimPossessive(q[ws[i][0]:spanEnd])
+		// A lone capitalised word is a name worth a search of its own only
+		// when it is distinctive: not the word the sentence starts with, not
+		// a bare number, not a function word.
+		if end > i || spanEnd > ws[end][1] || ((i > 0 || oddlyCased(span)) && !isNumber(span) && isDistinctWord(span)) {
+			out = append(out, span)
+		}
+		i = next
+	}
+	return out
+}
+
+// isPossessive reports a word ending in 's ("Benson's").
+func isPossessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// trimPossessive drops a possessive ending from a name.
+func trimPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s"} {
+		if strings.HasSuffix(s, suf) {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
+}
+
+// isCap reports a capitalised word, a year, or a surname particle before a
+// capital ("d'Este", "O'Neil" is capitalised already).
+func isCap(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(r) || (unicode.IsDigit(r) && len(w) == 4) {
+		return true
+	}
+	if i := strings.IndexAny(w, "'’"); i > 0 && i <= 3 {
+		rest := w[i:]
+		_, n := utf8.DecodeRuneInString(rest)
+		r2, _ := utf8.DecodeRuneInString(rest[n:])
+		return unicode.IsUpper(r2)
+	}
+	return false
+}
+
+func isDistinctWord(w string) bool {
+	if extract.IsStopWord(strings.ToLower(w)) || questionWords[strings.ToLower(w)] {
+		return false
+	}
+	return utf8.RuneCountInString(w) >= 4
+}
+
+// oddlyCased reports a word whose capitals are not just the first letter's
+// ("D1NZ", "McLaren", "iPhone"): a name even at the start of a sentence.
+func oddlyCased(w string) bool {
+	for i, r := range w {
+		if i > 0 && (unicode.IsUpper(r) || unicode.IsDigit(r)) {
+			return true
+		}
+	}
+	return false
+}

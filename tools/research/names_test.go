@@ -1,0 +1,55 @@
+package research
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestCapitalSpansNames(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string // must be present
+		not  []string // must be absent
+	}{
+		{"What team was Maria Lopez's husband on?", []string{"Maria Lopez"}, []string{"Maria Lopez's"}},
+		{"Who is Queen Anne (Denmark)'s mother-in-law?", []string{"Queen Anne (Denmark)"}, []string{"Denmark"}},
+		{"Who directed the film A Night at the Opera?", []string{"A Night at the Opera"}, nil},
+		{"Who starred in Return of the Jedi and when?", []string{"Return of the Jedi"}, nil},
+		{"Who painted the Portrait of Luca d'Aragona's Wedding?", []string{"Portrait of Luca d'Aragona's Wedding"}, nil},
+		{"When was the film Dancing in their Shoes (Film) released?", []string{"Dancing in their Shoes (Film)"}, []string{"Film"}},
+	} {
+		got := capitalSpans(tt.text)
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("capitalSpans(%q) = %q, want %q among them", tt.text, got, w)
+			}
+		}
+		for _, w := range tt.not {
+			if slices.Contains(got, w) {
+				t.Errorf("capitalSpans(%q) = %q, must not hold %q", tt.text, got, w)
+			}
+		}
+	}
+}
+
+func TestComparisonSidesPhrasings(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"Which river is longer, the Elbe or the Oder?", []string{"Elbe", "Oder"}},
+		{"Which came out first: Blue Harbor, Red Coast, or Green Field?", []string{"Blue Harbor", "Red Coast", "Green Field"}},
+		{"Tom Marsh or Ed Lowe, who was born first?", []string{"Tom Marsh", "Ed Lowe"}},
+		{"Do Tom Marsh and Ed Lowe have the same nationality?", []string{"Tom Marsh", "Ed Lowe"}},
+		{"Are Lake Vorn and Lake Tesk both in Norway?", []string{"Lake Vorn", "Lake Tesk"}},
+		{"Who died later out of Tom Marsh and Ed Lowe?", []string{"Tom Marsh", "Ed Lowe"}},
+		{"Which film has the director who died first, Blue Harbor or The Long Road Home?", []string{"Blue Harbor", "Long Road Home"}},
+	} {
+		if got := comparisonSides(tt.q); !slices.Equal(got, tt.want) {
+			t.Errorf("comparisonSides(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+	if got := comparisonSides("Who is the mother of the director of Blue Harbor?"); got != nil {
+		t.Errorf("not a comparison, got sides %q", got)
+	}
+}

@@ -1,0 +1,100 @@
+package research
+
+import (
+	"strings"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
+)
+
+// relationGroups are words that name one relation in different parts of
+// speech or from the other side ("the director of X" / "X was directed by",
+// "born" / "birth", "mother" / "maternal"). A question rarely uses the word
+// the answering sentence uses; mapping each word to its group's first word
+// lets the reader see that "directed by Y" answers "the director of X".
+// This is knowledge of English, not of any page or question set.
+var relationGroups = [][]string{
+	{"direct", "director", "directors", "directed", "directs", "directing", "directorial"},
+	{"birth", "born", "birthday", "birthdate", "birthplace", "births"},
+	{"death", "died", "dies", "die", "dead", "deceased", "dying"},
+	{"spouse", "spouses", "married", "marry", "marries", "marriage", "wife", "wives", "husband", "husbands", "wed", "wedded", "widow", "widower"},
+	{"mother", "mothers", "maternal"},
+	{"father", "fathers", "paternal"},
+	{"parent", "parents"},
+	{"child", "children", "son", "sons", "daughter", "daughters"},
+	{"sibling", "siblings", "brother", "brothers", "sister", "sisters"},
+	{"create", "creator", "created", "creates", "creation", "creating"},
+	{"write", "writer", "wrote", "written", "writes", "writing", "author", "authored", "authors"},
+	{"compose", "composer", "composed", "composes"},
+	{"produce", "producer", "produced", "produces"},
+	{"found", "founder", "founded", "founders", "founding", "established", "establish"},
+	{"perform", "performer", "performed", "performs", "performers", "sung", "sang", "singer"},
+	{"educate", "educated", "education", "study", "studied", "studies", "graduated", "graduate", "alumnus", "alumna", "attended"},
+	{"employ", "employer", "employed", "employee", "employs"},
+	{"make", "made", "maker", "makes", "manufacturer", "manufactured"},
+	{"publish", "publisher", "published", "publishes"},
+	{"locate", "located", "location", "situated"},
+	{"award", "awards", "awarded", "prize", "won", "win", "wins"},
+	{"release", "released", "releases", "premiered", "premiere"},
+	{"name", "named", "names", "naming"},
+	{"citizen", "nationality", "citizenship", "national"},
+	{"capital", "capitals", "seat"},
+}
+
+// relationOf maps a term (extract's stem) to its relation group's term.
+var relationOf = func() map[string]string {
+	m := map[string]string{}
+	for _, g := range relationGroups {
+		head := stemOf(g[0])
+		for _, w := range g {
+			if t := stemOf(w); t != "" && t != head {
+				if _, dup := m[t]; !dup {
+					m[t] = head
+				}
+			}
+		}
+	}
+	return m
+}()
+
+func stemOf(w string) string {
+	ts := extract.Tokenize(w)
+	if len(ts) != 1 {
+		return ""
+	}
+	return ts[0]
+}
+
+// tokens lower-cases text into terms with extract's tokenizer (stemming,
+// stop words), so research and page ranking agree on what a term is, then
+// maps relation words to their group.
+func tokens(text string) []string {
+	ts := extract.Tokenize(text)
+	for i, t := range ts {
+		if c, ok := relationOf[t]; ok {
+			ts[i] = c
+		}
+	}
+	return ts
+}
+
+// relationTerms are the relation groups a text names, in order.
+func relationTerms(text string) []string {
+	var out []string
+	for _, t := range tokens(text) {
+		if isRelation(t) {
+			out = append(out, t)
+		}
+	}
+	return uniq(out)
+}
+
+var relationHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, g := range relationGroups {
+		m[stemOf(g[0])] = true
+	}
+	return m
+}()
+
+// isRelation reports whether term is a relation group's term.
+func isRelation(term string) bool { return relationHeads[strings.TrimSpace(term)] }

@@ -1,0 +1,32 @@
+package research
+
+import "testing"
+
+func TestRelationWordsMeet(t *testing.T) {
+	for _, tt := range []struct{ question, sentence string }{
+		{"Who is the director of the film?", "The film was directed by Ann Lee."},
+		{"When was she born?", "Her date of birth is unknown."},
+		{"Where did he die?", "His death came in Rome."},
+		{"Who is the spouse of the singer?", "She married the singer in 1990."},
+		{"Who is her husband?", "She was his wife for ten years."},
+		{"Who is his maternal grandfather?", "His mother was the daughter of a judge."},
+		{"Who is the creator of the show?", "The show was created by two students."},
+	} {
+		q := map[string]bool{}
+		for _, r := range relationTerms(tt.question) {
+			q[r] = true
+		}
+		shared := false
+		for _, r := range relationTerms(tt.sentence) {
+			if q[r] {
+				shared = true
+			}
+		}
+		if !shared {
+			t.Errorf("%q and %q share no relation: %v vs %v", tt.question, tt.sentence, relationTerms(tt.question), relationTerms(tt.sentence))
+		}
+	}
+	if got := relationTerms("The river flows into the bay."); len(got) != 0 {
+		t.Errorf("no relation word in a sentence about a river, got %v", got)
+	}
+}
