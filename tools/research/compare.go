@@ -119,4 +119,3 @@ func trimEntity(s string) string {
 	}
 	return strings.TrimSpace(strings.Trim(s, `"“”'‘’ `))
 }
-

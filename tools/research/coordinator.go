@@ -271,10 +271,22 @@ func (r *run) startPage(it item) int {
 	return idx
 }
 
+// errChromeOnly marks a page whose text, rendered or not, is site chrome only.
+var errChromeOnly = errors.New("the page shows only site chrome (menus, notices), no text to quote, even rendered")
+
 func (r *run) readOne(ctx context.Context, idx int, it item) pageDone {
 	page, cached, err := r.e.loader.Load(ctx, it.url, browse.RenderAuto)
 	if err != nil {
 		return pageDone{idx: idx, err: err}
+	}
+	if needsRender(page) {
+		// Chrome only over HTTP: the text may be built by a script.
+		if rp, rc, rerr := r.e.loader.Load(ctx, it.url, browse.RenderAlways); rerr == nil {
+			page, cached = rp, rc
+		}
+	}
+	if page.Doc == nil || !hasProse(page.Doc.Markdown, nil) {
+		return pageDone{idx: idx, page: page, err: errChromeOnly}
 	}
 	task := ReadTask{Question: r.req.Question, Plan: r.plan, URL: it.url, Depth: it.depth, Via: it.via, weights: r.weights}
 	rd, err := r.e.reader.Read(ctx, task, page)

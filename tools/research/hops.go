@@ -94,8 +94,9 @@ func decompose(p *Plan) []Hop {
 			continue
 		}
 		var chain []string
-		chain = append(chain, outer...)
-		chain = append(chain, inner...)
+		for _, r := range append(outer, inner...) {
+			chain = append(chain, expandKin(r)...)
+		}
 		// What the question asks of the last hop's answer: its remaining
 		// relation words ("Where did ... die": die).
 		if last := relationWords(before + " " + after); len(last) > 0 {
@@ -206,4 +207,28 @@ func roleChain(words []string) []string {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// kinCompounds are kinship terms that are two lookups in one word: a
+// mother-in-law is the spouse's mother, a maternal grandfather the
+// mother's father.
+var kinCompounds = map[string][]string{
+	"mother-in-law": {"spouse", "mother"}, "father-in-law": {"spouse", "father"},
+	"son-in-law": {"child", "spouse"}, "daughter-in-law": {"child", "spouse"}, "child-in-law": {"child", "spouse"},
+	"brother-in-law": {"spouse", "brother"}, "sister-in-law": {"spouse", "sister"},
+	"maternal grandfather": {"mother", "father"}, "maternal grandmother": {"mother", "mother"},
+	"paternal grandfather": {"father", "father"}, "paternal grandmother": {"father", "mother"},
+	"grandfather": {"parent", "father"}, "grandmother": {"parent", "mother"}, "grandparent": {"parent", "parent"},
+	"grandson": {"child", "son"}, "granddaughter": {"child", "daughter"}, "grandchild": {"child", "child"},
+	"uncle": {"parent", "brother"}, "aunt": {"parent", "sister"},
+	"nephew": {"sibling", "son"}, "niece": {"sibling", "daughter"},
+	"stepmother": {"father", "spouse"}, "stepfather": {"mother", "spouse"},
+}
+
+// expandKin splits a kinship compound into its lookups; other relations stay one.
+func expandKin(rel string) []string {
+	if ks, ok := kinCompounds[strings.ToLower(strings.TrimSpace(rel))]; ok {
+		return ks
+	}
+	return []string{rel}
 }

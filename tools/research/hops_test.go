@@ -29,6 +29,9 @@ func TestDecomposeHops(t *testing.T) {
 		// possessives chain the same way
 		{"When is Tom Marsh's father's birthday?", "father of Tom Marsh > birthday"},
 		{"What team was Maria Lopez's husband on?", "husband of Maria Lopez > team"},
+		// kinship compounds are two lookups
+		{"Who is the maternal grandfather of Ed Lowe?", "mother of Ed Lowe > father"},
+		{"Who is Queen Anne (Denmark)'s mother-in-law?", "spouse of Queen Anne (Denmark) > mother"},
 		// "the A that B"
 		{"Which company bought the company that made the Vela Rocket?", "made of Vela Rocket > company bought"},
 		{"What league does the team that plays at Harrow Park play in?", "plays of Harrow Park > league play"},

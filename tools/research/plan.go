@@ -29,7 +29,6 @@ var questionWords = map[string]bool{
 	"has": true, "have": true, "had": true, "both": true, "between": true, "as": true, "after": true, "before": true,
 }
 
-
 // NewPlan builds the queries for question plus the caller's extra queries,
 // with the default tuning.
 func NewPlan(question string, extra []string) *Plan { return newPlan(question, extra, &defaultParams) }
@@ -152,4 +151,3 @@ func containsWords(hay, needle string) bool {
 	n := " " + strings.ToLower(strings.Join(strings.Fields(needle), " ")) + " "
 	return strings.Contains(h, n)
 }
-
