@@ -14,6 +14,8 @@ const (
 	kindYear
 	kindMonth
 	kindNumber
+	kindPerson
+	kindPlace
 )
 
 var (
@@ -23,7 +25,11 @@ var (
 
 	yearCue   = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})s?\b`)
 	numberCue = regexp.MustCompile(`[0-9]|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b`)
-	monthCue  = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+	personAsk = regexp.MustCompile(`(?i)^(who|whom|whose)\b|\b(which|what) (person|man|woman|actor|actress|singer|artist|author|writer|director|player|politician)\b`)
+	placeAsk  = regexp.MustCompile(`(?i)^where\b|\b(in|at|from) (which|what) (city|country|town|state|place|county|region|province)\b|\b(which|what) (city|country|town|state|county|province)\b`)
+	// placeCue: a capitalised name after a preposition of place.
+	placeCue = regexp.MustCompile(`\b(in|at|from|near|of)\s+(the\s+)?[A-Z][\p{L}]+`)
+	monthCue = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 )
 
 // answerKindOf reads the kind of answer from the question's wording.
@@ -35,6 +41,10 @@ func answerKindOf(question string) answerKind {
 		return kindYear
 	case numberAsk.MatchString(question):
 		return kindNumber
+	case personAsk.MatchString(question):
+		return kindPerson
+	case placeAsk.MatchString(question):
+		return kindPlace
 	}
 	return kindAny
 }
@@ -48,6 +58,16 @@ func answerCue(k answerKind, text string) bool {
 		return monthCue.MatchString(text)
 	case kindNumber:
 		return numberCue.MatchString(strings.ToLower(text))
+	case kindPerson:
+		// A full name: two capitalised words in a row, not at the start only.
+		for _, n := range capitalSpans(text) {
+			if len(strings.Fields(n)) >= 2 && !strings.HasPrefix(text, n) {
+				return true
+			}
+		}
+		return false
+	case kindPlace:
+		return placeCue.MatchString(text)
 	}
 	return false
 }

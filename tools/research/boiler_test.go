@@ -33,7 +33,10 @@ func TestAnswerKindOf(t *testing.T) {
 		{"In what month was the officer born?", kindMonth, "He was born on 3 February 1950."},
 		{"How many members does the band have?", kindNumber, "The band has four members."},
 		{"What was the population of the town in 2001?", kindNumber, "It had 35,124 inhabitants."},
-		{"Who directed Alien?", kindAny, ""},
+		{"Who directed Alien?", kindPerson, "The film was directed by Ridley Scott."},
+		{"Where did the painter die?", kindPlace, "He died in Mantua two years later."},
+		{"In which country is the lake?", kindPlace, "The lake lies in Norway."},
+		{"What is the name of the album?", kindAny, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
