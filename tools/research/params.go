@@ -197,7 +197,7 @@ func DefaultParams() Params {
 
 		LinkScale: 0.9, StrongLink: 0.25, LinkFloor: 0.3, ReverseLink: 0.75,
 
-		FirstWave: 8, RoundPages: 6, MaxFollowUps: 4, FollowUpsPerRound: 4,
+		FirstWave: 8, RoundPages: 4, MaxFollowUps: 8, FollowUpsPerRound: 4,
 		BoilerNameShare: 0.5, BoilerWordShare: 0.25, BoilerNameMin: 3,
 
 		EarlyStopAfter: 4, MaxSegments: 80, KeepRatio: 0.45, MaxFindings: 3, MinKeepScore: 0.12,
