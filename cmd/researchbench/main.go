@@ -69,6 +69,7 @@ func main() {
 	flag.IntVar(&o.maxTabs, "max-tabs", research.DefaultMaxTabs, "browser tabs for -inprocess/-baseline")
 	flag.BoolVar(&o.verbose, "v", false, "print every question's outcome")
 	flag.StringVar(&o.jsonOut, "json", "", "write per-question outcomes to this file (one set) or this file with the set's name appended")
+	flag.IntVar(&stride, "stride", 1, "ask every stride-th question (a subset spread over the question types)")
 	flag.StringVar(&onlyMatching, "only", "", "ask only the questions containing this text")
 	flag.BoolVar(&dumpResults, "dump", false, "print every result (JSON) on stderr")
 	stats := flag.Bool("searchstats", false, "only print how often the search engine ranks both gold pages in the top 5/10/20 for the question")
@@ -119,6 +120,7 @@ func loadQuestions(path string) ([]question, error) {
 var (
 	dumpResults  bool
 	onlyMatching string
+	stride       = 1
 )
 
 // loadData opens the mini-web corpus and the first n dev questions (all when n <= 0).
@@ -137,6 +139,13 @@ func loadData(data string, n int) (*miniweb.Site, []question, error) {
 			if strings.Contains(q.Question, onlyMatching) {
 				keep = append(keep, q)
 			}
+		}
+		qs = keep
+	}
+	if stride > 1 {
+		var keep []question
+		for i := 0; i < len(qs); i += stride {
+			keep = append(keep, qs[i])
 		}
 		qs = keep
 	}
