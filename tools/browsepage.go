@@ -27,6 +27,8 @@ type BrowsePageArgs struct {
 	MaxChars int    `json:"max_chars,omitempty" jsonschema:"How many characters of content to return."`
 	Offset   int    `json:"offset,omitempty" jsonschema:"Where to start reading, in characters of the page's content (default 0). Pass the next_offset of the previous call to read on; this reads from the cache and does not fetch the page again."`
 	Render   string `json:"render,omitempty" jsonschema:"auto (default): fetch over HTTP and render in headless Chromium only when the page needs JavaScript; always: render in Chromium; never: plain HTTP only."`
+
+	argsGiven
 }
 
 // BrowseLink is one numbered link of the page's main content.
@@ -101,7 +103,7 @@ func checkURL(raw string) (string, error) {
 }
 
 func (a *BrowsePageArgs) validate() error {
-	if err := checkRange("max_chars", &a.MaxChars, MinMaxChars, MaxMaxChars, DefaultMaxChars); err != nil {
+	if err := checkRange("max_chars", &a.MaxChars, a.has("max_chars", a.MaxChars), MinMaxChars, MaxMaxChars, DefaultMaxChars); err != nil {
 		return err
 	}
 	if a.Offset < 0 {

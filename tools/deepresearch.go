@@ -27,6 +27,8 @@ type DeepResearchArgs struct {
 	MaxEvidenceTokens int      `json:"max_evidence_tokens,omitempty" jsonschema:"Most evidence to return, in tokens."`
 	IncludeDomains    []string `json:"include_domains,omitempty" jsonschema:"Only use pages from these domains (and their subdomains)."`
 	ExcludeDomains    []string `json:"exclude_domains,omitempty" jsonschema:"Never use pages from these domains (and their subdomains)."`
+
+	argsGiven
 }
 
 // ResearchEvidence is one verbatim passage.
@@ -100,7 +102,7 @@ func (a *DeepResearchArgs) validate() (research.Request, error) {
 		{"time_budget_s", &a.TimeBudgetS, MinTimeBudgetS, MaxTimeBudgetS, DefaultTimeBudgetS},
 		{"max_evidence_tokens", &a.MaxEvidenceTokens, MinEvidenceTokens, MaxEvidenceTokens, DefaultEvidenceTokens},
 	} {
-		if err := checkRange(c.name, c.v, c.lo, c.hi, c.deflt); err != nil {
+		if err := checkRange(c.name, c.v, a.has(c.name, *c.v), c.lo, c.hi, c.deflt); err != nil {
 			return research.Request{}, err
 		}
 	}
