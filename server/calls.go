@@ -7,6 +7,9 @@ import (
 	"errors"
 	"sync"
 	"sync/atomic"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	mcpserver "github.com/mark3labs/mcp-go/server"
 )
 
 // mcp-go keys its in-flight calls by fmt.Sprintf("%s:%v", session, id): the
@@ -57,15 +60,72 @@ func idKey(raw json.RawMessage) (key string, ok bool) {
 
 // call is one request in flight.
 type call struct {
-	key    callKey
-	cancel context.CancelCauseFunc
+	key callKey
+	// onCancel, when set, is how the transport cancels the request (stdio
+	// forwards a cancel to mcp-go under the relay's unique id).
+	onCancel func(cause error)
 	// dropped: the client cancelled the call; its response and any further
 	// notification must not be sent.
 	dropped atomic.Bool
+
+	mu    sync.Mutex
+	cause error
+	tools []context.CancelCauseFunc // contexts of the call's tool handler
 }
 
 // Dropped reports whether nothing more may be sent for the call.
 func (c *call) Dropped() bool { return c != nil && c.dropped.Load() }
+
+// cancelWith ends the call's tool handler (and, over stdio, the request).
+func (c *call) cancelWith(cause error) {
+	c.mu.Lock()
+	if c.cause == nil {
+		c.cause = cause
+	}
+	fns := append([]context.CancelCauseFunc(nil), c.tools...)
+	c.mu.Unlock()
+	for _, f := range fns {
+		f(cause)
+	}
+	if c.onCancel != nil {
+		c.onCancel(cause)
+	}
+}
+
+// attach derives the tool handler's context: cancelling the call ends it
+// without ending the request's own context, so that mcp-go still writes
+// the answer of a call cancelled by a shutdown.
+func (c *call) attach(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	c.mu.Lock()
+	if c.cause != nil {
+		cancel(c.cause)
+	} else {
+		c.tools = append(c.tools, cancel)
+	}
+	c.mu.Unlock()
+	return ctx, func() { cancel(nil) }
+}
+
+type callCtxKey struct{}
+
+// withCall puts c in ctx for the tool middleware.
+func withCall(ctx context.Context, c *call) context.Context {
+	return context.WithValue(ctx, callCtxKey{}, c)
+}
+
+// callContext is the tool handler middleware that ties a handler's context
+// to its call in the registry.
+func callContext(next mcpserver.ToolHandlerFunc) mcpserver.ToolHandlerFunc {
+	return func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		if c, ok := ctx.Value(callCtxKey{}).(*call); ok {
+			var done context.CancelFunc
+			ctx, done = c.attach(ctx)
+			defer done()
+		}
+		return next(ctx, req)
+	}
+}
 
 // calls is the registry of requests in flight on one transport.
 type calls struct {
@@ -81,15 +141,15 @@ func newCalls() *calls {
 	return &calls{byKey: map[callKey][]*call{}, idle: idle}
 }
 
-// start registers a request; cancel ends its context. A second request with
-// an id already in flight is registered beside the first: a cancel reaches
-// both.
-func (cs *calls) start(session string, id json.RawMessage, cancel context.CancelCauseFunc) *call {
+// start registers a request; onCancel (may be nil) is called when it is
+// cancelled. A second request with an id already in flight is registered
+// beside the first: a cancel reaches both.
+func (cs *calls) start(session string, id json.RawMessage, onCancel func(error)) *call {
 	k, ok := idKey(id)
 	if !ok {
 		k = "" // cannot be cancelled by id; still counted for shutdown
 	}
-	c := &call{key: callKey{session: session, id: k}, cancel: cancel}
+	c := &call{key: callKey{session: session, id: k}, onCancel: onCancel}
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
 	cs.byKey[c.key] = append(cs.byKey[c.key], c)
@@ -136,7 +196,7 @@ func (cs *calls) cancelRequest(session string, id json.RawMessage) int {
 	cs.mu.Unlock()
 	for _, c := range list {
 		c.dropped.Store(true)
-		c.cancel(errCancelledByClient)
+		c.cancelWith(errCancelledByClient)
 	}
 	return len(list)
 }
@@ -153,7 +213,7 @@ func (cs *calls) cancelSession(session string) {
 	cs.mu.Unlock()
 	for _, c := range list {
 		c.dropped.Store(true)
-		c.cancel(errCancelledByClient)
+		c.cancelWith(errCancelledByClient)
 	}
 }
 
@@ -166,7 +226,7 @@ func (cs *calls) cancelAll(cause error) {
 	}
 	cs.mu.Unlock()
 	for _, c := range list {
-		c.cancel(cause)
+		c.cancelWith(cause)
 	}
 }
 

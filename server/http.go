@@ -33,7 +33,7 @@ func (s *Server) HTTPHandler() http.Handler {
 	return h
 }
 
-func (s *Server) httpHandler() (http.Handler, *mcpserver.StreamableHTTPServer, *calls) {
+func (s *Server) httpHandler() (http.Handler, *mcpserver.StreamableHTTPServer, *sessionStore) {
 	inFlight := newCalls()
 	sessions := newSessionStore(inFlight)
 	streamable := mcpserver.NewStreamableHTTPServer(s.MCP,
@@ -55,7 +55,7 @@ func (s *Server) httpHandler() (http.Handler, *mcpserver.StreamableHTTPServer, *
 		origins: normalizeOrigins(s.cfg.AllowedOrigins),
 		maxBody: MaxRequestBody,
 		bodyTTL: bodyReadTimeout,
-	}, streamable, inFlight
+	}, streamable, sessions
 }
 
 // ListenAndServe listens on addr and serves until ctx is cancelled; ready (if not
@@ -65,7 +65,7 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
-	handler, streamable, inFlight := s.httpHandler()
+	handler, streamable, sessions := s.httpHandler()
 	srv := &http.Server{
 		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -83,7 +83,7 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net
 		return err
 	case <-ctx.Done():
 	}
-	s.drain(srv, streamable, inFlight)
+	s.drain(srv, streamable, sessions)
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
@@ -95,7 +95,9 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net
 // shutdownGrace to finish; those still running are cancelled (and answer at
 // once, saying so) and get answerGrace to write their answers before the
 // remaining connections are closed.
-func (s *Server) drain(srv *http.Server, streamable *mcpserver.StreamableHTTPServer, inFlight *calls) {
+func (s *Server) drain(srv *http.Server, streamable *mcpserver.StreamableHTTPServer, sessions *sessionStore) {
+	inFlight := sessions.calls
+	sessions.drain()
 	shut := make(chan struct{})
 	go func() {
 		// Shutdown closes the listener and idle connections, then waits

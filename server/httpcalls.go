@@ -83,15 +83,14 @@ func (e *mcpEndpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // serveRequest runs one request with its own cancellation and stream.
 func (e *mcpEndpoint) serveRequest(w http.ResponseWriter, r *http.Request, session string, modern bool, msg message) {
-	ctx, cancel := context.WithCancelCause(r.Context())
-	defer cancel(nil)
 	if modern {
 		// Each modern request stands alone: no notice can name it.
 		session = "\x00modern"
 		msg.ID = nil
 	}
-	c := e.calls.start(session, msg.ID, cancel)
+	c := e.calls.start(session, msg.ID, nil)
 	defer e.calls.finish(c)
+	ctx := withCall(r.Context(), c)
 	ps := newPostStream(w, c)
 	defer ps.close()
 	if msg.Method == string(mcp.MethodToolsCall) && !modern {

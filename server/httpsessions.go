@@ -15,9 +15,10 @@ type sessionStore struct {
 	calls *calls
 	max   int
 
-	mu    sync.Mutex
-	live  map[string]struct{}
-	order []string // minting order, for evicting the oldest past max
+	mu       sync.Mutex
+	live     map[string]struct{}
+	order    []string // minting order, for evicting the oldest past max
+	draining bool     // shutting down: sessions end, their calls are still answered
 }
 
 // maxSessions bounds the live sessions: a client that initializes in a loop
@@ -88,9 +89,18 @@ func (s *sessionStore) Terminate(id string) (isNotAllowed bool, err error) {
 	s.mu.Lock()
 	_, ok := s.live[id]
 	delete(s.live, id)
+	draining := s.draining
 	s.mu.Unlock()
-	if ok {
+	if ok && !draining {
 		s.calls.cancelSession(id)
 	}
 	return false, nil
+}
+
+// drain: from now on ending a session (mcp-go ends them all at shutdown)
+// leaves its calls to finish and be answered.
+func (s *sessionStore) drain() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.draining = true
 }

@@ -27,13 +27,22 @@ type rawHTTP struct {
 
 func (c *rawHTTP) do(ctx context.Context, method, body string, header ...string) *http.Response {
 	c.t.Helper()
+	resp, err := c.try(ctx, method, body, header...)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return resp
+}
+
+// try is do for a request that may fail (off the test's goroutine).
+func (c *rawHTTP) try(ctx context.Context, method, body string, header ...string) (*http.Response, error) {
 	var rd io.Reader
 	if body != "" {
 		rd = strings.NewReader(body)
 	}
 	req, err := http.NewRequestWithContext(ctx, method, c.url, rd)
 	if err != nil {
-		c.t.Fatal(err)
+		return nil, err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Accept", "application/json, text/event-stream")
@@ -48,11 +57,7 @@ func (c *rawHTTP) do(ctx context.Context, method, body string, header ...string)
 			req.Header.Set(header[i], header[i+1])
 		}
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	return resp
+	return http.DefaultClient.Do(req)
 }
 
 // initialize opens a session.
@@ -174,6 +179,228 @@ func TestHTTPProgressOnItsOwnStream(t *testing.T) {
 	for m := range onGet {
 		if m["method"] == "notifications/progress" {
 			t.Errorf("a call's progress reached the GET stream: %v", m)
+		}
+	}
+}
+
+// holder is a tool that holds each call until release is closed or the
+// call is cancelled, reporting which "tag" argument ended which way.
+type holder struct {
+	release   chan struct{}
+	started   chan string
+	cancelled chan string
+}
+
+func addHolder(s *Server) *holder {
+	h := &holder{release: make(chan struct{}), started: make(chan string, 16), cancelled: make(chan string, 16)}
+	s.MCP.AddTool(mcp.NewTool("hold", mcp.WithString("tag")), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		tag := req.GetString("tag", "")
+		h.started <- tag
+		select {
+		case <-ctx.Done():
+			h.cancelled <- tag
+			return mcp.NewToolResultError("cancelled " + tag), nil
+		case <-h.release:
+			return mcp.NewToolResultText("released " + tag), nil
+		}
+	})
+	return h
+}
+
+func (h *holder) wait(t *testing.T, ch chan string, n int, what string) map[string]bool {
+	t.Helper()
+	got := map[string]bool{}
+	for len(got) < n {
+		select {
+		case tag := <-ch:
+			got[tag] = true
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: got %v, want %d", what, got, n)
+		}
+	}
+	return got
+}
+
+func holdCall(id, tag string) string {
+	return fmt.Sprintf(`{"jsonrpc":"2.0","id":%s,"method":"tools/call","params":{"name":"hold","arguments":{"tag":%q}}}`, id, tag)
+}
+
+// answer collects what a POST stream carried.
+type answer struct {
+	tag  string
+	msgs []map[string]any
+}
+
+func (a answer) result() string {
+	for _, m := range a.msgs {
+		if r, ok := m["result"].(map[string]any); ok {
+			b, _ := json.Marshal(r)
+			return string(b)
+		}
+	}
+	return ""
+}
+
+func startCall(c *rawHTTP, id, tag string, out chan<- answer) {
+	go func() {
+		a := answer{tag: tag}
+		resp, err := c.try(context.Background(), http.MethodPost, holdCall(id, tag))
+		if err != nil {
+			a.msgs = append(a.msgs, map[string]any{"transport error": err.Error()})
+			out <- a
+			return
+		}
+		for m := range messages(resp) {
+			a.msgs = append(a.msgs, m)
+		}
+		out <- a
+	}()
+}
+
+// TestHTTPCancelExactIDAndSession: a cancel reaches only the call of its
+// own session with exactly its id (61 is not "61"), and that call's stream
+// ends without a response; the others are answered.
+func TestHTTPCancelExactIDAndSession(t *testing.T) {
+	s := newTestServer(t, Config{})
+	h := addHolder(s)
+	ts := httptest.NewServer(s.HTTPHandler())
+	t.Cleanup(ts.Close)
+	a := &rawHTTP{t: t, url: ts.URL + EndpointPath}
+	a.initialize()
+	b := &rawHTTP{t: t, url: ts.URL + EndpointPath}
+	b.initialize()
+
+	answers := make(chan answer, 4)
+	startCall(a, `61`, "a-numeric", answers)
+	startCall(a, `"61"`, "a-string", answers)
+	startCall(b, `61`, "b-numeric", answers)
+	h.wait(t, h.started, 3, "calls started")
+
+	resp := a.do(context.Background(), http.MethodPost, `{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":61}}`)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusAccepted {
+		t.Errorf("cancel notification: %d, want 202", resp.StatusCode)
+	}
+	if got := h.wait(t, h.cancelled, 1, "cancelled"); !got["a-numeric"] {
+		t.Fatalf("cancelled %v, want a-numeric", got)
+	}
+	close(h.release)
+	for range 3 {
+		ans := <-answers
+		switch ans.tag {
+		case "a-numeric":
+			if len(ans.msgs) != 0 {
+				t.Errorf("the cancelled call's stream carried %v", ans.msgs)
+			}
+		default:
+			if !strings.Contains(ans.result(), "released "+ans.tag) {
+				t.Errorf("%s: answer %v", ans.tag, ans.msgs)
+			}
+		}
+	}
+	select {
+	case tag := <-h.cancelled:
+		t.Errorf("%s was cancelled too", tag)
+	default:
+	}
+}
+
+// TestHTTPModernCancelReachesNoOne: at protocol 2026-07-28 there are no
+// sessions and closing the stream is the cancellation; a sessionless
+// notifications/cancelled must not reach another client's call.
+func TestHTTPModernCancelReachesNoOne(t *testing.T) {
+	s := newTestServer(t, Config{})
+	h := addHolder(s)
+	ts := httptest.NewServer(s.HTTPHandler())
+	t.Cleanup(ts.Close)
+	c := &rawHTTP{t: t, url: ts.URL + EndpointPath}
+	const meta = `"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientInfo":{"name":"m","version":"0"},"io.modelcontextprotocol/clientCapabilities":{}}`
+	modern := []string{"Mcp-Protocol-Version", "2026-07-28"}
+
+	ctx, hangUp := context.WithCancel(context.Background())
+	defer hangUp()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		resp, err := c.try(ctx, http.MethodPost, `{"jsonrpc":"2.0","id":61,"method":"tools/call","params":{"name":"hold","arguments":{"tag":"modern"},`+meta+`}}`, append(modern, "Mcp-Method", "tools/call", "Mcp-Name", "hold")...)
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+		}
+	}()
+	select {
+	case <-h.started:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the modern call did not start")
+	}
+	resp := c.do(context.Background(), http.MethodPost, `{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":61,`+meta+`}}`, modern...)
+	resp.Body.Close()
+	select {
+	case <-h.cancelled:
+		t.Fatal("a sessionless cancel reached a call")
+	case <-time.After(300 * time.Millisecond):
+	}
+	hangUp() // the client closes its stream: that is the cancellation
+	select {
+	case <-h.cancelled:
+	case <-time.After(10 * time.Second):
+		t.Fatal("closing the stream did not cancel the call")
+	}
+	<-done
+}
+
+// TestHTTPSessions: only sessions the server minted and has not ended are
+// served; DELETE ends a session and cancels its calls without an answer.
+func TestHTTPSessions(t *testing.T) {
+	s := newTestServer(t, Config{})
+	h := addHolder(s)
+	ts := httptest.NewServer(s.HTTPHandler())
+	t.Cleanup(ts.Close)
+	c := &rawHTTP{t: t, url: ts.URL + EndpointPath}
+	c.initialize()
+	ping := `{"jsonrpc":"2.0","id":2,"method":"ping"}`
+	status := func(method, body string, header ...string) int {
+		t.Helper()
+		resp := c.do(context.Background(), method, body, header...)
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	made := "mcp-session-" + "0123456789abcdef0123456789abcdef"
+	for _, tc := range []struct {
+		name, method, body string
+		header             []string
+		want               int
+	}{
+		{"live session", http.MethodPost, ping, nil, 200},
+		{"made-up session", http.MethodPost, ping, []string{"Mcp-Session-Id", made}, 404},
+		{"made-up uuid session", http.MethodPost, ping, []string{"Mcp-Session-Id", "mcp-session-8c7e7c1e-2d2a-4c55-9a44-1f0e6f3b2a10"}, 404},
+		{"no session", http.MethodPost, ping, []string{"Mcp-Session-Id", ""}, 400},
+		{"GET with a made-up session", http.MethodGet, "", []string{"Mcp-Session-Id", made}, 404},
+		{"DELETE of an unknown session", http.MethodDelete, "", []string{"Mcp-Session-Id", made}, 404},
+	} {
+		if got := status(tc.method, tc.body, tc.header...); got != tc.want {
+			t.Errorf("%s: %d, want %d", tc.name, got, tc.want)
+		}
+	}
+
+	answers := make(chan answer, 1)
+	startCall(c, `3`, "in-session", answers)
+	h.wait(t, h.started, 1, "call started")
+	if got := status(http.MethodDelete, ""); got != 200 {
+		t.Fatalf("DELETE: %d", got)
+	}
+	h.wait(t, h.cancelled, 1, "call cancelled by DELETE")
+	if ans := <-answers; len(ans.msgs) != 0 {
+		t.Errorf("a call of the deleted session was answered: %v", ans.msgs)
+	}
+	for _, m := range []string{http.MethodPost, http.MethodGet, http.MethodDelete} {
+		body := ""
+		if m == http.MethodPost {
+			body = ping
+		}
+		if got := status(m, body); got != 404 {
+			t.Errorf("%s after DELETE: %d, want 404", m, got)
 		}
 	}
 }
