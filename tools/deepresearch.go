@@ -67,6 +67,8 @@ type DeepResearchOutput struct {
 	Sources  []ResearchSource   `json:"sources" jsonschema:"Every page tried, numbered."`
 	Stats    ResearchStats      `json:"stats" jsonschema:"Work done."`
 	Complete bool               `json:"complete" jsonschema:"False when the time budget ran out before the research finished."`
+
+	include, exclude []string // the call's domain filters, for the text
 }
 
 func deepResearchTool() mcp.Tool {
@@ -154,6 +156,7 @@ func (h *Handlers) deepResearch(ctx context.Context, req mcp.CallToolRequest) (*
 		return nil, err
 	}
 	out := researchOutput(rreq.Question, res)
+	out.include, out.exclude = rreq.IncludeDomains, rreq.ExcludeDomains
 	return mcp.NewToolResultStructured(out, deepResearchText(out)), nil
 }
 

@@ -90,6 +90,9 @@ type ReadResult struct {
 	// Note carries a fallback notice (see Page.Note), or for a query read
 	// that nothing on the page matched the query.
 	Note string
+	// Passages: Content is the passages about the query, not a window in
+	// page order (NextOffset is then nil).
+	Passages bool
 }
 
 // Defaults.
