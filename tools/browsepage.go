@@ -148,7 +148,7 @@ func (h *Handlers) browsePage(ctx context.Context, req mcp.CallToolRequest) (*mc
 	defer p.finish()
 	p.report(0, 0, "reading "+u)
 
-	ctx, cancel := context.WithTimeout(ctx, browsePageTimeout)
+	ctx, cancel := context.WithTimeout(browse.WithDeadlineOwner(ctx, fmt.Sprintf("browse_page's time limit (%s)", browsePageTimeout)), browsePageTimeout)
 	defer cancel()
 	res, err := h.Browse.Read(ctx, browse.ReadRequest{URL: u, Render: args.Render, Query: args.Query, MaxChars: args.MaxChars, Offset: args.Offset})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/research"
 )
 
@@ -146,6 +147,7 @@ func (h *Handlers) deepResearch(ctx context.Context, req mcp.CallToolRequest) (*
 	defer p.finish()
 	p.report(0, 0, "planning searches")
 
+	ctx = browse.WithDeadlineOwner(ctx, fmt.Sprintf("the research time budget (time_budget_s=%d)", args.TimeBudgetS))
 	ctx, cancel := context.WithTimeout(ctx, rreq.TimeBudget+researchGrace)
 	defer cancel()
 	res, err := h.Research.Run(ctx, rreq, p.report)

@@ -38,6 +38,8 @@ type Page struct {
 	Note string
 	// TotalChars is the length of Doc.Markdown in characters (runes).
 	TotalChars int
+	// Partial: a time limit cut the read short (see partial.go); never cached.
+	Partial bool
 }
 
 // Renderer renders a page in a browser (browser.Pool).
@@ -168,6 +170,10 @@ func (e *Engine) Load(ctx context.Context, rawURL, render string) (page *Page, c
 		p, err := e.load(ctx, rawURL, norm, mode)
 		if err != nil {
 			return nil, err
+		}
+		if p.Partial {
+			p.Note = joinNote(p.Note, e.partialNote(ctx, hasDeadline))
+			return p, nil
 		}
 		for _, k := range storeKeys(norm, mode, p.Rendered) {
 			e.cache.set(k, p)
