@@ -29,27 +29,22 @@ const EndpointPath = "/mcp"
 // rebinding protection stays on: a loopback connection must carry a
 // localhost Host header (403 otherwise). /healthz answers "ok".
 func (s *Server) HTTPHandler() http.Handler {
-	h, _ := s.httpHandler()
+	h, _, _ := s.httpHandler()
 	return h
 }
 
-func (s *Server) httpHandler() (http.Handler, *mcpserver.StreamableHTTPServer) {
-	opts := []mcpserver.StreamableHTTPOption{
+func (s *Server) httpHandler() (http.Handler, *mcpserver.StreamableHTTPServer, *sessionStore) {
+	inFlight := newCalls()
+	sessions := newSessionStore(inFlight)
+	streamable := mcpserver.NewStreamableHTTPServer(s.MCP,
 		mcpserver.WithEndpointPath(EndpointPath),
-		mcpserver.WithHeartbeatInterval(30 * time.Second),
+		mcpserver.WithHeartbeatInterval(30*time.Second),
 		mcpserver.WithStreamableHTTPLogger(s.log.With("component", "mcp-http")),
-	}
-	// A browser app (on localhost or a listed origin) needs CORS answers to
-	// reach us. "*" is safe here because httpGuard has already refused every
-	// other Origin with 403 before mcp-go writes a CORS header.
-	opts = append(opts, mcpserver.WithStreamableHTTPCORS(
-		mcpserver.WithCORSAllowedOrigins("*"),
-		mcpserver.WithCORSAllowedHeaders("Content-Type", "Authorization", "Mcp-Session-Id", "Mcp-Protocol-Version", "Last-Event-ID"),
-		mcpserver.WithCORSExposedHeaders("Mcp-Session-Id"),
-	))
-	streamable := mcpserver.NewStreamableHTTPServer(s.MCP, opts...)
+		mcpserver.WithSessionIdManager(sessions),
+		mcpserver.WithHTTPContextFunc(withStreamSession(s.MCP)),
+	)
 	mux := http.NewServeMux()
-	mux.Handle(EndpointPath, streamable)
+	mux.Handle(EndpointPath, &mcpEndpoint{next: streamable, sessions: sessions, calls: inFlight})
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		_, _ = io.WriteString(w, "ok\n")
@@ -60,7 +55,7 @@ func (s *Server) httpHandler() (http.Handler, *mcpserver.StreamableHTTPServer) {
 		origins: normalizeOrigins(s.cfg.AllowedOrigins),
 		maxBody: MaxRequestBody,
 		bodyTTL: bodyReadTimeout,
-	}, streamable
+	}, streamable, sessions
 }
 
 // ListenAndServe listens on addr and serves until ctx is cancelled; ready (if not
@@ -70,7 +65,7 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
 	}
-	handler, streamable := s.httpHandler()
+	handler, streamable, sessions := s.httpHandler()
 	srv := &http.Server{
 		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -88,20 +83,53 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string, ready func(net
 		return err
 	case <-ctx.Done():
 	}
-	// Let in-flight calls finish for a moment, then cancel them by closing
-	// their connections (a request's context ends with its connection).
-	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
-	defer cancel()
-	streamable.CloseSessions(sctx)
-	if err := srv.Shutdown(sctx); err != nil {
-		s.log.Warn("HTTP calls still running at shutdown; closing their connections")
-		_ = srv.Close()
-	}
+	s.drain(srv, streamable, sessions)
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
 }
+
+// drain stops the HTTP server so that every call in flight is answered:
+// no new connections, the standalone GET streams closed, then the calls get
+// shutdownGrace to finish; those still running are cancelled (and answer at
+// once, saying so) and get answerGrace to write their answers before the
+// remaining connections are closed.
+func (s *Server) drain(srv *http.Server, streamable *mcpserver.StreamableHTTPServer, sessions *sessionStore) {
+	inFlight := sessions.calls
+	sessions.drain()
+	shut := make(chan struct{})
+	go func() {
+		// Shutdown closes the listener and idle connections, then waits
+		// for the active ones; it never cancels a request.
+		_ = srv.Shutdown(context.Background())
+		close(shut)
+	}()
+	streamable.CloseSessions(context.Background())
+	if n := inFlight.inFlight(); n > 0 {
+		s.log.Info("shutting down: waiting for calls in flight", "calls", n, "grace", shutdownGrace)
+	}
+	select {
+	case <-inFlight.idleChan():
+	case <-time.After(shutdownGrace):
+		s.log.Warn("shutting down: cancelling calls still running", "calls", inFlight.inFlight())
+		inFlight.cancelAll(errShuttingDown)
+		select {
+		case <-inFlight.idleChan():
+		case <-time.After(answerGrace):
+			s.log.Warn("calls still running after cancellation; closing their connections")
+		}
+	}
+	select {
+	case <-shut:
+	case <-time.After(answerGrace):
+		_ = srv.Close()
+		<-shut
+	}
+}
+
+// answerGrace is how long cancelled calls get to write their answers.
+const answerGrace = 3 * time.Second
 
 // bodyReadTimeout bounds reading one request body. http.Server's own
 // ReadTimeout cannot be used: it stays armed while the handler runs, and
@@ -128,9 +156,29 @@ func (g *httpGuard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, fmt.Sprintf("Forbidden: Origin %q is not allowed (allow it with --allowed-origins)", origin), http.StatusForbidden)
 		return
 	}
-	// A CORS preflight never carries credentials; mcp-go answers it.
-	preflight := r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != ""
-	if r.URL.Path == "/healthz" || preflight {
+	// CORS: an allowed Origin is echoed, never "*", and every answer
+	// varies with Origin so that no cache hands one origin's to another.
+	h := w.Header()
+	h.Add("Vary", "Origin")
+	if origin := r.Header.Get("Origin"); origin != "" {
+		h.Set("Access-Control-Allow-Origin", origin)
+		h.Set("Access-Control-Expose-Headers", "Mcp-Session-Id, WWW-Authenticate")
+	}
+	// A CORS preflight never carries credentials.
+	if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+		h.Set("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS")
+		h.Set("Access-Control-Allow-Headers", "Content-Type, Authorization, Mcp-Session-Id, Mcp-Protocol-Version, Last-Event-ID")
+		h.Set("Access-Control-Max-Age", "600")
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	// No OAuth here: an OAuth-aware client that finds no metadata shows
+	// the plain 401 and its hint instead of starting a registration.
+	if strings.HasPrefix(r.URL.Path, "/.well-known/") {
+		http.Error(w, "Not Found: this server does not use OAuth; send Authorization: Bearer <DEEPRESEARCH_AUTH_TOKEN>", http.StatusNotFound)
+		return
+	}
+	if r.URL.Path == "/healthz" {
 		g.next.ServeHTTP(w, r)
 		return
 	}

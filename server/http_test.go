@@ -73,6 +73,12 @@ func TestHTTPGuard(t *testing.T) {
 		{name: "CORS preflight from another origin", method: http.MethodOptions, header: map[string]string{"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}, status: 403},
 		{name: "CORS preflight from localhost", method: http.MethodOptions, header: map[string]string{"Origin": "http://localhost:6274", "Access-Control-Request-Method": "POST"}, status: 204},
 		{name: "OPTIONS that is not a preflight needs the token", method: http.MethodOptions, status: 401},
+		// No OAuth: metadata discovery finds nothing, with or without a token,
+		// so OAuth-aware clients show the 401 and its hint.
+		{name: "protected resource metadata without token", method: http.MethodGet, path: "/.well-known/oauth-protected-resource", status: 404},
+		{name: "protected resource metadata for the endpoint", method: http.MethodGet, path: "/.well-known/oauth-protected-resource/mcp", status: 404},
+		{name: "authorization server metadata", method: http.MethodGet, path: "/.well-known/oauth-authorization-server", status: 404},
+		{name: "openid configuration", method: http.MethodGet, path: "/.well-known/openid-configuration", header: map[string]string{"Authorization": "Bearer " + testToken}, status: 404},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := tc.path
@@ -118,8 +124,17 @@ func TestHTTPGuard(t *testing.T) {
 			if tc.status == 401 && !strings.HasPrefix(resp.Header.Get("WWW-Authenticate"), "Bearer") {
 				t.Errorf("401 without WWW-Authenticate: Bearer: %v", resp.Header)
 			}
-			if acao := resp.Header.Get("Access-Control-Allow-Origin"); tc.status == 204 && acao != "*" && acao != "https://app.example.com" {
-				t.Errorf("preflight without Access-Control-Allow-Origin: %v", resp.Header)
+			// CORS echoes the allowed origin (never "*") and varies with it.
+			if origin := tc.header["Origin"]; origin != "" && tc.status != 403 {
+				if acao := resp.Header.Get("Access-Control-Allow-Origin"); acao != origin {
+					t.Errorf("Access-Control-Allow-Origin %q, want %q", acao, origin)
+				}
+			}
+			if acao := resp.Header.Get("Access-Control-Allow-Origin"); acao == "*" || (tc.header["Origin"] == "" && acao != "") {
+				t.Errorf("Access-Control-Allow-Origin %q for Origin %q", acao, tc.header["Origin"])
+			}
+			if tc.status != 403 && !strings.Contains(resp.Header.Get("Vary"), "Origin") {
+				t.Errorf("no Vary: Origin: %v", resp.Header)
 			}
 			if tc.status == 204 && !strings.Contains(strings.ToLower(resp.Header.Get("Access-Control-Allow-Headers")), "mcp-protocol-version") {
 				t.Errorf("preflight does not allow MCP-Protocol-Version: %v", resp.Header)

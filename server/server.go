@@ -167,6 +167,7 @@ func New(cfg Config) (*Server, error) {
 		mcpserver.WithInstructions(instructions),
 		mcpserver.WithTitle("Deep research on the live web"),
 		mcpserver.WithLogger(plain.With("component", "mcp")),
+		mcpserver.WithToolHandlerMiddleware(callContext),
 	)
 	h := &tools.Handlers{
 		Search:   searchEngine,

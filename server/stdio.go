@@ -32,8 +32,17 @@ func (s *Server) ServeStdio(ctx context.Context, in io.Reader, out io.Writer) er
 	mcpserver.WithWorkerPoolSize(stdioWorkers)(stdio)
 	mcpserver.WithQueueSize(1000)(stdio)
 
+	// mcp-go reads the relay's copy of the client's messages and writes
+	// through it (see stdioRelay).
+	pr, pw := io.Pipe()
+	relay := newStdioRelay(pw, out)
+	go relay.pumpIn(in, func(err error) { pw.CloseWithError(err) })
 	done := make(chan error, 1)
-	go func() { done <- stdio.Listen(ctx, in, out) }()
+	go func() {
+		err := stdio.Listen(ctx, pr, mcpOut{relay})
+		pr.Close() // the pump stops at its next line
+		done <- err
+	}()
 	select {
 	case err := <-done:
 		if errors.Is(err, context.Canceled) {

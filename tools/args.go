@@ -28,8 +28,29 @@ func bind(req mcp.CallToolRequest, dst any) error {
 	if err := dec.Decode(dst); err != nil {
 		return explainDecodeError(err, dst)
 	}
+	if a, ok := dst.(interface{ setGiven(map[string]bool) }); ok {
+		var fields map[string]json.RawMessage
+		_ = json.Unmarshal(raw, &fields)
+		given := map[string]bool{}
+		for k, v := range fields {
+			if string(bytes.TrimSpace(v)) != "null" {
+				given[k] = true
+			}
+		}
+		a.setGiven(given)
+	}
 	return nil
 }
+
+// argsGiven, embedded in an arguments struct, records which arguments the
+// call named, so that an explicit 0 is told apart from a missing value.
+type argsGiven struct{ given map[string]bool }
+
+func (a *argsGiven) setGiven(g map[string]bool) { a.given = g }
+
+// has reports whether the call named the argument; for arguments built in
+// Go rather than bound from a call, a value other than zero counts.
+func (a *argsGiven) has(name string, v int) bool { return a.given[name] || v != 0 }
 
 func rawArguments(req mcp.CallToolRequest) ([]byte, error) {
 	if len(req.Params.RawArguments) > 0 {
@@ -101,9 +122,11 @@ func fieldList(dst any) string {
 	return strings.Join(names, ", ")
 }
 
-// checkRange validates an optional integer argument: 0 means "not given".
-func checkRange(name string, v *int, lo, hi, def int) error {
-	if *v == 0 && lo > 0 {
+// checkRange validates an optional integer argument: one that was not given
+// gets the default; one that was, 0 included, must be within [lo, hi] — the
+// bounds the schema declares.
+func checkRange(name string, v *int, given bool, lo, hi, def int) error {
+	if !given {
 		*v = def
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
@@ -27,6 +28,8 @@ type BrowsePageArgs struct {
 	MaxChars int    `json:"max_chars,omitempty" jsonschema:"How many characters of content to return."`
 	Offset   int    `json:"offset,omitempty" jsonschema:"Where to start reading, in characters of the page's content (default 0). Pass the next_offset of the previous call to read on; this reads from the cache and does not fetch the page again."`
 	Render   string `json:"render,omitempty" jsonschema:"auto (default): fetch over HTTP and render in headless Chromium only when the page needs JavaScript; always: render in Chromium; never: plain HTTP only."`
+
+	argsGiven
 }
 
 // BrowseLink is one numbered link of the page's main content.
@@ -46,12 +49,16 @@ type BrowsePageOutput struct {
 	Content     string       `json:"content" jsonschema:"The main content as Markdown (this window of it), boilerplate removed."`
 	ContentType string       `json:"content_type" jsonschema:"Media type of the resource, e.g. text/html or application/pdf."`
 	Offset      int          `json:"offset" jsonschema:"Where this window starts, in characters of the content."`
-	NextOffset  *int         `json:"next_offset" jsonschema:"Offset to pass to read on, or null at the end of the page."`
+	NextOffset  *int         `json:"next_offset" jsonschema:"Offset to pass to read on in page order; null when this window reaches the end of the page, and when query was given (content is then the passages about it: read the page in order by calling again without query)."`
 	TotalChars  int          `json:"total_chars" jsonschema:"Length of the whole content in characters."`
 	Links       []BrowseLink `json:"links" jsonschema:"Links of the main content, numbered in reading order."`
 	Rendered    bool         `json:"rendered" jsonschema:"True when the page was rendered in headless Chromium."`
 	Cached      bool         `json:"cached" jsonschema:"True when the page came from the cache rather than the network."`
 	Note        string       `json:"note,omitempty" jsonschema:"What the server had to do to read the page, when it matters: e.g. rendering failed and the HTTP version is shown, the page stopped loading part-way, or nothing matched the query."`
+
+	query    string // the query whose passages Content is; "" for a window in page order
+	render   string // the render mode asked for
+	passages bool
 }
 
 func browsePageTool() mcp.Tool {
@@ -101,7 +108,7 @@ func checkURL(raw string) (string, error) {
 }
 
 func (a *BrowsePageArgs) validate() error {
-	if err := checkRange("max_chars", &a.MaxChars, MinMaxChars, MaxMaxChars, DefaultMaxChars); err != nil {
+	if err := checkRange("max_chars", &a.MaxChars, a.has("max_chars", a.MaxChars), MinMaxChars, MaxMaxChars, DefaultMaxChars); err != nil {
 		return err
 	}
 	if a.Offset < 0 {
@@ -141,13 +148,22 @@ func (h *Handlers) browsePage(ctx context.Context, req mcp.CallToolRequest) (*mc
 	defer p.finish()
 	p.report(0, 0, "reading "+u)
 
-	ctx, cancel := context.WithTimeout(ctx, browsePageTimeout)
+	ctx, cancel := context.WithTimeout(browse.WithDeadlineOwner(ctx, fmt.Sprintf("browse_page's time limit (%s)", browsePageTimeout)), browsePageTimeout)
 	defer cancel()
 	res, err := h.Browse.Read(ctx, browse.ReadRequest{URL: u, Render: args.Render, Query: args.Query, MaxChars: args.MaxChars, Offset: args.Offset})
 	if err != nil {
 		return nil, err
 	}
 	out := browseOutput(u, res)
+	out.query, out.render, out.passages = args.Query, args.Render, res.Passages
+	switch {
+	case out.passages:
+		out.Note = joinNote(out.Note, fmt.Sprintf("content is the passages about the query: %d of the page's %d characters, from offset %d on; call again without query to read the page in order", utf8.RuneCountInString(out.Content), out.TotalChars, out.Offset))
+	case strings.TrimSpace(out.Content) == "" && !out.Rendered && args.Render == browse.RenderNever:
+		out.Note = joinNote(out.Note, `no readable text over plain HTTP: the page may build its content with JavaScript; try render "auto" or "always"`)
+	case strings.TrimSpace(out.Content) == "" && !out.Rendered && args.Render == browse.RenderAuto:
+		out.Note = joinNote(out.Note, `no readable text over plain HTTP: if the page builds its content with JavaScript, try render "always"`)
+	}
 	return mcp.NewToolResultStructured(out, browsePageText(out)), nil
 }
 
@@ -168,4 +184,11 @@ func browseOutput(requested string, res *browse.ReadResult) BrowsePageOutput {
 		out.Links = append(out.Links, BrowseLink{N: i + 1, Text: l.Text, URL: l.URL})
 	}
 	return out
+}
+
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/research"
 )
 
@@ -27,6 +28,8 @@ type DeepResearchArgs struct {
 	MaxEvidenceTokens int      `json:"max_evidence_tokens,omitempty" jsonschema:"Most evidence to return, in tokens."`
 	IncludeDomains    []string `json:"include_domains,omitempty" jsonschema:"Only use pages from these domains (and their subdomains)."`
 	ExcludeDomains    []string `json:"exclude_domains,omitempty" jsonschema:"Never use pages from these domains (and their subdomains)."`
+
+	argsGiven
 }
 
 // ResearchEvidence is one verbatim passage.
@@ -65,6 +68,8 @@ type DeepResearchOutput struct {
 	Sources  []ResearchSource   `json:"sources" jsonschema:"Every page tried, numbered."`
 	Stats    ResearchStats      `json:"stats" jsonschema:"Work done."`
 	Complete bool               `json:"complete" jsonschema:"False when the time budget ran out before the research finished."`
+
+	include, exclude []string // the call's domain filters, for the text
 }
 
 func deepResearchTool() mcp.Tool {
@@ -100,7 +105,7 @@ func (a *DeepResearchArgs) validate() (research.Request, error) {
 		{"time_budget_s", &a.TimeBudgetS, MinTimeBudgetS, MaxTimeBudgetS, DefaultTimeBudgetS},
 		{"max_evidence_tokens", &a.MaxEvidenceTokens, MinEvidenceTokens, MaxEvidenceTokens, DefaultEvidenceTokens},
 	} {
-		if err := checkRange(c.name, c.v, c.lo, c.hi, c.deflt); err != nil {
+		if err := checkRange(c.name, c.v, a.has(c.name, *c.v), c.lo, c.hi, c.deflt); err != nil {
 			return research.Request{}, err
 		}
 	}
@@ -142,6 +147,7 @@ func (h *Handlers) deepResearch(ctx context.Context, req mcp.CallToolRequest) (*
 	defer p.finish()
 	p.report(0, 0, "planning searches")
 
+	ctx = browse.WithDeadlineOwner(ctx, fmt.Sprintf("the research time budget (time_budget_s=%d)", args.TimeBudgetS))
 	ctx, cancel := context.WithTimeout(ctx, rreq.TimeBudget+researchGrace)
 	defer cancel()
 	res, err := h.Research.Run(ctx, rreq, p.report)
@@ -152,6 +158,7 @@ func (h *Handlers) deepResearch(ctx context.Context, req mcp.CallToolRequest) (*
 		return nil, err
 	}
 	out := researchOutput(rreq.Question, res)
+	out.include, out.exclude = rreq.IncludeDomains, rreq.ExcludeDomains
 	return mcp.NewToolResultStructured(out, deepResearchText(out)), nil
 }
 

@@ -144,4 +144,33 @@ func TestDeepResearchText(t *testing.T) {
 	if strings.Contains(deepResearchText(empty), "complete: false") {
 		t.Error("complete result must not say it is incomplete")
 	}
+	// Filters that exclude everything are named as the cause.
+	filtered := researchOutput("Q", &research.Result{Complete: true})
+	filtered.include, filtered.exclude = []string{"docs.example.org"}, []string{"spam.example"}
+	txt = deepResearchText(filtered)
+	for _, want := range []string{"no page was read", "include_domains [docs.example.org]", "exclude_domains [spam.example]", "Widen or remove the filter"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("filtered-out text lacks %q:\n%s", want, txt)
+		}
+	}
+	if strings.Contains(txt, "larger max_pages") {
+		t.Errorf("filtered-out text blames max_pages:\n%s", txt)
+	}
+}
+
+func TestBrowsePageQueryText(t *testing.T) {
+	res := &browse.ReadResult{URL: "https://a.example/x", FinalURL: "https://a.example/x", Title: "Long", Content: "A passage about leader election.\n\n[…]\n\nAnother one.", ContentType: "text/html", TotalChars: 83254, Passages: true}
+	out := browseOutput(res.URL, res)
+	out.query, out.passages = "leader election", true
+	txt := browsePageText(out)
+	for _, want := range []string{`Showing the passages about "leader election": 51 of the page's 83254 characters`, "no query"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("text lacks %q:\n%s", want, txt)
+		}
+	}
+	for _, bad := range []string{"end of the page", "Showing chars 0–83254"} {
+		if strings.Contains(txt, bad) {
+			t.Errorf("passages text claims %q:\n%s", bad, txt)
+		}
+	}
 }

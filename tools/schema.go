@@ -67,8 +67,38 @@ func outputSchema[T any]() mcp.ToolOption {
 		}
 		for _, p := range t.OutputSchema.Properties {
 			arraysNotNull(p)
+			nullableAsAnyOf(p)
 		}
 	}
+}
+
+// nullableAsAnyOf rewrites a nullable scalar, which jsonschema-go writes as
+// type ["null", "integer"], as anyOf [{integer}, {null}]: the same values,
+// in the form validators and clients handle most portably (MCP Inspector
+// flags type arrays).
+func nullableAsAnyOf(node any) {
+	m, ok := node.(map[string]any)
+	if !ok {
+		return
+	}
+	if types, ok := m["type"].([]any); ok && len(types) == 2 {
+		var other any
+		for _, t := range types {
+			if t != "null" {
+				other = t
+			}
+		}
+		if other != nil && other != "array" && other != "object" {
+			delete(m, "type")
+			m["anyOf"] = []any{map[string]any{"type": other}, map[string]any{"type": "null"}}
+		}
+	}
+	if props, ok := m["properties"].(map[string]any); ok {
+		for _, p := range props {
+			nullableAsAnyOf(p)
+		}
+	}
+	nullableAsAnyOf(m["items"])
 }
 
 func arraysNotNull(node any) {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -88,6 +89,11 @@ func TestToolSchemas(t *testing.T) {
 			if !slices.Contains(m.OutputSchema.Required, f) {
 				t.Errorf("%s: output field %q should be required", tool.Name, f)
 			}
+		}
+		// Nullable fields are anyOf, not type arrays (portable across
+		// validators; MCP Inspector flags type arrays).
+		if strings.Contains(string(raw), `"type":[`) {
+			t.Errorf("%s: a schema uses a type array: %s", tool.Name, raw)
 		}
 		for k, want := range map[string]any{"readOnlyHint": true, "destructiveHint": false, "openWorldHint": true, "idempotentHint": tool.Name != "deep_research"} {
 			if m.Annotations[k] != want {

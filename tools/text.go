@@ -7,6 +7,7 @@ package tools
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 func webSearchText(out WebSearchOutput) string {
@@ -50,13 +51,22 @@ func browsePageText(out BrowsePageOutput) string {
 	if out.Cached {
 		how += ", from cache"
 	}
-	fmt.Fprintf(&b, "Showing chars %d–%d of %d (%s, %s).\n", out.Offset, end, out.TotalChars, oneLine(out.ContentType, 100), how)
-	if out.Note != "" {
-		fmt.Fprintf(&b, "Note: %s\n", oneLine(out.Note, 500))
+	switch {
+	case out.passages:
+		fmt.Fprintf(&b, "Showing the passages about %q: %d of the page's %d characters, from offset %d on (%s, %s); skipped text is marked.\n",
+			oneLine(out.query, 200), utf8.RuneCountInString(out.Content), out.TotalChars, out.Offset, oneLine(out.ContentType, 100), how)
+	default:
+		fmt.Fprintf(&b, "Showing chars %d–%d of %d (%s, %s).\n", out.Offset, end, out.TotalChars, oneLine(out.ContentType, 100), how)
 	}
-	if out.NextOffset != nil {
+	if out.Note != "" {
+		fmt.Fprintf(&b, "Note: %s\n", oneLine(out.Note, 700))
+	}
+	switch {
+	case out.passages:
+		b.WriteString("To read the whole page in order, call browse_page again with the same url and no query (offset=0, then each next_offset); that reads from the cache.\n")
+	case out.NextOffset != nil:
 		fmt.Fprintf(&b, "More follows: call browse_page again with offset=%d to read on.\n", *out.NextOffset)
-	} else {
+	default:
 		b.WriteString("This is the end of the page.\n")
 	}
 	var page strings.Builder
@@ -107,7 +117,7 @@ func deepResearchText(out DeepResearchOutput) string {
 		fmt.Fprintf(&b, "Searches run: %s\n", oneLine(strings.Join(out.Queries, " | "), 1000))
 	}
 	if len(out.Evidence) == 0 {
-		b.WriteString("No evidence found that bears on the question. Try rewording it, adding queries, or a larger max_pages / time_budget_s.\n")
+		b.WriteString(noEvidenceText(out))
 	} else {
 		// Group by source, in order of each source's best passage.
 		var order []int
@@ -152,4 +162,24 @@ func deepResearchText(out DeepResearchOutput) string {
 		b.WriteString("complete: false — time budget ran out; the evidence above is what was gathered. Call again with a larger time_budget_s or narrower question for more.\n")
 	}
 	return b.String()
+}
+
+// noEvidenceText says why nothing was found: when domain filters were given
+// they are the first suspect, and are named.
+func noEvidenceText(out DeepResearchOutput) string {
+	var filters []string
+	if len(out.include) > 0 {
+		filters = append(filters, "include_domains ["+oneLine(strings.Join(out.include, ", "), 300)+"]")
+	}
+	if len(out.exclude) > 0 {
+		filters = append(filters, "exclude_domains ["+oneLine(strings.Join(out.exclude, ", "), 300)+"]")
+	}
+	if len(filters) == 0 {
+		return "No evidence found that bears on the question. Try rewording it, adding queries, or a larger max_pages / time_budget_s.\n"
+	}
+	f := strings.Join(filters, " and ")
+	if len(out.Sources) == 0 {
+		return fmt.Sprintf("No evidence found: no page was read, because the domain filter %s left none of the search results. Widen or remove the filter, or add queries that find pages on those domains.\n", f)
+	}
+	return fmt.Sprintf("No evidence found that bears on the question among the pages the domain filter %s allowed. Widen or remove the filter, reword the question, or add queries.\n", f)
 }

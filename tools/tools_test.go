@@ -102,6 +102,12 @@ func TestInvalidArguments(t *testing.T) {
 		{"deep_research", map[string]any{"question": "q", "max_depth": 9}, []string{"max_depth must be between 0 and 4"}},
 		{"deep_research", map[string]any{"question": "q", "time_budget_s": 1}, []string{"time_budget_s must be between 5 and 300"}},
 		{"deep_research", map[string]any{"question": "q", "queries": "one"}, []string{`argument "queries" must be an array of strings`}},
+		// 0 is out of range like any other value below the schema's minimum.
+		{"web_search", map[string]any{"query": "x", "max_results": 0}, []string{"max_results must be between 1 and 20 (got 0)"}},
+		{"browse_page", map[string]any{"url": "https://example.com", "max_chars": 0}, []string{"max_chars must be between 500 and 100000 (got 0)"}},
+		{"deep_research", map[string]any{"question": "q", "max_pages": 0}, []string{"max_pages must be between", "(got 0)"}},
+		{"deep_research", map[string]any{"question": "q", "time_budget_s": 0}, []string{"time_budget_s must be between 5 and 300 (got 0)"}},
+		{"deep_research", map[string]any{"question": "q", "max_evidence_tokens": 0}, []string{"max_evidence_tokens must be between", "(got 0)"}},
 	} {
 		t.Run(fmt.Sprintf("%s/%v", tc.tool, tc.args), func(t *testing.T) {
 			res := call(t, c, tc.tool, tc.args)

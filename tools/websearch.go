@@ -22,6 +22,8 @@ type WebSearchArgs struct {
 	IncludeDomains []string `json:"include_domains,omitempty" jsonschema:"Only return results from these domains (and their subdomains). Example: [\"go.dev\", \"github.com\"]"`
 	ExcludeDomains []string `json:"exclude_domains,omitempty" jsonschema:"Never return results from these domains (and their subdomains). Example: [\"pinterest.com\"]"`
 	Recency        string   `json:"recency,omitempty" jsonschema:"Only results published within the last day, week, month or year, where the search engine supports it. Leave out for any time."`
+
+	argsGiven
 }
 
 // WebSearchResult is one hit.
@@ -62,7 +64,7 @@ func (a *WebSearchArgs) validate() error {
 	if a.Query == "" {
 		return errors.New(`"query" is required: say what to search for, e.g. {"query": "rust async runtime comparison"}`)
 	}
-	if err := checkRange("max_results", &a.MaxResults, MinSearchResults, MaxSearchResults, DefaultSearchResults); err != nil {
+	if err := checkRange("max_results", &a.MaxResults, a.has("max_results", a.MaxResults), MinSearchResults, MaxSearchResults, DefaultSearchResults); err != nil {
 		return err
 	}
 	switch a.Recency = strings.ToLower(strings.TrimSpace(a.Recency)); a.Recency {

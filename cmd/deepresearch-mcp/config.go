@@ -94,9 +94,13 @@ Usage:
   deepresearch-mcp [flags] search QUERY         run web_search once and print the result
   deepresearch-mcp [flags] browse URL           run browse_page once
   deepresearch-mcp [flags] research QUESTION    run deep_research once
+  deepresearch-mcp help [search|browse|research], deepresearch-mcp COMMAND --help, deepresearch-mcp version
 
-One-shot options: --json (print the structured content), --max-results N, --recency day|week|month|year,
-  --offset N, --max-chars N, --render auto|always|never, --query TEXT, --max-pages N, --time-budget SECONDS
+One-shot options (each only with its command; out-of-range values are usage errors):
+  all: --json (print the structured content)
+  search: --max-results N, --recency day|week|month|year
+  browse: --offset N, --max-chars N, --render auto|always|never, --query TEXT (one URL per call)
+  research: --max-pages N, --time-budget SECONDS
 
 Settings (the flag wins over the environment variable):
 `)

@@ -49,11 +49,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	if err != nil {
 		return exitUsage // the flag package printed the error and the usage
 	}
-	if o.help {
+	// "help", "help search", "version" and "search --help" work as a
+	// person at a terminal expects.
+	if len(pos) > 0 && pos[0] == "help" {
+		if len(pos) > 1 {
+			if _, ok := commandHelp[pos[1]]; ok {
+				printCommandUsage(stdout, pos[1])
+				return exitOK
+			}
+		}
 		printUsage(stdout, rows)
 		return exitOK
 	}
-	if o.version {
+	if o.help {
+		if len(pos) > 0 {
+			if _, ok := commandHelp[pos[0]]; ok {
+				printCommandUsage(stdout, pos[0])
+				return exitOK
+			}
+		}
+		printUsage(stdout, rows)
+		return exitOK
+	}
+	if o.version || (len(pos) == 1 && pos[0] == "version") {
 		fmt.Fprintln(stdout, "deepresearch-mcp", versionString())
 		return exitOK
 	}
@@ -66,15 +84,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		fmt.Fprintln(stderr, "deepresearch-mcp:", err)
 		return exitUsage
 	}
+	cmd := ""
 	if len(pos) > 0 {
 		if _, ok := oneShotTools[pos[0]]; !ok {
-			fmt.Fprintf(stderr, "deepresearch-mcp: unknown command %q (want search, browse or research; see --help)\n", pos[0])
+			fmt.Fprintf(stderr, "deepresearch-mcp: unknown command %q (want search, browse, research, help or version; see --help)\n", pos[0])
 			return exitUsage
 		}
-		if len(pos) < 2 {
-			fmt.Fprintf(stderr, "deepresearch-mcp: %s needs an argument, e.g. deepresearch-mcp %s %s\n", pos[0], pos[0], oneShotTools[pos[0]].example)
-			return exitUsage
-		}
+		cmd = pos[0]
+	}
+	if err := checkCommand(fs, &o, cmd, pos[min(1, len(pos)):]); err != nil {
+		fmt.Fprintln(stderr, "deepresearch-mcp:", err)
+		return exitUsage
+	}
+	if len(pos) > 0 {
 		if o.logLevel == "info" {
 			level = slog.LevelWarn // a terminal user wants the result, not the server's chatter
 		}

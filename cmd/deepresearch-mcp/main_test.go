@@ -108,6 +108,28 @@ func TestExitCodesAndHelp(t *testing.T) {
 		{args: nil, env: map[string]string{"DEEPRESEARCH_ALLOW_PRIVATE": "maybe"}, code: exitUsage, stderrPart: "DEEPRESEARCH_ALLOW_PRIVATE"},
 		{args: []string{"--log-level", "loud"}, code: exitUsage, stderrPart: "--log-level"},
 		{args: []string{"--searxng-url", "ftp://x", "search", "q"}, code: exitUsage, stderrPart: "SEARXNG_URL"},
+		// Help and version as a person types them.
+		{args: []string{"help"}, code: exitOK, stdout: []string{"search QUERY", "Exit status"}},
+		{args: []string{"help", "browse"}, code: exitOK, stdout: []string{"browse URL", "--max-chars N"}},
+		{args: []string{"search", "--help"}, code: exitOK, stdout: []string{"search QUERY", "--max-results N"}},
+		{args: []string{"research", "-h"}, code: exitOK, stdout: []string{"research QUESTION", "--time-budget S"}},
+		{args: []string{"version"}, code: exitOK, stdout: []string{"deepresearch-mcp "}},
+		// Out-of-range values are usage errors named by their flag.
+		{args: []string{"search", "--max-results", "0", "q"}, code: exitUsage, stderrPart: "--max-results must be between 1 and 20 (got 0)"},
+		{args: []string{"search", "--max-results", "99", "q"}, code: exitUsage, stderrPart: "--max-results must be between"},
+		{args: []string{"browse", "--max-chars", "10", "https://example.com"}, code: exitUsage, stderrPart: "--max-chars must be between"},
+		{args: []string{"browse", "--offset", "-1", "https://example.com"}, code: exitUsage, stderrPart: "--offset must be 0 or more"},
+		{args: []string{"browse", "--render", "sometimes", "https://example.com"}, code: exitUsage, stderrPart: "--render must be auto, always, never"},
+		{args: []string{"research", "--time-budget", "0", "q"}, code: exitUsage, stderrPart: "--time-budget must be between 5 and 300 (got 0)"},
+		{args: []string{"research", "--max-pages", "0", "q"}, code: exitUsage, stderrPart: "--max-pages must be between"},
+		{args: []string{"search", "--recency", "decade", "q"}, code: exitUsage, stderrPart: "--recency must be day, week, month, year"},
+		// Flags that do not apply are refused, not ignored.
+		{args: []string{"search", "--max-pages", "3", "q"}, code: exitUsage, stderrPart: "--max-pages does not apply to search"},
+		{args: []string{"browse", "--max-results", "3", "https://example.com"}, code: exitUsage, stderrPart: "--max-results does not apply to browse"},
+		{args: []string{"--json"}, code: exitUsage, stderrPart: "--json is an option of the one-shot commands"},
+		// browse reads one URL.
+		{args: []string{"browse", "https://a.example/", "https://b.example/"}, code: exitUsage, stderrPart: "browse reads one URL (got 2"},
+		{args: []string{"search", "  "}, code: exitUsage, stderrPart: "search needs an argument"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(tc.args, strings.NewReader(""), &stdout, &stderr, func(k string) string { return tc.env[k] })

@@ -38,6 +38,8 @@ type Page struct {
 	Note string
 	// TotalChars is the length of Doc.Markdown in characters (runes).
 	TotalChars int
+	// Partial: a time limit cut the read short (see partial.go); never cached.
+	Partial bool
 }
 
 // Renderer renders a page in a browser (browser.Pool).
@@ -90,6 +92,9 @@ type ReadResult struct {
 	// Note carries a fallback notice (see Page.Note), or for a query read
 	// that nothing on the page matched the query.
 	Note string
+	// Passages: Content is the passages about the query, not a window in
+	// page order (NextOffset is then nil).
+	Passages bool
 }
 
 // Defaults.
@@ -165,6 +170,10 @@ func (e *Engine) Load(ctx context.Context, rawURL, render string) (page *Page, c
 		p, err := e.load(ctx, rawURL, norm, mode)
 		if err != nil {
 			return nil, err
+		}
+		if p.Partial {
+			p.Note = joinNote(p.Note, e.partialNote(ctx, hasDeadline))
+			return p, nil
 		}
 		for _, k := range storeKeys(norm, mode, p.Rendered) {
 			e.cache.set(k, p)

@@ -193,7 +193,7 @@ func (e *Engine) proxyRefusal(u string) error {
 func (e *Engine) fromResponse(resp *fetch.Response) (*Page, error) {
 	p, err := e.pageOf(resp)
 	if err == nil && resp.Truncated {
-		p.Note = joinNote(p.Note, "the server stopped sending before the page was complete; this is the part that arrived in time")
+		p.Partial = true // Load says whose limit cut it
 	}
 	return p, err
 }

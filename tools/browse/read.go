@@ -55,7 +55,7 @@ func (e *Engine) Read(ctx context.Context, req ReadRequest) (*ReadResult, error)
 	if q := strings.TrimSpace(req.Query); q != "" {
 		text, matched := queryWindow(content, start, q, req.MaxChars)
 		if matched {
-			res.Content = text
+			res.Content, res.Passages = text, true
 			return res, nil
 		}
 		res.Note = joinNote(res.Note, fmt.Sprintf("no passage matched the query %q; showing the page from offset %d", q, req.Offset))
