@@ -199,6 +199,7 @@ func (s *Server) Close() error {
 				errs = append(errs, fmt.Errorf("close egress proxy: %w", err))
 			}
 		}
+		fetch.ClosePDFWorkers()
 		s.closeErr = errors.Join(errs...)
 	})
 	return s.closeErr

@@ -195,6 +195,9 @@ func (e *Engine) fromResponse(resp *fetch.Response) (*Page, error) {
 	if err == nil && resp.Truncated {
 		p.Note = joinNote(p.Note, "the server stopped sending before the page was complete; this is the part that arrived in time")
 	}
+	if err == nil && resp.Partial != "" {
+		p.Note = joinNote(p.Note, "only part of the document was read: "+resp.Partial)
+	}
 	return p, err
 }
 
