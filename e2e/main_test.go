@@ -5,6 +5,7 @@ package e2e
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -50,6 +51,10 @@ func TestMain(m *testing.M) {
 // env is a clean environment for the binary: the caller's settings for
 // deepresearch-mcp are dropped so a developer's shell cannot change a test,
 // and search points at the fixture web (tests never touch the internet).
+// The fixture web's host:port is allowed for page reads (--allow-host):
+// configuring it as the search endpoint alone does not open it to pages.
+// A test that must not allow it passes DEEPRESEARCH_ALLOW_HOSTS= in extra
+// (the last value of a variable wins).
 func env(fixtureURL string, extra ...string) []string {
 	var out []string
 	for _, kv := range os.Environ() {
@@ -65,6 +70,9 @@ func env(fixtureURL string, extra ...string) []string {
 		"DUCKDUCKGO_URL="+fixtureURL+"/ddg",
 		"DEEPRESEARCH_LOG_LEVEL=debug",
 	)
+	if u, err := url.Parse(fixtureURL); err == nil && u.Host != "" {
+		out = append(out, "DEEPRESEARCH_ALLOW_HOSTS="+u.Host)
+	}
 	if p, err := exec.LookPath("chromium"); err == nil {
 		out = append(out, "DEEPRESEARCH_BROWSER="+p)
 	}

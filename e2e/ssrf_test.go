@@ -14,12 +14,12 @@ import (
 )
 
 // The SSRF matrix through the MCP client. Three servers on loopback:
-//   - attacker: the fixture web, trusted because it plays the configured
-//     SearXNG (a local SearXNG needs no --allow-private), so its redirecting
-//     and embedding pages can be read while loopback is refused;
-//   - control: trusted too (it plays DuckDuckGo); the hostile page embeds it
-//     next to the victim, proving each kind of sub-resource was really
-//     requested and went through the guard;
+//   - attacker: the fixture web, allowed for page reads by --allow-host
+//     (DEEPRESEARCH_ALLOW_HOSTS, set by env), so its redirecting and
+//     embedding pages can be read while the rest of loopback is refused;
+//   - control: allowed too; the hostile page embeds it next to the victim,
+//     proving each kind of sub-resource was really requested and went
+//     through the guard;
 //   - victim: an untrusted loopback listener that must accept zero
 //     connections unless --allow-private.
 //
@@ -54,6 +54,15 @@ func sampleOf(urls []string, parts ...string) []string {
 		}
 	}
 	return out
+}
+
+// hostPortOf is the host:port of a URL.
+func hostPortOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Host
 }
 
 // hostsName is a name from /etc/hosts (other than localhost) that resolves to 127.0.0.1.
@@ -131,7 +140,7 @@ func TestSSRFRefused(t *testing.T) {
 	noLeaks(t)
 	chromiumOrSkip(t)
 	attacker, control, victim := ssrfServers(t)
-	s := spawnServer(t, env(attacker.URL, "DUCKDUCKGO_URL="+control.URL))
+	s := spawnServer(t, env(attacker.URL, "DUCKDUCKGO_URL="+control.URL, "DEEPRESEARCH_ALLOW_HOSTS="+hostPortOf(attacker.URL)+","+hostPortOf(control.URL)))
 	c := s.c
 	vport := victim.port()
 

@@ -59,6 +59,7 @@ type Config struct {
 	SerperURL     string
 
 	AllowPrivate bool
+	AllowHosts   []string // host:port page reads may reach on a private network (--allow-host)
 	Browser      string   // Chromium binary; empty: look it up
 	BrowserURLs  []string // remote DevTools endpoints instead of launching
 	MaxTabs      int      // 0 means 4
@@ -114,12 +115,18 @@ func New(cfg Config) (*Server, error) {
 	log := slog.New(newClientLogHandler(plain.Handler()))
 	s := &Server{cfg: cfg, log: plain}
 
-	trusted, err := trustedEndpoints(cfg)
+	endpoints, err := searchEndpoints(cfg)
 	if err != nil {
 		return nil, err
 	}
-	s.guard = egress.New(egress.Policy{AllowPrivate: cfg.AllowPrivate, Trusted: trusted, MaxBodyBytes: maxBodyBytes})
+	s.guard = egress.New(egress.Policy{AllowPrivate: cfg.AllowPrivate, Trusted: cfg.AllowHosts, MaxBodyBytes: maxBodyBytes})
 	client := s.guard.Client()
+	// Only the search providers' own requests may reach their configured
+	// (possibly private) endpoints; pages, redirects and Chromium may not.
+	searchClient, err := s.guard.EndpointClient(endpoints)
+	if err != nil {
+		return nil, err
+	}
 
 	// Chromium reaches the web only through the guard's proxy. Without the
 	// proxy there is no browser: rendering unguarded is not an option.
@@ -154,7 +161,7 @@ func New(cfg Config) (*Server, error) {
 		BraveURL:      cfg.BraveURL,
 		SerperKey:     cfg.SerperKey,
 		SerperURL:     cfg.SerperURL,
-	}, client, log.With("component", "search"))
+	}, searchClient, log.With("component", "search"))
 	if err != nil {
 		s.Close()
 		return nil, fmt.Errorf("configure search: %w", err)
@@ -193,15 +200,16 @@ func (s *Server) Close() error {
 				errs = append(errs, fmt.Errorf("close egress proxy: %w", err))
 			}
 		}
+		fetch.ClosePDFWorkers()
 		s.closeErr = errors.Join(errs...)
 	})
 	return s.closeErr
 }
 
-// trustedEndpoints are the host:port of the search endpoints the operator
-// configured: they may be on a private network (a local SearXNG) without
-// --allow-private. The guard still refuses metadata addresses for them.
-func trustedEndpoints(cfg Config) ([]string, error) {
+// searchEndpoints are the search base URLs the operator configured: they may
+// be on a private network (a local SearXNG) without --allow-private, for the
+// search client only. The guard still refuses metadata addresses for them.
+func searchEndpoints(cfg Config) ([]string, error) {
 	var out []string
 	for _, e := range []struct{ name, raw string }{
 		{"SEARXNG_URL", cfg.SearXNGURL},
@@ -212,11 +220,15 @@ func trustedEndpoints(cfg Config) ([]string, error) {
 		if e.raw == "" {
 			continue
 		}
-		hp, err := hostPort(e.raw)
-		if err != nil {
+		if _, err := hostPort(e.raw); err != nil {
 			return nil, fmt.Errorf("%s: %w", e.name, err)
 		}
-		out = append(out, hp)
+		out = append(out, e.raw)
+	}
+	for _, hp := range cfg.AllowHosts {
+		if _, _, err := net.SplitHostPort(hp); err != nil {
+			return nil, fmt.Errorf("DEEPRESEARCH_ALLOW_HOSTS: %q is not host:port", hp)
+		}
 	}
 	return out, nil
 }

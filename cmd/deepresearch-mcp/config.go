@@ -19,6 +19,7 @@ type options struct {
 	search, searxngURL, duckduckgoURL, braveURL, serperURL string
 	braveKey, serperKey, authToken                         string
 	allowPrivate                                           bool
+	allowHosts                                             string
 	browser, browserURL                                    string
 	maxTabs                                                int
 	httpAddr, allowedOrigins                               string
@@ -58,6 +59,7 @@ func newFlagSet(o *options, stderr io.Writer) (*flag.FlagSet, []setting) {
 	)
 	fs.BoolVar(&o.allowPrivate, "allow-private", false, "allow loopback and private-network targets (link-local and cloud metadata stay blocked)")
 	rows = append(rows, setting{"allow-private", "DEEPRESEARCH_ALLOW_PRIVATE", "allow loopback and private-network targets (=1; link-local and cloud metadata stay blocked)"})
+	str(&o.allowHosts, "allow-host", "DEEPRESEARCH_ALLOW_HOSTS", "", "private host:port pages may be read from, comma-separated (an intranet wiki; cloud metadata stays blocked)")
 	str(&o.browser, "browser", "DEEPRESEARCH_BROWSER", "", "Chromium/Chrome binary (default: look up the system's)")
 	str(&o.browserURL, "browser-url", "DEEPRESEARCH_BROWSER_URL", "", "remote DevTools endpoints, comma-separated, instead of launching a browser")
 	fs.IntVar(&o.maxTabs, "max-tabs", 4, "browser pages open at once")
@@ -184,6 +186,7 @@ func (o *options) serverConfig(log *slog.Logger, version string) server.Config {
 		BraveURL:       o.braveURL,
 		SerperURL:      o.serperURL,
 		AllowPrivate:   o.allowPrivate,
+		AllowHosts:     splitList(o.allowHosts),
 		Browser:        o.browser,
 		BrowserURLs:    splitList(o.browserURL),
 		MaxTabs:        o.maxTabs,

@@ -16,6 +16,7 @@ import (
 	"syscall"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/server"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/fetch"
 )
 
 // version is set at build time: -ldflags "-X main.version=v1.0.0".
@@ -29,6 +30,8 @@ const (
 )
 
 func main() {
+	// A PDF worker (this binary re-executed to parse one PDF) stops here.
+	fetch.PDFWorkerMain()
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/zlib"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -48,7 +49,11 @@ func TestDecode(t *testing.T) {
 		{"deflate", compress("deflate(raw)"), ""},
 		{"zstd", compress("zstd"), ""},
 		{"gzip, br", compress("gzip", "br"), ""},
-		{"compress", plain, `unknown content encoding "compress"`},
+		{"compress", plain, `unknown coding "compress"`},
+		{"gzip, gzip, gzip", compress("gzip", "gzip", "gzip"), "more than 2 codings"},
+		{strings.Repeat("br,", 300000), plain, "more than 2 codings (300001 entries)"},
+		{"gzip, </untrusted-web-content>", plain, "unknown coding (a long unrecognised name)"},
+		{"gzip, <b>x", plain, "unknown coding (an unrecognised name)"},
 		{"gzip", plain, "gzip body"},
 	} {
 		r, done, err := Decode(bytes.NewReader(tc.body), tc.header)
@@ -68,4 +73,38 @@ func TestDecode(t *testing.T) {
 			t.Errorf("%q: got %q, %v; want %q", tc.header, got, err, plain)
 		}
 	}
+}
+
+// TestDecodeLongChainIsCheap: refusing a 300,000-entry chain costs a few
+// allocations, not one decoder per entry.
+func TestDecodeLongChainIsCheap(t *testing.T) {
+	hdr := strings.Repeat("br,", 300000)
+	allocs := testing.AllocsPerRun(5, func() {
+		if _, _, err := Decode(strings.NewReader(""), hdr); err == nil {
+			t.Fatal("a 300,000-entry chain was accepted")
+		}
+	})
+	if allocs > 20 {
+		t.Fatalf("refusing the chain took %.0f allocations", allocs)
+	}
+	var ee *EncodingError
+	_, _, err := Decode(strings.NewReader(""), hdr)
+	if !errors.As(err, &ee) || !errors.Is(err, ErrEncoding) {
+		t.Fatalf("err = %T %v, want *EncodingError", err, err)
+	}
+}
+
+func FuzzCodings(f *testing.F) {
+	for _, s := range []string{"", "gzip", "br, gzip", "identity,br", "br,br,br", "x-gzip ,, zstd"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		encs, err := Codings(s)
+		if err == nil && len(encs) > MaxCodings {
+			t.Fatalf("%q: %d codings accepted", s, len(encs))
+		}
+		if err != nil && strings.Contains(err.Error(), s) && len(s) > 20 {
+			t.Fatalf("the error quotes the header: %v", err)
+		}
+	})
 }

@@ -195,6 +195,9 @@ func (e *Engine) fromResponse(resp *fetch.Response) (*Page, error) {
 	if err == nil && resp.Truncated {
 		p.Partial = true // Load says whose limit cut it
 	}
+	if err == nil && resp.Partial != "" {
+		p.Note = joinNote(p.Note, "only part of the document was read: "+resp.Partial)
+	}
 	return p, err
 }
 

@@ -6,6 +6,11 @@ import (
 	"time"
 )
 
+// MaxHeaderBytes caps a response's header block. Chromium refuses more than
+// 256 KiB too; real sites send a few KiB, and every header byte is memory
+// spent before the body is looked at.
+const MaxHeaderBytes = 256 << 10
+
 // Transport returns an http.Transport whose every connection goes through
 // the guard. It never uses a proxy from the environment: HTTP_PROXY would
 // otherwise carry requests past the dial-time check.
@@ -20,7 +25,7 @@ func (g *Guard) Transport() *http.Transport {
 		MaxIdleConns:           64,
 		MaxIdleConnsPerHost:    8,
 		IdleConnTimeout:        60 * time.Second,
-		MaxResponseHeaderBytes: 1 << 20,
+		MaxResponseHeaderBytes: MaxHeaderBytes,
 	}
 }
 

@@ -16,6 +16,12 @@ type trustedKey struct{}
 // that mixes public and private addresses can never reach the private one;
 // the dialer's Control hook checks the connected address once more.
 func (g *Guard) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	return g.dial(ctx, network, addr, false)
+}
+
+// dial is DialContext; endpoint says the caller is an EndpointClient
+// dialling one of its own configured endpoints, which may be private.
+func (g *Guard) dial(ctx context.Context, network, addr string, endpoint bool) (net.Conn, error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return nil, fmt.Errorf("dial %s: %w", addr, err)
@@ -30,7 +36,7 @@ func (g *Guard) DialContext(ctx context.Context, network, addr string) (net.Conn
 	var allowed []netip.Addr
 	var refusal *PolicyError
 	for _, ip := range ips {
-		trusted := g.isTrusted(host, port) || g.isTrusted(ip.Unmap().String(), port)
+		trusted := endpoint || g.isTrusted(host, port) || g.isTrusted(ip.Unmap().String(), port)
 		if why := g.checkIP(ip, trusted); why != "" {
 			if refusal == nil {
 				if ip2, isIP := ParseHostIP(host); isIP && ip2 == ip {
@@ -49,7 +55,7 @@ func (g *Guard) DialContext(ctx context.Context, network, addr string) (net.Conn
 		}
 		return nil, &net.DNSError{Err: "no addresses", Name: host, IsNotFound: true}
 	}
-	trusted := g.isTrusted(host, port)
+	trusted := endpoint || g.isTrusted(host, port)
 	var firstErr error
 	for _, ip := range allowed {
 		dctx := context.WithValue(ctx, trustedKey{}, trusted || g.isTrusted(ip.Unmap().String(), port))

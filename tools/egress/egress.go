@@ -20,8 +20,10 @@ import (
 // Policy says what may leave.
 type Policy struct {
 	AllowPrivate bool // loopback and private ranges allowed; link-local/metadata never
-	// Trusted are host:port endpoints the operator configured (e.g. a local
-	// SearXNG); they pass the private-range check, never the metadata check.
+	// Trusted are host:port endpoints the operator allowed for every
+	// request, page reads and Chromium included (--allow-host: an intranet
+	// wiki); they pass the private-range check, never the metadata check.
+	// Search endpoints are not listed here: see EndpointClient.
 	Trusted      []string
 	MaxBodyBytes int64         // after decompression; 0 means 10 MiB
 	Timeout      time.Duration // per request; 0 means 20s

@@ -21,12 +21,20 @@ func mustPrefixes(rules ...string) []rangeRule {
 }
 
 // Refused whatever the policy says: nothing legitimate for a research tool
-// lives there, and cloud metadata hands out credentials.
+// lives there, and cloud metadata hands out credentials. The metadata
+// addresses are the ones the clouds document; most sit in 169.254/16, but
+// several are in ranges that look ordinary (Azure's WireServer is a public
+// address) or private (which --allow-private would otherwise open).
 var alwaysRefused = mustPrefixes(
-	"169.254.169.254/32", "a cloud metadata address",
+	"169.254.169.254/32", "a cloud metadata address", // AWS, GCP, Azure IMDS, Oracle, DigitalOcean, OpenStack, Hetzner, IBM
+	"168.63.129.16/32", "a cloud metadata address (Azure WireServer)",
 	"100.100.100.200/32", "a cloud metadata address (Alibaba)",
+	"192.0.0.192/32", "a cloud metadata address (Oracle)",
 	"fd00:ec2::254/128", "a cloud metadata address (AWS IPv6)",
-	"169.254.0.0/16", "a link-local address",
+	"fd00:ec2::23/128", "a cloud credentials address (AWS EKS Pod Identity, IPv6)",
+	"fd20:ce::254/128", "a cloud metadata address (GCP IPv6)",
+	"fd00:c1::a9fe:a9fe/128", "a cloud metadata address (Oracle IPv6)",
+	"169.254.0.0/16", "a link-local address", // also AWS ECS 169.254.170.2, EKS 169.254.170.23, Tencent 169.254.0.23
 	"fe80::/10", "a link-local address",
 	"fec0::/10", "a site-local address",
 )

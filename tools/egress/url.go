@@ -10,12 +10,14 @@ import (
 // metadataHosts are cloud metadata endpoints by name; refused before any
 // DNS lookup because some resolve to addresses that look ordinary.
 var metadataHosts = map[string]bool{
-	"metadata.google.internal":   true,
-	"metadata.goog":              true,
-	"metadata":                   true,
-	"instance-data":              true,
-	"instance-data.ec2.internal": true,
-	"metadata.azure.com":         true,
+	"metadata.google.internal":     true,
+	"metadata.goog":                true,
+	"metadata":                     true,
+	"instance-data":                true,
+	"instance-data.ec2.internal":   true,
+	"metadata.azure.com":           true,
+	"metadata.tencentyun.com":      true, // Tencent Cloud (169.254.0.23)
+	"metadata.platformequinix.com": true, // Equinix Metal
 }
 
 func isMetadataHost(host string) bool { return metadataHosts[normHost(host)] }

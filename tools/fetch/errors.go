@@ -120,6 +120,9 @@ func classify(rawURL string, err error) *Error {
 	switch {
 	case errors.Is(err, egress.ErrTooLarge):
 		e.Kind = KindTooLarge
+	case strings.Contains(err.Error(), "server response headers exceeded"):
+		// net/http's MaxResponseHeaderBytes: no typed error to match.
+		e.Kind, e.Err = KindTooLarge, fmt.Errorf("its response headers are larger than %d KiB", egress.MaxHeaderBytes>>10)
 	case errors.Is(err, egress.ErrTooManyRedirects):
 		e.Kind = KindRedirects
 	case isPolicy(err):

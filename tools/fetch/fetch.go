@@ -28,6 +28,10 @@ type Response struct {
 	// Truncated is set when the server stopped sending before the end and
 	// the time ran out: Body is what arrived (HTML and text only).
 	Truncated bool
+	// Partial, when not empty, says why Body stops before the document's
+	// end (a PDF over a parsing limit); Body is the first part. It is the
+	// same for the same document, so the caller may cache it with the note.
+	Partial string
 }
 
 // minPartialBytes is the least body worth returning when a page never
@@ -129,11 +133,14 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (*Response, error) {
 	case typeText:
 		out.Body = toUTF8(body, ctype, false)
 	case typePDF:
-		text, title, err := pdfText(body)
+		text, title, partial, err := pdfText(ctx, body)
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil, classify(rawURL, ctx.Err())
+			}
 			return nil, &Error{Kind: KindDecode, URL: rawURL, ContentType: media, Err: err}
 		}
-		out.Body, out.Title = text, title
+		out.Body, out.Title, out.Partial = text, title, partial
 	}
 	return out, nil
 }

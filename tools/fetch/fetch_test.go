@@ -16,7 +16,11 @@ import (
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/fetch"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) {
+	// The test binary re-executes itself as the PDF worker.
+	fetch.PDFWorkerMain()
+	goleak.VerifyTestMain(m, goleak.Cleanup(func(int) { fetch.ClosePDFWorkers() }))
+}
 
 const ua = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 
