@@ -1,0 +1,113 @@
+package browser
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// floodPage calls a History API method n times as fast as it can.
+func floodPage(method string, n int) http.HandlerFunc {
+	return html(fmt.Sprintf(`<!doctype html><html><head><title>Flood</title></head><body><p>flooding</p>
+<script>for (let i = 0; i < %d; i++) history.%s({i}, "", "/flood?" + i);</script></body></html>`, n, method))
+}
+
+const normalPage = `<!doctype html><html><head><title>Normal</title></head><body><article><h1>A normal page</h1>
+<p>The normal page has a paragraph of ordinary text that every render must return.</p></article></body></html>`
+
+// A page flooding the History API must not wedge the browser for the
+// renders of other callers: during the flood and after it, a normal page
+// renders within a bound.
+func TestHistoryFloodDoesNotWedgeOthers(t *testing.T) {
+	s := newSite(t, map[string]http.HandlerFunc{
+		"/push":    floodPage("pushState", 100000),
+		"/replace": floodPage("replaceState", 100000),
+		"/normal":  html(normalPage),
+	})
+	p := newTestPool(t, Config{MaxTabs: 4, RenderTimeout: 6 * time.Second})
+	if _, err := p.Render(context.Background(), s.url("/normal")); err != nil {
+		t.Fatal(err)
+	}
+	const bound = 4 * time.Second
+	normal := func(what string) {
+		start := time.Now()
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		defer cancel()
+		r, err := p.Render(ctx, s.url("/normal"))
+		took := time.Since(start)
+		if err != nil {
+			t.Errorf("%s: normal render failed after %s: %v", what, took, err)
+			return
+		}
+		if !strings.Contains(r.HTML, "every render must return") {
+			t.Errorf("%s: normal render lost its text", what)
+		}
+		if took > bound {
+			t.Errorf("%s: normal render took %s, want <= %s; phases %v", what, took, bound, r.Phases)
+		}
+	}
+	var wg sync.WaitGroup
+	for _, path := range []string{"/push", "/replace"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			start := time.Now()
+			_, err := p.Render(context.Background(), s.url(path))
+			t.Logf("%s: %s, err=%v", path, time.Since(start), err)
+		}()
+	}
+	time.Sleep(300 * time.Millisecond)
+	for i := 0; i < 3; i++ {
+		normal(fmt.Sprintf("during flood #%d", i))
+	}
+	wg.Wait()
+	for i := 0; i < 3; i++ {
+		normal(fmt.Sprintf("after flood #%d", i))
+	}
+}
+
+// A browser that stops answering (here: its process is stopped) is found
+// by the health probe, killed and replaced; the renders caught in it fail
+// as a browser problem, and the next ones succeed.
+func TestUnresponsiveBrowserIsReplaced(t *testing.T) {
+	s := newSite(t, map[string]http.HandlerFunc{"/normal": html(normalPage)})
+	p := newTestPool(t, Config{MaxTabs: 2, RenderTimeout: 3 * time.Second})
+	if _, err := p.Render(context.Background(), s.url("/normal")); err != nil {
+		t.Fatal(err)
+	}
+	pid := p.BrowserPID()
+	if err := syscall.Kill(pid, syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = syscall.Kill(pid, syscall.SIGCONT) })
+	start := time.Now()
+	_, err := p.Render(context.Background(), s.url("/normal"))
+	if err == nil {
+		t.Fatal("render on a stopped browser succeeded")
+	}
+	if !errors.Is(err, ErrBrowserGone) || !strings.Contains(err.Error(), "browser problem") {
+		t.Errorf("err = %v, want ErrBrowserGone saying it is a browser problem", err)
+	}
+	t.Logf("failed after %s: %v", time.Since(start), err)
+	deadline := time.Now().Add(15 * time.Second)
+	for p.Stats().Wedged == 0 && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Logf("replaced after %s", time.Since(start))
+	r, err := p.Render(context.Background(), s.url("/normal"))
+	if err != nil || !strings.Contains(r.HTML, "every render must return") {
+		t.Fatalf("render after the browser was replaced: %v", err)
+	}
+	if took := time.Since(start); took > 10*time.Second {
+		t.Errorf("recovered after %s, want <= 10s", took)
+	}
+	if st := p.Stats(); st.Wedged != 1 || st.Launches != 2 {
+		t.Errorf("stats = %+v, want 1 wedged browser replaced by a second launch", st)
+	}
+}
