@@ -256,4 +256,3 @@ func callerError(u string, ctx context.Context, budget time.Duration, phase stri
 	}
 	return &Error{URL: u, Kind: ctx.Err(), Detail: "cancelled while " + phase}
 }
-

@@ -57,7 +57,6 @@ const snapshotJS = `(() => {
   return {html, title: doc.title || "", url: location.href, text, hidden: hidden.length};
 })()`
 
-
 // timedSnapshotJS is snapshotJS returning also how long its hidden-element
 // pass took (hiddenMs; the isolated world's global is not the page's).
 const timedSnapshotJS = "(() => { const r = " + snapshotJS + "; r.hiddenMs = globalThis.hiddenMs || 0; return r; })()"
