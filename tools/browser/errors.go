@@ -166,7 +166,8 @@ func errorPageError(u, failedURL, code string) *Error {
 	e := navError(u, code)
 	e.Err = &ErrorPage{URL: failedURL, Code: code}
 	if failedURL != "" && failedURL != u {
-		e.Detail += "; the page navigated to " + failedURL + " and Chromium showed its error page"
+		// The address is page-controlled: it stays out of the text (see ErrorPage.URL).
+		e.Detail += "; the page had moved the tab to another address, which failed"
 	}
 	return e
 }

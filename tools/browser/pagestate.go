@@ -181,6 +181,13 @@ func (st *pageState) network() (loading bool, inflight int, idle time.Duration) 
 	return st.loading, st.inflight, time.Since(st.last)
 }
 
+// documentURL is the URL of the main frame's last document request.
+func (st *pageState) documentURL() string {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.docURL
+}
+
 // docFailure is the main document's failed request (URL, net error), if any.
 func (st *pageState) docFailure() (string, string) {
 	st.mu.Lock()

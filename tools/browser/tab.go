@@ -2,6 +2,7 @@ package browser
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -117,6 +118,16 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 	}
 	status, hdrs := st.document()
 	if perr := p.proxyRefusal(ctx, rawURL, status, hdrs, snap.text); perr != nil {
+		if docURL := st.documentURL(); docURL != "" && docURL != rawURL {
+			// A script or redirect led the tab to what the proxy refused or
+			// could not reach: the page itself loaded (see ErrErrorPage).
+			var e *Error
+			if errors.As(perr, &e) {
+				e.Err = errors.Join(e.Err, &ErrorPage{URL: docURL, Code: "egress proxy: " + e.Kind.Error()})
+				// The address is page-controlled: it stays out of the text.
+				e.Detail += "; the page had moved the tab to another address"
+			}
+		}
 		return nil, perr
 	}
 	return &Rendered{URL: rawURL, FinalURL: snap.url, Status: status, Title: snap.title, HTML: snap.html,
