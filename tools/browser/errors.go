@@ -121,7 +121,7 @@ func timeoutError(u string, budget time.Duration, what string, cause error) *Err
 func crashError(u string) *Error {
 	return &Error{
 		URL: u, Kind: ErrCrashed,
-		Detail: "the renderer process died while loading the page",
+		Detail: "the renderer process died while loading the page (a page whose scripts pass the tab's memory cap ends this way)",
 		Hint:   "the page may be too heavy or hostile; try render=never or another source",
 	}
 }

@@ -111,3 +111,42 @@ func TestUnresponsiveBrowserIsReplaced(t *testing.T) {
 		t.Errorf("stats = %+v, want 1 wedged browser replaced by a second launch", st)
 	}
 }
+
+// A page that allocates without bound fails its own render: with
+// ErrResourceLimit when it allocates in steps (the per-call heap check),
+// with ErrCrashed when it allocates in one tight loop (the V8 heap cap
+// stops the renderer); either way the message names memory, and the next
+// render on the same browser is unaffected.
+func TestHeapCap(t *testing.T) {
+	s := newSite(t, map[string]http.HandlerFunc{
+		// Grows by about 4 MB every 50 ms while its data request is pending,
+		// so it is not whole before it passes the limit.
+		"/steps": html(`<!doctype html><html><body><p>growing</p><script>
+			const keep = []; setInterval(() => { keep.push(new Array(1 << 20).fill(keep.length)); }, 50);
+			fetch("/data");</script></body></html>`),
+		"/data": slow(6*time.Second, "{}"),
+		"/tight": html(`<!doctype html><html><body><p>exploding</p><script>
+			const keep = []; for (;;) keep.push(new Array(1 << 24).fill(1));</script></body></html>`),
+		"/normal": html(normalPage),
+	})
+	p := newTestPool(t, Config{MaxTabs: 1, MaxHeapMB: 96, RenderTimeout: 10 * time.Second})
+	for _, tc := range []struct {
+		path string
+		kind error
+	}{{"/steps", ErrResourceLimit}, {"/tight", ErrCrashed}} {
+		path := tc.path
+		start := time.Now()
+		_, err := p.Render(context.Background(), s.url(path))
+		if !errors.Is(err, tc.kind) || !strings.Contains(err.Error(), "memory") {
+			t.Errorf("%s: err = %v, want %v about memory", path, err, tc.kind)
+		}
+		t.Logf("%s: %s: %v", path, time.Since(start), err)
+		r, err := p.Render(context.Background(), s.url("/normal"))
+		if err != nil || !strings.Contains(r.HTML, "every render must return") {
+			t.Errorf("render after %s: %v", path, err)
+		}
+	}
+	if st := p.Stats(); st.Launches != 1 {
+		t.Errorf("stats = %+v: the browser was relaunched", st)
+	}
+}

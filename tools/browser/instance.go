@@ -119,6 +119,9 @@ func (in *instance) onCrash(id proto.TargetTargetID, status string) {
 	for t := range in.tabs {
 		if t.targetID() == id {
 			in.pool.nCrashes.Add(1)
+			// V8 running out of its capped heap ends as a plain crash (status
+			// "crashed", SIGTRAP) like any other; only a renderer the OS
+			// killed for memory says "oom".
 			if strings.Contains(status, "oom") {
 				t.cancel(errOutOfMemory)
 			} else {

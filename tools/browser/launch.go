@@ -91,8 +91,9 @@ func (p *Pool) launchFlags(l *launcher.Launcher) {
 	if p.cfg.MaxHeapMB > 0 {
 		// The hard stop behind the per-call heap check (waitContent): a tight
 		// allocation loop never lets that check run. Past it the renderer
-		// dies with "oom", which fails only its render.
-		l.Set("js-flags", fmt.Sprintf("--max-old-space-size=%d", p.cfg.MaxHeapMB+p.cfg.MaxHeapMB/4))
+		// crashes, which fails only its render (ErrCrashed). Twice the soft
+		// limit leaves the check time to see a page that grows in steps.
+		l.Set("js-flags", fmt.Sprintf("--max-old-space-size=%d", 2*p.cfg.MaxHeapMB))
 	}
 	if p.cfg.ProxyURL != "" {
 		// Without the bypass rule Chromium sends loopback and link-local

@@ -26,7 +26,7 @@ const (
 	lateWaitMax     = 5 * time.Second
 	snapshotReserve = 2 * time.Second
 	closeTimeout    = 3 * time.Second
-	heapCheckEvery  = 250 * time.Millisecond
+	heapCheckEvery  = 100 * time.Millisecond
 )
 
 // activityJS runs in the page's main world before its scripts, in every
@@ -129,6 +129,24 @@ func (p *Pool) waitContent(ctx context.Context, page session, st *pageState, t *
 		lastHeap  time.Time
 		heapLimit = float64(p.cfg.MaxHeapMB) * (1 << 20)
 	)
+	overHeap := func() bool {
+		if heapLimit <= 0 {
+			return false
+		}
+		lastHeap = time.Now()
+		h, err := proto.RuntimeGetHeapUsage{}.Call(page.with(ctx))
+		if err == nil && h.UsedSize > heapLimit {
+			t.cancel(errOutOfMemory)
+			return true
+		}
+		return false
+	}
+	settled := func(why string) (waitResult, error) {
+		if overHeap() { // the page may be whole and still too big
+			return waitResult{}, errOutOfMemory
+		}
+		return waitResult{settled: true, why: why}, nil
+	}
 	for {
 		loading, inflight, idle := st.network()
 		var pr pageProbe
@@ -150,18 +168,14 @@ func (p *Pool) waitContent(ctx context.Context, page session, st *pageState, t *
 		stable := ok && now.Sub(lenSince) >= textSettle
 		switch {
 		case complete && inflight <= 0 && idle >= netSettle && pr.Pending <= 0 && stable:
-			return waitResult{settled: true, why: "content settled"}, nil
+			return settled("content settled")
 		case idle >= stallQuiet && stable && pr.Pending <= 0:
-			return waitResult{settled: true, why: "no network activity for " + fmtDur(stallQuiet)}, nil
+			return settled("no network activity for " + fmtDur(stallQuiet))
 		case !doneAt.IsZero() && now.Sub(doneAt) >= lateWaitMax:
 			return waitResult{why: "still changing " + fmtDur(lateWaitMax) + " after load"}, nil
 		}
-		if heapLimit > 0 && now.Sub(lastHeap) >= heapCheckEvery {
-			lastHeap = now
-			if h, err := (proto.RuntimeGetHeapUsage{}).Call(page.with(ctx)); err == nil && h.UsedSize > heapLimit {
-				t.cancel(errOutOfMemory)
-				return waitResult{}, errOutOfMemory
-			}
+		if now.Sub(lastHeap) >= heapCheckEvery && overHeap() {
+			return waitResult{}, errOutOfMemory
 		}
 		select {
 		case <-tick.C:
