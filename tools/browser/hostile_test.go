@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -148,5 +151,34 @@ func TestHeapCap(t *testing.T) {
 	}
 	if st := p.Stats(); st.Launches != 1 {
 		t.Errorf("stats = %+v: the browser was relaunched", st)
+	}
+}
+
+// Profile directories left by a process that died (SIGKILL) are removed
+// when a browser is launched; those of live processes stay.
+func TestRemovesStaleProfiles(t *testing.T) {
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	tmp := os.TempDir()
+	stale := filepath.Join(tmp, fmt.Sprintf("%s%d-stale", profilePrefix, dead.Process.Pid))
+	live := filepath.Join(tmp, fmt.Sprintf("%s%d-live", profilePrefix, os.Getppid()))
+	for _, d := range []string{stale, live} {
+		if err := os.MkdirAll(filepath.Join(d, "Default"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { _ = os.RemoveAll(stale); _ = os.RemoveAll(live) })
+	s := newSite(t, map[string]http.HandlerFunc{"/normal": html(normalPage)})
+	p := newTestPool(t, Config{MaxTabs: 1})
+	if _, err := p.Render(context.Background(), s.url("/normal")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("stale profile of dead pid %d still there (%v)", dead.Process.Pid, err)
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("profile of a live process was removed: %v", err)
 	}
 }

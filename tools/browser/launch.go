@@ -27,7 +27,7 @@ const launchTimeout = 30 * time.Second
 
 // userDataPrefix marks every profile directory, and so every Chromium
 // process command line, started by this process (see Processes).
-func userDataPrefix() string { return fmt.Sprintf("deepresearch-chromium-%d-", os.Getpid()) }
+func userDataPrefix() string { return fmt.Sprintf("%s%d-", profilePrefix, os.Getpid()) }
 
 // findBin picks the browser binary: the configured one, the system's, or
 // (only when neither exists) rod's managed download.
@@ -107,6 +107,9 @@ func (p *Pool) launchLocal(ctx context.Context) (*instance, error) {
 	bin, err := findBin(ctx, p.cfg.Bin)
 	if err != nil {
 		return nil, err
+	}
+	if n := removeStaleProfiles(os.TempDir()); n > 0 {
+		p.log.Info("removed profile directories of dead processes", "count", n)
 	}
 	dir, err := os.MkdirTemp("", userDataPrefix())
 	if err != nil {
