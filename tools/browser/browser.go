@@ -22,6 +22,7 @@ package browser
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"strings"
 	"sync"
@@ -47,6 +48,10 @@ type Config struct {
 	// AcceptLanguage lists languages by preference, e.g. "en-US,en" (the
 	// default); Chromium adds the q-values itself, so any given are dropped.
 	AcceptLanguage string
+	// MaxHeapMB caps a tab's JavaScript heap: a render whose page uses more
+	// fails with ErrResourceLimit (a local browser also gets the cap as a V8
+	// flag, which stops a tight allocation loop). 0 means 512; <0: no cap.
+	MaxHeapMB int
 	// Diagnose, when set, is asked why the proxy refused rawURL (a CONNECT
 	// tunnel hides the proxy's reason from the browser). A non-nil error is
 	// wrapped into the render error, so errors.As finds e.g. an
@@ -61,6 +66,14 @@ type Rendered struct {
 	Status   int
 	Title    string
 	HTML     string // serialised DOM, hidden elements removed
+	// Settled is true when the snapshot was taken because the page was
+	// whole (loaded, nothing pending, text unchanged); false when a cap
+	// ended the wait first (a page that keeps changing, or the budget):
+	// the content may be partial. Wait says which.
+	Settled bool
+	Wait    string
+	// Phases is where the render's time went (see Phase).
+	Phases []Phase
 }
 
 // Stats are counters for tests and benchmarks.
@@ -71,6 +84,7 @@ type Stats struct {
 	Launches    int64 // browsers launched or connected
 	Crashes     int64 // tabs that crashed
 	BrowserLost int64 // browsers that died or disconnected
+	Wedged      int64 // browsers replaced because they stopped answering
 }
 
 // Pool renders pages.
@@ -95,6 +109,10 @@ type Pool struct {
 	nLaunches   atomic.Int64
 	nCrashes    atomic.Int64
 	nLost       atomic.Int64
+	nWedged     atomic.Int64
+
+	probeKey   string // name of the page-world activity probe (see activityJS)
+	activityJS string
 
 	// testAfterNavigate, when set (tests only), runs once the page committed.
 	testAfterNavigate func(ctx context.Context, t *tab)
@@ -108,7 +126,11 @@ func New(cfg Config) *Pool {
 	if cfg.RenderTimeout <= 0 {
 		cfg.RenderTimeout = 10 * time.Second
 	}
+	if cfg.MaxHeapMB == 0 {
+		cfg.MaxHeapMB = 512
+	}
 	cfg.AcceptLanguage = languages(cfg.AcceptLanguage)
+	key := newProbeKey()
 	log := cfg.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -119,6 +141,8 @@ func New(cfg Config) *Pool {
 		sem:        make(chan struct{}, cfg.MaxTabs),
 		launchLock: make(chan struct{}, 1),
 		remotes:    make([]*instance, len(cfg.RemoteURLs)),
+		probeKey:   key,
+		activityJS: fmt.Sprintf(activityJS, key),
 	}
 }
 
@@ -131,6 +155,7 @@ func (p *Pool) Stats() Stats {
 		Launches:    p.nLaunches.Load(),
 		Crashes:     p.nCrashes.Load(),
 		BrowserLost: p.nLost.Load(),
+		Wedged:      p.nWedged.Load(),
 	}
 }
 

@@ -21,15 +21,40 @@ var (
 	ErrTimeout = errors.New("timed out")
 	// ErrCrashed: the renderer process of the tab crashed.
 	ErrCrashed = errors.New("the page crashed the browser tab")
-	// ErrBrowserGone: the browser process died or the DevTools connection dropped.
-	ErrBrowserGone = errors.New("the browser process died")
+	// ErrBrowserGone: the browser process died, stopped answering (and was
+	// replaced), or the DevTools connection dropped: a browser problem,
+	// not the site's.
+	ErrBrowserGone = errors.New("the browser process died or stopped answering")
 	// ErrHTTPStatus: the server answered an error status with nothing to show.
 	ErrHTTPStatus = errors.New("HTTP error")
 	// ErrNavigation: any other navigation failure (connection refused, TLS, ...).
 	ErrNavigation = errors.New("navigation failed")
 	// ErrClosed: the pool was closed.
 	ErrClosed = errors.New("browser pool is closed")
+	// ErrResourceLimit: the page used more than a tab may (JS heap, a
+	// flood of browser events); only its own render fails.
+	ErrResourceLimit = errors.New("the page exceeded the browser's resource limits")
+	// ErrErrorPage: the tab ended on Chromium's own error page
+	// (chrome-error://chromewebdata/, e.g. after a script sent it to a host
+	// that does not resolve or whose TLS fails). The *Error's Kind says why
+	// (ErrDNS, ErrNavigation, ErrPolicy, ErrTimeout) and errors.As finds an
+	// *ErrorPage with the URL that failed and Chromium's net error code;
+	// the error page itself is never returned as content.
+	ErrErrorPage = errors.New("the browser showed its own error page")
 )
+
+// ErrorPage is the navigation that ended on Chromium's error page.
+type ErrorPage struct {
+	URL  string // the URL Chromium could not load (may differ from the one asked for)
+	Code string // Chromium's net error, e.g. "net::ERR_NAME_NOT_RESOLVED"
+}
+
+func (e *ErrorPage) Error() string {
+	return "the browser showed its error page for " + e.URL + " (" + e.Code + ")"
+}
+
+// Is makes errors.Is(err, ErrErrorPage) hold.
+func (e *ErrorPage) Is(target error) bool { return target == ErrErrorPage }
 
 // Why a browser died, when no DevTools call failed to tell (see markDead).
 var (
@@ -37,6 +62,8 @@ var (
 	errProcessExited = errors.New("the browser process exited")
 	errKilled        = errors.New("the browser process was killed")
 	errShutdown      = errors.New("the browser was shut down")
+	errOutOfMemory   = errors.New("the tab ran out of memory")
+	errEventFlood    = errors.New("the page flooded the browser with events")
 )
 
 // errPoolClosed is the cancel cause used by Close.
@@ -94,17 +121,55 @@ func timeoutError(u string, budget time.Duration, what string, cause error) *Err
 func crashError(u string) *Error {
 	return &Error{
 		URL: u, Kind: ErrCrashed,
-		Detail: "the renderer process died while loading the page",
+		Detail: "the renderer process died while loading the page (a page whose scripts pass the tab's memory cap ends this way)",
 		Hint:   "the page may be too heavy or hostile; try render=never or another source",
 	}
 }
 
 func browserGoneError(u string, cause error) *Error {
-	return &Error{
+	e := &Error{
 		URL: u, Kind: ErrBrowserGone, Err: cause,
 		Detail: "Chromium stopped during the render",
 		Hint:   "retry: a new browser is started on the next call",
 	}
+	if errors.Is(cause, errUnresponsive) {
+		e.Detail = "Chromium stopped answering (" + cause.Error() + "): this is a browser problem, not the site's"
+	}
+	return e
+}
+
+// unresponsiveError is a DevTools command before navigation that did not
+// come back in time: the browser, not the site, is slow.
+func unresponsiveError(u string, budget time.Duration, phase string, cause error) *Error {
+	return &Error{
+		URL: u, Kind: ErrBrowserGone, Err: cause,
+		Detail: fmt.Sprintf("Chromium did not answer within %s while %s: this is a browser problem, not the site's", fmtDur(max(budget, 0)), phase),
+		Hint:   "retry: a browser that stays unresponsive is replaced",
+	}
+}
+
+// limitError is a render stopped because the page used too much.
+func limitError(u string, why error) *Error {
+	e := &Error{URL: u, Kind: ErrResourceLimit, Err: why, Detail: why.Error(),
+		Hint: "the page is too heavy or hostile for the browser; try render=never or another source"}
+	if errors.Is(why, errOutOfMemory) {
+		e.Detail = "the page's scripts used more memory than a tab may (the JavaScript heap is capped)"
+	}
+	return e
+}
+
+// errorPageError is a tab that ended on Chromium's error page.
+func errorPageError(u, failedURL, code string) *Error {
+	if code == "" {
+		code = "net::ERR_FAILED"
+	}
+	e := navError(u, code)
+	e.Err = &ErrorPage{URL: failedURL, Code: code}
+	if failedURL != "" && failedURL != u {
+		// The address is page-controlled: it stays out of the text (see ErrorPage.URL).
+		e.Detail += "; the page had moved the tab to another address, which failed"
+	}
+	return e
 }
 
 func closedError(u string) *Error {

@@ -48,7 +48,7 @@ func TestErrorMessages(t *testing.T) {
 		{timeoutError("http://x/", 10*time.Second, "reading the page's DOM", nil),
 			"render http://x/: timed out after 10s rendering http://x/: reading the page's DOM ("},
 		{crashError("http://x/"), "render http://x/: the page crashed the browser tab: "},
-		{browserGoneError("http://x/", nil), "render http://x/: the browser process died: "},
+		{browserGoneError("http://x/", nil), "render http://x/: the browser process died or stopped answering: "},
 		{&Error{URL: "http://x/", Kind: ErrPolicy, Detail: "refused by policy: loopback"}, "render http://x/: refused by policy: loopback"},
 	}
 	for _, tc := range tests {

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
 
-	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/cdp"
 	"github.com/go-rod/rod/lib/launcher"
 	"github.com/go-rod/rod/lib/proto"
@@ -24,8 +24,8 @@ type instance struct {
 	dir      string // profile directory of a local browser
 
 	ws      *cdp.WebSocket
-	conn    *cdp.Client  // renders talk over it directly (see session)
-	b       *rod.Browser // connection setup and browser-wide events
+	conn    *cdp.Client // renders talk over it directly (see session)
+	events  *router     // the connection's events, per tab session
 	ua      string
 	uaMeta  *proto.EmulationUserAgentMetadata
 	product string
@@ -38,6 +38,7 @@ type instance struct {
 	deadErr    error         // why it died; set before dead is closed
 	exited     chan struct{} // local: process gone and profile removed
 	eventsDone chan struct{} // event watcher ended (connection closed)
+	suspicion  chan struct{} // asks the health probe to check now
 
 	mu   sync.Mutex
 	tabs map[*tab]struct{}
@@ -49,6 +50,7 @@ func newInstance(p *Pool, name string, l *launcher.Launcher, dir string) *instan
 		dead:       make(chan struct{}),
 		exited:     make(chan struct{}),
 		eventsDone: make(chan struct{}),
+		suspicion:  make(chan struct{}, 1),
 		tabs:       map[*tab]struct{}{},
 	}
 	if l == nil {
@@ -111,27 +113,46 @@ func (in *instance) removeTab(t *tab) {
 
 // onCrash fails the render whose renderer died. Chromium reports it only
 // on the browser session; the page's own calls would hang until deadline.
-func (in *instance) onCrash(id proto.TargetTargetID) {
+func (in *instance) onCrash(id proto.TargetTargetID, status string) {
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	for t := range in.tabs {
 		if t.targetID() == id {
 			in.pool.nCrashes.Add(1)
-			t.cancel(ErrCrashed)
+			// V8 running out of its capped heap ends as a plain crash (status
+			// "crashed", SIGTRAP) like any other; only a renderer the OS
+			// killed for memory says "oom".
+			if strings.Contains(status, "oom") {
+				t.cancel(errOutOfMemory)
+			} else {
+				t.cancel(ErrCrashed)
+			}
 		}
 	}
 }
 
-// watchEvents follows browser-wide events until the connection closes.
+// watchEvents routes the connection's events until it closes.
 func (in *instance) watchEvents() {
 	defer close(in.eventsDone)
-	for msg := range in.b.Event() {
-		var crashed proto.TargetTargetCrashed
-		if msg.Load(&crashed) {
-			in.onCrash(crashed.TargetID)
-		}
-	}
+	in.events.run(in.conn.Event())
 	in.markDead(errConnClosed)
+}
+
+// onBrowserEvent handles events of the browser session itself: only a
+// renderer crash matters (Chromium reports it there, with its reason).
+func (in *instance) onBrowserEvent(e *cdp.Event) {
+	if e.Method != "Target.targetCrashed" {
+		return
+	}
+	var crashed proto.TargetTargetCrashed
+	if load(e, &crashed) {
+		in.onCrash(crashed.TargetID, crashed.Status)
+	}
+}
+
+// browser is a session on the browser target bound to ctx.
+func (in *instance) browser(ctx context.Context) session {
+	return session{conn: in.conn, ctx: ctx}
 }
 
 // watchProcess waits for a local browser to exit, then removes its profile.
@@ -158,9 +179,9 @@ func (in *instance) kill() bool {
 // until nothing of it is left.
 func (in *instance) shutdown() error {
 	in.closing.Store(true)
-	if in.launcher != nil && in.b != nil && !in.isDead() {
+	if in.launcher != nil && in.conn != nil && !in.isDead() {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		_ = proto.BrowserClose{}.Call(in.b.Context(ctx))
+		_ = proto.BrowserClose{}.Call(in.browser(ctx))
 		cancel()
 	}
 	var err error

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-rod/rod"
 	"github.com/go-rod/rod/lib/cdp"
 	"github.com/go-rod/rod/lib/launcher"
 	"github.com/go-rod/rod/lib/launcher/flags"
@@ -28,7 +27,7 @@ const launchTimeout = 30 * time.Second
 
 // userDataPrefix marks every profile directory, and so every Chromium
 // process command line, started by this process (see Processes).
-func userDataPrefix() string { return fmt.Sprintf("deepresearch-chromium-%d-", os.Getpid()) }
+func userDataPrefix() string { return fmt.Sprintf("%s%d-", profilePrefix, os.Getpid()) }
 
 // findBin picks the browser binary: the configured one, the system's, or
 // (only when neither exists) rod's managed download.
@@ -57,6 +56,11 @@ func findBin(ctx context.Context, configured string) (string, error) {
 func (p *Pool) launchFlags(l *launcher.Launcher) {
 	l.HeadlessNew(true).Leakless(true).
 		Delete("enable-automation"). // navigator.webdriver=true invites bot walls
+		// rod turns Chromium's IPC flooding protection off; with it off, a
+		// page calling history.pushState 100k times keeps the browser
+		// process (and so every other tab) busy for minutes.
+		Delete("disable-ipc-flooding-protection").
+		Delete("disable-popup-blocking").
 		Set("disable-gpu").
 		Set("disable-dev-shm-usage").
 		Set("disable-quic").
@@ -84,6 +88,13 @@ func (p *Pool) launchFlags(l *launcher.Launcher) {
 	if os.Geteuid() == 0 {
 		l.Set(flags.NoSandbox)
 	}
+	if p.cfg.MaxHeapMB > 0 {
+		// The hard stop behind the per-call heap check (waitContent): a tight
+		// allocation loop never lets that check run. Past it the renderer
+		// crashes, which fails only its render (ErrCrashed). Twice the soft
+		// limit leaves the check time to see a page that grows in steps.
+		l.Set("js-flags", fmt.Sprintf("--max-old-space-size=%d", 2*p.cfg.MaxHeapMB))
+	}
 	if p.cfg.ProxyURL != "" {
 		// Without the bypass rule Chromium sends loopback and link-local
 		// traffic around the proxy, i.e. around the egress guard.
@@ -96,6 +107,9 @@ func (p *Pool) launchLocal(ctx context.Context) (*instance, error) {
 	bin, err := findBin(ctx, p.cfg.Bin)
 	if err != nil {
 		return nil, err
+	}
+	if n := removeStaleProfiles(os.TempDir()); n > 0 {
+		p.log.Info("removed profile directories of dead processes", "count", n)
 	}
 	dir, err := os.MkdirTemp("", userDataPrefix())
 	if err != nil {
@@ -157,33 +171,26 @@ func (in *instance) connect(ctx context.Context, wsURL string) error {
 	_ = d.conn.SetDeadline(time.Time{})
 	in.ws = ws
 	in.conn = cdp.New().Start(ws)
-	in.b = rod.New().Client(in.conn).NoDefaultDevice()
+	in.events = newRouter()
+	in.events.onAny = in.onBrowserEvent
+	go in.watchEvents()
 
-	// Connect and Version use the browser's background context; the socket
-	// is closed if ctx ends first, which fails the calls.
-	errc := make(chan error, 1)
-	var ver *proto.BrowserGetVersionResult
-	go func() {
-		err := in.b.Connect()
-		if err == nil {
-			ver, err = in.b.Version()
-		}
-		errc <- err
-	}()
-	select {
-	case err = <-errc:
-	case <-ctx.Done():
-		_ = ws.Close()
-		<-errc
-		err = ctx.Err()
+	// The socket is closed if ctx ends first, which fails the calls. Target
+	// discovery is what makes Chromium report renderer crashes (with their
+	// reason) on the browser session; nothing else of it is used.
+	bs := in.browser(ctx)
+	ver, err := proto.BrowserGetVersion{}.Call(bs)
+	if err == nil {
+		err = proto.TargetSetDiscoverTargets{Discover: true}.Call(bs)
 	}
 	if err != nil {
+		in.closing.Store(true) // never in use: losing it is no news
 		_ = ws.Close()
 		return err
 	}
 	in.ua, in.uaMeta = userAgent(in.pool.cfg.UserAgent, ver)
 	in.product = ver.Product
-	go in.watchEvents()
+	go in.probe()
 	return nil
 }
 

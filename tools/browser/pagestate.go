@@ -11,14 +11,15 @@ import (
 	"sync"
 	"time"
 
-	"github.com/go-rod/rod"
+	"github.com/go-rod/rod/lib/cdp"
 	"github.com/go-rod/rod/lib/proto"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
 )
 
 // pageState follows one tab's events: requests in flight, the last network
-// activity, the load event, and the main document's response.
+// activity, whether the main frame is loading, and the main document's
+// response (or why it failed).
 type pageState struct {
 	main proto.PageFrameID
 
@@ -26,9 +27,13 @@ type pageState struct {
 	seen     map[proto.NetworkRequestID]bool
 	inflight int
 	last     time.Time
-	loaded   bool
+	loading  bool // the main frame started a navigation and has not stopped
 	status   int
 	headers  proto.NetworkHeaders
+	docID    proto.NetworkRequestID // the main document's request
+	docURL   string
+	failText string // net error of the main document's request, if it failed
+	failURL  string
 	// refused is closed when the main document is the egress proxy's
 	// refusal: nothing more will load, so waiting for quiet is pointless.
 	refused    chan struct{}
@@ -36,78 +41,116 @@ type pageState struct {
 }
 
 func newPageState(main proto.PageFrameID) *pageState {
-	return &pageState{main: main, last: time.Now(), seen: map[proto.NetworkRequestID]bool{}, refused: make(chan struct{})}
+	return &pageState{main: main, last: time.Now(), loading: true,
+		seen: map[proto.NetworkRequestID]bool{}, refused: make(chan struct{})}
 }
 
-// consume handles events until the tab's context ends.
-func (st *pageState) consume(page session, events <-chan *rod.Message, t *tab) {
-	for msg := range events {
-		if msg.SessionID != page.id {
-			continue // another tab, or the browser
+// consume handles the tab's events until ctx ends or the queue closes.
+func (st *pageState) consume(ctx context.Context, page session, q *eventQueue, t *tab) {
+	for {
+		batch, overflow, closed := q.take()
+		for _, e := range batch {
+			st.handle(page, e, t)
 		}
-		switch msg.Method {
-		case "Fetch.requestPaused":
-			var e proto.FetchRequestPaused
-			if msg.Load(&e) {
-				// Fail, never leave paused: a paused request stalls the page.
-				_ = proto.FetchFailRequest{RequestID: e.RequestID, ErrorReason: proto.NetworkErrorReasonBlockedByClient}.Call(page)
-			}
-		case "Network.requestWillBeSent":
-			var e proto.NetworkRequestWillBeSent
-			if msg.Load(&e) {
-				st.mu.Lock()
-				if !st.seen[e.RequestID] { // redirects reuse the id
-					st.seen[e.RequestID] = true
-					st.inflight++
-				}
-				st.last = time.Now()
-				st.mu.Unlock()
-			}
-		case "Network.responseReceived":
-			var e proto.NetworkResponseReceived
-			if msg.Load(&e) {
-				st.mu.Lock()
-				st.last = time.Now()
-				if e.Type == proto.NetworkResourceTypeDocument && e.FrameID == st.main && e.Response != nil {
-					st.status, st.headers = e.Response.Status, e.Response.Headers
-					if isRefusalMark(header(e.Response.Headers, egressHeader)) && !st.refusedSet {
-						st.refusedSet = true
-						close(st.refused)
-					}
-				}
-				st.mu.Unlock()
-			}
-		case "Network.dataReceived":
-			st.touch()
-		case "Network.loadingFinished":
-			var e proto.NetworkLoadingFinished
-			if msg.Load(&e) {
-				st.finish(e.RequestID)
-			}
-		case "Network.loadingFailed":
-			var e proto.NetworkLoadingFailed
-			if msg.Load(&e) {
-				st.finish(e.RequestID)
-			}
-		case "Page.loadEventFired":
+		if overflow {
+			t.cancel(errEventFlood)
+			return
+		}
+		if closed {
+			return
+		}
+		select {
+		case <-q.ready:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func (st *pageState) handle(page session, msg *cdp.Event, t *tab) {
+	switch msg.Method {
+	case "Fetch.requestPaused":
+		var e proto.FetchRequestPaused
+		if load(msg, &e) {
+			// Fail, never leave paused: a paused request stalls the page.
+			_ = proto.FetchFailRequest{RequestID: e.RequestID, ErrorReason: proto.NetworkErrorReasonBlockedByClient}.Call(page)
+		}
+	case "Network.requestWillBeSent":
+		var e proto.NetworkRequestWillBeSent
+		if load(msg, &e) {
 			st.mu.Lock()
-			st.loaded, st.last = true, time.Now()
-			st.mu.Unlock()
-		case "Page.frameNavigated":
-			var e proto.PageFrameNavigated
-			if msg.Load(&e) && e.Frame != nil && e.Frame.ParentID == "" {
-				// A new main document (JS or meta redirect): wait for its load.
-				st.mu.Lock()
-				st.loaded, st.last = false, time.Now()
-				st.mu.Unlock()
+			if !st.seen[e.RequestID] { // redirects reuse the id
+				st.seen[e.RequestID] = true
+				st.inflight++
 			}
-		case "Page.javascriptDialogOpening":
-			// alert/confirm/prompt block the page's scripts (and our
-			// snapshot) until answered.
-			_ = proto.PageHandleJavaScriptDialog{Accept: false}.Call(page)
-		case "Inspector.targetCrashed":
-			t.cancel(ErrCrashed)
+			if e.Type == proto.NetworkResourceTypeDocument && e.FrameID == st.main && e.Request != nil {
+				st.docID, st.docURL = e.RequestID, e.Request.URL
+				st.failText, st.failURL = "", ""
+			}
+			st.last = time.Now()
+			st.mu.Unlock()
 		}
+	case "Network.responseReceived":
+		var e proto.NetworkResponseReceived
+		if load(msg, &e) {
+			st.mu.Lock()
+			st.last = time.Now()
+			if e.Type == proto.NetworkResourceTypeDocument && e.FrameID == st.main && e.Response != nil {
+				st.status, st.headers = e.Response.Status, e.Response.Headers
+				if isRefusalMark(header(e.Response.Headers, egressHeader)) && !st.refusedSet {
+					st.refusedSet = true
+					close(st.refused)
+				}
+			}
+			st.mu.Unlock()
+		}
+	case "Network.dataReceived":
+		st.touch()
+	case "Network.loadingFinished":
+		var e proto.NetworkLoadingFinished
+		if load(msg, &e) {
+			st.finish(e.RequestID, "")
+		}
+	case "Network.loadingFailed":
+		var e proto.NetworkLoadingFailed
+		if load(msg, &e) {
+			text := e.ErrorText
+			if e.Canceled {
+				text = ""
+			}
+			st.finish(e.RequestID, text)
+		}
+	case "Page.frameStartedLoading", "Page.frameRequestedNavigation":
+		var e struct {
+			FrameID proto.PageFrameID `json:"frameId"`
+		}
+		if load(msg, &e) && e.FrameID == st.main {
+			st.mu.Lock()
+			st.loading, st.last = true, time.Now()
+			st.mu.Unlock()
+		}
+	case "Page.frameStoppedLoading":
+		var e proto.PageFrameStoppedLoading
+		if load(msg, &e) && e.FrameID == st.main {
+			st.mu.Lock()
+			st.loading, st.last = false, time.Now()
+			st.mu.Unlock()
+		}
+	case "Page.frameNavigated":
+		var e proto.PageFrameNavigated
+		if load(msg, &e) && e.Frame != nil && e.Frame.ParentID == "" && e.Frame.UnreachableURL != "" {
+			st.mu.Lock()
+			if st.failURL == "" {
+				st.failURL = e.Frame.UnreachableURL
+			}
+			st.mu.Unlock()
+		}
+	case "Page.javascriptDialogOpening":
+		// alert/confirm/prompt block the page's scripts (and our
+		// snapshot) until answered.
+		_ = proto.PageHandleJavaScriptDialog{Accept: false}.Call(page)
+	case "Inspector.targetCrashed":
+		t.cancel(ErrCrashed)
 	}
 }
 
@@ -117,37 +160,39 @@ func (st *pageState) touch() {
 	st.mu.Unlock()
 }
 
-func (st *pageState) finish(id proto.NetworkRequestID) {
+func (st *pageState) finish(id proto.NetworkRequestID, failText string) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if st.seen[id] {
 		delete(st.seen, id)
 		st.inflight--
 	}
+	if failText != "" && id == st.docID {
+		st.failText, st.failURL = failText, st.docURL
+	}
 	st.last = time.Now()
 }
 
-// waitQuiet returns when the page is quiet, when its main document turns
-// out to be the egress proxy's refusal, or when ctx ends.
-func (st *pageState) waitQuiet(ctx context.Context) error {
-	tick := time.NewTicker(pollEvery)
-	defer tick.Stop()
-	for {
-		st.mu.Lock()
-		idle := time.Since(st.last)
-		quiet := (st.loaded && st.inflight <= 0 && idle >= quietAfterLoad) || idle >= stallQuiet
-		st.mu.Unlock()
-		if quiet {
-			return nil
-		}
-		select {
-		case <-tick.C:
-		case <-st.refused:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}
+// network reports the main frame's loading state, requests in flight and
+// the time since the last network activity.
+func (st *pageState) network() (loading bool, inflight int, idle time.Duration) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.loading, st.inflight, time.Since(st.last)
+}
+
+// documentURL is the URL of the main frame's last document request.
+func (st *pageState) documentURL() string {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.docURL
+}
+
+// docFailure is the main document's failed request (URL, net error), if any.
+func (st *pageState) docFailure() (string, string) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.failURL, st.failText
 }
 
 func (st *pageState) document() (int, proto.NetworkHeaders) {

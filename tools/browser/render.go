@@ -8,24 +8,11 @@ import (
 	"net"
 	"net/url"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
 
 	"github.com/go-rod/rod/lib/proto"
-)
-
-// Waiting for a quiet page: after the load event, no network activity for
-// quietAfterLoad; without it (a page that never finishes), no activity at
-// all for stallQuiet. Whatever happens, the DOM is taken before the budget
-// ends, keeping snapshotReserve of it for the snapshot itself.
-const (
-	quietAfterLoad  = 300 * time.Millisecond
-	stallQuiet      = 2 * time.Second
-	snapshotReserve = 2 * time.Second
-	pollEvery       = 50 * time.Millisecond
-	closeTimeout    = 3 * time.Second
 )
 
 // blockedTypes never leave the browser: they cost bandwidth and time and
@@ -41,6 +28,7 @@ var blockedTypes = []proto.NetworkResourceType{
 type tab struct {
 	cancel context.CancelCauseFunc
 	budget time.Duration
+	spans  *spans
 
 	mu   sync.Mutex
 	id   proto.TargetTargetID
@@ -101,25 +89,30 @@ func (p *Pool) render(ctx context.Context, rawURL string) (res *Rendered, err er
 	defer p.renders.Done()
 
 	waitStart := time.Now()
+	sp := newSpans()
 	select {
 	case p.sem <- struct{}{}:
 	case <-ctx.Done():
 		return nil, callerError(rawURL, ctx, time.Since(waitStart), "waiting for a free browser tab")
 	}
 	defer func() { <-p.sem }()
+	sp.end(spanTab)
 
 	// A browser that died between renders is only noticed when the first
 	// call to it fails; nothing reached the site yet, so try once more.
 	for attempt := 0; ; attempt++ {
-		res, retry, err := p.renderOnce(ctx, rawURL)
+		res, retry, err := p.renderOnce(ctx, rawURL, sp)
 		if !retry || attempt > 0 {
+			if res != nil {
+				res.Phases = sp.phases()
+			}
 			return res, err
 		}
 		p.log.Debug("browser gone before the render started; retrying", "url", rawURL)
 	}
 }
 
-func (p *Pool) renderOnce(ctx context.Context, rawURL string) (res *Rendered, retry bool, err error) {
+func (p *Pool) renderOnce(ctx context.Context, rawURL string, sp *spans) (res *Rendered, retry bool, err error) {
 	in, release, err := p.instanceFor(ctx)
 	if err != nil {
 		switch {
@@ -145,7 +138,7 @@ func (p *Pool) renderOnce(ctx context.Context, rawURL string) (res *Rendered, re
 	rctx, cancelT := context.WithTimeout(cctx, budget)
 	defer cancelT()
 
-	t := &tab{cancel: cancel, budget: budget}
+	t := &tab{cancel: cancel, budget: budget, spans: sp}
 	in.addTab(t)
 	defer in.removeTab(t)
 	// Close flags the pool, then cancels registered tabs: checking after
@@ -175,14 +168,12 @@ func (p *Pool) renderOnce(ctx context.Context, rawURL string) (res *Rendered, re
 		early := errors.As(err, &pe) && pe.phase == phaseOpenContext
 		err = p.classify(ctx, rctx, in, rawURL, budget, err)
 		p.log.Debug("render failed", "url", rawURL, "err", err)
-		if early && errors.Is(err, ErrBrowserGone) {
+		if early && errors.Is(err, ErrBrowserGone) && !errors.Is(rctx.Err(), context.DeadlineExceeded) {
 			return nil, true, err
 		}
 	}
 	return res, false, err
 }
-
-const phaseOpenContext = "opening a browser context"
 
 // phaseError is a failure inside renderIn with the step it happened in.
 type phaseError struct {
@@ -215,8 +206,19 @@ func (p *Pool) classify(caller, rctx context.Context, in *instance, u string, bu
 		return browserGoneError(u, goneCause(in, err))
 	case errors.Is(cause, ErrClosed):
 		return closedError(u)
-	case caller.Err() != nil:
+	case errors.Is(cause, errOutOfMemory) || errors.Is(cause, errEventFlood):
+		return limitError(u, cause)
+	case errors.Is(err, errOutOfMemory):
+		return limitError(u, err)
+	case caller.Err() != nil && !browserPhase(phase):
 		return callerError(u, caller, budget, phase)
+	case (rctx.Err() != nil || caller.Err() != nil) && browserPhase(phase):
+		// Nothing was asked of the site yet: Chromium is what is slow.
+		in.suspect()
+		if caller.Err() != nil && !errors.Is(caller.Err(), context.DeadlineExceeded) {
+			return callerError(u, caller, budget, phase)
+		}
+		return unresponsiveError(u, budget, phase, err)
 	case rctx.Err() != nil:
 		return timeoutError(u, budget, phase, err)
 	case in.isDead() || isConnErr(err):
@@ -253,195 +255,4 @@ func callerError(u string, ctx context.Context, budget time.Duration, phase stri
 		return timeoutError(u, budget, phase, ctx.Err())
 	}
 	return &Error{URL: u, Kind: ctx.Err(), Detail: "cancelled while " + phase}
-}
-
-// renderIn does the work in its own incognito context, which it always
-// disposes (tab and all) before returning.
-func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string) (*Rendered, error) {
-	ctx, stop := context.WithCancel(ctx)
-	defer stop()
-
-	bypass := ""
-	if p.cfg.ProxyURL != "" {
-		bypass = "<-loopback>"
-	}
-	bs := session{conn: in.conn, ctx: ctx}
-	bc, err := proto.TargetCreateBrowserContext{
-		DisposeOnDetach: true, // a lost connection must not leave contexts behind
-		ProxyServer:     p.cfg.ProxyURL,
-		ProxyBypassList: bypass,
-	}.Call(bs)
-	if err != nil {
-		return nil, &phaseError{phaseOpenContext, err}
-	}
-	p.tabOpened()
-	defer func() {
-		p.closeTab(in, bc.BrowserContextID, t.targetID())
-		p.openTabs.Add(-1)
-	}()
-	// Downloads would land on disk; a page is all we want.
-	if err := (proto.BrowserSetDownloadBehavior{
-		Behavior: proto.BrowserSetDownloadBehaviorBehaviorDeny, BrowserContextID: bc.BrowserContextID,
-	}).Call(bs); err != nil {
-		return nil, &phaseError{"preparing the tab", err}
-	}
-	target, err := proto.TargetCreateTarget{URL: "about:blank", BrowserContextID: bc.BrowserContextID}.Call(bs)
-	if err != nil {
-		return nil, &phaseError{"opening a tab", err}
-	}
-	t.setTarget(target.TargetID)
-
-	events := in.b.Context(ctx).Event() // subscribed before anything can happen
-	att, err := proto.TargetAttachToTarget{TargetID: target.TargetID, Flatten: true}.Call(bs)
-	if err != nil {
-		return nil, &phaseError{"opening a tab", err}
-	}
-	ps := session{conn: in.conn, ctx: ctx, id: att.SessionID}
-	t.setSession(ps)
-
-	// The main frame's id is the target's.
-	st := newPageState(proto.PageFrameID(target.TargetID))
-	handled := make(chan struct{})
-	go func() {
-		defer close(handled)
-		st.consume(ps, events, t)
-	}()
-	defer func() { stop(); <-handled }()
-
-	if err := p.setupPage(ps, in); err != nil {
-		return nil, &phaseError{"preparing the tab", err}
-	}
-
-	deadline, _ := ctx.Deadline()
-	reserve := min(snapshotReserve, time.Until(deadline)/4)
-	waitCtx, cancelWait := context.WithDeadline(ctx, deadline.Add(-reserve))
-	defer cancelWait()
-
-	nav, err := proto.PageNavigate{URL: rawURL}.Call(ps.with(waitCtx))
-	if err != nil {
-		if ctx.Err() == nil && waitCtx.Err() != nil {
-			// Our wait budget ran out before the page even committed.
-			return nil, timeoutError(rawURL, t.budget, "the server sent no page", err)
-		}
-		return nil, &phaseError{"navigating", err}
-	}
-	if nav.ErrorText != "" {
-		return nil, p.navFailure(ctx, rawURL, nav.ErrorText, st)
-	}
-	if p.testAfterNavigate != nil {
-		p.testAfterNavigate(ctx, t)
-	}
-	if err := st.waitQuiet(waitCtx); err != nil && ctx.Err() != nil {
-		return nil, &phaseError{"waiting for the page to load", err}
-	}
-	snap, err := p.snapshot(ps, st.main)
-	if err != nil {
-		return nil, err
-	}
-	status, hdrs := st.document()
-	if perr := p.proxyRefusal(ctx, rawURL, status, hdrs, snap.text); perr != nil {
-		return nil, perr
-	}
-	return &Rendered{URL: rawURL, FinalURL: snap.url, Status: status, Title: snap.title, HTML: snap.html}, nil
-}
-
-func (p *Pool) tabOpened() {
-	n := p.openTabs.Add(1)
-	for {
-		m := p.maxOpenTabs.Load()
-		if n <= m || p.maxOpenTabs.CompareAndSwap(m, n) {
-			return
-		}
-	}
-}
-
-// setupPage: identity, blocked resource types, network events.
-func (p *Pool) setupPage(page session, in *instance) error {
-	if err := (proto.PageEnable{}).Call(page); err != nil {
-		return err
-	}
-	if err := (proto.NetworkEnable{}).Call(page); err != nil {
-		return err
-	}
-	if err := (proto.NetworkSetUserAgentOverride{
-		UserAgent:         in.ua,
-		AcceptLanguage:    p.cfg.AcceptLanguage,
-		Platform:          "Linux x86_64",
-		UserAgentMetadata: in.uaMeta,
-	}).Call(page); err != nil {
-		return err
-	}
-	patterns := make([]*proto.FetchRequestPattern, 0, len(blockedTypes))
-	for _, rt := range blockedTypes {
-		patterns = append(patterns, &proto.FetchRequestPattern{
-			URLPattern: "*", ResourceType: rt, RequestStage: proto.FetchRequestStageRequest,
-		})
-	}
-	// Only these types pause in the browser; everything else flows freely.
-	return proto.FetchEnable{Patterns: patterns}.Call(page)
-}
-
-// closeTab closes the tab from the browser side (works even when its
-// renderer is stuck in a loop or crashed) and disposes its context.
-func (p *Pool) closeTab(in *instance, ctxID proto.BrowserBrowserContextID, target proto.TargetTargetID) {
-	if in.isDead() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), closeTimeout)
-	defer cancel()
-	b := session{conn: in.conn, ctx: ctx}
-	if target != "" {
-		if _, err := (proto.TargetCloseTarget{TargetID: target}).Call(b); err != nil {
-			p.log.Debug("close tab", "target", target, "err", err)
-		}
-	}
-	if err := (proto.TargetDisposeBrowserContext{BrowserContextID: ctxID}).Call(b); err != nil {
-		p.log.Debug("dispose browser context", "context", ctxID, "err", err)
-		if isConnErr(err) {
-			in.markDead(fmt.Errorf("dispose of a browser context failed: %w", err))
-		}
-	}
-}
-
-type snapshotResult struct {
-	html, title, url, text string
-}
-
-// snapshot serialises the visible DOM from an isolated world. A navigation
-// racing with it (a late JS redirect) destroys the world: retry once.
-func (p *Pool) snapshot(pg session, frame proto.PageFrameID) (*snapshotResult, error) {
-	ctx := pg.ctx
-	var lastErr error
-	for attempt := 0; attempt < 3; attempt++ {
-		world, err := proto.PageCreateIsolatedWorld{FrameID: frame, WorldName: "deepresearch-snapshot"}.Call(pg)
-		if err == nil {
-			var r *proto.RuntimeEvaluateResult
-			r, err = proto.RuntimeEvaluate{
-				Expression:    snapshotJS,
-				ContextID:     world.ExecutionContextID,
-				ReturnByValue: true,
-			}.Call(pg)
-			if err == nil && r.ExceptionDetails != nil {
-				err = fmt.Errorf("snapshot script failed: %s", r.ExceptionDetails.Text)
-			}
-			if err == nil {
-				v := r.Result.Value
-				return &snapshotResult{
-					html:  v.Get("html").Str(),
-					title: strings.TrimSpace(v.Get("title").Str()),
-					url:   v.Get("url").Str(),
-					text:  v.Get("text").Str(),
-				}, nil
-			}
-		}
-		lastErr = err
-		if ctx.Err() != nil {
-			break
-		}
-		select {
-		case <-time.After(200 * time.Millisecond):
-		case <-ctx.Done():
-		}
-	}
-	return nil, &phaseError{"reading the page's DOM", lastErr}
 }

@@ -31,6 +31,7 @@ const snapshotJS = `(() => {
     if (parseFloat(s.textIndent) <= -999 && (clips(s.overflowX) || el.children.length === 0)) return true;
     return false;
   };
+  const t0 = performance.now();
   const hidden = [];
   if (doc.body) {
     const stack = [doc.body];
@@ -44,6 +45,7 @@ const snapshotJS = `(() => {
     }
   }
   for (const el of hidden) el.remove();
+  globalThis.hiddenMs = performance.now() - t0; // read by timedSnapshotJS
   for (const el of Array.from(doc.querySelectorAll("script,style,noscript,template"))) el.remove();
   const comments = [];
   const tw = doc.createTreeWalker(root, NodeFilter.SHOW_COMMENT);
@@ -54,3 +56,7 @@ const snapshotJS = `(() => {
   const text = doc.body ? (doc.body.innerText || "").slice(0, 600) : "";
   return {html, title: doc.title || "", url: location.href, text, hidden: hidden.length};
 })()`
+
+// timedSnapshotJS is snapshotJS returning also how long its hidden-element
+// pass took (hiddenMs; the isolated world's global is not the page's).
+const timedSnapshotJS = "(() => { const r = " + snapshotJS + "; r.hiddenMs = globalThis.hiddenMs || 0; return r; })()"
