@@ -16,6 +16,7 @@ import (
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/fixtures"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/fetch"
 )
@@ -31,6 +32,7 @@ type env struct {
 	guard  *egress.Guard
 	engine *browse.Engine
 	proxy  *egress.Proxy // render tests only
+	pool   *browser.Pool // render tests only
 }
 
 // newEnv starts the fixture web and an engine whose guard trusts only the

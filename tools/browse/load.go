@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/fetch"
 )
@@ -23,13 +24,17 @@ const minFallbackChars = 200
 func (e *Engine) load(ctx context.Context, rawURL, norm, mode string) (*Page, error) {
 	switch mode {
 	case RenderAlways:
-		return e.render(ctx, norm)
+		return e.renderAlways(ctx, norm)
 	case RenderNever:
 		resp, err := e.fetch(ctx, norm)
 		if err != nil {
 			return nil, e.httpError(err)
 		}
-		return e.fromResponse(resp)
+		page, err := e.fromResponse(resp)
+		if err != nil {
+			return nil, err
+		}
+		return e.nonEmpty(page, resp.Body)
 	}
 
 	resp, ferr := e.fetch(ctx, norm)
@@ -38,7 +43,7 @@ func (e *Engine) load(ctx context.Context, rawURL, norm, mode string) (*Page, er
 			return nil, e.httpError(ferr)
 		}
 		e.log.Debug("HTTP failed in a way a browser may not; rendering", "url", norm, "err", ferr)
-		p, rerr := e.render(ctx, norm)
+		p, _, rerr := e.render(ctx, norm)
 		if rerr != nil {
 			// The HTTP error is usually the clearer one; keep policy and challenge errors from rendering.
 			if isPolicyOrChallenge(rerr) {
@@ -55,33 +60,72 @@ func (e *Engine) load(ctx context.Context, rawURL, norm, mode string) (*Page, er
 	if resp.ContentType != "text/html" && resp.ContentType != "application/xhtml+xml" {
 		return page, nil
 	}
-	if !needsRender(resp.Body, page.Doc) {
-		return page, nil
+	reason := renderReason(resp.Body, page.Doc)
+	if reason == "" {
+		return e.nonEmpty(page, resp.Body)
 	}
 	if e.cfg.Renderer == nil {
-		page.Note = "this page seems to need JavaScript, but no browser is available; showing what plain HTTP returned"
-		return page, nil
+		page.Note = joinNote(page.Note, "this page seems to need JavaScript ("+reason+"), but no browser is available; showing what plain HTTP returned")
+		return e.nonEmpty(page, resp.Body)
 	}
-	e.log.Debug("page looks like a JavaScript app; rendering", "url", norm)
-	rp, rerr := e.render(ctx, norm)
+	e.log.Debug("rendering: the HTTP copy looks incomplete", "url", norm, "reason", reason)
+	rp, rhtml, rerr := e.render(ctx, norm)
 	if rerr != nil {
-		if isPolicyOrChallenge(rerr) {
+		var ce *ChallengeError
+		if errors.As(rerr, &ce) {
 			return nil, rerr
 		}
 		// A shell's own text ("You need to enable JavaScript") is no fallback.
 		if page.TotalChars < minFallbackChars {
+			if isPolicyOrChallenge(rerr) {
+				return nil, rerr
+			}
 			return nil, fmt.Errorf("%s needs JavaScript and rendering it in Chromium failed: %w; try again later or another source", norm, rerr)
 		}
+		// The HTTP copy was fetched under the same policy, so a refusal
+		// here is about where the page's scripts went, not the page.
 		e.log.Warn("render failed; falling back to the HTTP version", "url", norm, "err", rerr)
-		page.Note = "rendering in Chromium failed (" + firstLine(rerr.Error()) + "); showing what plain HTTP returned, which may be incomplete"
-		return page, nil
+		page.Note = joinNote(page.Note, "rendering in Chromium failed ("+firstLine(rerr.Error())+"); showing what plain HTTP returned, which may be incomplete")
+		return e.nonEmpty(page, resp.Body)
 	}
-	// Rendering can lose to HTTP on a page that only looked like an app.
-	if rp.TotalChars < page.TotalChars/2 {
-		page.Note = "rendering in Chromium produced less text than plain HTTP; showing the HTTP version"
-		return page, nil
+	chosen, note := chooseRendered(page, rp)
+	if chosen == page {
+		page.Note = joinNote(page.Note, note)
+		return e.nonEmpty(page, resp.Body)
 	}
-	return rp, nil
+	return e.nonEmpty(rp, rhtml)
+}
+
+// renderAlways serves render=always. When the render fails for the page's
+// own reasons (its script navigated to a host that does not resolve or
+// cannot be reached), the HTTP copy is shown with a note if it reads.
+func (e *Engine) renderAlways(ctx context.Context, norm string) (*Page, error) {
+	p, rhtml, rerr := e.render(ctx, norm)
+	if rerr == nil {
+		return e.nonEmpty(p, rhtml)
+	}
+	if isPolicyOrChallenge(rerr) || !(errors.Is(rerr, browser.ErrDNS) || errors.Is(rerr, browser.ErrNavigation)) || ctx.Err() != nil {
+		return nil, rerr
+	}
+	resp, ferr := e.fetch(ctx, norm)
+	if ferr != nil {
+		return nil, rerr
+	}
+	page, err := e.fromResponse(resp)
+	if err != nil || page.TotalChars < minFallbackChars {
+		return nil, rerr
+	}
+	page.Note = joinNote(page.Note, "rendering in Chromium failed ("+firstLine(rerr.Error())+"); showing what plain HTTP returned, which may be incomplete")
+	return page, nil
+}
+
+// nonEmpty makes sure an HTML page never comes back with no text and no
+// word of why (see emptyFallback).
+func (e *Engine) nonEmpty(p *Page, body string) (*Page, error) {
+	if emptyFallback(p, body) || p.Note != "" {
+		return p, nil // filled, or the note already says why it is empty
+	}
+	return nil, fmt.Errorf("%s has no readable text: its HTML shows nothing a reader could use, even after rendering where that was tried; try render=always, or another source", p.URL)
 }
 
 func (e *Engine) fetch(ctx context.Context, u string) (*fetch.Response, error) {
@@ -132,51 +176,51 @@ func isPolicyOrChallenge(err error) bool {
 }
 
 // render loads u in the browser and extracts it.
-func (e *Engine) render(ctx context.Context, u string) (*Page, error) {
+func (e *Engine) render(ctx context.Context, u string) (*Page, string, error) {
 	if e.cfg.Renderer == nil {
-		return nil, fmt.Errorf("cannot render %s: no browser is available on this server; try render=never", u)
+		return nil, "", fmt.Errorf("cannot render %s: no browser is available on this server; try render=never", u)
 	}
 	if e.cfg.Guard != nil {
 		// Names are checked when the proxy dials; this catches literal
 		// addresses early with the clearest reason.
 		if _, err := e.cfg.Guard.CheckURL(u); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 	}
 	r, err := e.cfg.Renderer.Render(ctx, u)
 	if err != nil {
 		if pe := e.proxyRefusal(u); pe != nil {
-			return nil, pe
+			return nil, "", pe
 		}
 		if strings.Contains(err.Error(), u) {
-			return nil, err // the browser's message already names the page
+			return nil, "", err // the browser's message already names the page
 		}
-		return nil, fmt.Errorf("render %s: %w", u, err)
+		return nil, "", fmt.Errorf("render %s: %w", u, err)
 	}
 	final := r.FinalURL
 	if final == "" {
 		final = u
 	}
 	if pe := e.proxyRefusal(final); pe != nil && (r.Status == 403 || strings.Contains(r.HTML, "refused by policy")) {
-		return nil, pe
+		return nil, "", pe
 	}
 	if pe := e.proxyRefusal(u); pe != nil && r.Status == 403 {
-		return nil, pe
+		return nil, "", pe
 	}
 	if who := detectChallenge(r.Status, nil, r.HTML); who != "" {
-		return nil, &ChallengeError{URL: u, Provider: who, Status: r.Status}
+		return nil, "", &ChallengeError{URL: u, Provider: who, Status: r.Status}
 	}
 	if r.Status >= 400 {
-		return nil, &fetch.Error{Kind: fetch.KindHTTPStatus, URL: u, Status: r.Status, Body: r.HTML, Err: fmt.Errorf("HTTP %d", r.Status)}
+		return nil, "", &fetch.Error{Kind: fetch.KindHTTPStatus, URL: u, Status: r.Status, Body: r.HTML, Err: fmt.Errorf("HTTP %d", r.Status)}
 	}
 	doc, err := extract.FromHTML(r.HTML, mustParse(final))
 	if err != nil {
-		return nil, fmt.Errorf("extract rendered page %s: %w", u, err)
+		return nil, "", fmt.Errorf("extract rendered page %s: %w", u, err)
 	}
 	if doc.Title == "" {
 		doc.Title = r.Title
 	}
-	return newPage(u, final, r.Status, "text/html", true, doc), nil
+	return newPage(u, final, r.Status, "text/html", true, doc), r.HTML, nil
 }
 
 func (e *Engine) proxyRefusal(u string) error {
@@ -212,6 +256,7 @@ func (e *Engine) pageOf(resp *fetch.Response) (*Page, error) {
 		if err != nil {
 			return nil, fmt.Errorf("extract %s: %w", resp.URL, err)
 		}
+		doc = noscriptView(resp.Body, doc, mustParse(resp.FinalURL))
 		return newPage(resp.URL, resp.FinalURL, status, resp.ContentType, false, doc), nil
 	case resp.ContentType == "application/pdf":
 		title := resp.Title

@@ -43,6 +43,7 @@ func newRenderEnv(t *testing.T) *env {
 		Fetcher: fetchOf(t, e), Renderer: pool, Guard: e.guard, Proxy: proxy,
 	})
 	e.proxy = proxy
+	e.pool = pool
 	return e
 }
 
