@@ -166,6 +166,7 @@ func parseClean(s string) (*html.Node, error) {
 			}
 		}
 	}
+	openNoscriptViews(doc) // noscript.go: an app shell's no-JavaScript view is its page
 	cleanTree(doc)
 	capSize(doc)
 	return doc, nil

@@ -1,7 +1,10 @@
-// Command extractbench scores extract.FromHTML on the article-extraction
-// benchmark (scrapinghub/article-extraction-benchmark) and times it.
+// Command extractbench scores extract.FromHTML on the extraction sets of
+// ../shared/datasets and times it: the article-extraction benchmark
+// (scrapinghub, news articles) and WCXB (seven page types). Each set is
+// reported overall and per page type, with the F1 of its odd and even
+// pages apart (a rule tuned to one half shows as a gap between them).
 //
-//	go run ./cmd/extractbench -data ../shared/datasets/article-extraction [-v] [-runs 3]
+//	go run ./cmd/extractbench [-datasets ../shared/datasets] [-set all|article|wcxb] [-half all|odd|even] [-type forum] [-v] [-runs 3]
 package main
 
 import (
@@ -10,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"time"
 
@@ -17,42 +21,81 @@ import (
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract/score"
 )
 
+// sets are the benchmark folders under -datasets, in report order.
+var sets = []struct{ name, dir string }{
+	{"article", "article-extraction"},
+	{"wcxb", "wcxb"},
+}
+
+type options struct {
+	half, pageType, dump string
+	verbose              bool
+	worst, runs          int
+}
+
 func main() {
-	data := flag.String("data", "../shared/datasets/article-extraction", "benchmark folder (ground-truth.json and html/)")
-	verbose := flag.Bool("v", false, "list the worst pages")
-	worst := flag.Int("worst", 15, "how many worst pages -v lists")
-	runs := flag.Int("runs", 3, "timing runs per page (the fastest counts, to damp noise from a shared machine)")
-	dump := flag.String("dump", "", "write each page's Markdown to this folder")
+	datasets := flag.String("datasets", "../shared/datasets", "folder holding the benchmark sets")
+	set := flag.String("set", "all", "which set: all, article or wcxb")
+	data := flag.String("data", "", "score one set folder (ground-truth.json, html/, optional meta.json) instead of -set")
+	var o options
+	flag.StringVar(&o.half, "half", "all", "score all pages, or only the odd or even ones (by position in id order)")
+	flag.StringVar(&o.pageType, "type", "", "score only pages of this type")
+	flag.BoolVar(&o.verbose, "v", false, "list the worst pages")
+	flag.IntVar(&o.worst, "worst", 15, "how many worst pages -v lists")
+	flag.IntVar(&o.runs, "runs", 3, "timing runs per page (the fastest counts, to damp noise from a shared machine)")
+	flag.StringVar(&o.dump, "dump", "", "write each page's Markdown to this folder")
 	flag.Parse()
-	if err := run(*data, *verbose, *worst, *runs, *dump); err != nil {
-		fmt.Fprintln(os.Stderr, "extractbench:", err)
-		os.Exit(1)
+	var dirs [][2]string
+	switch {
+	case *data != "":
+		dirs = append(dirs, [2]string{filepath.Base(*data), *data})
+	default:
+		for _, s := range sets {
+			if *set == "all" || *set == s.name {
+				dirs = append(dirs, [2]string{s.name, filepath.Join(*datasets, s.dir)})
+			}
+		}
+	}
+	if len(dirs) == 0 {
+		fmt.Fprintf(os.Stderr, "extractbench: unknown -set %q (all, article or wcxb)\n", *set)
+		os.Exit(2)
+	}
+	for _, d := range dirs {
+		if err := run(d[0], d[1], o); err != nil {
+			fmt.Fprintln(os.Stderr, "extractbench:", err)
+			os.Exit(1)
+		}
 	}
 }
 
 type pageResult struct {
-	id     string
-	counts score.Counts
-	dur    time.Duration
-	empty  bool
+	id, pageType string
+	odd          bool
+	counts       score.Counts
+	dur          time.Duration
+	empty        bool
 }
 
-func run(dir string, verbose bool, worst, runs int, dump string) error {
+func run(name, dir string, o options) error {
 	pages, err := score.Load(dir)
 	if err != nil {
-		return fmt.Errorf("load benchmark from %s: %w (pass -data with the article-extraction folder)", dir, err)
+		return fmt.Errorf("load %s from %s: %w (pass -datasets with the folder holding the sets)", name, dir, err)
 	}
-	if dump != "" {
-		if err := os.MkdirAll(dump, 0o755); err != nil {
+	if o.dump != "" {
+		if err := os.MkdirAll(o.dump, 0o755); err != nil {
 			return err
 		}
 	}
 	results := make([]pageResult, 0, len(pages))
-	for _, p := range pages {
+	for i, p := range pages {
+		odd := i%2 == 1
+		if o.half == "odd" && !odd || o.half == "even" && odd || o.pageType != "" && p.Type != o.pageType {
+			continue
+		}
 		u, _ := url.Parse(p.URL)
 		var doc *extract.Document
 		best := time.Duration(1<<63 - 1)
-		for r := 0; r < max(1, runs); r++ {
+		for r := 0; r < max(1, o.runs); r++ {
 			start := time.Now()
 			d, err := extract.FromHTML(p.HTML, u)
 			el := time.Since(start)
@@ -63,44 +106,95 @@ func run(dir string, verbose bool, worst, runs int, dump string) error {
 			best = min(best, el)
 		}
 		text := extract.StripMarkdownLinks(doc.Markdown)
-		if dump != "" {
-			_ = os.WriteFile(filepath.Join(dump, p.ID[:8]+".md"), []byte(doc.Markdown), 0o644)
+		if o.dump != "" {
+			_ = os.WriteFile(filepath.Join(o.dump, name+"-"+p.ID+".md"), []byte(doc.Markdown), 0o644)
 		}
 		results = append(results, pageResult{
-			id: p.ID, counts: score.Compare(p.Truth, text), dur: best,
+			id: p.ID, pageType: p.Type, odd: odd, counts: score.Compare(p.Truth, text), dur: best,
 			empty: len(score.Tokens(text)) == 0,
 		})
 	}
-	counts := make([]score.Counts, len(results))
+	if len(results) == 0 {
+		return fmt.Errorf("%s: no pages match", name)
+	}
+	report(name, results)
+	if o.verbose {
+		sort.SliceStable(results, func(i, j int) bool { return f1(results[i].counts) < f1(results[j].counts) })
+		fmt.Println("\nworst pages (F1  P  R  type  id):")
+		for _, r := range results[:min(o.worst, len(results))] {
+			fmt.Printf("  %.3f  %.3f  %.3f  %-13s %s\n", f1(r.counts), r.counts.Precision(), r.counts.Recall(), r.pageType, r.id)
+		}
+	}
+	fmt.Println()
+	return nil
+}
+
+// report prints the set's figures: overall, then per page type (most
+// pages first), with timing over the whole set.
+func report(name string, results []pageResult) {
+	byType := map[string][]pageResult{}
+	for _, r := range results {
+		if r.pageType != "" {
+			byType[r.pageType] = append(byType[r.pageType], r)
+		}
+	}
+	types := make([]string, 0, len(byType))
+	for t := range byType {
+		types = append(types, t)
+	}
+	sort.Slice(types, func(i, j int) bool {
+		if len(byType[types[i]]) != len(byType[types[j]]) {
+			return len(byType[types[i]]) > len(byType[types[j]])
+		}
+		return types[i] < types[j]
+	})
+	fmt.Printf("set %s\n", name)
+	fmt.Printf("  %-14s %5s  %6s  %6s  %6s  %7s  %7s  %5s\n", "type", "pages", "F1", "P", "R", "F1 odd", "F1 even", "empty")
+	row := func(label string, rs []pageResult) {
+		all, odd, even := summarize(rs, nil), summarize(rs, ptr(true)), summarize(rs, ptr(false))
+		empty := 0
+		for _, r := range rs {
+			if r.empty {
+				empty++
+			}
+		}
+		fmt.Printf("  %-14s %5d  %.4f  %.4f  %.4f  %7s  %7s  %5d\n", label, all.Pages, all.F1, all.Precision, all.Recall,
+			fmtF1(odd), fmtF1(even), empty)
+	}
+	row("all", results)
+	for _, t := range types {
+		row(t, byType[t])
+	}
 	durs := make([]time.Duration, len(results))
 	var total time.Duration
-	empty := 0
 	for i, r := range results {
-		counts[i] = r.counts
 		durs[i] = r.dur
 		total += r.dur
-		if r.empty {
-			empty++
-		}
 	}
-	s := score.Summarize(counts)
-	sort.Slice(durs, func(i, j int) bool { return durs[i] < durs[j] })
+	slices.Sort(durs)
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-	fmt.Printf("pages      %d\n", s.Pages)
-	fmt.Printf("F1         %.4f\n", s.F1)
-	fmt.Printf("precision  %.4f\n", s.Precision)
-	fmt.Printf("recall     %.4f\n", s.Recall)
-	fmt.Printf("ms/page    median %.2f  mean %.2f  p90 %.2f  max %.2f\n",
+	fmt.Printf("  ms/page median %.2f  mean %.2f  p90 %.2f  max %.2f\n",
 		ms(durs[len(durs)/2]), ms(total/time.Duration(len(durs))), ms(durs[len(durs)*9/10]), ms(durs[len(durs)-1]))
-	fmt.Printf("empty      %d\n", empty)
-	if verbose {
-		sort.Slice(results, func(i, j int) bool { return f1(results[i].counts) < f1(results[j].counts) })
-		fmt.Println("\nworst pages (F1  P  R  id):")
-		for _, r := range results[:min(worst, len(results))] {
-			fmt.Printf("  %.3f  %.3f  %.3f  %s\n", f1(r.counts), r.counts.Precision(), r.counts.Recall(), r.id)
+}
+
+func ptr(b bool) *bool { return &b }
+
+// summarize scores rs, or only its odd (or even) pages when odd is set.
+func summarize(rs []pageResult, odd *bool) score.Summary {
+	counts := make([]score.Counts, 0, len(rs))
+	for _, r := range rs {
+		if odd == nil || r.odd == *odd {
+			counts = append(counts, r.counts)
 		}
 	}
-	return nil
+	return score.Summarize(counts)
+}
+
+func fmtF1(s score.Summary) string {
+	if s.Pages == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.4f", s.F1)
 }
 
 func f1(c score.Counts) float64 {

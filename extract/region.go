@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The article extractors keep the densest run of prose and nothing else,
+// which is right for a story and wrong for a page whose content is many
+// short pieces: a shop's product cards, a service page's sections, a
+// release list. For those the main region is the content: the page's
+// <main> landmark (or its body), minus what every site wraps around its
+// content — navigation, banners, footers, sidebars, dialogs, controls and
+// the cookie, newsletter and share widgets that sites mark by name.
+
+// mainRegion returns a cleaned copy of the page's main region.
+func mainRegion(root *html.Node, cfg *config) *html.Node {
+	region, pageLevel := regionRoot(root, cfg)
+	out := cloneNode(region)
+	stripChrome(out, pageLevel)
+	return out
+}
+
+// regionRoot is the page's main landmark, or its body (pageLevel) when it
+// has none big enough.
+func regionRoot(root *html.Node, cfg *config) (n *html.Node, pageLevel bool) {
+	body := findElement(root, atom.Body)
+	if body == nil {
+		body = root
+	}
+	if m := largestMain(body); m != nil && visibleWords(m) >= int(cfg.MainLandmarkShare*float64(visibleWords(body))) {
+		return m, false
+	}
+	return body, true
+}
+
+// regionWords counts the words mainRegion would keep, without copying.
+func regionWords(n *html.Node, pageLevel bool) int {
+	if n.Type == html.TextNode {
+		return wordCount(n.Data)
+	}
+	w := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			w += wordCount(c.Data)
+		case c.Type != html.ElementNode || isChrome(c, pageLevel):
+		default:
+			w += regionWords(c, pageLevel && c.DataAtom != atom.Article && c.DataAtom != atom.Section && c.DataAtom != atom.Main)
+		}
+	}
+	return w
+}
+
+// largestMain is the <main> or role="main" element with the most words.
+func largestMain(n *html.Node) *html.Node {
+	var best *html.Node
+	bestWords := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Main || strings.EqualFold(getAttr(c, "role"), "main") {
+				if w := visibleWords(c); w > bestWords {
+					best, bestWords = c, w
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return best
+}
+
+// stripChrome removes site chrome from n in place. Page-level landmarks
+// (<header>, <footer>) only count as chrome outside an article or
+// section, where they are the site's, not the content's.
+func stripChrome(n *html.Node, pageLevel bool) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			switch {
+			case isChrome(c, pageLevel):
+				n.RemoveChild(c)
+			default:
+				inner := pageLevel && c.DataAtom != atom.Article && c.DataAtom != atom.Section && c.DataAtom != atom.Main
+				stripChrome(c, inner)
+			}
+		}
+		c = next
+	}
+}
+
+func isChrome(n *html.Node, pageLevel bool) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Aside, atom.Button,
+		atom.Select, atom.Input, atom.Textarea, atom.Svg, atom.Iframe, atom.Dialog, atom.Canvas,
+		atom.Video, atom.Audio, atom.Object, atom.Embed, atom.Img, atom.Picture, atom.Label:
+		return true
+	case atom.Header, atom.Footer:
+		return pageLevel
+	}
+	switch strings.ToLower(getAttr(n, "role")) {
+	case "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
+		"menu", "menubar", "toolbar", "tablist":
+		return true
+	}
+	return hasChromeName(getAttr(n, "class")) || hasChromeName(getAttr(n, "id"))
+}
+
+// chromeWords are the words sites name their chrome by, in class and id
+// attributes ("cookie-banner", "site_footer", "shareButtons").
+var chromeWords = map[string]bool{
+	"cookie": true, "cookies": true, "consent": true, "gdpr": true, "newsletter": true,
+	"breadcrumb": true, "breadcrumbs": true, "share": true, "sharing": true, "social": true,
+	"modal": true, "popup": true, "skip": true, "sidebar": true, "navbar": true, "navigation": true,
+	"menu": true, "footer": true, "masthead": true, "toolbar": true, "pagination": true,
+	"advert": true, "advertisement": true, "ads": true, "promo": true, "subscribe": true,
+	"signup": true, "login": true, "related": true, "recommended": true, "recommendations": true,
+	"toc": true, "drawer": true, "offcanvas": true, "announcement": true,
+}
+
+// hasChromeName splits an attribute into words (at spaces, "-", "_" and
+// lower-to-upper case changes) and looks for a chrome word.
+func hasChromeName(v string) bool {
+	if v == "" {
+		return false
+	}
+	start := 0
+	for i := 0; i <= len(v); i++ {
+		split := i == len(v) || v[i] == ' ' || v[i] == '-' || v[i] == '_' || v[i] == '\t' || v[i] == '\n'
+		camel := !split && i > start && v[i] >= 'A' && v[i] <= 'Z' && v[i-1] >= 'a' && v[i-1] <= 'z'
+		if split || camel {
+			if i > start && chromeWords[strings.ToLower(v[start:i])] {
+				return true
+			}
+			start = i
+			if split {
+				start = i + 1
+			}
+		}
+	}
+	return false
+}
+
+// regionContent decides between the article path's result (articleMD) and
+// the main region. The article extractors keep one dense block; when that
+// block is a small share of what the main region shows, the page is not
+// an article but a page of many parts (cards, sections, posts), and the
+// region is the content. A page that declares itself an article (JSON-LD,
+// og:type) keeps its article unless the extractors found next to nothing:
+// news pages carry long teaser lists around a short story. A region that
+// adds only a few lines to a real article adds leftover chrome (captions,
+// bylines, share labels), not missed parts.
+func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, cfg *config) (rendered, bool) {
+	rw := regionWords(regionRoot(root, cfg))
+	aw := wordCount(stripLinks(articleMD))
+	if rw == 0 {
+		return rendered{}, false
+	}
+	share := float64(aw) / float64(rw)
+	if declaresArticle(root, meta) {
+		if aw >= cfg.ArticleMinWords || share >= cfg.RegionShareArticle {
+			return rendered{}, false
+		}
+	} else if share >= cfg.RegionShare || aw >= cfg.ArticleMinWords && rw-aw < cfg.RegionMinExtraWords {
+		return rendered{}, false
+	}
+	r, err := render(extraction{node: mainRegion(root, cfg), source: "region"}, base, src)
+	if err != nil || wordCount(r.markdown) == 0 {
+		return rendered{}, false
+	}
+	r.markdown = dropDebris(r.markdown)
+	return r, true
+}
+
+// declaresArticle: og:type article, or structured data (JSON-LD,
+// microdata) whose most specific kind is an article.
+func declaresArticle(root *html.Node, meta *pageMeta) bool {
+	return strings.EqualFold(meta.meta["og:type"], "article") || declaredKind(structuredTypes(meta, root)) == kindArticle
+}
