@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/weburl"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/search"
 )
 
@@ -30,17 +31,17 @@ type rankedList struct {
 }
 
 // fuse merges result lists by reciprocal-rank fusion, deduplicating URLs by
-// their normalised form and dropping those the domain filters exclude.
-func fuse(lists []rankedList, include, exclude []string) []candidate {
+// their key and dropping those the domain filters exclude.
+func fuse(lists []rankedList, domains weburl.Domains) []candidate {
 	byKey := map[string]*candidate{}
 	var order []string
 	for _, l := range lists {
 		for i, r := range l.Results {
-			if r.URL == "" || !domainAllowed(r.URL, include, exclude) {
+			if r.URL == "" || !domains.Allows(r.URL) {
 				continue
 			}
 			rank := i + 1
-			k := normURL(r.URL)
+			k := weburl.Key(r.URL)
 			c := byKey[k]
 			if c == nil {
 				c = &candidate{URL: r.URL, Title: r.Title, Snippet: r.Snippet, Best: rank}
@@ -67,77 +68,13 @@ func fuse(lists []rankedList, include, exclude []string) []candidate {
 	return out
 }
 
-// normURL is the identity of a page: scheme and host lower-cased, "www."
-// dropped, default port, fragment and tracking parameters removed, the
-// trailing slash ignored, escapes in the path normalised.
-func normURL(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Host == "" {
-		return strings.TrimSpace(raw)
-	}
-	host := strings.ToLower(u.Hostname())
-	host = strings.TrimPrefix(host, "www.")
-	port := u.Port()
-	scheme := strings.ToLower(u.Scheme)
-	if (scheme == "http" && port == "80") || (scheme == "https" && port == "443") {
-		port = ""
-	}
-	if scheme == "http" {
-		scheme = "https" // the same page is usually served on both
-	}
-	if port != "" {
-		host += ":" + port
-	}
-	path := u.EscapedPath()
-	if p, err := url.PathUnescape(path); err == nil {
-		path = p
-	}
-	path = strings.TrimSuffix(path, "/")
-	q := u.Query()
-	for k := range q {
-		lk := strings.ToLower(k)
-		if strings.HasPrefix(lk, "utm_") || lk == "fbclid" || lk == "gclid" || lk == "ref" || lk == "ref_src" {
-			q.Del(k)
-		}
-	}
-	s := scheme + "://" + host + path
-	if enc := q.Encode(); enc != "" {
-		s += "?" + enc
-	}
-	return s
-}
+// outsideDomainsError: a page redirected to a host the domain filters
+// exclude. Its source is listed as skipped, with this as the reason, and it
+// supplies no evidence and no links.
+type outsideDomainsError struct{ finalURL string }
 
-// domainAllowed applies include/exclude lists: a domain matches itself and its subdomains.
-func domainAllowed(raw string, include, exclude []string) bool {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return false
-	}
-	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
-	for _, d := range exclude {
-		if domainMatch(host, d) {
-			return false
-		}
-	}
-	if len(include) == 0 {
-		return true
-	}
-	for _, d := range include {
-		if domainMatch(host, d) {
-			return true
-		}
-	}
-	return false
-}
-
-func domainMatch(host, domain string) bool {
-	d := strings.ToLower(strings.TrimSpace(domain))
-	d = strings.TrimPrefix(strings.TrimPrefix(d, "https://"), "http://")
-	d = strings.Trim(strings.SplitN(d, "/", 2)[0], ".")
-	if d == "" {
-		return false
-	}
-	return host == d || strings.HasSuffix(host, "."+d)
+func (e *outsideDomainsError) Error() string {
+	return "redirected to " + e.finalURL + ", outside the include/exclude domains; not used"
 }
 
 // hostOf returns the host of raw ("" when it has none).

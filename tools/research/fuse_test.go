@@ -3,6 +3,7 @@ package research
 import (
 	"testing"
 
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/weburl"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/search"
 )
 
@@ -19,7 +20,7 @@ func TestFuseReciprocalRank(t *testing.T) {
 		{Query: "q1", Weight: 1, Results: results("https://a.example/x", "https://b.example/", "https://c.example/")},
 		{Query: "q2", Weight: 1, Results: results("https://b.example", "http://www.a.example/x#top", "https://d.example/")},
 	}
-	got := fuse(lists, nil, nil)
+	got := fuse(lists, weburl.Domains{})
 	var order []string
 	for _, c := range got {
 		order = append(order, c.URL)
@@ -55,25 +56,12 @@ func TestFuseDomainFilters(t *testing.T) {
 		{[]string{"example.com"}, []string{"spam.example.com"}, 1},
 	}
 	for _, tt := range tests {
-		if got := fuse(lists, tt.include, tt.exclude); len(got) != tt.want {
+		d, err := weburl.ParseDomains(tt.include, tt.exclude)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fuse(lists, d); len(got) != tt.want {
 			t.Errorf("include %v exclude %v: %d results, want %d", tt.include, tt.exclude, len(got), tt.want)
 		}
-	}
-}
-
-func TestNormURL(t *testing.T) {
-	same := [][2]string{
-		{"https://Example.com/a/", "http://www.example.com/a"},
-		{"https://example.com/a?utm_source=x&b=1", "https://example.com/a?b=1"},
-		{"https://example.com/wiki/A_%28film%29", "https://example.com/wiki/A_(film)"},
-		{"https://example.com:443/a#frag", "https://example.com/a"},
-	}
-	for _, p := range same {
-		if normURL(p[0]) != normURL(p[1]) {
-			t.Errorf("normURL(%q)=%q != normURL(%q)=%q", p[0], normURL(p[0]), p[1], normURL(p[1]))
-		}
-	}
-	if normURL("https://example.com/a") == normURL("https://example.com/b") {
-		t.Error("different paths normalised to the same URL")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/weburl"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
 )
 
@@ -234,9 +235,9 @@ func windowWithin(content string, s segment, maxChars int) (Finding, bool) {
 // question asks?). In a multi-hop question the bridge entity is a link in the
 // sentence that matches the question.
 func proposeLinks(page *browse.Page, content string, task ReadTask, tw *termWeights) []LinkProposal {
-	self := normURL(page.FinalURL)
+	self := weburl.Key(page.FinalURL)
 	if self == "" {
-		self = normURL(task.URL)
+		self = weburl.Key(task.URL)
 	}
 	sents := sentenceSpans(content)
 	var out []LinkProposal
@@ -249,7 +250,7 @@ func proposeLinks(page *browse.Page, content string, task ReadTask, tw *termWeig
 		if len(text) < 2 || !(strings.HasPrefix(l.URL, "http://") || strings.HasPrefix(l.URL, "https://")) {
 			continue
 		}
-		k := normURL(l.URL)
+		k := weburl.Key(l.URL)
 		if k == self || seen[k] {
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/weburl"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/search"
 )
@@ -68,6 +69,7 @@ type searchDone struct {
 type run struct {
 	e        *Engine
 	req      Request
+	domains  weburl.Domains // req's include/exclude lists, parsed
 	plan     *Plan
 	weights  *termWeights
 	progress Progress
@@ -157,6 +159,10 @@ func (e *Engine) run(ctx context.Context, req Request, progress Progress) (*Resu
 	if strings.TrimSpace(req.Question) == "" {
 		return nil, errors.New("research: the question is empty; pass the question to research in words")
 	}
+	domains, err := weburl.ParseDomains(req.IncludeDomains, req.ExcludeDomains)
+	if err != nil {
+		return nil, fmt.Errorf("research: %w", err)
+	}
 	if progress == nil {
 		progress = func(float64, float64, string) {}
 	}
@@ -169,7 +175,7 @@ func (e *Engine) run(ctx context.Context, req Request, progress Progress) (*Resu
 	defer cancel()
 
 	r := &run{
-		e: e, req: req, progress: progress, start: start,
+		e: e, req: req, domains: domains, progress: progress, start: start,
 		byKey: map[string]int{}, frontier: map[string]*item{}, queried: map[string]bool{},
 		hostActive: map[string]int{},
 	}
@@ -196,11 +202,11 @@ func (e *Engine) run(ctx context.Context, req Request, progress Progress) (*Resu
 		}
 	}
 	r.weights = newTermWeights(r.plan, sample)
-	cands := fuse(lists, req.IncludeDomains, req.ExcludeDomains)
+	cands := fuse(lists, domains)
 	if len(cands) > 0 {
 		top := cands[0].Score
 		for _, c := range cands {
-			k := normURL(c.URL)
+			k := weburl.Key(c.URL)
 			n := c.Score / top
 			prio := n
 			if r.namesEntity(c.Title) {
@@ -357,6 +363,10 @@ func (r *run) readOne(ctx context.Context, idx int, it item) pageDone {
 	if err != nil {
 		return pageDone{idx: idx, err: err}
 	}
+	if page != nil && page.FinalURL != "" && !r.domains.Allows(page.FinalURL) {
+		// The filters hold for where a page ends up, not only for the link.
+		return pageDone{idx: idx, err: &outsideDomainsError{finalURL: page.FinalURL}}
+	}
 	task := ReadTask{Question: r.req.Question, Plan: r.plan, URL: it.url, Depth: it.depth, Via: it.via, weights: r.weights}
 	rd, err := r.e.reader.Read(ctx, task, page)
 	return pageDone{idx: idx, page: page, cached: cached, reading: rd, err: err}
@@ -422,7 +432,10 @@ func (e *Engine) hostLimit(rawURL string) int {
 func (r *run) pageFinished(ev pageDone) {
 	p := r.pages[ev.idx]
 	if ev.err != nil {
-		if errors.Is(ev.err, context.DeadlineExceeded) || errors.Is(ev.err, context.Canceled) {
+		var outside *outsideDomainsError
+		if errors.As(ev.err, &outside) {
+			p.status, p.reason = "skipped", outside.Error()
+		} else if errors.Is(ev.err, context.DeadlineExceeded) || errors.Is(ev.err, context.Canceled) {
 			p.status, p.reason = "skipped", "time budget ran out while reading"
 			// The load may run under its own copy of the deadline (a shared
 			// load in browse), whose timer can fire before work's: the page
@@ -443,7 +456,7 @@ func (r *run) pageFinished(ev pageDone) {
 		if ev.page.Doc != nil && ev.page.Doc.Title != "" {
 			p.title = ev.page.Doc.Title
 		}
-		if k := normURL(ev.page.FinalURL); ev.page.FinalURL != "" && k != p.key {
+		if k := weburl.Key(ev.page.FinalURL); ev.page.FinalURL != "" && k != p.key {
 			// A redirect to a page already tried or queued: do not read it twice.
 			delete(r.frontier, k)
 			if _, ok := r.byKey[k]; !ok {
@@ -468,10 +481,10 @@ func (r *run) pageFinished(ev pageDone) {
 	delete(r.pendingParents, p.key)
 	if p.depth < r.maxDepth {
 		for _, l := range rd.Links {
-			if !domainAllowed(l.URL, r.req.IncludeDomains, r.req.ExcludeDomains) {
+			if !r.domains.Allows(l.URL) {
 				continue
 			}
-			k := normURL(l.URL)
+			k := weburl.Key(l.URL)
 			prio := r.linkPriority(r.ownScore(p), l.Score, p.bestLink)
 			strength := l.Score / p.bestLink
 			if idx, ok := r.byKey[k]; ok {
@@ -636,10 +649,10 @@ func (r *run) searchFinished(ev searchDone) {
 		rel = min(1, r.ownScore(r.pages[ev.from])/r.bestOwn)
 	}
 	for i, res := range ev.resp.Results {
-		if i >= 5 || !domainAllowed(res.URL, r.req.IncludeDomains, r.req.ExcludeDomains) {
+		if i >= 5 || !r.domains.Allows(res.URL) {
 			continue
 		}
-		k := normURL(res.URL)
+		k := weburl.Key(res.URL)
 		prio := ev.weight * rel / (1 + 0.25*float64(i))
 		// A result that is the page of the name searched for is what the
 		// parent pointed to, as a link would.
