@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
@@ -62,6 +63,9 @@ type Config struct {
 	Browser      string   // Chromium binary; empty: look it up
 	BrowserURLs  []string // remote DevTools endpoints instead of launching
 	MaxTabs      int      // 0 means 4
+
+	// Hosts pins names to addresses instead of DNS (--hosts).
+	Hosts map[string]netip.Addr
 
 	HTTPAddr       string
 	AuthToken      string
@@ -118,7 +122,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.guard = egress.New(egress.Policy{AllowPrivate: cfg.AllowPrivate, Trusted: trusted, MaxBodyBytes: maxBodyBytes})
+	s.guard = egress.New(egress.Policy{AllowPrivate: cfg.AllowPrivate, Trusted: trusted, MaxBodyBytes: maxBodyBytes, Hosts: cfg.Hosts})
 	client := s.guard.Client()
 
 	// Chromium reaches the web only through the guard's proxy. Without the

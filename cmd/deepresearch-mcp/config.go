@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
 	"strconv"
 	"strings"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/server"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
 )
 
 // options are the process's settings: a flag for each, an environment
@@ -19,6 +21,8 @@ type options struct {
 	search, searxngURL, duckduckgoURL, braveURL, serperURL string
 	braveKey, serperKey, authToken                         string
 	allowPrivate                                           bool
+	hosts                                                  string
+	hostMap                                                map[string]netip.Addr
 	browser, browserURL                                    string
 	maxTabs                                                int
 	httpAddr, allowedOrigins                               string
@@ -58,6 +62,7 @@ func newFlagSet(o *options, stderr io.Writer) (*flag.FlagSet, []setting) {
 	)
 	fs.BoolVar(&o.allowPrivate, "allow-private", false, "allow loopback and private-network targets (link-local and cloud metadata stay blocked)")
 	rows = append(rows, setting{"allow-private", "DEEPRESEARCH_ALLOW_PRIVATE", "allow loopback and private-network targets (=1; link-local and cloud metadata stay blocked)"})
+	str(&o.hosts, "hosts", "DEEPRESEARCH_HOSTS", "", "pin host names to addresses instead of DNS, comma-separated name=ip (like /etc/hosts; the address still passes the egress policy)")
 	str(&o.browser, "browser", "DEEPRESEARCH_BROWSER", "", "Chromium/Chrome binary (default: look up the system's)")
 	str(&o.browserURL, "browser-url", "DEEPRESEARCH_BROWSER_URL", "", "remote DevTools endpoints, comma-separated, instead of launching a browser")
 	fs.IntVar(&o.maxTabs, "max-tabs", 4, "browser pages open at once")
@@ -144,6 +149,13 @@ func applyEnv(fs *flag.FlagSet, rows []setting, o *options, getenv func(string) 
 			}
 		}
 	}
+	if o.hosts != "" {
+		m, err := egress.ParseHosts(o.hosts)
+		if err != nil {
+			return fmt.Errorf("--hosts: %w", err)
+		}
+		o.hostMap = m
+	}
 	if o.maxTabs < 1 || o.maxTabs > 64 {
 		return fmt.Errorf("--max-tabs must be between 1 and 64 (got %d)", o.maxTabs)
 	}
@@ -180,6 +192,7 @@ func (o *options) serverConfig(log *slog.Logger, version string) server.Config {
 		BraveURL:       o.braveURL,
 		SerperURL:      o.serperURL,
 		AllowPrivate:   o.allowPrivate,
+		Hosts:          o.hostMap,
 		Browser:        o.browser,
 		BrowserURLs:    splitList(o.browserURL),
 		MaxTabs:        o.maxTabs,
