@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/server"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
 )
 
@@ -65,8 +66,8 @@ func newFlagSet(o *options, stderr io.Writer) (*flag.FlagSet, []setting) {
 	str(&o.hosts, "hosts", "DEEPRESEARCH_HOSTS", "", "pin host names to addresses instead of DNS, comma-separated name=ip (like /etc/hosts; the address still passes the egress policy)")
 	str(&o.browser, "browser", "DEEPRESEARCH_BROWSER", "", "Chromium/Chrome binary (default: look up the system's)")
 	str(&o.browserURL, "browser-url", "DEEPRESEARCH_BROWSER_URL", "", "remote DevTools endpoints, comma-separated, instead of launching a browser")
-	fs.IntVar(&o.maxTabs, "max-tabs", 4, "browser pages open at once")
-	rows = append(rows, setting{"max-tabs", "DEEPRESEARCH_MAX_TABS", "browser pages open at once (4)"})
+	fs.IntVar(&o.maxTabs, "max-tabs", browser.DefaultMaxTabs, "browser pages open at once")
+	rows = append(rows, setting{"max-tabs", "DEEPRESEARCH_MAX_TABS", fmt.Sprintf("browser pages open at once (%d)", browser.DefaultMaxTabs)})
 	str(&o.httpAddr, "http", "DEEPRESEARCH_HTTP", "", "serve Streamable HTTP at ADDR/mcp (e.g. 127.0.0.1:8080) instead of stdio")
 	rows = append(rows, setting{"", "DEEPRESEARCH_AUTH_TOKEN", "bearer token required on every HTTP request"})
 	str(&o.allowedOrigins, "allowed-origins", "DEEPRESEARCH_ALLOWED_ORIGINS", "", "browser origins allowed over HTTP besides localhost, comma-separated (e.g. https://app.example.com)")
