@@ -107,10 +107,10 @@ func Host(raw string) string {
 	return normHost(u.Hostname())
 }
 
-// parseHTTP parses an absolute http(s) URL with a host.
+// parseHTTP parses an absolute http(s) URL with a host ("http://." has none).
 func parseHTTP(raw string) (*url.URL, bool) {
 	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Host == "" {
+	if err != nil || normHost(u.Hostname()) == "" {
 		return nil, false
 	}
 	u.Scheme = strings.ToLower(u.Scheme)

@@ -15,6 +15,7 @@ func TestClean(t *testing.T) {
 		{"http://[::1]:80/x", "http://[::1]/x"},
 		{"ftp://example.com/file", ""},
 		{"javascript:alert(1)", ""},
+		{"http://.", ""},
 		{"/relative/path", ""},
 		{"https://user:pw@example.com/x", "https://example.com/x"},
 	}
