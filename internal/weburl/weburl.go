@@ -37,7 +37,8 @@ func IsTracking(param string) bool {
 
 // Clean returns raw as a result link should be shown: scheme and host lower
 // case, default port, fragment, user info and tracking parameters dropped,
-// the other parameters untouched and in their order, an empty path as "/".
+// the other parameters untouched and in their order (nameless ones
+// dropped), an empty path as "/".
 // It returns "" for anything that is not an absolute http(s) URL.
 func Clean(raw string) string {
 	u, ok := parseHTTP(raw)
@@ -53,8 +54,10 @@ func Clean(raw string) string {
 		pairs := strings.Split(u.RawQuery, "&")
 		kept := pairs[:0]
 		for _, p := range pairs {
-			if p != "" && !IsTracking(paramName(p)) {
-				kept = append(kept, p)
+			if name := paramName(p); strings.TrimSpace(name) != "" && !IsTracking(name) {
+				// A bare space is not valid in a URL and would be trimmed
+				// away by whoever reads this one next.
+				kept = append(kept, strings.ReplaceAll(p, " ", "%20"))
 			}
 		}
 		u.RawQuery = strings.Join(kept, "&")
@@ -85,7 +88,7 @@ func Key(raw string) string {
 	path = strings.TrimSuffix(path, "/")
 	q := u.Query()
 	for k := range q {
-		if IsTracking(k) {
+		if strings.TrimSpace(k) == "" || IsTracking(k) { // a nameless parameter is noise
 			delete(q, k)
 		}
 	}
@@ -137,15 +140,16 @@ func hostPort(u *url.URL) string {
 // normHost lower-cases a host name, drops a trailing dot, writes
 // international names in punycode and IP literals in their canonical form.
 func normHost(h string) string {
-	h = strings.TrimSuffix(strings.ToLower(strings.Trim(h, "[]")), ".")
-	if h == "" {
+	h = strings.TrimRight(strings.ToLower(h), ".")
+	if h == "" || strings.ContainsAny(h, "[]") { // url.URL.Hostname strips an IPv6 literal's brackets
 		return ""
 	}
 	if ip, err := netip.ParseAddr(h); err == nil {
 		return ip.Unmap().String()
 	}
-	if a, err := hostProfile.ToASCII(h); err == nil && a != "" {
-		return a
+	if a, err := hostProfile.ToASCII(h); err == nil {
+		// Mapping can make dots of other scripts' full stops ("a。").
+		return strings.TrimRight(a, ".")
 	}
 	return h
 }

@@ -1,6 +1,9 @@
 package weburl
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestClean(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -110,7 +113,8 @@ func TestParseDomainsErrors(t *testing.T) {
 		t.Errorf("bad include entry: %v", err)
 	}
 	_, err = ParseDomains(nil, []string{"ex*ample.org"})
-	if err == nil || err.(*DomainError).Field != "exclude_domains" {
+	var de *DomainError
+	if !errors.As(err, &de) || de.Field != "exclude_domains" {
 		t.Errorf("bad exclude entry: %v", err)
 	}
 	_, err = ParseDomains([]string{"example.org"}, []string{"https://www.example.org/"})
