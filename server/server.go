@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"strings"
 	"sync"
@@ -17,6 +18,7 @@ import (
 
 	mcpserver "github.com/mark3labs/mcp-go/server"
 
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/useragent"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
@@ -29,20 +31,12 @@ import (
 // Name is the server's name in the MCP handshake.
 const Name = "deepresearch-mcp"
 
-// UserAgent is sent by every request the server makes, over HTTP and from
-// Chromium alike: one consistent desktop Chrome on Linux, matching the
-// Chromium major version the project is tested with.
-const UserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36"
-
 // Default API bases of the search providers; the guard trusts whichever are configured.
 const (
 	DefaultDuckDuckGoURL = "https://html.duckduckgo.com"
 	DefaultBraveURL      = "https://api.search.brave.com"
 	DefaultSerperURL     = "https://google.serper.dev"
 )
-
-// maxBodyBytes caps every response body after decompression.
-const maxBodyBytes = 10 << 20
 
 //go:embed instructions.md
 var instructions string
@@ -62,7 +56,10 @@ type Config struct {
 	AllowHosts   []string // host:port page reads may reach on a private network (--allow-host)
 	Browser      string   // Chromium binary; empty: look it up
 	BrowserURLs  []string // remote DevTools endpoints instead of launching
-	MaxTabs      int      // 0 means 4
+	MaxTabs      int      // 0 means browser.DefaultMaxTabs
+
+	// Hosts pins names to addresses instead of DNS (--hosts).
+	Hosts map[string]netip.Addr
 
 	HTTPAddr       string
 	AuthToken      string
@@ -92,7 +89,7 @@ type Server struct {
 // New builds the guard, the engines and the MCP server with its tools.
 func New(cfg Config) (*Server, error) {
 	if cfg.MaxTabs <= 0 {
-		cfg.MaxTabs = 4
+		cfg.MaxTabs = browser.DefaultMaxTabs
 	}
 	if cfg.Version == "" {
 		cfg.Version = "dev"
@@ -119,7 +116,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.guard = egress.New(egress.Policy{AllowPrivate: cfg.AllowPrivate, Trusted: cfg.AllowHosts, MaxBodyBytes: maxBodyBytes})
+	s.guard = egress.New(egress.Policy{AllowPrivate: cfg.AllowPrivate, Trusted: cfg.AllowHosts, Hosts: cfg.Hosts})
 	client := s.guard.Client()
 	// Only the search providers' own requests may reach their configured
 	// (possibly private) endpoints; pages, redirects and Chromium may not.
@@ -142,14 +139,14 @@ func New(cfg Config) (*Server, error) {
 			RemoteURLs: cfg.BrowserURLs,
 			MaxTabs:    cfg.MaxTabs,
 			ProxyURL:   proxy.URL,
-			UserAgent:  UserAgent,
+			UserAgent:  useragent.Chrome, // the same agent over HTTP and from Chromium
 			Log:        log.With("component", "browser"),
 			Diagnose:   proxy.Diagnose,
 		})
 		renderer = s.pool
 	}
 
-	fetcher := fetch.New(client, maxBodyBytes, UserAgent)
+	fetcher := fetch.New(client, s.guard.MaxBodyBytes(), useragent.Chrome)
 	// Guard and Proxy let the engine refuse a literal address before it
 	// opens a tab, and name the policy when Chromium's load was refused.
 	browseEngine := browse.New(browse.Config{Fetcher: fetcher, Renderer: renderer, Guard: s.guard, Proxy: s.proxy, Log: log.With("component", "browse")})

@@ -64,7 +64,7 @@ func rawArguments(req mcp.CallToolRequest) ([]byte, error) {
 	default:
 		b, err := json.Marshal(a)
 		if err != nil {
-			return nil, fmt.Errorf("the arguments could not be read as JSON: %v", err)
+			return nil, fmt.Errorf("the arguments could not be read as JSON: %w", err)
 		}
 		return b, nil
 	}
@@ -80,12 +80,12 @@ func explainDecodeError(err error, dst any) error {
 		}
 		return fmt.Errorf("argument %q must be %s, not a JSON %s", typeErr.Field, describeKind(typeErr.Type), typeErr.Value)
 	case errors.As(err, &syntaxErr):
-		return fmt.Errorf("the arguments are not valid JSON: %v", err)
+		return fmt.Errorf("the arguments are not valid JSON: %w", err)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		name := strings.TrimPrefix(err.Error(), "json: unknown field ")
 		return fmt.Errorf("unknown argument %s; the arguments are %s", name, fieldList(dst))
 	default:
-		return fmt.Errorf("the arguments could not be read: %v", err)
+		return fmt.Errorf("the arguments could not be read: %w", err)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/weburl"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/research"
 )
@@ -119,6 +120,10 @@ func (a *DeepResearchArgs) validate() (research.Request, error) {
 			depth = -1 // the engine reads 0 as "default"; the caller asked for no hops
 		}
 	}
+	include, exclude := cleanList(a.IncludeDomains), cleanList(a.ExcludeDomains)
+	if _, err := weburl.ParseDomains(include, exclude); err != nil {
+		return research.Request{}, err
+	}
 	return research.Request{
 		Question:          a.Question,
 		Queries:           cleanList(a.Queries),
@@ -126,8 +131,8 @@ func (a *DeepResearchArgs) validate() (research.Request, error) {
 		MaxDepth:          depth,
 		TimeBudget:        time.Duration(a.TimeBudgetS) * time.Second,
 		MaxEvidenceTokens: a.MaxEvidenceTokens,
-		IncludeDomains:    cleanList(a.IncludeDomains),
-		ExcludeDomains:    cleanList(a.ExcludeDomains),
+		IncludeDomains:    include,
+		ExcludeDomains:    exclude,
 	}, nil
 }
 

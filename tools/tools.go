@@ -4,7 +4,7 @@
 // for fencing web content, progress notifications and errors.
 package tools
 
-//go:generate go test -run "TestToolSnapshots|TestREADMEToolList" -update .
+//go:generate go test -run "TestToolSnapshots|TestREADMEToolList|TestGoldenToolOutput" -update .
 
 import (
 	"log/slog"

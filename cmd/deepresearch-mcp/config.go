@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
 	"strconv"
 	"strings"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/server"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
 )
 
 // options are the process's settings: a flag for each, an environment
@@ -20,6 +23,8 @@ type options struct {
 	braveKey, serperKey, authToken                         string
 	allowPrivate                                           bool
 	allowHosts                                             string
+	hosts                                                  string
+	hostMap                                                map[string]netip.Addr
 	browser, browserURL                                    string
 	maxTabs                                                int
 	httpAddr, allowedOrigins                               string
@@ -60,10 +65,11 @@ func newFlagSet(o *options, stderr io.Writer) (*flag.FlagSet, []setting) {
 	fs.BoolVar(&o.allowPrivate, "allow-private", false, "allow loopback and private-network targets (link-local and cloud metadata stay blocked)")
 	rows = append(rows, setting{"allow-private", "DEEPRESEARCH_ALLOW_PRIVATE", "allow loopback and private-network targets (=1; link-local and cloud metadata stay blocked)"})
 	str(&o.allowHosts, "allow-host", "DEEPRESEARCH_ALLOW_HOSTS", "", "private host:port pages may be read from, comma-separated (an intranet wiki; cloud metadata stays blocked)")
+	str(&o.hosts, "hosts", "DEEPRESEARCH_HOSTS", "", "pin host names to addresses instead of DNS, comma-separated name=ip (like /etc/hosts; the address still passes the egress policy)")
 	str(&o.browser, "browser", "DEEPRESEARCH_BROWSER", "", "Chromium/Chrome binary (default: look up the system's)")
 	str(&o.browserURL, "browser-url", "DEEPRESEARCH_BROWSER_URL", "", "remote DevTools endpoints, comma-separated, instead of launching a browser")
-	fs.IntVar(&o.maxTabs, "max-tabs", 4, "browser pages open at once")
-	rows = append(rows, setting{"max-tabs", "DEEPRESEARCH_MAX_TABS", "browser pages open at once (4)"})
+	fs.IntVar(&o.maxTabs, "max-tabs", browser.DefaultMaxTabs, "browser pages open at once")
+	rows = append(rows, setting{"max-tabs", "DEEPRESEARCH_MAX_TABS", fmt.Sprintf("browser pages open at once (%d)", browser.DefaultMaxTabs)})
 	str(&o.httpAddr, "http", "DEEPRESEARCH_HTTP", "", "serve Streamable HTTP at ADDR/mcp (e.g. 127.0.0.1:8080) instead of stdio")
 	rows = append(rows, setting{"", "DEEPRESEARCH_AUTH_TOKEN", "bearer token required on every HTTP request"})
 	str(&o.allowedOrigins, "allowed-origins", "DEEPRESEARCH_ALLOWED_ORIGINS", "", "browser origins allowed over HTTP besides localhost, comma-separated (e.g. https://app.example.com)")
@@ -150,6 +156,13 @@ func applyEnv(fs *flag.FlagSet, rows []setting, o *options, getenv func(string) 
 			}
 		}
 	}
+	if o.hosts != "" {
+		m, err := egress.ParseHosts(o.hosts)
+		if err != nil {
+			return fmt.Errorf("--hosts: %w", err)
+		}
+		o.hostMap = m
+	}
 	if o.maxTabs < 1 || o.maxTabs > 64 {
 		return fmt.Errorf("--max-tabs must be between 1 and 64 (got %d)", o.maxTabs)
 	}
@@ -187,6 +200,7 @@ func (o *options) serverConfig(log *slog.Logger, version string) server.Config {
 		SerperURL:      o.serperURL,
 		AllowPrivate:   o.allowPrivate,
 		AllowHosts:     splitList(o.allowHosts),
+		Hosts:          o.hostMap,
 		Browser:        o.browser,
 		BrowserURLs:    splitList(o.browserURL),
 		MaxTabs:        o.maxTabs,

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/useragent"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
@@ -29,8 +30,6 @@ type engines struct {
 	proxy    *egress.Proxy
 }
 
-const userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36 deepresearch-bench"
-
 func newEngines(ctx context.Context, searxURL, chromium string, maxTabs int, log *slog.Logger) (*engines, error) {
 	guard := egress.New(egress.Policy{AllowPrivate: true})
 	client := guard.Client()
@@ -44,8 +43,8 @@ func newEngines(ctx context.Context, searxURL, chromium string, maxTabs int, log
 		return nil, fmt.Errorf("start egress proxy for the browser: %w", err)
 	}
 	e.proxy = proxy
-	e.pool = browser.New(browser.Config{Bin: chromium, MaxTabs: maxTabs, ProxyURL: proxy.URL, UserAgent: userAgent, Log: log})
-	e.browse = browse.New(browse.Config{Fetcher: fetch.New(client, 10<<20, userAgent), Renderer: e.pool, Log: log})
+	e.pool = browser.New(browser.Config{Bin: chromium, MaxTabs: maxTabs, ProxyURL: proxy.URL, UserAgent: useragent.Chrome, Log: log})
+	e.browse = browse.New(browse.Config{Fetcher: fetch.New(client, guard.MaxBodyBytes(), useragent.Chrome), Renderer: e.pool, Log: log})
 	e.research = research.New(se, e.browse, maxTabs)
 	return e, nil
 }

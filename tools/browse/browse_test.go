@@ -15,6 +15,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/fixtures"
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/useragent"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
@@ -25,7 +26,7 @@ func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m)
 }
 
-const ua = fetch.DefaultUserAgent
+const ua = useragent.Chrome
 
 type env struct {
 	web    *fixtures.Web

@@ -37,7 +37,7 @@ import (
 type Config struct {
 	Bin        string   // Chromium binary; empty: look up the system's
 	RemoteURLs []string // DevTools endpoints to connect to instead of launching
-	MaxTabs    int      // pages open at once; 0 means 4
+	MaxTabs    int      // pages open at once; 0 means DefaultMaxTabs
 	ProxyURL   string   // all browser traffic goes through this proxy (the egress guard)
 	UserAgent  string   // empty: the browser's own, without "Headless"
 	Log        *slog.Logger
@@ -118,10 +118,14 @@ type Pool struct {
 	testAfterNavigate func(ctx context.Context, t *tab)
 }
 
+// DefaultMaxTabs is how many pages are open at once when the config says
+// nothing: the one default for the server, its flag and the research engine.
+const DefaultMaxTabs = 4
+
 // New returns a pool; the browser starts on first use.
 func New(cfg Config) *Pool {
 	if cfg.MaxTabs <= 0 {
-		cfg.MaxTabs = 4
+		cfg.MaxTabs = DefaultMaxTabs
 	}
 	if cfg.RenderTimeout <= 0 {
 		cfg.RenderTimeout = 10 * time.Second

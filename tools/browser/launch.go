@@ -20,6 +20,8 @@ import (
 	"github.com/go-rod/rod/lib/launcher/flags"
 	"github.com/go-rod/rod/lib/proto"
 	"github.com/go-rod/rod/lib/utils"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/useragent"
 )
 
 // launchTimeout bounds starting or connecting to one browser.
@@ -195,13 +197,19 @@ func (in *instance) connect(ctx context.Context, wsURL string) error {
 }
 
 // userAgent returns the configured UA, or the browser's own with
-// "HeadlessChrome" turned into "Chrome" and matching client hints.
+// "HeadlessChrome" turned into "Chrome", and client hints that claim the
+// same version as the UA string (the configured one's when it names one).
 func userAgent(configured string, ver *proto.BrowserGetVersionResult) (string, *proto.EmulationUserAgentMetadata) {
-	if configured != "" {
-		return configured, nil
-	}
 	ua := strings.Replace(ver.UserAgent, "HeadlessChrome/", "Chrome/", 1)
 	full := ver.Product[strings.IndexByte(ver.Product, '/')+1:]
+	if configured != "" {
+		ua = configured
+		v := useragent.ChromeVersion(configured)
+		if v == "" {
+			return configured, nil // not a Chrome: no Chrome client hints
+		}
+		full = v
+	}
 	major, _, _ := strings.Cut(full, ".")
 	brands := []*proto.EmulationUserAgentBrandVersion{
 		{Brand: "Chromium", Version: major},

@@ -79,6 +79,9 @@ func (g *Guard) resolve(ctx context.Context, host string) ([]netip.Addr, error) 
 	if ip, ok := ParseHostIP(host); ok {
 		return []netip.Addr{ip}, nil
 	}
+	if ip, ok := g.hosts[normHost(host)]; ok {
+		return []netip.Addr{ip}, nil
+	}
 	lookup := g.lookup
 	if lookup == nil {
 		lookup = net.DefaultResolver.LookupNetIP

@@ -27,6 +27,9 @@ type Policy struct {
 	Trusted      []string
 	MaxBodyBytes int64         // after decompression; 0 means 10 MiB
 	Timeout      time.Duration // per request; 0 means 20s
+	// Hosts pins names to addresses instead of DNS (see ParseHosts); the
+	// pinned address is checked like any other.
+	Hosts map[string]netip.Addr
 }
 
 // Defaults applied when a Policy leaves a field zero.
@@ -52,7 +55,8 @@ var ErrTooManyRedirects = errors.New("stopped after 10 redirects")
 // Guard enforces a Policy.
 type Guard struct {
 	policy  Policy
-	trusted map[string]bool // normalised host:port
+	trusted map[string]bool       // normalised host:port
+	hosts   map[string]netip.Addr // pinned names, normalised
 	dialer  *net.Dialer
 	// lookup resolves names; nil means net.DefaultResolver (tests swap it
 	// to play a rebinding DNS server).
@@ -67,7 +71,10 @@ func New(p Policy) *Guard {
 	if p.Timeout <= 0 {
 		p.Timeout = DefaultTimeout
 	}
-	g := &Guard{policy: p, trusted: map[string]bool{}}
+	g := &Guard{policy: p, trusted: map[string]bool{}, hosts: map[string]netip.Addr{}}
+	for name, ip := range p.Hosts {
+		g.hosts[normHost(name)] = ip
+	}
 	for _, t := range p.Trusted {
 		if hp, ok := normHostPort(t); ok {
 			g.trusted[hp] = true

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/internal/httpbody"
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/useragent"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
 )
 
@@ -38,11 +39,8 @@ type Response struct {
 // finishes loading; less than that is reported as a timeout.
 const minPartialBytes = 256
 
-// DefaultUserAgent is used when New gets an empty one.
-const DefaultUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
-
 // DefaultMaxBytes caps a body after decompression when New gets 0.
-const DefaultMaxBytes = 10 << 20
+const DefaultMaxBytes = egress.DefaultMaxBodyBytes
 
 // errorBodyCap bounds how much of a 4xx/5xx page is kept (for challenge detection).
 const errorBodyCap = 256 << 10
@@ -61,7 +59,7 @@ func New(client *http.Client, maxBytes int64, userAgent string) *Fetcher {
 		maxBytes = DefaultMaxBytes
 	}
 	if userAgent == "" {
-		userAgent = DefaultUserAgent
+		userAgent = useragent.Chrome
 	}
 	if client == nil {
 		client = http.DefaultClient

@@ -285,6 +285,10 @@ func (r *run) readOne(ctx context.Context, idx int, it item) pageDone {
 			page, cached = rp, rc
 		}
 	}
+	if page.FinalURL != "" && !domainAllowed(page.FinalURL, r.req.IncludeDomains, r.req.ExcludeDomains) {
+		// The filters hold for where a page ends up, not only for the link.
+		return pageDone{idx: idx, err: &outsideDomainsError{finalURL: page.FinalURL}}
+	}
 	if page.Doc == nil || !hasProse(page.Doc.Markdown, nil) {
 		return pageDone{idx: idx, page: page, err: errChromeOnly}
 	}
@@ -297,7 +301,10 @@ func (r *run) readOne(ctx context.Context, idx int, it item) pageDone {
 func (r *run) pageFinished(ev pageDone) {
 	p := r.pages[ev.idx]
 	if ev.err != nil {
-		if errors.Is(ev.err, context.DeadlineExceeded) || errors.Is(ev.err, context.Canceled) {
+		var outside *outsideDomainsError
+		if errors.As(ev.err, &outside) {
+			p.status, p.reason = statusSkipped, outside.Error()
+		} else if errors.Is(ev.err, context.DeadlineExceeded) || errors.Is(ev.err, context.Canceled) {
 			p.status, p.reason = statusSkipped, "time budget ran out while reading"
 			// The load may run under its own copy of the deadline (a shared
 			// load in browse), whose timer can fire before work's: the page

@@ -1,6 +1,10 @@
 package research
 
-import "time"
+import (
+	"time"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
+)
 
 // Defaults applied by Run to zero fields of a Request. The tool layer may
 // pass its own values; these are the ones the benchmark was tuned with.
@@ -11,8 +15,9 @@ const (
 	// DefaultMaxEvidenceTokens leaves a margin under the 1,200-token
 	// evidence target: assembly widens quotes until the budget is full.
 	DefaultMaxEvidenceTokens = 1150
-	// DefaultMaxTabs is used when New is given maxTabs <= 0.
-	DefaultMaxTabs = 4
+	// DefaultMaxTabs is used when New is given maxTabs <= 0: as many
+	// pages read at once as the browser has tabs.
+	DefaultMaxTabs = browser.DefaultMaxTabs
 	// DefaultPerHost bounds concurrent reads from one remote host, to be
 	// polite. Loopback hosts (the operator's own) are bounded by maxTabs only.
 	DefaultPerHost = 2

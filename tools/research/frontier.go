@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/weburl"
 )
 
 // queueSearchResults puts the fused results of the planned searches on the
@@ -120,81 +122,25 @@ func (r *run) linkPriority(own, linkScore, bestLink float64) float64 {
 	return r.p.LinkScale * (own / r.bestOwn) * (linkScore / bestLink) * absolute
 }
 
-// frontierKey is the identity of a page for de-duplication: scheme and host
-// lower-cased, "www." dropped, default port, fragment and tracking
-// parameters removed, the trailing slash ignored, escapes in the path
-// normalised. (One small function: the shared URL-identity package replaces
-// its body.)
-func frontierKey(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Host == "" {
-		return strings.TrimSpace(raw)
-	}
-	host := strings.ToLower(u.Hostname())
-	host = strings.TrimPrefix(host, "www.")
-	port := u.Port()
-	scheme := strings.ToLower(u.Scheme)
-	if (scheme == "http" && port == "80") || (scheme == "https" && port == "443") {
-		port = ""
-	}
-	if scheme == "http" {
-		scheme = "https" // the same page is usually served on both
-	}
-	if port != "" {
-		host += ":" + port
-	}
-	path := u.EscapedPath()
-	if p, err := url.PathUnescape(path); err == nil {
-		path = p
-	}
-	path = strings.TrimSuffix(path, "/")
-	q := u.Query()
-	for k := range q {
-		lk := strings.ToLower(k)
-		if strings.HasPrefix(lk, "utm_") || lk == "fbclid" || lk == "gclid" || lk == "ref" || lk == "ref_src" {
-			q.Del(k)
-		}
-	}
-	s := scheme + "://" + host + path
-	if enc := q.Encode(); enc != "" {
-		s += "?" + enc
-	}
-	return s
-}
+// frontierKey is the identity of a page for de-duplication: the one URL key
+// search and research share (weburl.Key).
+func frontierKey(raw string) string { return weburl.Key(raw) }
 
-// domainAllowed applies include/exclude lists: a domain matches itself and
-// its subdomains. (One small function: the shared Domains type replaces its
-// body.)
+// domainAllowed applies the caller's include/exclude domain lists with the
+// one domain filter web_search uses too (weburl.Domains). The lists were
+// validated by the tool layer; a list that does not parse allows nothing.
 func domainAllowed(raw string, include, exclude []string) bool {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return false
-	}
-	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
-	for _, d := range exclude {
-		if domainMatch(host, d) {
-			return false
-		}
-	}
-	if len(include) == 0 {
-		return true
-	}
-	for _, d := range include {
-		if domainMatch(host, d) {
-			return true
-		}
-	}
-	return false
+	d, err := weburl.ParseDomains(include, exclude)
+	return err == nil && d.Allows(raw)
 }
 
-func domainMatch(host, domain string) bool {
-	d := strings.ToLower(strings.TrimSpace(domain))
-	d = strings.TrimPrefix(strings.TrimPrefix(d, "https://"), "http://")
-	d = strings.Trim(strings.SplitN(d, "/", 2)[0], ".")
-	if d == "" {
-		return false
-	}
-	return host == d || strings.HasSuffix(host, "."+d)
+// outsideDomainsError: a page redirected to a host the domain filters
+// exclude. Its source is listed as skipped with this as the reason, and it
+// supplies no evidence and no links.
+type outsideDomainsError struct{ finalURL string }
+
+func (e *outsideDomainsError) Error() string {
+	return "redirected to " + e.finalURL + ", outside the include/exclude domains; not used"
 }
 
 // hostOf returns the host of raw ("" when it has none).

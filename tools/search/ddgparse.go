@@ -44,6 +44,9 @@ func parseDDGHTML(doc *goquery.Document) []Result {
 		if s.HasClass("result--ad") || s.Find(".badge--ad").Length() > 0 {
 			return
 		}
+		if s.Find("div.web-result, div.result").Length() > 0 {
+			return // a wrapper around results: each is read on its own
+		}
 		a := s.Find("a.result__a").First()
 		href, _ := a.Attr("href")
 		target := decodeDDGLink(href)

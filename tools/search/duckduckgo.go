@@ -6,18 +6,12 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/useragent"
 )
 
 // DefaultDuckDuckGoURL is the HTML endpoint's base.
 const DefaultDuckDuckGoURL = "https://html.duckduckgo.com"
-
-// Browser identity for the DuckDuckGo HTML endpoint: it serves the anomaly
-// page to clients that do not look like a browser, so every header below is
-// what desktop Chrome sends with a form POST.
-const (
-	browserUA      = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/146.0.0.0 Safari/537.36"
-	browserSecCHUA = `"Chromium";v="146", "Not-A.Brand";v="24", "Google Chrome";v="146"`
-)
 
 type duckDuckGo struct {
 	client *http.Client
@@ -41,7 +35,10 @@ func (d *duckDuckGo) search(ctx context.Context, q *query) ([]Result, error) {
 		return nil, &ProviderError{Provider: d.name(), Kind: ErrRejected, Message: "bad DUCKDUCKGO_URL: " + err.Error(), Err: err}
 	}
 	h := req.Header
-	h.Set("User-Agent", browserUA)
+	// The HTML endpoint serves the anomaly page to clients that do not look
+	// like a browser, so every header below is what desktop Chrome sends
+	// with a form POST.
+	h.Set("User-Agent", useragent.Chrome)
 	h.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8")
 	h.Set("Accept-Language", "en-US,en;q=0.9")
 	h.Set("Accept-Encoding", "gzip, deflate, br")
@@ -50,7 +47,7 @@ func (d *duckDuckGo) search(ctx context.Context, q *query) ([]Result, error) {
 	h.Set("Referer", d.base+"/")
 	h.Set("Cache-Control", "max-age=0")
 	h.Set("Upgrade-Insecure-Requests", "1")
-	h.Set("Sec-Ch-Ua", browserSecCHUA)
+	h.Set("Sec-Ch-Ua", useragent.SecCHUA)
 	h.Set("Sec-Ch-Ua-Mobile", "?0")
 	h.Set("Sec-Ch-Ua-Platform", `"Linux"`)
 	h.Set("Sec-Fetch-Dest", "document")

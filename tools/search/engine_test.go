@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/fixtures"
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/weburl"
 )
 
 // lockedBuffer collects log output written from several goroutines.
@@ -106,10 +107,10 @@ func TestEngineEachProvider(t *testing.T) {
 				if strings.Contains(r.URL, "utm_") || strings.Contains(r.URL, "#") || strings.Contains(r.URL, "duckduckgo.com") {
 					t.Errorf("URL not normalised: %q", r.URL)
 				}
-				if seen[canonicalKey(r.URL)] {
+				if seen[weburl.Key(r.URL)] {
 					t.Errorf("duplicate %q", r.URL)
 				}
-				seen[canonicalKey(r.URL)] = true
+				seen[weburl.Key(r.URL)] = true
 			}
 			if got := w.Hits(tt.hitPath); got != 1 {
 				t.Errorf("hits on %s = %d, want 1", tt.hitPath, got)
@@ -345,12 +346,11 @@ func TestEngineDomainFilters(t *testing.T) {
 				t.Fatalf("got %d results, want %d: %+v", len(resp.Results), tt.wantN, resp.Results)
 			}
 			for _, r := range resp.Results {
-				host := urlHost(r.URL)
-				ok := false
-				for _, h := range tt.wantHosts {
-					ok = ok || hostMatches(host, h)
+				allowed, err := weburl.ParseDomains(tt.wantHosts, nil)
+				if err != nil {
+					t.Fatal(err)
 				}
-				if !ok {
+				if !allowed.Allows(r.URL) {
 					t.Errorf("result %s passed the filter", r.URL)
 				}
 			}

@@ -32,44 +32,6 @@ func TestCleanText(t *testing.T) {
 	}
 }
 
-func TestCleanURL(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"https://Example.COM/a?utm_source=x&id=3&UTM_Medium=y#frag", "https://example.com/a?id=3"},
-		{"https://example.com/?fbclid=1&gclid=2&msclkid=3", "https://example.com/"},
-		{"http://example.com:80/p", "http://example.com/p"},
-		{"https://example.com:8443/p?q=a%20b&mc_cid=1", "https://example.com:8443/p?q=a%20b"},
-		{"https://example.com", "https://example.com/"},
-		{"ftp://example.com/file", ""},
-		{"javascript:alert(1)", ""},
-		{"/relative/path", ""},
-		{"https://user:pw@example.com/x", "https://example.com/x"},
-	}
-	for _, tt := range tests {
-		if got := cleanURL(tt.in); got != tt.want {
-			t.Errorf("cleanURL(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestCanonicalKeyMergesVariants(t *testing.T) {
-	same := []string{
-		"https://docs.example.org/guide/intro",
-		"http://www.docs.example.org/guide/intro/",
-		"https://docs.example.org/guide/intro/",
-	}
-	for _, u := range same[1:] {
-		if canonicalKey(cleanURL(u)) != canonicalKey(cleanURL(same[0])) {
-			t.Errorf("%s and %s should be one page", u, same[0])
-		}
-	}
-	if canonicalKey("https://example.org/a?x=1&y=2") != canonicalKey("https://example.org/a?y=2&x=1") {
-		t.Error("parameter order should not matter")
-	}
-	if canonicalKey("https://example.org/a?id=1") == canonicalKey("https://example.org/a?id=2") {
-		t.Error("different ids are different pages")
-	}
-}
-
 func TestNormalizeResults(t *testing.T) {
 	q, err := newQuery(Request{Query: "x", MaxResults: 3, ExcludeDomains: []string{"bad.example"}}, region{})
 	if err != nil {
@@ -166,7 +128,7 @@ func TestAllowedSubdomains(t *testing.T) {
 		"ads.example.org": false, "x.ads.example.org": false, "notexample.org": false, "example.org.evil.com": false,
 	}
 	for host, want := range tests {
-		if got := q.allowed(host); got != want {
+		if got := q.domains.AllowsHost(host); got != want {
 			t.Errorf("allowed(%q) = %v, want %v", host, got, want)
 		}
 	}

@@ -2,8 +2,9 @@ package search
 
 import (
 	"fmt"
-	"sort"
 	"strings"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/weburl"
 )
 
 const (
@@ -20,7 +21,8 @@ var recencies = map[string]string{"": "", "day": "d", "week": "w", "month": "m",
 type query struct {
 	text    string // what the user asked, whitespace collapsed
 	max     int
-	include []string // normalised domains, sorted
+	domains weburl.Domains
+	include []string // domains.Include(), for site: operators and the key
 	exclude []string
 	recency string // "", day, week, month, year
 	region  region
@@ -47,59 +49,12 @@ func newQuery(req Request, reg region) (*query, error) {
 		return nil, invalid("recency %q is not one of day, week, month, year (or empty for any time)", req.Recency)
 	}
 	q.recency = rec
-	var err error
-	if q.include, err = domains("include_domains", req.IncludeDomains); err != nil {
-		return nil, err
+	d, err := weburl.ParseDomains(req.IncludeDomains, req.ExcludeDomains)
+	if err != nil {
+		return nil, invalid("%s", err.Error())
 	}
-	if q.exclude, err = domains("exclude_domains", req.ExcludeDomains); err != nil {
-		return nil, err
-	}
-	for _, in := range q.include {
-		for _, ex := range q.exclude {
-			if in == ex {
-				return nil, invalid("%s is both included and excluded; drop it from one list", in)
-			}
-		}
-	}
+	q.domains, q.include, q.exclude = d, d.Include(), d.Exclude()
 	return q, nil
-}
-
-func domains(field string, in []string) ([]string, error) {
-	seen := map[string]bool{}
-	var out []string
-	for _, d := range in {
-		n, ok := normalizeDomain(d)
-		if !ok {
-			return nil, invalid("%s entry %q is not a domain; pass bare names like example.org", field, d)
-		}
-		if !seen[n] {
-			seen[n] = true
-			out = append(out, n)
-		}
-	}
-	sort.Strings(out)
-	return out, nil
-}
-
-// allowed applies the domain filters to a result's host.
-func (q *query) allowed(host string) bool {
-	if host == "" {
-		return false
-	}
-	for _, d := range q.exclude {
-		if hostMatches(host, d) {
-			return false
-		}
-	}
-	if len(q.include) == 0 {
-		return true
-	}
-	for _, d := range q.include {
-		if hostMatches(host, d) {
-			return true
-		}
-	}
-	return false
 }
 
 // withSites is the query text with site: operators for the domain filters.

@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"sync"
 	"testing"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/useragent"
 )
 
 // captured is what a provider sent to a throwaway server that answers with
@@ -69,7 +71,7 @@ func TestProviderRequests(t *testing.T) {
 						t.Errorf("browser header %s missing", h)
 					}
 				}
-				if ua := c.header.Get("User-Agent"); ua != browserUA {
+				if ua := c.header.Get("User-Agent"); ua != useragent.Chrome {
 					t.Errorf("User-Agent %q", ua)
 				}
 			}},
