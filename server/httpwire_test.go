@@ -187,11 +187,18 @@ func TestHTTPProgressOnItsOwnStream(t *testing.T) {
 // call is cancelled, reporting which "tag" argument ended which way.
 type holder struct {
 	release   chan struct{}
+	once      sync.Once
 	started   chan string
 	cancelled chan string
 }
 
-func addHolder(s *Server) *holder {
+// releaseAll lets every held call finish.
+func (h *holder) releaseAll() { h.once.Do(func() { close(h.release) }) }
+
+// addHolder registers the tool. A test releases the calls still held when
+// it ends (it failed) before its server closes: t.Cleanup(h.releaseAll)
+// after t.Cleanup(ts.Close).
+func addHolder(t *testing.T, s *Server) *holder {
 	h := &holder{release: make(chan struct{}), started: make(chan string, 16), cancelled: make(chan string, 16)}
 	s.MCP.AddTool(mcp.NewTool("hold", mcp.WithString("tag")), func(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		tag := req.GetString("tag", "")
@@ -262,9 +269,10 @@ func startCall(c *rawHTTP, id, tag string, out chan<- answer) {
 // ends without a response; the others are answered.
 func TestHTTPCancelExactIDAndSession(t *testing.T) {
 	s := newTestServer(t, Config{})
-	h := addHolder(s)
+	h := addHolder(t, s)
 	ts := httptest.NewServer(s.HTTPHandler())
 	t.Cleanup(ts.Close)
+	t.Cleanup(h.releaseAll)
 	a := &rawHTTP{t: t, url: ts.URL + EndpointPath}
 	a.initialize()
 	b := &rawHTTP{t: t, url: ts.URL + EndpointPath}
@@ -284,7 +292,7 @@ func TestHTTPCancelExactIDAndSession(t *testing.T) {
 	if got := h.wait(t, h.cancelled, 1, "cancelled"); !got["a-numeric"] {
 		t.Fatalf("cancelled %v, want a-numeric", got)
 	}
-	close(h.release)
+	h.releaseAll()
 	for range 3 {
 		ans := <-answers
 		switch ans.tag {
@@ -310,9 +318,10 @@ func TestHTTPCancelExactIDAndSession(t *testing.T) {
 // notifications/cancelled must not reach another client's call.
 func TestHTTPModernCancelReachesNoOne(t *testing.T) {
 	s := newTestServer(t, Config{})
-	h := addHolder(s)
+	h := addHolder(t, s)
 	ts := httptest.NewServer(s.HTTPHandler())
 	t.Cleanup(ts.Close)
+	t.Cleanup(h.releaseAll)
 	c := &rawHTTP{t: t, url: ts.URL + EndpointPath}
 	const meta = `"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientInfo":{"name":"m","version":"0"},"io.modelcontextprotocol/clientCapabilities":{}}`
 	modern := []string{"Mcp-Protocol-Version", "2026-07-28"}
@@ -353,15 +362,19 @@ func TestHTTPModernCancelReachesNoOne(t *testing.T) {
 // served; DELETE ends a session and cancels its calls without an answer.
 func TestHTTPSessions(t *testing.T) {
 	s := newTestServer(t, Config{})
-	h := addHolder(s)
+	h := addHolder(t, s)
 	ts := httptest.NewServer(s.HTTPHandler())
 	t.Cleanup(ts.Close)
+	t.Cleanup(h.releaseAll)
 	c := &rawHTTP{t: t, url: ts.URL + EndpointPath}
 	c.initialize()
 	ping := `{"jsonrpc":"2.0","id":2,"method":"ping"}`
 	status := func(method, body string, header ...string) int {
 		t.Helper()
-		resp := c.do(context.Background(), method, body, header...)
+		// A GET that is (wrongly) served opens an endless stream.
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		resp := c.do(ctx, method, body, header...)
 		io.Copy(io.Discard, resp.Body)
 		resp.Body.Close()
 		return resp.StatusCode
