@@ -36,9 +36,11 @@ func browsePageText(out BrowsePageOutput) string {
 	var b strings.Builder
 	// Outside the fence only what the server says; the page's own words
 	// (title, byline, content, link texts) stay inside it.
-	fmt.Fprintf(&b, "URL: %s\n", oneLine(out.FinalURL, 2000))
+	// The final URL is the server's (a redirect) or the page's
+	// (history.replaceState): shown only in its re-serialised, encoded form.
+	fmt.Fprintf(&b, "URL: %s\n", safeURL(out.FinalURL))
 	if out.FinalURL != out.URL {
-		fmt.Fprintf(&b, "Requested: %s (redirected)\n", oneLine(out.URL, 2000))
+		fmt.Fprintf(&b, "Requested: %s (redirected)\n", safeURL(out.URL))
 	}
 	end := out.TotalChars
 	if out.NextOffset != nil {
@@ -113,8 +115,11 @@ func deepResearchText(out DeepResearchOutput) string {
 	var b strings.Builder
 	f := newFence()
 	fmt.Fprintf(&b, "Research: %s\n", oneLine(out.Question, 500))
+	// Follow-up queries are built from page text: they are shown inside
+	// the sources' fence (or a fence of their own), never outside.
+	searches := ""
 	if len(out.Queries) > 0 {
-		fmt.Fprintf(&b, "Searches run: %s\n", oneLine(strings.Join(out.Queries, " | "), 1000))
+		searches = "Searches run: " + oneLine(strings.Join(out.Queries, " | "), 1000) + "\n"
 	}
 	if len(out.Evidence) == 0 {
 		b.WriteString(noEvidenceText(out))
@@ -143,6 +148,7 @@ func deepResearchText(out DeepResearchOutput) string {
 	if len(out.Sources) > 0 {
 		// Titles are the pages' words: fenced like the evidence.
 		var src strings.Builder
+		src.WriteString(searches)
 		for _, s := range out.Sources {
 			line := fmt.Sprintf("[%d] %s — %s — %s", s.N, oneLine(s.Status, 20), oneLine(s.Title, 120), oneLine(s.URL, 2000))
 			if s.Rendered {
@@ -153,8 +159,11 @@ func deepResearchText(out DeepResearchOutput) string {
 			}
 			src.WriteString(line + "\n")
 		}
-		fmt.Fprintf(&b, "Sources (%d pages tried):\n", len(out.Sources))
+		fmt.Fprintf(&b, "Sources (%d pages tried), after the searches run:\n", len(out.Sources))
 		b.WriteString(f.wrap(src.String()))
+	} else if searches != "" {
+		fmt.Fprintf(&b, "Searches run (%d), no pages tried:\n", len(out.Queries))
+		b.WriteString(f.wrap(searches))
 	}
 	st := out.Stats
 	fmt.Fprintf(&b, "Stats: %d searches, %d pages read, %d failed, %d from cache, %.1f s.\n", st.Searches, st.PagesRead, st.PagesFailed, st.CacheHits, float64(st.ElapsedMS)/1000)

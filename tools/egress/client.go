@@ -43,10 +43,10 @@ func (g *Guard) Client() *http.Client {
 // with a clear reason; names are checked again when the hop is dialled.
 func (g *Guard) checkRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) >= MaxRedirects {
-		return fmt.Errorf("%w (last: %s); the page redirects in a loop or too often", ErrTooManyRedirects, via[len(via)-1].URL.Redacted())
+		return fmt.Errorf("%w (last: %s); the page redirects in a loop or too often", ErrTooManyRedirects, SafeURL(via[len(via)-1].URL.Redacted()))
 	}
 	if _, err := g.CheckURL(req.URL.String()); err != nil {
-		return fmt.Errorf("redirect to %s: %w", req.URL.Redacted(), err)
+		return fmt.Errorf("redirect to %s: %w", SafeURL(req.URL.Redacted()), err)
 	}
 	return nil
 }

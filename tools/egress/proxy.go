@@ -241,7 +241,7 @@ func (p *Proxy) checkRedirect(resp *http.Response) error {
 	}
 	to, err := resp.Request.URL.Parse(loc)
 	if err != nil {
-		return redirectRefusal{&PolicyError{Target: stripFragment(resp.Request.URL), Reason: fmt.Sprintf("it redirects to %q, which is not a valid URL", loc)}}
+		return redirectRefusal{&PolicyError{Target: stripFragment(resp.Request.URL), Reason: "it redirects to an address that is not a valid URL"}}
 	}
 	if _, err := p.g.CheckURL(to.String()); err != nil {
 		reason := err.Error()

@@ -43,13 +43,13 @@ func ValidateURL(raw string) (*url.URL, error) {
 		return nil, schemeError(raw, u.Scheme)
 	}
 	if u.User != nil {
-		return nil, &PolicyError{Target: redact(u), Reason: "URLs with credentials (user:password@host) are not allowed; remove them"}
+		return nil, &PolicyError{Target: SafeURL(redact(u)), Reason: "URLs with credentials (user:password@host) are not allowed; remove them"}
 	}
 	if u.Hostname() == "" {
 		return nil, fmt.Errorf("%q has no host; give a full http:// or https:// address", raw)
 	}
 	if isMetadataHost(u.Hostname()) {
-		return nil, &PolicyError{Target: u.Host, Reason: u.Hostname() + " is a cloud metadata endpoint, which is never allowed"}
+		return nil, &PolicyError{Target: escapeURLBytes(u.Host), Reason: escapeURLBytes(normHost(u.Hostname())) + " is a cloud metadata endpoint, which is never allowed"}
 	}
 	return u, nil
 }
@@ -60,9 +60,15 @@ func isHTTPScheme(s string) bool {
 }
 
 func schemeError(raw, scheme string) *PolicyError {
+	// The address may be a redirect's Location: percent-encoded, it cannot
+	// spell out sentences for the model.
 	target := raw
 	if len(target) > 80 {
-		target = target[:80] + "…"
+		target = target[:80]
+	}
+	target = escapeURLBytes(target)
+	if len(raw) > 80 {
+		target += "…"
 	}
 	return &PolicyError{Target: target, Reason: fmt.Sprintf("scheme %s is not allowed; only http and https", strings.ToLower(scheme))}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/textproto"
 	"net/url"
 	"strings"
 	"syscall"
@@ -52,7 +53,9 @@ func (e *Error) Unwrap() error { return e.Err }
 func (e *Error) Error() string {
 	cause := ""
 	if e.Err != nil {
-		cause = e.Err.Error()
+		// Transport and decoder errors can repeat the server's bytes (a
+		// malformed status line, a header): never quoted raw to the model.
+		cause = egress.SafeText(e.Err.Error(), 300)
 	}
 	switch e.Kind {
 	case KindBadURL:
@@ -86,7 +89,7 @@ func (e *Error) Error() string {
 	case KindTooLarge:
 		return fmt.Sprintf("%s is too large: %s; try a more specific page", e.URL, cause)
 	case KindUnsupported:
-		return fmt.Sprintf("%s: unsupported content type %s; browse_page reads HTML, text, JSON and PDF", e.URL, e.ContentType)
+		return fmt.Sprintf("%s: unsupported content type %s; browse_page reads HTML, text, JSON and PDF", e.URL, safeMedia(e.ContentType))
 	case KindRedirects:
 		return fmt.Sprintf("%s: %s; try the final address directly or another source", e.URL, cause)
 	case KindDecode:
@@ -123,6 +126,8 @@ func classify(rawURL string, err error) *Error {
 	case strings.Contains(err.Error(), "server response headers exceeded"):
 		// net/http's MaxResponseHeaderBytes: no typed error to match.
 		e.Kind, e.Err = KindTooLarge, fmt.Errorf("its response headers are larger than %d KiB", egress.MaxHeaderBytes>>10)
+	case errors.As(err, new(textproto.ProtocolError)):
+		e.Kind, e.Err = KindConnection, errors.New("the server sent a malformed HTTP header")
 	case errors.Is(err, egress.ErrTooManyRedirects):
 		e.Kind = KindRedirects
 	case isPolicy(err):
@@ -166,4 +171,18 @@ func unwrapURLError(err error) error {
 		return ue.Err
 	}
 	return err
+}
+
+// safeMedia shows a server's media type only when it is one: a short
+// type/subtype of token characters.
+func safeMedia(m string) string {
+	if len(m) > 80 || strings.Count(m, "/") != 1 {
+		return "(an unrecognised type)"
+	}
+	for _, c := range m {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || strings.ContainsRune("/+-.!#$&^_", c)) {
+			return "(an unrecognised type)"
+		}
+	}
+	return m
 }
