@@ -138,6 +138,7 @@ func New(cfg Config) (*Server, error) {
 			UserAgent:  UserAgent,
 			Log:        log.With("component", "browser"),
 			Diagnose:   proxy.Diagnose,
+			Client:     client, // carries remote browsers' requests (they cannot reach the proxy)
 		})
 		renderer = s.pool
 	}
