@@ -123,6 +123,7 @@ func BenchmarkThroughput(b *testing.B) {
 			}
 			var next atomic.Int64
 			var failed atomic.Int64
+			var firstErr atomic.Value
 			var ps phaseStats
 			b.ResetTimer()
 			start := time.Now()
@@ -136,6 +137,7 @@ func BenchmarkThroughput(b *testing.B) {
 						r, err := p.Render(context.Background(), s.url("/article"))
 						if err != nil {
 							failed.Add(1)
+							firstErr.CompareAndSwap(nil, err.Error())
 							continue
 						}
 						ps.add(r, time.Since(t0))
@@ -146,7 +148,7 @@ func BenchmarkThroughput(b *testing.B) {
 			b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "pages/s")
 			ps.report(b)
 			if failed.Load() > 0 {
-				b.Errorf("%d renders failed", failed.Load())
+				b.Errorf("%d renders failed; first: %v; stats %+v", failed.Load(), firstErr.Load(), p.Stats())
 			}
 			if st := p.Stats(); st.MaxOpenTabs > tabs {
 				b.Errorf("max open tabs %d > %d", st.MaxOpenTabs, tabs)

@@ -118,7 +118,11 @@ type Pool struct {
 	nLost       atomic.Int64
 	nWedged     atomic.Int64
 
-	probeKey   string // name of the page-world activity probe (see activityJS)
+	probeKey string // name of the page-world activity probe (see activityJS)
+	// Health probe of the browsers (see health.go).
+	probeTimeout time.Duration
+	probeStrikes int
+
 	activityJS string
 
 	// testAfterNavigate, when set (tests only), runs once the page committed.
@@ -143,13 +147,15 @@ func New(cfg Config) *Pool {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Pool{
-		cfg:        cfg,
-		log:        log,
-		sem:        make(chan struct{}, cfg.MaxTabs),
-		launchLock: make(chan struct{}, 1),
-		remotes:    make([]*instance, len(cfg.RemoteURLs)),
-		probeKey:   key,
-		activityJS: fmt.Sprintf(activityJS, key),
+		cfg:          cfg,
+		log:          log,
+		sem:          make(chan struct{}, cfg.MaxTabs),
+		launchLock:   make(chan struct{}, 1),
+		remotes:      make([]*instance, len(cfg.RemoteURLs)),
+		probeKey:     key,
+		probeTimeout: probeTimeout,
+		probeStrikes: probeStrikes,
+		activityJS:   fmt.Sprintf(activityJS, key),
 	}
 }
 
