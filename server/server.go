@@ -142,6 +142,7 @@ func New(cfg Config) (*Server, error) {
 			UserAgent:  useragent.Chrome, // the same agent over HTTP and from Chromium
 			Log:        log.With("component", "browser"),
 			Diagnose:   proxy.Diagnose,
+			Client:     client, // carries remote browsers' requests (they cannot reach the proxy)
 		})
 		renderer = s.pool
 	}

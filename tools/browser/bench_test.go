@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -25,21 +26,90 @@ func benchSite(b *testing.B) *site {
 	return newSite(b, map[string]http.HandlerFunc{"/article": html(fmt.Sprintf(benchPage, paras.String()))})
 }
 
-// BenchmarkRender: latency of one render on a warm browser.
+// phaseStats collects Rendered.Phases over a benchmark.
+type phaseStats struct {
+	mu     sync.Mutex
+	totals map[string][]time.Duration
+	whole  []time.Duration
+}
+
+func (ps *phaseStats) add(r *Rendered, whole time.Duration) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.totals == nil {
+		ps.totals = map[string][]time.Duration{}
+	}
+	for _, p := range r.Phases {
+		ps.totals[p.Name] = append(ps.totals[p.Name], p.D)
+	}
+	ps.whole = append(ps.whole, whole)
+}
+
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// report prints the p50 of the whole render and of each phase.
+func (ps *phaseStats) report(b *testing.B) {
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	b.ReportMetric(float64(median(ps.whole).Microseconds())/1000, "p50-ms")
+	for _, name := range []string{spanTab, spanContext, spanTarget, spanSetup, spanNavigate, spanWait, spanLate, spanSnapshot, spanHidden, spanClose} {
+		if ds := ps.totals[name]; len(ds) > 0 {
+			b.ReportMetric(float64(median(ds).Microseconds())/1000, name+"-p50-ms")
+		}
+	}
+}
+
+// BenchmarkRender: latency of one render of a whole static page on a warm
+// browser, with the p50 of each phase (see Phase).
 func BenchmarkRender(b *testing.B) {
 	s := benchSite(b)
 	p := newTestPool(b, Config{MaxTabs: 1})
 	if _, err := p.Render(context.Background(), s.url("/article")); err != nil { // launch
 		b.Fatal(err)
 	}
+	var ps phaseStats
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		start := time.Now()
 		r, err := p.Render(context.Background(), s.url("/article"))
 		if err != nil || !strings.Contains(r.HTML, "rendered by script") {
 			b.Fatalf("render: %v", err)
 		}
+		ps.add(r, time.Since(start))
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/page")
+	ps.report(b)
+}
+
+// BenchmarkLateContentWait: what waiting for late content costs a page
+// that is whole at load: the p50 of the time from its load event to the
+// end of the wait (after-load), and of the whole wait phase (commit to
+// snapshot, load included), on a static news page.
+func BenchmarkLateContentWait(b *testing.B) {
+	s := newSite(b, map[string]http.HandlerFunc{"/static": html(newsPage("Static article", articleHTML("static"), ""))})
+	p := newTestPool(b, Config{MaxTabs: 1})
+	if _, err := p.Render(context.Background(), s.url("/static")); err != nil {
+		b.Fatal(err)
+	}
+	var waits, late []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r, err := p.Render(context.Background(), s.url("/static"))
+		if err != nil || !r.Settled {
+			b.Fatalf("render: %v", err)
+		}
+		waits = append(waits, phase(r.Phases, spanWait))
+		late = append(late, phase(r.Phases, spanLate))
+	}
+	b.ReportMetric(float64(median(waits).Microseconds())/1000, "wait-p50-ms")
+	b.ReportMetric(float64(median(late).Microseconds())/1000, "after-load-p50-ms")
 }
 
 // BenchmarkThroughput: pages per second with MaxTabs callers at once.
@@ -53,6 +123,8 @@ func BenchmarkThroughput(b *testing.B) {
 			}
 			var next atomic.Int64
 			var failed atomic.Int64
+			var firstErr atomic.Value
+			var ps phaseStats
 			b.ResetTimer()
 			start := time.Now()
 			var wg sync.WaitGroup
@@ -61,16 +133,22 @@ func BenchmarkThroughput(b *testing.B) {
 				go func() {
 					defer wg.Done()
 					for next.Add(1) <= int64(b.N) {
-						if _, err := p.Render(context.Background(), s.url("/article")); err != nil {
+						t0 := time.Now()
+						r, err := p.Render(context.Background(), s.url("/article"))
+						if err != nil {
 							failed.Add(1)
+							firstErr.CompareAndSwap(nil, err.Error())
+							continue
 						}
+						ps.add(r, time.Since(t0))
 					}
 				}()
 			}
 			wg.Wait()
 			b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "pages/s")
+			ps.report(b)
 			if failed.Load() > 0 {
-				b.Errorf("%d renders failed", failed.Load())
+				b.Errorf("%d renders failed; first: %v; stats %+v", failed.Load(), firstErr.Load(), p.Stats())
 			}
 			if st := p.Stats(); st.MaxOpenTabs > tabs {
 				b.Errorf("max open tabs %d > %d", st.MaxOpenTabs, tabs)

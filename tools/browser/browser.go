@@ -24,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -48,6 +49,12 @@ type Config struct {
 	// AcceptLanguage lists languages by preference, e.g. "en-US,en" (the
 	// default); Chromium adds the q-values itself, so any given are dropped.
 	AcceptLanguage string
+	// Client, when set, is the guarded HTTP client (egress.Guard.Client)
+	// that carries every request of pages rendered in a remote browser (see
+	// intercept.go): a browser on another host cannot reach ProxyURL. With
+	// InterceptLocal, the local browser's pages go through it too.
+	Client         *http.Client
+	InterceptLocal bool
 	// MaxHeapMB caps a tab's JavaScript heap: a render whose page uses more
 	// fails with ErrResourceLimit (a local browser also gets the cap as a V8
 	// flag, which stops a tight allocation loop). 0 means 512; <0: no cap.
@@ -111,7 +118,11 @@ type Pool struct {
 	nLost       atomic.Int64
 	nWedged     atomic.Int64
 
-	probeKey   string // name of the page-world activity probe (see activityJS)
+	probeKey string // name of the page-world activity probe (see activityJS)
+	// Health probe of the browsers (see health.go).
+	probeTimeout time.Duration
+	probeStrikes int
+
 	activityJS string
 
 	// testAfterNavigate, when set (tests only), runs once the page committed.
@@ -140,13 +151,15 @@ func New(cfg Config) *Pool {
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Pool{
-		cfg:        cfg,
-		log:        log,
-		sem:        make(chan struct{}, cfg.MaxTabs),
-		launchLock: make(chan struct{}, 1),
-		remotes:    make([]*instance, len(cfg.RemoteURLs)),
-		probeKey:   key,
-		activityJS: fmt.Sprintf(activityJS, key),
+		cfg:          cfg,
+		log:          log,
+		sem:          make(chan struct{}, cfg.MaxTabs),
+		launchLock:   make(chan struct{}, 1),
+		remotes:      make([]*instance, len(cfg.RemoteURLs)),
+		probeKey:     key,
+		probeTimeout: probeTimeout,
+		probeStrikes: probeStrikes,
+		activityJS:   fmt.Sprintf(activityJS, key),
 	}
 }
 

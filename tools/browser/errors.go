@@ -140,9 +140,11 @@ func browserGoneError(u string, cause error) *Error {
 
 // unresponsiveError is a DevTools command before navigation that did not
 // come back in time: the browser, not the site, is slow.
-func unresponsiveError(u string, budget time.Duration, phase string, cause error) *Error {
+// The deadline it hit is not wrapped: callers that see
+// context.DeadlineExceeded say the site was slow.
+func unresponsiveError(u string, budget time.Duration, phase string) *Error {
 	return &Error{
-		URL: u, Kind: ErrBrowserGone, Err: cause,
+		URL: u, Kind: ErrBrowserGone, Err: errUnresponsive,
 		Detail: fmt.Sprintf("Chromium did not answer within %s while %s: this is a browser problem, not the site's", fmtDur(max(budget, 0)), phase),
 		Hint:   "retry: a browser that stays unresponsive is replaced",
 	}

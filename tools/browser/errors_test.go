@@ -1,6 +1,7 @@
 package browser
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -58,5 +59,17 @@ func TestErrorMessages(t *testing.T) {
 	}
 	if languages("de-DE,de;q=0.8, en;q=0.5") != "de-DE,de,en" || languages("") != "en-US,en" {
 		t.Errorf("languages: %q %q", languages("de-DE,de;q=0.8, en;q=0.5"), languages(""))
+	}
+}
+
+// A browser that did not answer before the page was asked for is a browser
+// problem: the error must not look like the site's timeout.
+func TestUnresponsiveIsNotASiteTimeout(t *testing.T) {
+	err := error(unresponsiveError("http://x/", 3*time.Second, phaseOpenContext))
+	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, ErrTimeout) || !errors.Is(err, ErrBrowserGone) {
+		t.Errorf("unresponsive browser error %v: wrong kind", err)
+	}
+	if !strings.Contains(err.Error(), "browser problem") {
+		t.Errorf("%v does not say it is a browser problem", err)
 	}
 }

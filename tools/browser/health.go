@@ -12,13 +12,16 @@ import (
 )
 
 // A browser that does not answer a trivial command within probeTimeout,
-// twice in a row, is wedged (a hostile page can keep its UI thread busy for
-// minutes): it is killed (local) or dropped (remote) and replaced on the
-// next render, instead of failing every render of every client meanwhile.
+// probeStrikes times in a row, is wedged (a hostile page can keep its UI
+// thread busy for minutes): it is killed (local) or dropped (remote) and
+// replaced on the next render, instead of failing every render of every
+// client meanwhile. A browser that is only slow (eight tabs opening at once
+// on a loaded machine take it seconds to answer) must not be killed: hence
+// 3 x 5 s. Tests shorten them (Pool.probeTimeout, Pool.probeStrikes).
 const (
 	probeEvery   = 2 * time.Second
-	probeTimeout = 2 * time.Second
-	probeStrikes = 2
+	probeTimeout = 5 * time.Second
+	probeStrikes = 3
 )
 
 // errUnresponsive is why a wedged browser was replaced.
@@ -44,12 +47,13 @@ func (in *instance) probe() {
 		if in.isDead() {
 			return
 		}
-		if strikes++; strikes < probeStrikes {
+		if strikes++; strikes < in.pool.probeStrikes {
 			continue
 		}
-		in.pool.log.Warn("browser unresponsive: replacing it", "browser", in.name, "timeout", probeTimeout)
+		silent := in.pool.probeTimeout * time.Duration(in.pool.probeStrikes)
+		in.pool.log.Warn("browser unresponsive: replacing it", "browser", in.name, "silent", silent)
 		in.pool.nWedged.Add(1)
-		in.markDead(fmt.Errorf("%w for %s", errUnresponsive, fmtDur(probeTimeout*probeStrikes)))
+		in.markDead(fmt.Errorf("%w for %s", errUnresponsive, fmtDur(silent)))
 		if in.launcher != nil {
 			in.kill()
 		} else if in.ws != nil {
@@ -61,7 +65,7 @@ func (in *instance) probe() {
 
 // ping is one Browser.getVersion within probeTimeout.
 func (in *instance) ping() bool {
-	ctx, cancel := context.WithTimeout(context.Background(), probeTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), in.pool.probeTimeout)
 	defer cancel()
 	_, err := proto.BrowserGetVersion{}.Call(in.browser(ctx))
 	return err == nil

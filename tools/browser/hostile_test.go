@@ -81,6 +81,7 @@ func TestHistoryFloodDoesNotWedgeOthers(t *testing.T) {
 func TestUnresponsiveBrowserIsReplaced(t *testing.T) {
 	s := newSite(t, map[string]http.HandlerFunc{"/normal": html(normalPage)})
 	p := newTestPool(t, Config{MaxTabs: 2, RenderTimeout: 3 * time.Second})
+	p.probeTimeout, p.probeStrikes = 2*time.Second, 2 // quicker than in production
 	if _, err := p.Render(context.Background(), s.url("/normal")); err != nil {
 		t.Fatal(err)
 	}

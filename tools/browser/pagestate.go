@@ -17,11 +17,22 @@ import (
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/egress"
 )
 
+// awaited are the request types that can bring content: the wait for a
+// quiet page counts only these (not the favicon Chromium asks for after
+// load, pings, prefetches or blocked images).
+var awaited = map[proto.NetworkResourceType]bool{
+	proto.NetworkResourceTypeDocument: true, proto.NetworkResourceTypeStylesheet: true,
+	proto.NetworkResourceTypeScript: true, proto.NetworkResourceTypeXHR: true,
+	proto.NetworkResourceTypeFetch: true, proto.NetworkResourceTypeEventSource: true,
+	proto.NetworkResourceTypeTextTrack: true,
+}
+
 // pageState follows one tab's events: requests in flight, the last network
 // activity, whether the main frame is loading, and the main document's
 // response (or why it failed).
 type pageState struct {
 	main proto.PageFrameID
+	ic   *interceptor // carries every request when the browser is intercepted
 
 	mu       sync.Mutex
 	seen     map[proto.NetworkRequestID]bool
@@ -71,13 +82,15 @@ func (st *pageState) handle(page session, msg *cdp.Event, t *tab) {
 	switch msg.Method {
 	case "Fetch.requestPaused":
 		var e proto.FetchRequestPaused
-		if load(msg, &e) {
+		if load(msg, &e) && st.ic != nil {
+			st.ic.paused(&e)
+		} else if e.RequestID != "" {
 			// Fail, never leave paused: a paused request stalls the page.
 			_ = proto.FetchFailRequest{RequestID: e.RequestID, ErrorReason: proto.NetworkErrorReasonBlockedByClient}.Call(page)
 		}
 	case "Network.requestWillBeSent":
 		var e proto.NetworkRequestWillBeSent
-		if load(msg, &e) {
+		if load(msg, &e) && awaited[e.Type] {
 			st.mu.Lock()
 			if !st.seen[e.RequestID] { // redirects reuse the id
 				st.seen[e.RequestID] = true
@@ -94,7 +107,9 @@ func (st *pageState) handle(page session, msg *cdp.Event, t *tab) {
 		var e proto.NetworkResponseReceived
 		if load(msg, &e) {
 			st.mu.Lock()
-			st.last = time.Now()
+			if st.seen[e.RequestID] {
+				st.last = time.Now()
+			}
 			if e.Type == proto.NetworkResourceTypeDocument && e.FrameID == st.main && e.Response != nil {
 				st.status, st.headers = e.Response.Status, e.Response.Headers
 				if isRefusalMark(header(e.Response.Headers, egressHeader)) && !st.refusedSet {
@@ -105,7 +120,10 @@ func (st *pageState) handle(page session, msg *cdp.Event, t *tab) {
 			st.mu.Unlock()
 		}
 	case "Network.dataReceived":
-		st.touch()
+		var e proto.NetworkDataReceived
+		if load(msg, &e) {
+			st.touch(e.RequestID)
+		}
 	case "Network.loadingFinished":
 		var e proto.NetworkLoadingFinished
 		if load(msg, &e) {
@@ -154,9 +172,11 @@ func (st *pageState) handle(page session, msg *cdp.Event, t *tab) {
 	}
 }
 
-func (st *pageState) touch() {
+func (st *pageState) touch(id proto.NetworkRequestID) {
 	st.mu.Lock()
-	st.last = time.Now()
+	if st.seen[id] {
+		st.last = time.Now()
+	}
 	st.mu.Unlock()
 }
 
@@ -166,11 +186,11 @@ func (st *pageState) finish(id proto.NetworkRequestID, failText string) {
 	if st.seen[id] {
 		delete(st.seen, id)
 		st.inflight--
+		st.last = time.Now()
 	}
 	if failText != "" && id == st.docID {
 		st.failText, st.failURL = failText, st.docURL
 	}
-	st.last = time.Now()
 }
 
 // network reports the main frame's loading state, requests in flight and

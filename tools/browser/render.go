@@ -218,7 +218,7 @@ func (p *Pool) classify(caller, rctx context.Context, in *instance, u string, bu
 		if caller.Err() != nil && !errors.Is(caller.Err(), context.DeadlineExceeded) {
 			return callerError(u, caller, budget, phase)
 		}
-		return unresponsiveError(u, budget, phase, err)
+		return unresponsiveError(u, budget, phase)
 	case rctx.Err() != nil:
 		return timeoutError(u, budget, phase, err)
 	case in.isDead() || isConnErr(err):

@@ -14,15 +14,16 @@ type Phase struct {
 
 // Phase names, in render order.
 const (
-	spanTab      = "wait-tab" // waiting for a free tab slot
-	spanContext  = "context"  // incognito browser context
-	spanTarget   = "target"   // the tab and its DevTools session
-	spanSetup    = "setup"    // domains, identity, blocked types, probe script
-	spanNavigate = "navigate" // Page.navigate until the document committed
-	spanWait     = "wait"     // waiting for the content to settle
-	spanSnapshot = "snapshot" // serialising the DOM, hidden-element pass included
-	spanHidden   = "hidden"   // of which: deciding what is hidden (measured in the page)
-	spanClose    = "close"    // closing the tab and disposing its context
+	spanTab      = "wait-tab"   // waiting for a free tab slot
+	spanContext  = "context"    // incognito browser context
+	spanTarget   = "target"     // the tab and its DevTools session
+	spanSetup    = "setup"      // domains, identity, blocked types, probe script
+	spanNavigate = "navigate"   // Page.navigate until the document committed
+	spanWait     = "wait"       // waiting for the content to settle
+	spanLate     = "after-load" // of which: after the load event (what waiting for late content costs)
+	spanSnapshot = "snapshot"   // serialising the DOM, hidden-element pass included
+	spanHidden   = "hidden"     // of which: deciding what is hidden (measured in the page)
+	spanClose    = "close"      // closing the tab and disposing its context
 )
 
 // spans records phases as they end.

@@ -18,14 +18,18 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 	defer stop()
 	sp := t.spans
 
-	bypass := ""
-	if p.cfg.ProxyURL != "" {
+	proxyURL, bypass := p.cfg.ProxyURL, ""
+	intercept := p.intercepting(in)
+	if intercept {
+		proxyURL = deadProxy // what interception cannot see must fail (intercept.go)
+	}
+	if proxyURL != "" {
 		bypass = "<-loopback>"
 	}
 	bs := in.browser(ctx)
 	bc, err := proto.TargetCreateBrowserContext{
 		DisposeOnDetach: true, // a lost connection must not leave contexts behind
-		ProxyServer:     p.cfg.ProxyURL,
+		ProxyServer:     proxyURL,
 		ProxyBypassList: bypass,
 	}.Call(bs)
 	if err != nil {
@@ -63,14 +67,23 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 
 	// The main frame's id is the target's.
 	st := newPageState(proto.PageFrameID(target.TargetID))
+	if intercept {
+		st.ic = p.newInterceptor(ps, st)
+	}
 	handled := make(chan struct{})
 	go func() {
 		defer close(handled)
 		st.consume(ctx, ps, q, t)
 	}()
-	defer func() { stop(); <-handled }()
+	defer func() {
+		stop()
+		<-handled
+		if st.ic != nil {
+			st.ic.wait()
+		}
+	}()
 
-	if err := p.setupPage(ps, in); err != nil {
+	if err := p.setupPage(ps, in, intercept); err != nil {
 		return nil, &phaseError{phaseSetup, err}
 	}
 	sp.end(spanSetup)
@@ -103,6 +116,7 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 		wr.why = "the render budget ended before the page settled"
 	}
 	sp.end(spanWait)
+	sp.add(spanLate, wr.late)
 	snap, err := p.snapshot(ps, st.main)
 	if err != nil {
 		return nil, err
@@ -159,12 +173,16 @@ func (p *Pool) tabOpened() {
 // setupPage: domains, identity, blocked resource types, the activity
 // probe. The commands are independent: they are sent at once and awaited
 // together (one round trip instead of six).
-func (p *Pool) setupPage(page session, in *instance) error {
+func (p *Pool) setupPage(page session, in *instance, intercept bool) error {
 	patterns := make([]*proto.FetchRequestPattern, 0, len(blockedTypes))
 	for _, rt := range blockedTypes {
 		patterns = append(patterns, &proto.FetchRequestPattern{
 			URLPattern: "*", ResourceType: rt, RequestStage: proto.FetchRequestStageRequest,
 		})
+	}
+	if intercept {
+		// Every request pauses: carried by the guarded client, or failed.
+		patterns = []*proto.FetchRequestPattern{{URLPattern: "*", RequestStage: proto.FetchRequestStageRequest}}
 	}
 	calls := []func() error{
 		func() error { return proto.PageEnable{}.Call(page) },

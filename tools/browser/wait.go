@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/go-rod/rod/lib/proto"
@@ -13,15 +14,16 @@ import (
 // Waiting for content. The snapshot is taken when the page is whole: its
 // main frame finished loading, no request is in flight or ended less than
 // netSettle ago, no short timer or fetch the page started is pending (see
-// activityJS), and the text has not changed for textSettle. A page that
+// activityJS; so netSettle only has to cover what it cannot see), and the
+// body has not changed for textSettle. A page that
 // never finishes loading is taken after stallQuiet without any network
 // activity; one that keeps changing (a ticker, a long poll) lateWaitMax
 // after it loaded. The render budget bounds everything, keeping
 // snapshotReserve (at most a quarter of it) for the snapshot.
 const (
-	pollEvery       = 40 * time.Millisecond
-	netSettle       = 100 * time.Millisecond
-	textSettle      = 100 * time.Millisecond
+	pollEvery       = 30 * time.Millisecond
+	netSettle       = 50 * time.Millisecond
+	textSettle      = 60 * time.Millisecond
 	stallQuiet      = 2 * time.Second
 	lateWaitMax     = 5 * time.Second
 	snapshotReserve = 2 * time.Second
@@ -85,9 +87,33 @@ const activityJS = `(() => {
     const orig = History.prototype[m];
     History.prototype[m] = new P(orig, {apply(target, self, args) { if (++hist > 100) return; return apply(target, self, args); }});
   }
+  // When the body's content last changed (not the head: a ticking title),
+  // counting from DOMContentLoaded: what the parser and the page's inline
+  // scripts wrote before it is the page as served, and what it wrote before
+  // the load event is there at load. The observer is attached at load: a
+  // subtree observer makes each DOM insertion cost the depth of the tree,
+  // so a page building a 100k-deep DOM while it loads would take minutes.
+  // Records are not walked: only a change of the title alone is told apart.
+  // After each report the observer rests 20 ms, so a mutation storm costs
+  // one callback per 20 ms.
+  let changed = now(), loadedAt = -1;
+  const listen = EventTarget.prototype.addEventListener;
+  const nameOf = Object.getOwnPropertyDescriptor(Node.prototype, "nodeName").get;
+  const parentOf = Object.getOwnPropertyDescriptor(Node.prototype, "parentNode").get;
+  const opts = {childList: true, subtree: true, characterData: true};
+  const inTitle = n => { const p = n && apply(parentOf, n, []); return (n && apply(nameOf, n, []) === "TITLE") || (p && apply(nameOf, p, []) === "TITLE"); };
+  const mo = new MutationObserver(recs => {
+    if (recs.length === 1 && inTitle(recs[0].target)) return;
+    changed = now();
+    mo.disconnect();
+    apply(st, window, [() => mo.observe(document, opts), 20]);
+  });
+  apply(listen, document, ["DOMContentLoaded", () => { changed = now(); }, {once: true}]);
+  apply(listen, window, ["load", () => { loadedAt = now(); mo.observe(document, opts); }, {once: true, capture: true}]);
   Object.defineProperty(window, KEY, {enumerable: false, value: () => {
     const b = apply(bodyOf, document, []);
-    return {rs: apply(stateOf, document, []), len: b ? apply(textOf, b, []).length : 0, pend: pending};
+    return {rs: apply(stateOf, document, []), len: b ? apply(textOf, b, []).length : 0, pend: pending, quiet: now() - changed,
+            sinceLoad: loadedAt < 0 ? -1 : now() - loadedAt};
   }});
 })()`
 
@@ -100,9 +126,11 @@ func newProbeKey() string {
 
 // pageProbe is what the probe saw.
 type pageProbe struct {
-	ReadyState string `json:"rs"`
-	TextLen    int    `json:"len"`
-	Pending    int    `json:"pend"`
+	ReadyState string  `json:"rs"`
+	TextLen    int     `json:"len"`
+	Pending    int     `json:"pend"`
+	QuietMS    float64 `json:"quiet"`     // since the body's content last changed
+	SinceLoad  float64 `json:"sinceLoad"` // since the load event, -1 before it
 }
 
 func (p *Pool) probeExpr() string {
@@ -111,8 +139,9 @@ func (p *Pool) probeExpr() string {
 
 // waitResult says how the wait ended.
 type waitResult struct {
-	settled bool   // the page was whole; false: a cap was reached first
-	why     string // for the log and Rendered.Wait
+	settled bool          // the page was whole; false: a cap was reached first
+	why     string        // for the log and Rendered.Wait
+	late    time.Duration // from the load event to the end of the wait, as the page measured it
 }
 
 // waitContent polls the page until it is whole (see the constants), a cap
@@ -141,15 +170,17 @@ func (p *Pool) waitContent(ctx context.Context, page session, st *pageState, t *
 		}
 		return false
 	}
+	var pr pageProbe
 	settled := func(why string) (waitResult, error) {
 		if overHeap() { // the page may be whole and still too big
 			return waitResult{}, errOutOfMemory
 		}
-		return waitResult{settled: true, why: why}, nil
+		return waitResult{settled: true, why: why, late: time.Duration(max(pr.SinceLoad, 0) * float64(time.Millisecond))}, nil
 	}
+	t0 := time.Now()
 	for {
 		loading, inflight, idle := st.network()
-		var pr pageProbe
+		pr = pageProbe{}
 		r, err := proto.RuntimeEvaluate{Expression: expr, ReturnByValue: true}.Call(page.with(ctx))
 		if err != nil && ctx.Err() != nil {
 			return waitResult{}, ctx.Err()
@@ -165,7 +196,13 @@ func (p *Pool) waitContent(ctx context.Context, page session, st *pageState, t *
 		} else if !complete {
 			doneAt = time.Time{}
 		}
-		stable := ok && now.Sub(lenSince) >= textSettle
+		// Stable: no change in the body for textSettle (a page whole at load
+		// last changed while it was parsed), or a text length that stayed
+		// the same that long (a clock ticking in place).
+		stable := ok && (pr.QuietMS >= float64(textSettle.Milliseconds()) || now.Sub(lenSince) >= textSettle)
+		if debugWait {
+			println("WAIT", time.Since(t0).Milliseconds(), ok, pr.ReadyState, loading, inflight, idle.Milliseconds(), pr.Pending, int(pr.QuietMS), stable)
+		}
 		switch {
 		case complete && inflight <= 0 && idle >= netSettle && pr.Pending <= 0 && stable:
 			return settled("content settled")
@@ -186,3 +223,6 @@ func (p *Pool) waitContent(ctx context.Context, page session, st *pageState, t *
 		}
 	}
 }
+
+// debugWait (DEBUG_WAIT=1) prints each poll of the wait to stderr.
+var debugWait = os.Getenv("DEBUG_WAIT") != ""
