@@ -158,3 +158,28 @@ func TestChallengeLookalikes(t *testing.T) {
 		}
 	}
 }
+
+// TestNoEmptyResultWithText: a page whose whole article is hidden until its
+// script runs is rendered in auto mode; without a browser it comes back
+// with its own description and a note, never empty without a word.
+func TestNoEmptyResultWithText(t *testing.T) {
+	e := newRenderEnv(t)
+	ctx := context.Background()
+	res, err := e.engine.Read(ctx, browse.ReadRequest{URL: e.url("/js/app/fouc")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Rendered || !strings.Contains(res.Content, fixtures.FOUCFact) {
+		t.Errorf("auto: rendered %v, note %q, content:\n%s", res.Rendered, res.Note, res.Content)
+	}
+	plain := newEnv(t, browse.Config{})
+	for _, mode := range []string{browse.RenderAuto, browse.RenderNever} {
+		res, err := plain.engine.Read(ctx, browse.ReadRequest{URL: plain.url("/js/app/fouc"), Render: mode})
+		if err != nil {
+			t.Fatalf("%s without a browser: %v", mode, err)
+		}
+		if !strings.Contains(res.Content, fixtures.FOUCDescription) || res.Note == "" {
+			t.Errorf("%s without a browser: note %q, content %q", mode, res.Note, res.Content)
+		}
+	}
+}
