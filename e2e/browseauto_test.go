@@ -23,7 +23,7 @@ func TestBrowseAutoRendersWhatHTTPLacks(t *testing.T) {
 
 	// One call at a time: the first launches Chromium, and on a loaded
 	// machine parallel first renders can outlast the render timeout.
-	for _, tc := range []struct{ chrome, pattern string }{{"news", "fetch"}, {"blog", "mount"}, {"docs", "noscript"}} {
+	for _, tc := range []struct{ chrome, pattern string }{{"news", "domready"}, {"blog", "mount"}, {"docs", "noscript"}} {
 		t.Run(tc.chrome+"/"+tc.pattern, func(t *testing.T) {
 			res, out := browse(t, c, map[string]any{"url": web.URL + "/js/" + tc.chrome + "/" + tc.pattern}, 60*time.Second)
 			if res.IsError {

@@ -89,13 +89,14 @@ func unwrapNoscript(body string) string {
 			b.WriteString(body)
 			return b.String()
 		}
+		ends := i+8 < len(body) && strings.IndexByte("> \t\n\r/", body[i+8]) >= 0
 		switch {
-		case i >= 1 && body[i-1] == '<' && i+8 < len(body) && (body[i+8] == '>' || body[i+8] == ' ' || body[i+8] == '\n' || body[i+8] == '\t'):
-			b.WriteString(body[:i-1])
-			b.WriteString("<div data-noscript")
-		case i >= 2 && body[i-2:i] == "</" && i+8 < len(body) && body[i+8] == '>':
+		case ends && i >= 2 && body[i-2:i] == "</":
 			b.WriteString(body[:i-2])
 			b.WriteString("</div")
+		case ends && i >= 1 && body[i-1] == '<':
+			b.WriteString(body[:i-1])
+			b.WriteString("<div data-noscript")
 		default:
 			b.WriteString(body[:i+8])
 		}

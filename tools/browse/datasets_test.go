@@ -93,13 +93,16 @@ func BenchmarkAutoRenderShare(b *testing.B) {
 	for _, set := range []string{"article-extraction", "wcxb"} {
 		pages := loadSet(b, set)
 		docs := make([]*extract.Document, len(pages))
+		plain, read := make([]score.Counts, len(pages)), make([]score.Counts, len(pages))
 		for i, p := range pages {
 			u, _ := url.Parse(p.URL)
 			d, err := extract.FromHTML(p.HTML, u)
 			if err != nil {
 				b.Fatal(err)
 			}
+			plain[i] = score.Compare(p.Truth, extract.StripMarkdownLinks(d.Markdown))
 			docs[i] = noscriptView(p.HTML, d, u)
+			read[i] = score.Compare(p.Truth, extract.StripMarkdownLinks(docs[i].Markdown))
 		}
 		b.Run(set, func(b *testing.B) {
 			var rendered, empty int
@@ -121,6 +124,10 @@ func BenchmarkAutoRenderShare(b *testing.B) {
 			b.ReportMetric(float64(len(pages)), "pages")
 			b.ReportMetric(100*float64(rendered)/float64(len(pages)), "%rendered")
 			b.ReportMetric(float64(empty), "empty-http")
+			// F1 of what the HTTP side of auto reads (noscript views
+			// included) against extraction alone; renders are not scored.
+			b.ReportMetric(score.Summarize(plain).F1, "F1-extract")
+			b.ReportMetric(score.Summarize(read).F1, "F1-http-read")
 			b.Logf("%s: %d of %d pages would be rendered: %v", set, rendered, len(pages), reasons)
 		})
 	}
