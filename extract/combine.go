@@ -102,12 +102,19 @@ func trimEdges(md string, other *otherText, titles string) string {
 	}
 	for i < j {
 		b := md[blocks[i].start:blocks[i].end]
-		if isDebrisBlock(b) || isBoilerBlock(b) || notInOther(b) || i == 0 && isTitleHeading(b, titles) {
+		if i == 0 && isTitleHeading(b, titles) {
 			i++
 			continue
 		}
-		if i == 1 && isTitleHeading(md[blocks[0].start:blocks[0].end], titles) && isHeading(b) {
-			i++ // the standfirst under the headline
+		if isEntryHeading(b) {
+			break // the first entry of a list of linked titles
+		}
+		if isDebrisBlock(b) || isBoilerBlock(b) || notInOther(b) {
+			i++
+			continue
+		}
+		if i == 1 && isTitleHeading(md[blocks[0].start:blocks[0].end], titles) && isHeading(b) && !strings.Contains(b, "](") {
+			i++ // the standfirst under the headline (a linked heading is an entry, not a standfirst)
 			continue
 		}
 		break
@@ -238,6 +245,20 @@ func isLinkList(b string) bool {
 	}
 	return items >= 2 && linked*5 >= items*4
 }
+
+// isEntryHeading: a heading that is a linked title of several words
+// ("### [Release 4.2: faster imports](…)"), the head of a listing's entry;
+// a one- or two-word linked heading is a section kicker.
+func isEntryHeading(b string) bool {
+	if !isHeading(b) || !strings.Contains(b, "](") || linkDensity(b) < edgeLinkDensity {
+		return false
+	}
+	t := strings.ToLower(stripLinks(b))
+	return wordCount(t) >= entryHeadingWords && !isCallToAction(t)
+}
+
+// entryHeadingWords: a linked heading this long is an entry's title.
+const entryHeadingWords = 3
 
 func isHeading(b string) bool {
 	return strings.HasPrefix(strings.TrimLeft(b, " "), "#") && !strings.Contains(b, "\n")

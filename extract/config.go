@@ -19,9 +19,23 @@ type config struct {
 	RegionShareArticle float64
 	ArticleMinWords    int
 	// RegionMinExtraWords: the region replaces an article of at least
-	// ArticleMinWords words only when it adds this many words: a few more
-	// lines are chrome the region kept, not parts the article path missed.
+	// ArticleMinWords words only when it adds this many words outside
+	// links: a few more lines, or more links, are chrome the region kept
+	// (captions, menus), not parts the article path missed.
 	RegionMinExtraWords int
+
+	// MinPosts: a thread has at least this many posts (look-alike sibling
+	// blocks, each with a date and a body).
+	MinPosts int
+	// MinPostWords: a block with fewer words is a widget, not a post.
+	MinPostWords int
+	// PostShare: at least this share of the look-alike siblings must be
+	// posts (a list of teasers with one dated entry is not a thread).
+	PostShare float64
+	// ThreadCoverage: the posts replace the article path's result only when
+	// they hold this share of its text: an article's comment section does
+	// not hold the article.
+	ThreadCoverage float64
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -31,4 +45,8 @@ var defaultConfig = config{
 	RegionShareArticle:  0.1,
 	ArticleMinWords:     50,
 	RegionMinExtraWords: 100,
+	MinPosts:            2,
+	MinPostWords:        8,
+	PostShare:           0.6,
+	ThreadCoverage:      0.5,
 }

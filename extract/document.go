@@ -28,7 +28,9 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	// Title candidates for spotting the headline repeated atop the content.
 	titles := d.Title + "\n" + ldString(meta.ldArticle(), "headline") + "\n" + cleanTitle(meta.title, site, true)
 	r, author := mainContent(root, base, src, titles)
-	if reg, ok := regionContent(root, base, src, meta, r.markdown, &defaultConfig); ok {
+	if th, ok := threadContent(root, base, src, meta, r.markdown, &defaultConfig); ok {
+		r = th
+	} else if reg, ok := regionContent(root, base, src, meta, r.markdown, &defaultConfig); ok {
 		r = reg
 	}
 	d.Markdown, d.Links = r.markdown, r.links

@@ -37,22 +37,29 @@ func regionRoot(root *html.Node, cfg *config) (n *html.Node, pageLevel bool) {
 	return body, true
 }
 
-// regionWords counts the words mainRegion would keep, without copying.
-func regionWords(n *html.Node, pageLevel bool) int {
-	if n.Type == html.TextNode {
-		return wordCount(n.Data)
-	}
-	w := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch {
-		case c.Type == html.TextNode:
-			w += wordCount(c.Data)
-		case c.Type != html.ElementNode || isChrome(c, pageLevel):
-		default:
-			w += regionWords(c, pageLevel && c.DataAtom != atom.Article && c.DataAtom != atom.Section && c.DataAtom != atom.Main)
+// regionWords counts the words mainRegion would keep, without copying:
+// all of them, and those outside links (a reader's text rather than
+// navigation).
+func regionWords(n *html.Node, pageLevel bool) (all, own int) {
+	var walk func(n *html.Node, pageLevel, inLink bool)
+	walk = func(n *html.Node, pageLevel, inLink bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				w := wordCount(c.Data)
+				all += w
+				if !inLink {
+					own += w
+				}
+			case c.Type != html.ElementNode || isChrome(c, pageLevel):
+			default:
+				walk(c, pageLevel && c.DataAtom != atom.Article && c.DataAtom != atom.Section && c.DataAtom != atom.Main,
+					inLink || c.DataAtom == atom.A)
+			}
 		}
 	}
-	return w
+	walk(n, pageLevel, false)
+	return all, own
 }
 
 // largestMain is the <main> or role="main" element with the most words.
@@ -124,6 +131,7 @@ var chromeWords = map[string]bool{
 	"advert": true, "advertisement": true, "ads": true, "promo": true, "subscribe": true,
 	"signup": true, "login": true, "related": true, "recommended": true, "recommendations": true,
 	"toc": true, "drawer": true, "offcanvas": true, "announcement": true,
+	"signature": true, "vote": true, "votes": true, "voting": true,
 }
 
 // hasChromeName splits an attribute into words (at spaces, "-", "_" and
@@ -156,11 +164,12 @@ func hasChromeName(v string) bool {
 // region is the content. A page that declares itself an article (JSON-LD,
 // og:type) keeps its article unless the extractors found next to nothing:
 // news pages carry long teaser lists around a short story. A region that
-// adds only a few lines to a real article adds leftover chrome (captions,
-// bylines, share labels), not missed parts.
+// adds only a few lines, or only links, to a real article adds leftover
+// chrome (captions, bylines, share labels, menus), not missed parts.
 func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, cfg *config) (rendered, bool) {
-	rw := regionWords(regionRoot(root, cfg))
+	rw, rwOwn := regionWords(regionRoot(root, cfg))
 	aw := wordCount(stripLinks(articleMD))
+	awOwn := wordCount(stripLinkTexts(articleMD))
 	if rw == 0 {
 		return rendered{}, false
 	}
@@ -169,7 +178,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		if aw >= cfg.ArticleMinWords || share >= cfg.RegionShareArticle {
 			return rendered{}, false
 		}
-	} else if share >= cfg.RegionShare || aw >= cfg.ArticleMinWords && rw-aw < cfg.RegionMinExtraWords {
+	} else if share >= cfg.RegionShare || aw >= cfg.ArticleMinWords && rwOwn-awOwn < cfg.RegionMinExtraWords {
 		return rendered{}, false
 	}
 	r, err := render(extraction{node: mainRegion(root, cfg), source: "region"}, base, src)

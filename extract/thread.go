@@ -1,0 +1,173 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A thread (forum topic, Q&A page, issue with comments) is a run of
+// look-alike sibling blocks, each with its author and date and a body.
+// The article extractors keep the densest one (usually the first post) and
+// drop the rest. Here the posts are found by that structure — whatever the
+// forum software names its classes — and every post is kept with its
+// author and date line; vote widgets, reply buttons and signatures go with
+// the rest of the chrome (stripChrome).
+
+// postCandidate is one element with its word count and whether it holds
+// a date.
+type postCandidate struct {
+	n     *html.Node
+	words int
+	dated bool
+}
+
+// findPosts returns the largest group of sibling blocks that look like
+// posts, in page order, or nil. One bottom-up walk: each node's words and
+// whether it holds a date are known before its parent groups it.
+func findPosts(root *html.Node, cfg *config) []*html.Node {
+	var best []*html.Node
+	bestWords := 0
+	var walk func(n *html.Node) postCandidate
+	walk = func(n *html.Node) postCandidate {
+		pc := postCandidate{n: n}
+		switch {
+		case n.Type == html.TextNode:
+			pc.words = wordCount(n.Data)
+			return pc
+		case n.Type != html.ElementNode && n.Type != html.DocumentNode,
+			n.DataAtom == atom.Script, n.DataAtom == atom.Style, n.DataAtom == atom.Template:
+			return pc
+		}
+		pc.dated = n.DataAtom == atom.Time || strings.HasPrefix(getAttr(n, "itemprop"), "date") || hasDateName(getAttr(n, "class"))
+		var kids []postCandidate
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			k := walk(c)
+			pc.words += k.words
+			pc.dated = pc.dated || k.dated
+			if c.Type == html.ElementNode {
+				kids = append(kids, k)
+			}
+		}
+		if posts, words := bestPostGroup(kids, cfg); words > bestWords {
+			best, bestWords = posts, words
+		}
+		return pc
+	}
+	walk(root)
+	return best
+}
+
+// bestPostGroup groups siblings by look (tag and class) and returns the
+// group of posts with the most words among those that are mostly posts.
+func bestPostGroup(kids []postCandidate, cfg *config) ([]*html.Node, int) {
+	if len(kids) < cfg.MinPosts {
+		return nil, 0
+	}
+	type group struct {
+		posts       []*html.Node
+		size, words int
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, k := range kids {
+		key := k.n.Data + "." + getAttr(k.n, "class")
+		g := groups[key]
+		if g == nil {
+			g = &group{}
+			groups[key] = g
+			order = append(order, key)
+		}
+		g.size++
+		if k.words >= cfg.MinPostWords && k.dated {
+			g.posts = append(g.posts, k.n)
+			g.words += k.words
+		}
+	}
+	var best []*html.Node
+	bestWords := 0
+	for _, key := range order {
+		g := groups[key]
+		if len(g.posts) >= cfg.MinPosts && float64(len(g.posts)) >= cfg.PostShare*float64(g.size) && g.words > bestWords {
+			best, bestWords = g.posts, g.words
+		}
+	}
+	return best, bestWords
+}
+
+func hasDateName(class string) bool {
+	for _, f := range strings.FieldsFunc(strings.ToLower(class), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
+		switch f {
+		case "date", "time", "timestamp", "datetime", "posted", "published":
+			return true
+		}
+	}
+	return false
+}
+
+// threadContent renders the page's posts when it is a thread: at least
+// cfg.MinPosts posts, more words than the article path kept, and holding
+// most of what the article path kept (so an article's comment section
+// never replaces the article). A page that declares itself an article or
+// a product, or sells (a cart control), is not a thread whatever its
+// comments or reviews look like.
+func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, cfg *config) (rendered, bool) {
+	if k := declaredKind(structuredTypes(meta, root)); k == kindProduct || k == kindArticle ||
+		strings.EqualFold(meta.meta["og:type"], "article") || strings.HasPrefix(strings.ToLower(meta.meta["og:type"]), "product") || hasCartControl(root) {
+		return rendered{}, false
+	}
+	posts := findPosts(root, cfg)
+	if posts == nil {
+		return rendered{}, false
+	}
+	thread := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, p := range posts {
+		c := cloneNode(p)
+		stripChrome(c, false)
+		thread.AppendChild(c)
+	}
+	r, err := render(extraction{node: thread, source: "thread"}, base, src)
+	if err != nil {
+		return rendered{}, false
+	}
+	r.markdown = dropDebris(r.markdown)
+	at := wordTokens(stripLinks(articleMD), nil)
+	tt := wordTokens(stripLinks(r.markdown), nil)
+	if len(tt) <= len(at) || coverage(at, shingleSet(tt)) < cfg.ThreadCoverage {
+		return rendered{}, false
+	}
+	return r, true
+}
+
+// cartPhrases label the shop controls that put an item in a cart.
+var cartPhrases = []string{"add to cart", "add to bag", "add to basket", "add to trolley", "buy now", "buy it now"}
+
+// hasCartControl: a button, submit input or link labelled with a cart
+// phrase. On a shop page the dated blocks are reviews, not a thread.
+func hasCartControl(n *html.Node) bool {
+	if n.Type == html.ElementNode {
+		label := ""
+		switch n.DataAtom {
+		case atom.Button, atom.A:
+			label = textOf(n)
+		case atom.Input:
+			label = getAttr(n, "value")
+		}
+		if label != "" && len(label) < 60 {
+			l := strings.ToLower(collapseSpace(label))
+			for _, p := range cartPhrases {
+				if strings.Contains(l, p) {
+					return true
+				}
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasCartControl(c) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,88 @@
+package extract
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/extract/score"
+)
+
+// wcxbDir is WCXB (seven page types), beside the repository.
+var wcxbDir = filepath.Join("..", "..", "shared", "datasets", "wcxb")
+
+// wcxbStride: the floor test scores every wcxbStride-th page (id order),
+// a fixed quarter of the set, so it stays quick under -race; the full set
+// is cmd/extractbench's job.
+const wcxbStride = 4
+
+// wcxbFloors are the per-type F1 floors on that quarter, a little under
+// what it measured when they were set (in brackets), so a change that
+// makes any page type worse fails here.
+var wcxbFloors = map[string]float64{
+	"all":           0.84, // (0.859)
+	"article":       0.91, // (0.928)
+	"service":       0.81, // (0.840)
+	"forum":         0.75, // (0.776)
+	"documentation": 0.80, // (0.823)
+	"listing":       0.69, // (0.718)
+	"product":       0.50, // (0.528)
+	"collection":    0.71, // (0.742)
+}
+
+func TestWCXBFloorsPerPageType(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(wcxbDir, "meta.json")); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("WCXB data missing at %s (CI must have ../shared/datasets): %v", wcxbDir, err)
+		}
+		t.Skipf("WCXB data not found at %s; skipping (set up ../shared/datasets to run)", wcxbDir)
+	}
+	all, err := score.Load(wcxbDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []score.Page
+	for i := 0; i < len(all); i += wcxbStride {
+		pages = append(pages, all[i])
+	}
+	counts := make([]score.Counts, len(pages))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				u, _ := url.Parse(pages[i].URL)
+				d, err := FromHTML(pages[i].HTML, u)
+				if err != nil {
+					t.Errorf("page %s: %v", pages[i].ID, err)
+					continue
+				}
+				counts[i] = score.Compare(pages[i].Truth, StripMarkdownLinks(d.Markdown))
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	byType := map[string][]score.Counts{}
+	for i, p := range pages {
+		byType["all"] = append(byType["all"], counts[i])
+		byType[p.Type] = append(byType[p.Type], counts[i])
+	}
+	for typ, floor := range wcxbFloors {
+		s := score.Summarize(byType[typ])
+		t.Logf("%-13s pages %3d  F1 %.4f (floor %.2f)", typ, s.Pages, s.F1, floor)
+		if s.Pages == 0 {
+			t.Errorf("%s: no pages", typ)
+		} else if s.F1 < floor {
+			t.Errorf("%s: F1 %.4f below %.2f", typ, s.F1, floor)
+		}
+	}
+}
