@@ -92,7 +92,7 @@ func checkURL(raw string) (string, error) {
 		u, err = url.Parse(raw)
 	}
 	if err != nil {
-		return "", fmt.Errorf("%q is not a valid URL (%v); give an absolute address such as https://example.com/page", raw, err)
+		return "", fmt.Errorf("%q is not a valid URL (%w); give an absolute address such as https://example.com/page", raw, err)
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https":

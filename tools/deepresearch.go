@@ -27,7 +27,7 @@ type DeepResearchArgs struct {
 	MaxDepth          *int     `json:"max_depth,omitempty" jsonschema:"How many hops to follow from the search results."`
 	TimeBudgetS       int      `json:"time_budget_s,omitempty" jsonschema:"Time budget in seconds."`
 	MaxEvidenceTokens int      `json:"max_evidence_tokens,omitempty" jsonschema:"Most evidence to return, in tokens."`
-	IncludeDomains    []string `json:"include_domains,omitempty" jsonschema:"Only use pages from these domains (and their subdomains)."`
+	IncludeDomains    []string `json:"include_domains,omitempty" jsonschema:"Only use pages from these domains and their subdomains (example.org, *.example.org and www.example.org all mean the site example.org); a page that redirects outside them supplies no evidence."`
 	ExcludeDomains    []string `json:"exclude_domains,omitempty" jsonschema:"Never use pages from these domains (and their subdomains)."`
 
 	argsGiven

@@ -226,7 +226,10 @@ func storeKeys(norm, mode string, rendered bool) []string {
 }
 
 // Normalize returns the cache identity of rawURL: scheme and host lower
-// case, default port and fragment dropped, an empty path as "/".
+// case, default port and fragment dropped, an empty path as "/". It is
+// stricter than the de-duplication key (weburl.Key) on purpose: a cache
+// must never answer for one URL with another's bytes, so http and https,
+// "www." and the bare host, and every parameter stay distinct here.
 func Normalize(rawURL string) (string, error) {
 	u, err := egress.ValidateURL(rawURL)
 	if err != nil {

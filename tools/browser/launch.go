@@ -37,7 +37,7 @@ func findBin(ctx context.Context, configured string) (string, error) {
 	if configured != "" {
 		p, err := exec.LookPath(configured)
 		if err != nil {
-			return "", fmt.Errorf("%w: browser binary %q: %v", ErrNoBrowser, configured, err)
+			return "", fmt.Errorf("%w: browser binary %q: %w", ErrNoBrowser, configured, err)
 		}
 		return p, nil
 	}
@@ -49,7 +49,7 @@ func findBin(ctx context.Context, configured string) (string, error) {
 	b.Logger = utils.LoggerQuiet
 	p, err := b.Get()
 	if err != nil {
-		return "", fmt.Errorf("%w (download of rod's managed Chromium failed: %v)", ErrNoBrowser, err)
+		return "", fmt.Errorf("%w (download of rod's managed Chromium failed: %w)", ErrNoBrowser, err)
 	}
 	return p, nil
 }

@@ -34,7 +34,7 @@ func ValidateURL(raw string) (*url.URL, error) {
 		if i := strings.IndexByte(raw, ':'); i > 0 && !isHTTPScheme(raw[:i]) && !strings.ContainsAny(raw[:i], "/?#") {
 			return nil, schemeError(raw, raw[:i])
 		}
-		return nil, fmt.Errorf("%q is not a valid URL: %v; give a full http:// or https:// address", raw, err)
+		return nil, fmt.Errorf("%q is not a valid URL: %w; give a full http:// or https:// address", raw, err)
 	}
 	if u.Scheme == "" {
 		return nil, fmt.Errorf("%q is not an absolute URL; give a full http:// or https:// address", raw)

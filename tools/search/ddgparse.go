@@ -17,7 +17,7 @@ import (
 func parseDuckDuckGo(page []byte) ([]Result, error) {
 	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
 	if err != nil {
-		return nil, fmt.Errorf("%w: parse page: %v", ErrMalformed, err)
+		return nil, fmt.Errorf("%w: parse page: %w", ErrMalformed, err)
 	}
 	results := parseDDGHTML(doc)
 	if len(results) == 0 {
