@@ -1,4 +1,4 @@
-package extract
+package extract_test
 
 import (
 	"net/url"
@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract/score"
 )
 
@@ -57,12 +58,12 @@ func TestWCXBFloorsPerPageType(t *testing.T) {
 			defer wg.Done()
 			for i := range next {
 				u, _ := url.Parse(pages[i].URL)
-				d, err := FromHTML(pages[i].HTML, u)
+				d, err := extract.FromHTML(pages[i].HTML, u)
 				if err != nil {
 					t.Errorf("page %s: %v", pages[i].ID, err)
 					continue
 				}
-				counts[i] = score.Compare(pages[i].Truth, StripMarkdownLinks(d.Markdown))
+				counts[i] = score.Compare(pages[i].Truth, extract.StripMarkdownLinks(d.Markdown))
 			}
 		}()
 	}
