@@ -29,10 +29,10 @@ func startHeldProvider(t *testing.T) *heldProvider {
 	var once sync.Once
 	p.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query().Get("q")
-		p.arrived <- q
+		note(p.arrived, q)
 		select {
 		case <-r.Context().Done():
-			p.abandoned <- q
+			note(p.abandoned, q)
 			return
 		case <-p.release:
 		}
@@ -45,6 +45,15 @@ func startHeldProvider(t *testing.T) *heldProvider {
 	})
 	p.releaseAll = func() { once.Do(func() { close(p.release) }) }
 	return p
+}
+
+// note records q unless the test stopped listening (a failing run may
+// search more than expected).
+func note(ch chan string, q string) {
+	select {
+	case ch <- q:
+	default:
+	}
 }
 
 func (p *heldProvider) wait(t *testing.T, ch chan string, n int, what string) []string {
