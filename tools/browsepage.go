@@ -156,15 +156,24 @@ func (h *Handlers) browsePage(ctx context.Context, req mcp.CallToolRequest) (*mc
 	}
 	out := browseOutput(u, res)
 	out.query, out.render, out.passages = args.Query, args.Render, res.Passages
+	out.Note = joinNote(out.Note, windowNote(out))
+	return mcp.NewToolResultStructured(out, browsePageText(out)), nil
+}
+
+// windowNote says what the model needs to know about this window: that it
+// is the passages about the query, or that plain HTTP found no text and
+// rendering might.
+func windowNote(out BrowsePageOutput) string {
+	empty := strings.TrimSpace(out.Content) == "" && !out.Rendered
 	switch {
 	case out.passages:
-		out.Note = joinNote(out.Note, fmt.Sprintf("content is the passages about the query: %d of the page's %d characters, from offset %d on; call again without query to read the page in order", utf8.RuneCountInString(out.Content), out.TotalChars, out.Offset))
-	case strings.TrimSpace(out.Content) == "" && !out.Rendered && args.Render == browse.RenderNever:
-		out.Note = joinNote(out.Note, `no readable text over plain HTTP: the page may build its content with JavaScript; try render "auto" or "always"`)
-	case strings.TrimSpace(out.Content) == "" && !out.Rendered && args.Render == browse.RenderAuto:
-		out.Note = joinNote(out.Note, `no readable text over plain HTTP: if the page builds its content with JavaScript, try render "always"`)
+		return fmt.Sprintf("content is the passages about the query: %d of the page's %d characters, from offset %d on; call again without query to read the page in order", utf8.RuneCountInString(out.Content), out.TotalChars, out.Offset)
+	case empty && out.render == browse.RenderNever:
+		return `no readable text over plain HTTP: the page may build its content with JavaScript; try render "auto" or "always"`
+	case empty && out.render == browse.RenderAuto:
+		return `no readable text over plain HTTP: if the page builds its content with JavaScript, try render "always"`
 	}
-	return mcp.NewToolResultStructured(out, browsePageText(out)), nil
+	return ""
 }
 
 // browseOutput maps the engine's window one to one; links are numbered from 1.
@@ -187,8 +196,11 @@ func browseOutput(requested string, res *browse.ReadResult) BrowsePageOutput {
 }
 
 func joinNote(a, b string) string {
-	if a == "" {
+	switch {
+	case a == "":
 		return b
+	case b == "":
+		return a
 	}
 	return a + "; " + b
 }

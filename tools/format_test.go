@@ -174,3 +174,22 @@ func TestBrowsePageQueryText(t *testing.T) {
 		}
 	}
 }
+
+func TestWindowNote(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		out  BrowsePageOutput
+		want string // "" means no note
+	}{
+		{"js-only page read with render never", BrowsePageOutput{render: "never"}, `try render "auto" or "always"`},
+		{"js-only page not rendered by auto", BrowsePageOutput{render: "auto"}, `try render "always"`},
+		{"empty but rendered", BrowsePageOutput{render: "always", Rendered: true}, ""},
+		{"text over HTTP", BrowsePageOutput{render: "never", Content: "Some text."}, ""},
+		{"passages", BrowsePageOutput{passages: true, Content: "abc", TotalChars: 900, Offset: 0}, "3 of the page's 900 characters"},
+	} {
+		got := windowNote(tc.out)
+		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+			t.Errorf("%s: note %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
