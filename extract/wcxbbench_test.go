@@ -33,17 +33,41 @@ var wcxbFloors = map[string]float64{
 	"collection":    0.71, // (0.742)
 }
 
-func TestWCXBFloorsPerPageType(t *testing.T) {
+func loadWCXB(tb testing.TB) []score.Page {
+	tb.Helper()
 	if _, err := os.Stat(filepath.Join(wcxbDir, "meta.json")); err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("WCXB data missing at %s (CI must have ../shared/datasets): %v", wcxbDir, err)
+			tb.Fatalf("WCXB data missing at %s (CI must have ../shared/datasets): %v", wcxbDir, err)
 		}
-		t.Skipf("WCXB data not found at %s; skipping (set up ../shared/datasets to run)", wcxbDir)
+		tb.Skipf("WCXB data not found at %s; skipping (set up ../shared/datasets to run)", wcxbDir)
 	}
 	all, err := score.Load(wcxbDir)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return all
+}
+
+// BenchmarkFromHTMLWCXB: time and allocations per page over all of WCXB
+// (cmd/extractbench prints the median).
+func BenchmarkFromHTMLWCXB(b *testing.B) {
+	pages := loadWCXB(b)
+	urls := make([]*url.URL, len(pages))
+	for i, p := range pages {
+		urls[i], _ = url.Parse(p.URL)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := i % len(pages)
+		if _, err := FromHTML(pages[k].HTML, urls[k]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestWCXBFloorsPerPageType(t *testing.T) {
+	all := loadWCXB(t)
 	var pages []score.Page
 	for i := 0; i < len(all); i += wcxbStride {
 		pages = append(pages, all[i])
