@@ -136,7 +136,10 @@ var chromeWords = map[string]bool{
 
 // hasChromeName splits an attribute into words (at spaces, "-", "_" and
 // lower-to-upper case changes) and looks for a chrome word.
-func hasChromeName(v string) bool {
+func hasChromeName(v string) bool { return nameHas(v, chromeWords) }
+
+// nameHas splits an attribute value into words and looks for one of words.
+func nameHas(v string, words map[string]bool) bool {
 	if v == "" {
 		return false
 	}
@@ -145,7 +148,7 @@ func hasChromeName(v string) bool {
 		split := i == len(v) || v[i] == ' ' || v[i] == '-' || v[i] == '_' || v[i] == '\t' || v[i] == '\n'
 		camel := !split && i > start && v[i] >= 'A' && v[i] <= 'Z' && v[i-1] >= 'a' && v[i-1] <= 'z'
 		if split || camel {
-			if i > start && chromeWords[strings.ToLower(v[start:i])] {
+			if i > start && words[strings.ToLower(v[start:i])] {
 				return true
 			}
 			start = i
@@ -181,7 +184,11 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	} else if share >= cfg.RegionShare || aw >= cfg.ArticleMinWords && rwOwn-awOwn < cfg.RegionMinExtraWords {
 		return rendered{}, false
 	}
-	r, err := render(extraction{node: mainRegion(root, cfg), source: "region"}, base, src)
+	region := mainRegion(root, cfg)
+	if isShop(root, meta) {
+		stripNamed(region, shopChromeWords)
+	}
+	r, err := render(extraction{node: region, source: "region"}, base, src)
 	if err != nil || wordCount(r.markdown) == 0 {
 		return rendered{}, false
 	}
@@ -193,4 +200,34 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 // microdata) whose most specific kind is an article.
 func declaresArticle(root *html.Node, meta *pageMeta) bool {
 	return strings.EqualFold(meta.meta["og:type"], "article") || declaredKind(structuredTypes(meta, root)) == kindArticle
+}
+
+// shopChromeWords name what a shop puts around a product besides the
+// site chrome: the reviews and ratings of buyers (a reader wants the
+// title, price, description and specifications) and the other products
+// it pushes.
+var shopChromeWords = map[string]bool{
+	"review": true, "reviews": true, "rating": true, "ratings": true, "upsell": true, "carousel": true,
+}
+
+// isShop: the page declares a product, or sells (a cart control).
+func isShop(root *html.Node, meta *pageMeta) bool {
+	return declaredKind(structuredTypes(meta, root)) == kindProduct ||
+		strings.HasPrefix(strings.ToLower(meta.meta["og:type"]), "product") || hasCartControl(root)
+}
+
+// stripNamed removes the elements under n whose class or id holds one of
+// words.
+func stripNamed(n *html.Node, words map[string]bool) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			if nameHas(getAttr(c, "class"), words) || nameHas(getAttr(c, "id"), words) {
+				n.RemoveChild(c)
+			} else {
+				stripNamed(c, words)
+			}
+		}
+		c = next
+	}
 }

@@ -114,8 +114,7 @@ func hasDateName(class string) bool {
 // a product, or sells (a cart control), is not a thread whatever its
 // comments or reviews look like.
 func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, cfg *config) (rendered, bool) {
-	if k := declaredKind(structuredTypes(meta, root)); k == kindProduct || k == kindArticle ||
-		strings.EqualFold(meta.meta["og:type"], "article") || strings.HasPrefix(strings.ToLower(meta.meta["og:type"]), "product") || hasCartControl(root) {
+	if declaresArticle(root, meta) || isShop(root, meta) {
 		return rendered{}, false
 	}
 	posts := findPosts(root, cfg)
