@@ -61,7 +61,7 @@ func BenchmarkFromHTMLWCXB(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		k := i % len(pages)
-		if _, err := FromHTML(pages[k].HTML, urls[k]); err != nil {
+		if _, err := extract.FromHTML(pages[k].HTML, urls[k]); err != nil {
 			b.Fatal(err)
 		}
 	}
