@@ -88,6 +88,11 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 	}
 	sp.end(spanSetup)
 
+	// From here on the site's budget runs (see renderOnce).
+	outer := ctx
+	ctx, cancelPage := context.WithTimeout(ctx, t.budget)
+	defer cancelPage()
+	ps = ps.with(ctx)
 	deadline, _ := ctx.Deadline()
 	reserve := min(snapshotReserve, time.Until(deadline)/4)
 	waitCtx, cancelWait := context.WithDeadline(ctx, deadline.Add(-reserve))
@@ -110,6 +115,9 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 	}
 	wr, err := p.waitContent(waitCtx, ps, st, t)
 	if err != nil && ctx.Err() != nil {
+		if outer.Err() == nil {
+			return nil, timeoutError(rawURL, t.budget, "waiting for the page to load", err)
+		}
 		return nil, &phaseError{"waiting for the page to load", err}
 	}
 	if err != nil && waitCtx.Err() != nil {
@@ -119,6 +127,9 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 	sp.add(spanLate, wr.late)
 	snap, err := p.snapshot(ps, st.main)
 	if err != nil {
+		if outer.Err() == nil && ctx.Err() != nil {
+			return nil, timeoutError(rawURL, t.budget, "reading the page's DOM", err)
+		}
 		return nil, err
 	}
 	sp.end(spanSnapshot)
