@@ -226,4 +226,3 @@ func (p *Pool) waitContent(ctx context.Context, page session, st *pageState, t *
 		}
 	}
 }
-
