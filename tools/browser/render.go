@@ -135,7 +135,10 @@ func (p *Pool) renderOnce(ctx context.Context, rawURL string, sp *spans) (res *R
 	}
 	cctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	rctx, cancelT := context.WithTimeout(cctx, budget)
+	// The page's budget starts once its tab is ready (renderIn); opening the
+	// tab gets as long again, so a browser slowed by load does not eat the
+	// site's time (and a timeout there is reported as the browser's).
+	rctx, cancelT := context.WithTimeout(cctx, 2*budget)
 	defer cancelT()
 
 	t := &tab{cancel: cancel, budget: budget, spans: sp}

@@ -88,28 +88,37 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 	}
 	sp.end(spanSetup)
 
-	deadline, _ := ctx.Deadline()
+	// From here on the site's budget runs (see renderOnce).
+	// (New names: the event goroutine above still reads ctx and ps.)
+	outer := ctx
+	pctx, cancelPage := context.WithTimeout(ctx, t.budget)
+	defer cancelPage()
+	pg := ps.with(pctx)
+	deadline, _ := pctx.Deadline()
 	reserve := min(snapshotReserve, time.Until(deadline)/4)
-	waitCtx, cancelWait := context.WithDeadline(ctx, deadline.Add(-reserve))
+	waitCtx, cancelWait := context.WithDeadline(pctx, deadline.Add(-reserve))
 	defer cancelWait()
 
-	nav, err := proto.PageNavigate{URL: rawURL}.Call(ps.with(waitCtx))
+	nav, err := proto.PageNavigate{URL: rawURL}.Call(pg.with(waitCtx))
 	if err != nil {
-		if ctx.Err() == nil && waitCtx.Err() != nil {
+		if pctx.Err() == nil && waitCtx.Err() != nil {
 			// Our wait budget ran out before the page even committed.
 			return nil, timeoutError(rawURL, t.budget, "the server sent no page", err)
 		}
 		return nil, &phaseError{"navigating", err}
 	}
 	if nav.ErrorText != "" {
-		return nil, p.navFailure(ctx, rawURL, nav.ErrorText, st)
+		return nil, p.navFailure(pctx, rawURL, nav.ErrorText, st)
 	}
 	sp.end(spanNavigate)
 	if p.testAfterNavigate != nil {
-		p.testAfterNavigate(ctx, t)
+		p.testAfterNavigate(pctx, t)
 	}
-	wr, err := p.waitContent(waitCtx, ps, st, t)
-	if err != nil && ctx.Err() != nil {
+	wr, err := p.waitContent(waitCtx, pg, st, t)
+	if err != nil && pctx.Err() != nil {
+		if outer.Err() == nil {
+			return nil, timeoutError(rawURL, t.budget, "waiting for the page to load", err)
+		}
 		return nil, &phaseError{"waiting for the page to load", err}
 	}
 	if err != nil && waitCtx.Err() != nil {
@@ -117,8 +126,11 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 	}
 	sp.end(spanWait)
 	sp.add(spanLate, wr.late)
-	snap, err := p.snapshot(ps, st.main)
+	snap, err := p.snapshot(pg, st.main)
 	if err != nil {
+		if outer.Err() == nil && pctx.Err() != nil {
+			return nil, timeoutError(rawURL, t.budget, "reading the page's DOM", err)
+		}
 		return nil, err
 	}
 	sp.end(spanSnapshot)
@@ -131,7 +143,7 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 		return nil, errorPageError(rawURL, failURL, code)
 	}
 	status, hdrs := st.document()
-	if perr := p.proxyRefusal(ctx, rawURL, status, hdrs, snap.text); perr != nil {
+	if perr := p.proxyRefusal(pctx, rawURL, status, hdrs, snap.text); perr != nil {
 		if docURL := st.documentURL(); docURL != "" && docURL != rawURL {
 			// A script or redirect led the tab to what the proxy refused or
 			// could not reach: the page itself loaded (see ErrErrorPage).

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/go-rod/rod/lib/proto"
@@ -21,14 +20,16 @@ import (
 // after it loaded. The render budget bounds everything, keeping
 // snapshotReserve (at most a quarter of it) for the snapshot.
 const (
-	pollEvery       = 30 * time.Millisecond
+	pollEvery       = 30 * time.Millisecond  // for the first pollFastFor after commit
+	pollSlow        = 100 * time.Millisecond // then: each poll costs the page main-thread time
+	pollFastFor     = 600 * time.Millisecond
 	netSettle       = 50 * time.Millisecond
 	textSettle      = 60 * time.Millisecond
 	stallQuiet      = 2 * time.Second
 	lateWaitMax     = 5 * time.Second
 	snapshotReserve = 2 * time.Second
 	closeTimeout    = 3 * time.Second
-	heapCheckEvery  = 100 * time.Millisecond
+	heapCheckEvery  = 300 * time.Millisecond
 )
 
 // activityJS runs in the page's main world before its scripts, in every
@@ -178,6 +179,7 @@ func (p *Pool) waitContent(ctx context.Context, page session, st *pageState, t *
 		return waitResult{settled: true, why: why, late: time.Duration(max(pr.SinceLoad, 0) * float64(time.Millisecond))}, nil
 	}
 	t0 := time.Now()
+	slowed := false
 	for {
 		loading, inflight, idle := st.network()
 		pr = pageProbe{}
@@ -200,9 +202,6 @@ func (p *Pool) waitContent(ctx context.Context, page session, st *pageState, t *
 		// last changed while it was parsed), or a text length that stayed
 		// the same that long (a clock ticking in place).
 		stable := ok && (pr.QuietMS >= float64(textSettle.Milliseconds()) || now.Sub(lenSince) >= textSettle)
-		if debugWait {
-			println("WAIT", time.Since(t0).Milliseconds(), ok, pr.ReadyState, loading, inflight, idle.Milliseconds(), pr.Pending, int(pr.QuietMS), stable)
-		}
 		switch {
 		case complete && inflight <= 0 && idle >= netSettle && pr.Pending <= 0 && stable:
 			return settled("content settled")
@@ -214,6 +213,10 @@ func (p *Pool) waitContent(ctx context.Context, page session, st *pageState, t *
 		if now.Sub(lastHeap) >= heapCheckEvery && overHeap() {
 			return waitResult{}, errOutOfMemory
 		}
+		if time.Since(t0) > pollFastFor && !slowed {
+			slowed = true
+			tick.Reset(pollSlow)
+		}
 		select {
 		case <-tick.C:
 		case <-st.refused:
@@ -223,6 +226,3 @@ func (p *Pool) waitContent(ctx context.Context, page session, st *pageState, t *
 		}
 	}
 }
-
-// debugWait (DEBUG_WAIT=1) prints each poll of the wait to stderr.
-var debugWait = os.Getenv("DEBUG_WAIT") != ""
