@@ -173,7 +173,9 @@ func (st *styles) boxHidden(n *html.Node) bool {
 		return true
 	}
 	if ov := v("overflow"); ov == "hidden" || ov == "clip" || strings.HasPrefix(ov, "hidden ") {
-		if pxLength(v("width")) <= 1 || pxLength(v("height")) <= 1 || pxLength(v("max-height")) <= 1 || pxLength(v("max-width")) <= 1 {
+		// Both sides: a flex item with width:1px grows to fill its row
+		// (flex-basis tricks); max-* caps cannot grow.
+		if pxLength(v("width")) <= 1 && pxLength(v("height")) <= 1 || pxLength(v("max-height")) <= 1 || pxLength(v("max-width")) <= 1 {
 			return true
 		}
 	}
