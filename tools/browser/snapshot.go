@@ -34,20 +34,23 @@ const snapshotJS = `(() => {
     const p = m[1].split(",").map(parseFloat); return (p[0] === 0 && p[1] === 0) || (p[2] === 0 && p[3] === 0); };
   const emptyClipPath = v => /^inset\((5\d|[6-9]\d|100)(\.\d+)?%/.test(v) || /^(circle|ellipse)\(0(px|%)?[ )]/.test(v) ||
       /^polygon\((\s*0(px|%)?\s+0(px|%)?\s*,?)+\)$/.test(v);
-  // Covered by an opaque box that is not part of el (text behind an overlay).
+  // Covered by an opaque box painted over it (text behind an overlay): a
+  // later, positioned sibling of el or of one of its near ancestors whose
+  // box contains el's. Judged from layout, so it works below the fold too;
+  // fixed boxes (banners, dialogs the reader closes) do not count.
+  const opaque = st => { const bg = rgba(st.backgroundColor);
+    return ((bg && bg[3] > 0.9) || st.backgroundImage !== "none") && parseFloat(st.opacity) >= 0.9 && st.visibility === "visible"; };
   const covered = (el, r) => {
-    if (r.width < 1 || r.height < 1 || r.bottom <= 0 || r.top >= window.innerHeight || r.right <= 0 || r.left >= vw) return false;
-    const pts = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 2, r.top + 2], [r.right - 2, r.bottom - 2]];
-    for (const [x, y] of pts) {
-      const top = doc.elementFromPoint(x, y);
-      if (!top || top === el || el.contains(top) || top.contains(el)) return false;
-      const ts = getComputedStyle(top);
-      if (ts.position === "fixed") return false; // a banner or dialog the reader closes
-      const bg = rgba(ts.backgroundColor);
-      if (!(bg && bg[3] > 0.9) && ts.backgroundImage === "none") return false;
-      if (parseFloat(ts.opacity) < 0.9) return false;
+    if (r.width < 1 || r.height < 1) return false;
+    for (let a = el, depth = 0; a && a !== doc.body && depth < 4; a = a.parentElement, depth++) {
+      for (let sib = a.nextElementSibling; sib; sib = sib.nextElementSibling) {
+        const ss = getComputedStyle(sib);
+        if (ss.position !== "absolute" && ss.position !== "relative") continue;
+        const sr = sib.getBoundingClientRect();
+        if (sr.left <= r.left + 1 && sr.top <= r.top + 1 && sr.right >= r.right - 1 && sr.bottom >= r.bottom - 1 && opaque(ss)) return true;
+      }
     }
-    return true;
+    return false;
   };
   const isHidden = el => {
     if (el.hasAttribute("hidden")) return true;
