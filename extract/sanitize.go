@@ -151,8 +151,9 @@ func flattenDeep(s string, limit int) string {
 	}
 }
 
-// parseClean parses s and removes what a reader never sees: hidden
-// elements, templates, scripts, and invisible characters in text.
+// parseClean parses s and removes what a reader never sees: elements and
+// text the page's styles hide (applyStyles, css.go), hidden elements,
+// templates, scripts, and invisible characters in text.
 func parseClean(s string) (*html.Node, error) {
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
@@ -167,6 +168,7 @@ func parseClean(s string) (*html.Node, error) {
 		}
 	}
 	openNoscriptViews(doc) // noscript.go: an app shell's no-JavaScript view is its page
+	applyStyles(doc)
 	cleanTree(doc)
 	capSize(doc)
 	return doc, nil
@@ -259,10 +261,6 @@ func isHiddenElement(n *html.Node) bool {
 			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
 				return true
 			}
-		case "style":
-			if styleHides(a.Val) {
-				return true
-			}
 		case "class":
 			if classHides(a.Val) {
 				return true
@@ -271,30 +269,6 @@ func isHiddenElement(n *html.Node) bool {
 			if n.DataAtom == atom.Input && strings.EqualFold(a.Val, "hidden") {
 				return true
 			}
-		}
-	}
-	return false
-}
-
-// styleHides reports an inline style that makes the element invisible.
-func styleHides(style string) bool {
-	low := strings.ToLower(style)
-	if !strings.Contains(low, "none") && !strings.Contains(low, "hidden") && !strings.Contains(low, "collapse") {
-		return false
-	}
-	for _, decl := range strings.Split(style, ";") {
-		k, v, ok := strings.Cut(decl, ":")
-		if !ok {
-			continue
-		}
-		k = strings.ToLower(strings.TrimSpace(k))
-		v = strings.ToLower(strings.TrimSpace(v))
-		v = strings.TrimSpace(strings.TrimSuffix(v, "!important"))
-		switch {
-		case k == "display" && v == "none":
-			return true
-		case k == "visibility" && (v == "hidden" || v == "collapse"):
-			return true
 		}
 	}
 	return false

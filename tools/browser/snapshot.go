@@ -12,27 +12,86 @@ const snapshotJS = `(() => {
   if (!root) return {html: "", title: "", url: location.href, text: ""};
   const sx = window.scrollX, sy = window.scrollY;
   const clips = v => v === "hidden" || v === "clip";
+  const vw = window.innerWidth || 1280;
+  // Colours as [r, g, b, a] from the computed "rgb(...)"/"rgba(...)" form.
+  const rgba = v => { const m = /rgba?\(([^)]*)\)/.exec(v || ""); if (!m) return null;
+    const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(parseFloat); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  // The solid colour behind el: the nearest opaque background (white at the
+  // root); null when an image or gradient paints it.
+  const backdrop = el => {
+    for (let a = el; a && a.nodeType === 1; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.backgroundImage && s.backgroundImage !== "none") return null;
+      const c = rgba(s.backgroundColor);
+      if (c && c[3] > 0.9) return c;
+    }
+    return [255, 255, 255, 1];
+  };
+  // A fade-in (opacity 0 animated to 1 by a library) counts as seen.
+  const fading = s => (s.transitionDuration && s.transitionDuration.split(",").some(d => parseFloat(d) > 0) &&
+      /opacity|all/.test(s.transitionProperty)) || (s.animationName && s.animationName !== "none");
+  const scaledAway = t => { const m = /^matrix\(([^)]*)\)$/.exec(t || ""); if (!m) return false;
+    const p = m[1].split(",").map(parseFloat); return (p[0] === 0 && p[1] === 0) || (p[2] === 0 && p[3] === 0); };
+  const emptyClipPath = v => /^inset\((5\d|[6-9]\d|100)(\.\d+)?%/.test(v) || /^(circle|ellipse)\(0(px|%)?[ )]/.test(v) ||
+      /^polygon\((\s*0(px|%)?\s+0(px|%)?\s*,?)+\)$/.test(v);
+  // Covered by an opaque box painted over it (text behind an overlay): a
+  // later, positioned sibling of el or of one of its near ancestors whose
+  // box contains el's. Judged from layout, so it works below the fold too;
+  // fixed boxes (banners, dialogs the reader closes) do not count.
+  const opaque = st => { const bg = rgba(st.backgroundColor);
+    return ((bg && bg[3] > 0.9) || st.backgroundImage !== "none") && parseFloat(st.opacity) >= 0.9 && st.visibility === "visible"; };
+  const covered = (el, r) => {
+    if (r.width < 1 || r.height < 1) return false;
+    for (let a = el, depth = 0; a && a !== doc.body && depth < 4; a = a.parentElement, depth++) {
+      for (let sib = a.nextElementSibling; sib; sib = sib.nextElementSibling) {
+        const ss = getComputedStyle(sib);
+        if (ss.position !== "absolute" && ss.position !== "relative") continue;
+        const sr = sib.getBoundingClientRect();
+        if (sr.left <= r.left + 1 && sr.top <= r.top + 1 && sr.right >= r.right - 1 && sr.bottom >= r.bottom - 1 && opaque(ss)) return true;
+      }
+    }
+    return false;
+  };
   const isHidden = el => {
     if (el.hasAttribute("hidden")) return true;
     if (el.getAttribute("aria-hidden") === "true") return true;
+    // A closed <details> shows only its summary.
+    const p = el.parentElement;
+    if (p && p.localName === "details" && !p.open && el.localName !== "summary") return true;
     const s = getComputedStyle(el);
     if (s.display === "none") return true;
     if (s.visibility === "hidden" || s.visibility === "collapse") return true;
     if (s.display === "contents") return false;
+    if (parseFloat(s.opacity) < 0.05 && !fading(s)) return true;
     const r = el.getBoundingClientRect();
     // Zero-size boxes that clip their content (sr-only, max-height:0 tricks).
     if ((r.width < 2 || r.height < 2) && (clips(s.overflowX) || clips(s.overflowY))) return true;
     if (s.clip === "rect(0px, 0px, 0px, 0px)") return true;
-    if (/^inset\((50|100)%\)$/.test(s.clipPath)) return true;
-    // Positioned off the page (left:-9999px and friends).
+    if (emptyClipPath(s.clipPath)) return true;
+    if (scaledAway(s.transform)) return true;
+    // Positioned off the page (left:-9999px and friends), on any side.
     if ((s.position === "absolute" || s.position === "fixed") &&
-        (r.right + sx <= 0 || r.bottom + sy <= 0)) return true;
+        (r.right + sx <= 0 || r.bottom + sy <= 0 || r.left + sx >= vw + 2000)) return true;
     // Text pushed out of its box.
     if (parseFloat(s.textIndent) <= -999 && (clips(s.overflowX) || el.children.length === 0)) return true;
+    if (el.firstChild && [...el.childNodes].some(n => n.nodeType === 3 && n.data.trim()) && covered(el, r)) return true;
     return false;
+  };
+  // Text a person cannot read although its box is shown: (near) zero font
+  // size, a transparent colour, or the colour of what is behind it. Only the
+  // element's own text goes; children are judged by their own styles.
+  const textHidden = el => {
+    const s = getComputedStyle(el);
+    if (parseFloat(s.fontSize) <= 1) return true;
+    const c = rgba(s.color);
+    if (!c) return false;
+    if (c[3] < 0.05) return true;
+    const bg = backdrop(el);
+    return !!bg && Math.abs(c[0] - bg[0]) + Math.abs(c[1] - bg[1]) + Math.abs(c[2] - bg[2]) < 24;
   };
   const t0 = performance.now();
   const hidden = [];
+  const mute = [];
   if (doc.body) {
     const stack = [doc.body];
     while (stack.length) {
@@ -40,10 +99,15 @@ const snapshotJS = `(() => {
       for (let c = el.lastElementChild; c; c = c.previousElementSibling) {
         const tag = c.localName;
         if (tag === "script" || tag === "style" || tag === "noscript" || tag === "template") continue;
-        if (isHidden(c)) hidden.push(c); else stack.push(c);
+        if (isHidden(c)) { hidden.push(c); continue; }
+        stack.push(c);
+        for (let t = c.firstChild; t; t = t.nextSibling) {
+          if (t.nodeType === 3 && t.data.trim() && textHidden(c)) { mute.push(c); break; }
+        }
       }
     }
   }
+  for (const el of mute) for (const t of [...el.childNodes]) if (t.nodeType === 3) t.remove();
   for (const el of hidden) el.remove();
   globalThis.hiddenMs = performance.now() - t0; // read by timedSnapshotJS
   for (const el of Array.from(doc.querySelectorAll("script,style,noscript,template"))) el.remove();

@@ -1,0 +1,270 @@
+package extract
+
+import (
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/andybalholm/cascadia"
+	"github.com/tdewolff/parse/v2"
+	"github.com/tdewolff/parse/v2/css"
+	"golang.org/x/net/html"
+)
+
+// The page's own stylesheets, resolved the way a browser cascades them, for
+// the properties that decide whether text can be seen. A page can hide an
+// instruction from people with any rule of its <style> blocks (or escaped
+// and commented spellings of it); the HTTP path, which has no layout
+// engine, must still drop what a person would not see. Linked stylesheets
+// are not fetched (no network on the extraction path).
+//
+// Hostile stylesheets are bounded: the CSS read, the rules kept, the length
+// and complexity of each selector, and the selector matches made per page
+// (a work count, not a clock, so the same page always gives the same text).
+const (
+	maxCSSBytes      = 512 << 10
+	maxCSSRules      = 4000
+	maxSelectorBytes = 400
+	maxCSSTokens     = 400000
+	maxMatchWork     = 3_000_000 // element × rule match attempts per page
+)
+
+// cssDecl is one declaration, property and value lower-cased and unescaped.
+type cssDecl struct {
+	prop, val string
+	important bool
+}
+
+// cssRule is one selector of a ruleset with its declarations.
+type cssRule struct {
+	sel   cascadia.Sel
+	spec  cascadia.Specificity
+	order int
+	decls []cssDecl
+}
+
+// parseStylesheet reads the rulesets of a stylesheet outside at-rules
+// (@media, @supports and the like describe other screens or conditions;
+// their rules are skipped). Selectors cascadia cannot compile (pseudo
+// classes of interaction, pseudo-elements) are skipped too.
+func parseStylesheet(src string, rules []cssRule) []cssRule {
+	p := css.NewParser(parse.NewInputString(src), false)
+	depth := 0 // at-rule nesting
+	var cur []cssRule
+	for tokens := 0; tokens < maxCSSTokens; tokens++ {
+		gt, _, data := p.Next()
+		switch gt {
+		case css.ErrorGrammar:
+			if p.Err() == io.EOF {
+				return rules
+			}
+		case css.BeginAtRuleGrammar:
+			depth++
+		case css.EndAtRuleGrammar:
+			if depth > 0 {
+				depth--
+			}
+		case css.BeginRulesetGrammar:
+			cur = cur[:0]
+			if depth > 0 || len(rules) >= maxCSSRules {
+				continue
+			}
+			sel := tokensText(p.Values())
+			if len(sel) > maxSelectorBytes {
+				continue
+			}
+			group, err := cascadia.ParseGroup(sel)
+			if err != nil {
+				continue
+			}
+			for _, s := range group {
+				cur = append(cur, cssRule{sel: s, spec: s.Specificity()})
+			}
+		case css.DeclarationGrammar:
+			if len(cur) == 0 {
+				continue
+			}
+			d := newDecl(string(data), p.Values())
+			for i := range cur {
+				cur[i].decls = append(cur[i].decls, d)
+			}
+		case css.EndRulesetGrammar:
+			for _, r := range cur {
+				if len(rules) >= maxCSSRules {
+					break
+				}
+				r.order = len(rules)
+				rules = append(rules, r)
+			}
+			cur = cur[:0]
+		}
+	}
+	return rules
+}
+
+// parseInline reads a style attribute's declarations.
+func parseInline(style string) []cssDecl {
+	p := css.NewParser(parse.NewInputString(style), true)
+	var out []cssDecl
+	for tokens := 0; tokens < 4096; tokens++ {
+		gt, _, data := p.Next()
+		switch gt {
+		case css.ErrorGrammar:
+			if p.Err() == io.EOF {
+				return out
+			}
+		case css.DeclarationGrammar:
+			out = append(out, newDecl(string(data), p.Values()))
+		}
+	}
+	return out
+}
+
+func newDecl(prop string, vals []css.Token) cssDecl {
+	d := cssDecl{prop: strings.ToLower(cssUnescape(strings.TrimSpace(prop)))}
+	var b strings.Builder
+	for i := 0; i < len(vals); i++ {
+		t := vals[i]
+		switch t.TokenType {
+		case css.CommentToken:
+			continue
+		case css.DelimToken:
+			// "!important" arrives as "!" then the ident.
+			if string(t.Data) == "!" && i+1 < len(vals) && strings.EqualFold(cssUnescape(string(vals[i+1].Data)), "important") {
+				d.important = true
+				i++
+				continue
+			}
+		case css.WhitespaceToken:
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteString(cssUnescape(string(t.Data)))
+	}
+	d.val = strings.ToLower(strings.Join(strings.Fields(b.String()), " "))
+	return d
+}
+
+func tokensText(ts []css.Token) string {
+	var b strings.Builder
+	for _, t := range ts {
+		if t.TokenType != css.CommentToken {
+			b.Write(t.Data)
+		}
+	}
+	return b.String()
+}
+
+// cssUnescape resolves CSS escapes (\64 isplay, \n one) in an identifier
+// or value: a page can spell "display" so that string matching misses it.
+func cssUnescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 >= len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		j := i + 1
+		for j < len(s) && j < i+7 && isHex(s[j]) {
+			j++
+		}
+		if j > i+1 {
+			n, _ := strconv.ParseUint(s[i+1:j], 16, 32)
+			if n == 0 || n > 0x10FFFF {
+				n = 0xFFFD
+			}
+			b.WriteRune(rune(n))
+			if j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n') {
+				j++
+			}
+			i = j - 1
+			continue
+		}
+		b.WriteByte(s[j])
+		i = j
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool { return c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'f' }
+
+// styles is the cascade for one document.
+type styles struct {
+	rules  []cssRule
+	inline map[*html.Node][]cssDecl
+	work   int
+	cache  map[*html.Node]map[string]string
+	byProp map[string][]int // rule indices by the properties they set
+}
+
+// value is the cascaded value of prop on n ("" when nothing sets it):
+// important before normal, inline before rules, then specificity, then
+// source order.
+func (st *styles) value(n *html.Node, prop string) string {
+	if m, ok := st.cache[n]; ok {
+		if v, ok := m[prop]; ok {
+			return v
+		}
+	} else {
+		st.cache[n] = map[string]string{}
+	}
+	best, bestImp, bestInline := "", false, false
+	var bestSpec cascadia.Specificity
+	bestOrder := -1
+	for _, d := range st.inline[n] {
+		if d.prop == prop && (!bestInline || d.important || !bestImp) {
+			best, bestImp, bestInline = d.val, d.important, true
+		}
+	}
+	if st.byProp == nil {
+		st.byProp = map[string][]int{}
+		for i, r := range st.rules {
+			for j, d := range r.decls {
+				if j == 0 || !containsProp(r.decls[:j], d.prop) {
+					st.byProp[d.prop] = append(st.byProp[d.prop], i)
+				}
+			}
+		}
+	}
+	for _, i := range st.byProp[prop] {
+		r := &st.rules[i]
+		var d *cssDecl
+		for j := range r.decls {
+			if r.decls[j].prop == prop {
+				d = &r.decls[j]
+			}
+		}
+		if d == nil {
+			continue
+		}
+		// Inline normal declarations beat every normal rule; only an
+		// important rule can beat them.
+		if bestInline && (bestImp || !d.important) {
+			continue
+		}
+		if bestOrder >= 0 && bestImp && !d.important {
+			continue
+		}
+		if bestOrder >= 0 && bestImp == d.important && (r.spec.Less(bestSpec) || r.spec == bestSpec && r.order < bestOrder) {
+			continue
+		}
+		if st.work++; st.work > maxMatchWork || !r.sel.Match(n) {
+			continue
+		}
+		best, bestImp, bestInline, bestSpec, bestOrder = d.val, d.important, false, r.spec, r.order
+	}
+	st.cache[n][prop] = best
+	return best
+}
+
+func containsProp(ds []cssDecl, prop string) bool {
+	for _, d := range ds {
+		if d.prop == prop {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,448 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// applyStyles resolves the page's <style> blocks and style attributes and
+// removes what a person would not see: elements that are not displayed,
+// invisible, transparent, shrunk to nothing, clipped away or placed off the
+// page, and text drawn at (near) zero size, in a transparent colour or in
+// the colour of its background. Fade-in effects (opacity 0 with a
+// transition or animation, revealed by a script after load) count as
+// visible: a person sees them once the page has loaded.
+func applyStyles(doc *html.Node) {
+	st := &styles{inline: map[*html.Node][]cssDecl{}, cache: map[*html.Node]map[string]string{}}
+	var sheets strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Style && sheets.Len() < maxCSSBytes {
+				for t := c.FirstChild; t != nil; t = t.NextSibling {
+					if t.Type == html.TextNode && sheets.Len()+len(t.Data) <= maxCSSBytes {
+						sheets.WriteString(t.Data)
+						sheets.WriteByte('\n')
+					}
+				}
+				continue
+			}
+			if s := getAttr(c, "style"); s != "" && len(s) < 8<<10 {
+				st.inline[c] = parseInline(s)
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	if sheets.Len() > 0 {
+		st.rules = parseStylesheet(sheets.String(), nil)
+	}
+	if len(st.rules) == 0 && len(st.inline) == 0 {
+		return
+	}
+
+	// Candidates: elements a suspicious declaration applies to. Only they
+	// get the full cascade.
+	cand := map[*html.Node]bool{}
+	var order []*html.Node
+	add := func(n *html.Node) {
+		if !cand[n] {
+			cand[n] = true
+			order = append(order, n)
+		}
+	}
+	for n, ds := range st.inline {
+		for _, d := range ds {
+			if suspicious(d) {
+				add(n)
+				break
+			}
+		}
+	}
+	for i := range st.rules {
+		r := &st.rules[i]
+		hit := false
+		for _, d := range r.decls {
+			if suspicious(d) {
+				hit = true
+				break
+			}
+		}
+		if !hit || st.work > maxMatchWork {
+			continue
+		}
+		for _, n := range cascadia.QueryAll(doc, r.sel) {
+			add(n)
+		}
+		st.work += countElements(doc)
+	}
+	// Inline candidates come from a map: keep document order.
+	sortDocOrder(doc, order, cand)
+
+	var remove []*html.Node
+	total := textBytes(doc)
+	for _, n := range order {
+		if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
+			continue // pages hide the body until a script shows it
+		}
+		// A transparent or invisible wrapper around most of the page is a
+		// reveal-after-load (a preloader fades the page in): a person sees
+		// it once the page has loaded.
+		if st.revealWrapper(n) && 2*textBytes(n) > total {
+			continue
+		}
+		if st.boxHidden(n) {
+			remove = append(remove, n)
+		}
+	}
+	for _, n := range remove {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
+	for _, n := range order {
+		if n.Parent == nil && n.Type != html.DocumentNode {
+			continue
+		}
+		if st.textHidden(n) {
+			st.dropText(n)
+		}
+	}
+}
+
+// suspicious reports a declaration that might hide, so its rule's elements
+// need the cascade.
+func suspicious(d cssDecl) bool {
+	switch d.prop {
+	case "display":
+		return d.val == "none"
+	case "visibility":
+		return d.val == "hidden" || d.val == "collapse"
+	case "opacity":
+		return cssNumber(d.val) <= 0.01
+	case "left", "top", "right", "margin-left", "margin-top", "text-indent", "transform", "clip-path", "clip":
+		return true
+	case "width", "height", "max-width", "max-height":
+		return pxLength(d.val) <= 1
+	case "font-size":
+		return tinyFont(d.val)
+	case "color":
+		return true
+	}
+	return false
+}
+
+// boxHidden reports an element whose whole box a person cannot see.
+func (st *styles) boxHidden(n *html.Node) bool {
+	v := func(p string) string { return st.value(n, p) }
+	switch {
+	case v("display") == "none",
+		v("visibility") == "hidden" || v("visibility") == "collapse":
+		return true
+	}
+	if op := v("opacity"); op != "" && cssNumber(op) <= 0.01 && !animated(v("transition"), v("transition-property"), v("animation"), v("animation-name")) {
+		return true
+	}
+	if pos := v("position"); pos == "absolute" || pos == "fixed" {
+		if pxLength(v("left")) <= -1000 || pxLength(v("top")) <= -1000 || pxLength(v("right")) <= -1000 ||
+			farRight(v("left")) || pxLength(v("margin-left")) <= -1000 || pxLength(v("margin-top")) <= -1000 {
+			return true
+		}
+		if clipRectEmpty(v("clip")) {
+			return true
+		}
+	}
+	if pxLength(v("text-indent")) <= -999 {
+		return true
+	}
+	if clipPathEmpty(v("clip-path")) || scaledToZero(v("transform")) {
+		return true
+	}
+	if ov := v("overflow"); ov == "hidden" || ov == "clip" || strings.HasPrefix(ov, "hidden ") {
+		// Both sides: a flex item with width:1px grows to fill its row
+		// (flex-basis tricks); max-* caps cannot grow.
+		if pxLength(v("width")) <= 1 && pxLength(v("height")) <= 1 || pxLength(v("max-height")) <= 1 || pxLength(v("max-width")) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// revealWrapper reports an element hidden only by opacity or visibility,
+// the properties reveal-on-load scripts animate.
+func (st *styles) revealWrapper(n *html.Node) bool {
+	if st.value(n, "display") == "none" {
+		return false
+	}
+	op := st.value(n, "opacity")
+	vis := st.value(n, "visibility")
+	return op != "" && cssNumber(op) <= 0.01 || vis == "hidden"
+}
+
+func textBytes(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return len(strings.TrimSpace(n.Data))
+	}
+	t := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t += textBytes(c)
+	}
+	return t
+}
+
+// textHidden reports an element whose text is drawn unreadably: (near)
+// zero font size, a transparent colour, or its background's colour.
+func (st *styles) textHidden(n *html.Node) bool {
+	if fs := st.value(n, "font-size"); fs != "" && tinyFont(fs) {
+		return true
+	}
+	c := st.value(n, "color")
+	if c == "" {
+		return false
+	}
+	fg, ok := parseColor(c)
+	if !ok {
+		return false
+	}
+	if fg.a == 0 {
+		return true
+	}
+	bg, explicit := st.background(n)
+	if !explicit {
+		// The page background is unknown to us (a linked stylesheet may
+		// set it): only text the element itself paints white is judged
+		// against the default white page.
+		if !st.inlineSets(n, "color") {
+			return false
+		}
+		bg = rgba{255, 255, 255, 255}
+	}
+	return fg.near(bg)
+}
+
+func (st *styles) inlineSets(n *html.Node, prop string) bool {
+	for _, d := range st.inline[n] {
+		if d.prop == prop {
+			return true
+		}
+	}
+	return false
+}
+
+// background is the nearest solid background colour at or above n;
+// explicit is false when none is declared (or an image paints it).
+func (st *styles) background(n *html.Node) (rgba, bool) {
+	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		for _, p := range []string{"background-color", "background"} {
+			v := st.value(a, p)
+			if v == "" {
+				continue
+			}
+			if strings.Contains(v, "url(") || strings.Contains(v, "gradient") {
+				return rgba{}, false
+			}
+			for _, f := range strings.Fields(v) {
+				if c, ok := parseColor(f); ok && c.a > 0 {
+					return c, true
+				}
+			}
+		}
+	}
+	return rgba{}, false
+}
+
+// dropText removes the text of n and of descendants that do not restore a
+// readable size or colour themselves.
+func (st *styles) dropText(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				n.RemoveChild(c)
+			}
+		case html.ElementNode:
+			if !st.restores(c) {
+				st.dropText(c)
+			}
+		}
+		c = next
+	}
+}
+
+// restores reports a descendant that sets an absolute, readable font size
+// or a colour of its own that can be seen.
+func (st *styles) restores(n *html.Node) bool {
+	if st.work > maxMatchWork {
+		return false
+	}
+	if fs := st.value(n, "font-size"); fs != "" && !tinyFont(fs) && absoluteLength(fs) {
+		return true
+	}
+	if c := st.value(n, "color"); c != "" && !st.textHidden(n) {
+		if _, ok := parseColor(c); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func animated(vals ...string) bool {
+	for _, v := range vals {
+		if v != "" && v != "none" && v != "initial" && v != "unset" {
+			return true
+		}
+	}
+	return false
+}
+
+// cssNumber parses a number or percentage (as a fraction); 1 when it is
+// neither, so unknown values never count as hiding.
+func cssNumber(v string) float64 {
+	v = strings.TrimSpace(v)
+	pct := strings.HasSuffix(v, "%")
+	f, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64)
+	if err != nil {
+		return 1
+	}
+	if pct {
+		f /= 100
+	}
+	return f
+}
+
+// pxLength parses a length into px (em and rem as 16 px); a huge value
+// when it is not a length, so unknown values never count as hiding.
+func pxLength(v string) float64 {
+	v = strings.TrimSpace(v)
+	if v == "0" {
+		return 0
+	}
+	for _, u := range []struct {
+		unit string
+		k    float64
+	}{{"px", 1}, {"rem", 16}, {"em", 16}, {"pt", 4.0 / 3}, {"vw", 19.2}, {"vh", 10.8}, {"cm", 37.8}, {"in", 96}} {
+		if s, ok := strings.CutSuffix(v, u.unit); ok {
+			if f, err := strconv.ParseFloat(s, 64); err == nil {
+				return f * u.k
+			}
+			return 1e9
+		}
+	}
+	return 1e9
+}
+
+func farRight(v string) bool { l := pxLength(v); return l >= 5000 && l < 1e9 }
+
+func absoluteLength(v string) bool {
+	if strings.HasSuffix(v, "em") && !strings.HasSuffix(v, "rem") || strings.HasSuffix(v, "%") || v == "smaller" || v == "larger" || v == "inherit" {
+		return false
+	}
+	return true
+}
+
+// tinyFont: text at 1px or less cannot be read.
+func tinyFont(v string) bool {
+	if strings.HasSuffix(v, "%") {
+		return cssNumber(v) <= 0.01
+	}
+	return pxLength(v) <= 1
+}
+
+func clipRectEmpty(v string) bool {
+	in, ok := strings.CutPrefix(v, "rect(")
+	if !ok {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(strings.TrimSuffix(in, ")"), func(r rune) bool { return r == ',' || r == ' ' }) {
+		if f != "auto" && pxLength(f) > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+func clipPathEmpty(v string) bool {
+	switch {
+	case strings.HasPrefix(v, "inset("):
+		f := strings.Fields(strings.TrimSuffix(strings.TrimPrefix(v, "inset("), ")"))
+		return len(f) > 0 && strings.HasSuffix(f[0], "%") && cssNumber(f[0]) >= 0.5
+	case strings.HasPrefix(v, "circle("), strings.HasPrefix(v, "ellipse("):
+		in := v[strings.IndexByte(v, '(')+1:]
+		f := strings.Fields(strings.TrimSuffix(in, ")"))
+		return len(f) > 0 && (f[0] == "0" || pxLength(f[0]) == 0 || strings.HasSuffix(f[0], "%") && cssNumber(f[0]) == 0)
+	case strings.HasPrefix(v, "polygon("):
+		for _, f := range strings.FieldsFunc(v[len("polygon("):], func(r rune) bool { return r == ',' || r == ' ' || r == ')' }) {
+			if f != "0" && pxLength(f) != 0 && cssNumber(f) != 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func scaledToZero(v string) bool {
+	for _, fn := range []string{"scale(", "scalex(", "scaley(", "scale3d("} {
+		for rest := v; ; {
+			i := strings.Index(rest, fn)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(fn):]
+			arg := rest
+			if j := strings.IndexAny(arg, ",) "); j >= 0 {
+				arg = arg[:j]
+			}
+			if f, err := strconv.ParseFloat(arg, 64); err == nil && f == 0 {
+				return true
+			}
+		}
+	}
+	return strings.HasPrefix(v, "matrix(0,0,0,0") || strings.HasPrefix(v, "matrix(0, 0, 0, 0")
+}
+
+func countElements(n *html.Node) int {
+	c := 0
+	for x := n.FirstChild; x != nil; x = x.NextSibling {
+		if x.Type == html.ElementNode {
+			c += 1 + countElements(x)
+		}
+	}
+	return c
+}
+
+// sortDocOrder puts order (the keys of cand) in document order.
+func sortDocOrder(doc *html.Node, order []*html.Node, cand map[*html.Node]bool) {
+	i := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if cand[c] && i < len(order) {
+				order[i] = c
+				i++
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
