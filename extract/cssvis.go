@@ -20,14 +20,10 @@ func applyStyles(doc *html.Node) {
 	st := &styles{inline: map[*html.Node][]cssDecl{}, cache: map[*html.Node]map[string]string{}}
 	var sheets strings.Builder
 	var walk func(n *html.Node)
-	var closed []*html.Node
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
-			}
-			if c.DataAtom == atom.Details && !hasAttr(c, "open") {
-				closed = append(closed, c)
 			}
 			if c.DataAtom == atom.Style && sheets.Len() < maxCSSBytes {
 				for t := c.FirstChild; t != nil; t = t.NextSibling {
@@ -45,16 +41,6 @@ func applyStyles(doc *html.Node) {
 		}
 	}
 	walk(doc)
-	// A closed <details> shows only its summary until someone opens it.
-	for _, d := range closed {
-		for c := d.FirstChild; c != nil; {
-			next := c.NextSibling
-			if c.Type != html.ElementNode || c.DataAtom != atom.Summary {
-				d.RemoveChild(c)
-			}
-			c = next
-		}
-	}
 	if sheets.Len() > 0 {
 		st.rules = parseStylesheet(sheets.String(), nil)
 	}
@@ -101,9 +87,16 @@ func applyStyles(doc *html.Node) {
 	sortDocOrder(doc, order, cand)
 
 	var remove []*html.Node
+	total := textBytes(doc)
 	for _, n := range order {
 		if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
 			continue // pages hide the body until a script shows it
+		}
+		// A transparent or invisible wrapper around most of the page is a
+		// reveal-after-load (a preloader fades the page in): a person sees
+		// it once the page has loaded.
+		if st.revealWrapper(n) && 2*textBytes(n) > total {
+			continue
 		}
 		if st.boxHidden(n) {
 			remove = append(remove, n)
@@ -180,6 +173,28 @@ func (st *styles) boxHidden(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// revealWrapper reports an element hidden only by opacity or visibility,
+// the properties reveal-on-load scripts animate.
+func (st *styles) revealWrapper(n *html.Node) bool {
+	if st.value(n, "display") == "none" {
+		return false
+	}
+	op := st.value(n, "opacity")
+	vis := st.value(n, "visibility")
+	return op != "" && cssNumber(op) <= 0.01 || vis == "hidden"
+}
+
+func textBytes(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return len(strings.TrimSpace(n.Data))
+	}
+	t := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t += textBytes(c)
+	}
+	return t
 }
 
 // textHidden reports an element whose text is drawn unreadably: (near)
