@@ -55,9 +55,6 @@ const snapshotJS = `(() => {
   const isHidden = el => {
     if (el.hasAttribute("hidden")) return true;
     if (el.getAttribute("aria-hidden") === "true") return true;
-    // A closed <details> shows only its summary.
-    const p = el.parentElement;
-    if (p && p.localName === "details" && !p.open && el.localName !== "summary") return true;
     const s = getComputedStyle(el);
     if (s.display === "none") return true;
     if (s.visibility === "hidden" || s.visibility === "collapse") return true;
