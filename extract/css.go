@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -55,7 +56,7 @@ func parseStylesheet(src string, rules []cssRule) []cssRule {
 		gt, _, data := p.Next()
 		switch gt {
 		case css.ErrorGrammar:
-			if p.Err() == io.EOF {
+			if errors.Is(p.Err(), io.EOF) {
 				return rules
 			}
 		case css.BeginAtRuleGrammar:
@@ -110,7 +111,7 @@ func parseInline(style string) []cssDecl {
 		gt, _, data := p.Next()
 		switch gt {
 		case css.ErrorGrammar:
-			if p.Err() == io.EOF {
+			if errors.Is(p.Err(), io.EOF) {
 				return out
 			}
 		case css.DeclarationGrammar:

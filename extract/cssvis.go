@@ -437,12 +437,3 @@ func sortDocOrder(doc *html.Node, order []*html.Node, cand map[*html.Node]bool) 
 	}
 	walk(doc)
 }
-
-func hasAttr(n *html.Node, key string) bool {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return true
-		}
-	}
-	return false
-}

@@ -89,7 +89,7 @@ func cutSpan(md string, b span, max int) []span {
 			limit--
 		}
 		window := md[start:limit]
-		cut := -1
+		var cut int
 		if i := strings.LastIndexByte(window, '\n'); i > max/4 {
 			cut = start + i + 1
 		} else if i := lastSentenceEnd(window); i > max/4 {

@@ -204,7 +204,7 @@ func (g *httpGuard) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		if err != nil {
 			w.Header().Set("Connection", "close")
-			if ne, ok := err.(net.Error); ok && ne.Timeout() {
+			if ne, ok := errors.AsType[net.Error](err); ok && ne.Timeout() {
 				http.Error(w, fmt.Sprintf("Request body not received within %s", g.bodyTTL), http.StatusRequestTimeout)
 				return
 			}

@@ -87,12 +87,10 @@ func runPDFWorker(in io.Reader, out io.Writer) int {
 		if _, err := io.ReadFull(r, data); err != nil {
 			return 1
 		}
-		res := extractPDF(data)
-		data = nil
+		res := extractPDF(data) // data and res are dead after their last use: GC may free them
 		if enc.Encode(res) != nil || w.Flush() != nil {
 			return 1
 		}
-		res = pdfResult{}
 		debug.FreeOSMemory() // the next document starts from a small RSS
 	}
 }
