@@ -76,17 +76,24 @@ func TestHostileSoak(t *testing.T) {
 
 	// Back to the baseline (the browser closes its tabs, transports their
 	// idle connections, the GC its garbage) within a few seconds.
+	// The race detector keeps shadow memory for every heap byte (5-10x),
+	// which the runtime returns to the system slowly: a wider RSS budget
+	// there; fds, threads and Chromium processes are held to the same marks.
+	rssBudget := 200 << 10
+	if raceEnabled {
+		rssBudget = 600 << 10
+	}
 	var rss, fds, threads, chromium int
 	for deadline := time.Now().Add(15 * time.Second); ; {
 		rss, fds, threads, chromium = procStatusKB(pid, "VmRSS"), openFDs(fmt.Sprint(pid)), procStatusKB(pid, "Threads"), len(chromiumBelow(pid, "*"))
-		ok := rss-baseRSS < 200<<10 && fds-baseFDs <= 16 && threads-baseThreads <= 16 && chromium <= baseChromium+1
+		ok := rss-baseRSS < rssBudget && fds-baseFDs <= 16 && threads-baseThreads <= 16 && chromium <= baseChromium+1
 		if ok || time.Now().After(deadline) {
 			break
 		}
 		time.Sleep(500 * time.Millisecond)
 	}
 	t.Logf("after: RSS %d MB (baseline %d), fds %d (%d), threads %d (%d), Chromium processes %d (%d)", rss>>10, baseRSS>>10, fds, baseFDs, threads, baseThreads, chromium, baseChromium)
-	if rss-baseRSS >= 200<<10 {
+	if rss-baseRSS >= rssBudget {
 		t.Errorf("RSS stayed %d MB above its baseline", (rss-baseRSS)>>10)
 	}
 	if fds-baseFDs > 16 {

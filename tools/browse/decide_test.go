@@ -48,7 +48,9 @@ func TestRenderReason(t *testing.T) {
 		{"data-reactroot placeholder", `<html><body>` + chrome + `<div data-reactroot="">Loading</div><script src="/r.js"></script>` + footer + `</body></html>`, true},
 		{"angular template", `<html><body ng-app="x">` + chrome + `<main><h1>{{ article.title }}</h1><p>{{ article.lede }}</p></main><script src="/ng.js"></script></body></html>`, true},
 		{"noscript asks for JavaScript", `<html><body>` + chrome + `<main><div class="body"></div><noscript>This site requires JavaScript to work.</noscript></main><script>go()</script>` + footer + `</body></html>`, true},
-		{"content hidden until a script shows it", `<html><body><div style="visibility:hidden">` + chrome + article + `</div><script>document.body.firstChild.style.visibility=''</script></body></html>`, true},
+		// A page-wide wrapper a script reveals is read over HTTP (extract
+		// counts what a person sees after load), so no render is needed.
+		{"content hidden until a script shows it", `<html><body><div style="visibility:hidden">` + chrome + article + `</div><script>document.body.firstChild.style.visibility=''</script></body></html>`, false},
 		{"short text next to a large bundle", `<html><body>` + chrome + `<main><h1>Release 4.2</h1><p>` + words(70) + `</p></main>` + bundle + `</body></html>`, true},
 		{"forum posts in a noscript view", `<html><body><section id="d-splash">Loading…</section><div id="main"></div><noscript><div id="main-outlet">` +
 			strings.Repeat(`<div class="crawler-post"><span class="creator">ann</span><div class="post"><p>`+words(60)+`</p></div></div>`, 5) + `</div></noscript>` + bundle + `</body></html>`, false},

@@ -164,8 +164,10 @@ func TestChallengeLookalikes(t *testing.T) {
 }
 
 // TestNoEmptyResultWithText: a page whose whole article is hidden until its
-// script runs is rendered in auto mode; without a browser it comes back
-// with its own description and a note, never empty without a word.
+// script runs comes back with its article in auto mode (the HTTP path counts
+// a wrapper revealed after load as visible; a render would show it too);
+// without a browser it is never empty without a word: the article, or its
+// own description and a note.
 func TestNoEmptyResultWithText(t *testing.T) {
 	e := newRenderEnv(t)
 	ctx := context.Background()
@@ -173,7 +175,7 @@ func TestNoEmptyResultWithText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !res.Rendered || !strings.Contains(res.Content, fixtures.FOUCFact) {
+	if !strings.Contains(res.Content, fixtures.FOUCFact) {
 		t.Errorf("auto: rendered %v, note %q, content:\n%s", res.Rendered, res.Note, res.Content)
 	}
 	plain := newEnv(t, browse.Config{})
@@ -182,7 +184,9 @@ func TestNoEmptyResultWithText(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s without a browser: %v", mode, err)
 		}
-		if !strings.Contains(res.Content, fixtures.FOUCDescription) || res.Note == "" {
+		article := strings.Contains(res.Content, fixtures.FOUCFact)
+		described := strings.Contains(res.Content, fixtures.FOUCDescription) && res.Note != ""
+		if !article && !described {
 			t.Errorf("%s without a browser: note %q, content %q", mode, res.Note, res.Content)
 		}
 	}
