@@ -297,9 +297,11 @@ func TestFromHTMLHostileInput(t *testing.T) {
 			if !utf8Valid(d.Markdown) {
 				t.Error("markdown is not valid UTF-8")
 			}
-			// A generous bound (race detector, shared CI cores): the point is
-			// "not minutes", the benchmark measures speed.
-			if el := time.Since(start); el > 20*time.Second {
+			// A generous bound: the point is "not minutes" (a quadratic pass
+			// over 6 MB takes far longer); the benchmark measures speed. Under
+			// the race detector the 6 MB page alone takes about 10 s, and CI
+			// runs this beside the e2e suite on the same two cores.
+			if el := time.Since(start); el > 60*time.Second {
 				t.Errorf("took %v", el)
 			}
 		})
