@@ -55,14 +55,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	// "help", "help search", "version" and "search --help" work as a
 	// person at a terminal expects.
 	if len(pos) > 0 && pos[0] == "help" {
-		if len(pos) > 1 {
-			if _, ok := commandHelp[pos[1]]; ok {
-				printCommandUsage(stdout, pos[1])
-				return exitOK
-			}
-		}
-		printUsage(stdout, rows)
-		return exitOK
+		pos, o.help = pos[1:], true // "help search" is "search --help"
 	}
 	if o.help {
 		if len(pos) > 0 {
