@@ -27,3 +27,25 @@ func BenchmarkStdioRoundTrip(b *testing.B) {
 	b.StopTimer()
 	c.Close()
 }
+
+// BenchmarkColdStart measures a client's wait from spawning the binary to
+// the answer of tools/list (initialize included), and the server's resident
+// memory once it has answered (idle-rss-MB). The -race build inflates both;
+// the README figures come from a plain `go test -bench`.
+func BenchmarkColdStart(b *testing.B) {
+	web := startWeb(b)
+	envv := env(web.URL)
+	var rssKB float64
+	for b.Loop() {
+		s := spawnServer(b, envv)
+		if _, err := s.c.ListTools(context.Background(), mcp.ListToolsRequest{}); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		rssKB += float64(procStatusKB(s.cmd.Process.Pid, "VmRSS"))
+		s.c.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(rssKB/1024/float64(b.N), "idle-rss-MB")
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/start")
+}
