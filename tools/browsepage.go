@@ -59,6 +59,9 @@ type BrowsePageOutput struct {
 	query    string // the query whose passages Content is; "" for a window in page order
 	render   string // the render mode asked for
 	passages bool
+	// engineNote is Note without windowNote: the text's own header and
+	// footer already say what a passages window is (said once, not twice).
+	engineNote string
 }
 
 func browsePageTool() mcp.Tool {
@@ -182,6 +185,7 @@ func browseOutput(requested string, res *browse.ReadResult) BrowsePageOutput {
 		URL: res.URL, FinalURL: res.FinalURL, Title: res.Title, Byline: res.Byline, Published: res.Published,
 		Content: res.Content, ContentType: res.ContentType, Offset: res.Offset, NextOffset: res.NextOffset,
 		TotalChars: res.TotalChars, Links: make([]BrowseLink, 0, len(res.Links)), Rendered: res.Rendered, Cached: res.Cached, Note: res.Note,
+		engineNote: res.Note,
 	}
 	if out.URL == "" {
 		out.URL = requested

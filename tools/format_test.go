@@ -162,7 +162,11 @@ func TestBrowsePageQueryText(t *testing.T) {
 	res := &browse.ReadResult{URL: "https://a.example/x", FinalURL: "https://a.example/x", Title: "Long", Content: "A passage about leader election.\n\n[…]\n\nAnother one.", ContentType: "text/html", TotalChars: 83254, Passages: true}
 	out := browseOutput(res.URL, res)
 	out.query, out.passages = "leader election", true
+	out.Note = joinNote(out.Note, windowNote(out))
 	txt := browsePageText(out)
+	if strings.Count(txt, "51 of the page's 83254 characters") != 1 {
+		t.Errorf("the passages window is described more than once:\n%s", txt)
+	}
 	for _, want := range []string{`Showing the passages about "leader election": 51 of the page's 83254 characters`, "no query"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("text lacks %q:\n%s", want, txt)

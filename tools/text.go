@@ -60,8 +60,12 @@ func browsePageText(out BrowsePageOutput) string {
 	default:
 		fmt.Fprintf(&b, "Showing chars %d–%d of %d (%s, %s).\n", out.Offset, end, out.TotalChars, oneLine(out.ContentType, 100), how)
 	}
-	if out.Note != "" {
-		fmt.Fprintf(&b, "Note: %s\n", oneLine(out.Note, 700))
+	note := out.Note
+	if out.passages {
+		note = out.engineNote
+	}
+	if note != "" {
+		fmt.Fprintf(&b, "Note: %s\n", oneLine(note, 700))
 	}
 	switch {
 	case out.passages:
