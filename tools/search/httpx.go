@@ -69,7 +69,7 @@ func readBody(resp *http.Response) ([]byte, error) {
 	defer closeFn()
 	b, err := io.ReadAll(io.LimitReader(r, maxBody+1))
 	if err != nil {
-		return nil, fmt.Errorf("reading the answer: %w", err)
+		return nil, fmt.Errorf("decoding: %w", err)
 	}
 	if len(b) > maxBody {
 		return nil, fmt.Errorf("answer larger than %d bytes", maxBody)
