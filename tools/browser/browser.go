@@ -1,5 +1,6 @@
 // Package browser renders pages in headless Chromium (go-rod): a pool of tabs
-// bounded by MaxTabs, one incognito context per render, crash recovery.
+// bounded by MaxTabs, one incognito context per render (opened ahead as a
+// spare tab, see spare.go), crash recovery.
 //
 // Usage:
 //
@@ -89,8 +90,8 @@ type Rendered struct {
 
 // Stats are counters for tests and benchmarks.
 type Stats struct {
-	OpenTabs    int   // tabs (incognito contexts) open now
-	MaxOpenTabs int   // most tabs ever open at once
+	OpenTabs    int   // tabs (incognito contexts) renders use now; spares not counted
+	MaxOpenTabs int   // most tabs ever used by renders at once
 	Renders     int64 // renders started (with a tab)
 	Launches    int64 // browsers launched or connected
 	Crashes     int64 // tabs that crashed
