@@ -1,5 +1,6 @@
 // Package browser renders pages in headless Chromium (go-rod): a pool of tabs
-// bounded by MaxTabs, one incognito context per render, crash recovery.
+// bounded by MaxTabs, one incognito context per render (opened ahead as a
+// spare tab, see spare.go), crash recovery.
 //
 // Usage:
 //
@@ -39,9 +40,13 @@ type Config struct {
 	Bin        string   // Chromium binary; empty: look up the system's
 	RemoteURLs []string // DevTools endpoints to connect to instead of launching
 	MaxTabs    int      // pages open at once; 0 means DefaultMaxTabs
-	ProxyURL   string   // all browser traffic goes through this proxy (the egress guard)
-	UserAgent  string   // empty: the browser's own, without "Headless"
-	Log        *slog.Logger
+	// SpareTabs is how many tabs each browser keeps opened ahead, each in a
+	// fresh incognito context of its own, so a render need not wait for
+	// one (see spare.go); 0 means 1, <0 none; at most MaxTabs.
+	SpareTabs int
+	ProxyURL  string // all browser traffic goes through this proxy (the egress guard)
+	UserAgent string // empty: the browser's own, without "Headless"
+	Log       *slog.Logger
 
 	// RenderTimeout is the hard cap on one render once it has a tab; 0 means
 	// 10s. A shorter deadline on the caller's context wins.
@@ -85,8 +90,8 @@ type Rendered struct {
 
 // Stats are counters for tests and benchmarks.
 type Stats struct {
-	OpenTabs    int   // tabs (incognito contexts) open now
-	MaxOpenTabs int   // most tabs ever open at once
+	OpenTabs    int   // tabs (incognito contexts) renders use now; spares not counted
+	MaxOpenTabs int   // most tabs ever used by renders at once
 	Renders     int64 // renders started (with a tab)
 	Launches    int64 // browsers launched or connected
 	Crashes     int64 // tabs that crashed
@@ -160,6 +165,18 @@ func New(cfg Config) *Pool {
 		probeTimeout: probeTimeout,
 		probeStrikes: probeStrikes,
 		activityJS:   fmt.Sprintf(activityJS, key),
+	}
+}
+
+// spareTabs is the number of spares per browser (Config.SpareTabs).
+func (p *Pool) spareTabs() int {
+	switch n := p.cfg.SpareTabs; {
+	case n < 0:
+		return 0
+	case n == 0:
+		return 1
+	default:
+		return min(n, p.cfg.MaxTabs)
 	}
 }
 

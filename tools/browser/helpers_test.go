@@ -24,8 +24,13 @@ func TestMain(m *testing.M) {
 }
 
 // needChromium skips (or fails under CI) when no browser is installed.
+// DEEPRESEARCH_BROWSER (the server's own setting) picks another binary,
+// e.g. chromium-headless-shell, to run the tests and benchmarks on.
 func needChromium(tb testing.TB) string {
 	tb.Helper()
+	if b := os.Getenv("DEEPRESEARCH_BROWSER"); b != "" {
+		return b
+	}
 	bin, ok := launcher.LookPath()
 	if !ok {
 		if os.Getenv("CI") == "true" {

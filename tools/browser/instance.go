@@ -30,6 +30,7 @@ type instance struct {
 	uaMeta  *proto.EmulationUserAgentMetadata
 	product string
 
+	spares  *spares      // tabs opened ahead (spare.go); nil: none
 	active  atomic.Int64 // renders using it (least-busy choice)
 	closing atomic.Bool  // shutdown asked: losing it is expected
 
@@ -114,6 +115,7 @@ func (in *instance) removeTab(t *tab) {
 // onCrash fails the render whose renderer died. Chromium reports it only
 // on the browser session; the page's own calls would hang until deadline.
 func (in *instance) onCrash(id proto.TargetTargetID, status string) {
+	in.spares.onCrash(id)
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	for t := range in.tabs {
@@ -179,6 +181,7 @@ func (in *instance) kill() bool {
 // until nothing of it is left.
 func (in *instance) shutdown() error {
 	in.closing.Store(true)
+	in.spares.stopAndDrain()
 	if in.launcher != nil && in.conn != nil && !in.isDead() {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		_ = proto.BrowserClose{}.Call(in.browser(ctx))

@@ -27,6 +27,10 @@ func newVictim(t *testing.T) *victim {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return serveVictim(t, l)
+}
+
+func serveVictim(t *testing.T, l net.Listener) *victim {
 	v := &victim{addr: l.Addr().String()}
 	srv := &http.Server{
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte("VICTIM-SECRET")) }),
@@ -86,6 +90,13 @@ func (k *kinds) get(s string) int {
 func TestInterceptedRemoteBrowserObeysPolicy(t *testing.T) {
 	bin := needChromium(t)
 	v := newVictim(t)
+	interceptMatrix(t, startRemoteChromium(t, bin), v)
+}
+
+// interceptMatrix runs the matrix against the browser at endpoint; every
+// victim (all on the first one's port) must see no connection.
+func interceptMatrix(t *testing.T, endpoint string, victims ...*victim) {
+	v := victims[0]
 	_, vport, _ := net.SplitHostPort(v.addr)
 	var seen kinds
 	var s *site
@@ -137,7 +148,6 @@ try { new WebSocket(%s + "?kind=ws"); } catch (e) {}
 	}
 	targets = append(targets, "http://169.254.169.254/latest/meta-data/")
 
-	endpoint := startRemoteChromium(t, bin)
 	g := egress.New(egress.Policy{})
 	p := newTestPool(t, Config{RemoteURLs: []string{endpoint}, MaxTabs: 4, Client: attackerClient(g, attacker),
 		RenderTimeout: 20 * time.Second})
@@ -178,7 +188,9 @@ try { new WebSocket(%s + "?kind=ws"); } catch (e) {}
 		}
 	}
 	wg.Wait()
-	if n := v.conns.Load(); n != 0 {
-		t.Fatalf("the loopback victim accepted %d connections", n)
+	for _, v := range victims {
+		if n := v.conns.Load(); n != 0 {
+			t.Errorf("the loopback victim at %s accepted %d connections", v.addr, n)
+		}
 	}
 }

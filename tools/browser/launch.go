@@ -86,7 +86,12 @@ func (p *Pool) launchFlags(l *launcher.Launcher) {
 			"site-per-process", "TranslateUI", "OptimizationHints", "MediaRouter",
 			"DialMediaRouteProvider", "AutofillServerCommunication", "InterestFeedContentSuggestions",
 			"CertificateTransparencyComponentUpdater", "HttpsUpgrades", "HttpsFirstBalancedModeAutoEnable",
-			"PrivacySandboxSettings4", "Translate", "BackForwardCache", "WebRtcHideLocalIpsWithMdns")
+			"PrivacySandboxSettings4", "Translate", "BackForwardCache", "WebRtcHideLocalIpsWithMdns",
+			// Every window (so every incognito context, i.e. every render)
+			// otherwise gets the omnibox's WebUI popups preloaded: a second
+			// renderer process (chrome://omnibox-popup.top-chrome/) that
+			// cost as much CPU as the page's own. Headless never shows them.
+			"WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
 	if os.Geteuid() == 0 {
 		l.Set(flags.NoSandbox)
 	}
@@ -193,6 +198,10 @@ func (in *instance) connect(ctx context.Context, wsURL string) error {
 	in.ua, in.uaMeta = userAgent(in.pool.cfg.UserAgent, ver)
 	in.product = ver.Product
 	go in.probe()
+	if n := in.pool.spareTabs(); n > 0 {
+		in.spares = newSpares(in, n)
+		go in.spares.run()
+	}
 	return nil
 }
 

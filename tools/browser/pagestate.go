@@ -49,11 +49,14 @@ type pageState struct {
 	// refusal: nothing more will load, so waiting for quiet is pointless.
 	refused    chan struct{}
 	refusedSet bool
+	// changed has a token when the main frame stopped loading: the wait
+	// looks at once instead of at its next poll.
+	changed chan struct{}
 }
 
 func newPageState(main proto.PageFrameID) *pageState {
 	return &pageState{main: main, last: time.Now(), loading: true,
-		seen: map[proto.NetworkRequestID]bool{}, refused: make(chan struct{})}
+		seen: map[proto.NetworkRequestID]bool{}, refused: make(chan struct{}), changed: make(chan struct{}, 1)}
 }
 
 // consume handles the tab's events until ctx ends or the queue closes.
@@ -150,9 +153,15 @@ func (st *pageState) handle(page session, msg *cdp.Event, t *tab) {
 	case "Page.frameStoppedLoading":
 		var e proto.PageFrameStoppedLoading
 		if load(msg, &e) && e.FrameID == st.main {
+			// Not network activity: by now every request the document's
+			// loading started has been announced (a script inserted by a load
+			// handler is requested before the handler returns), and what
+			// starts later is counted by the probe (timers, fetches) or shows
+			// as a request.
 			st.mu.Lock()
-			st.loading, st.last = false, time.Now()
+			st.loading = false
 			st.mu.Unlock()
+			st.signal()
 		}
 	case "Page.frameNavigated":
 		var e proto.PageFrameNavigated
@@ -190,6 +199,13 @@ func (st *pageState) finish(id proto.NetworkRequestID, failText string) {
 	}
 	if failText != "" && id == st.docID {
 		st.failText, st.failURL = failText, st.docURL
+	}
+}
+
+func (st *pageState) signal() {
+	select {
+	case st.changed <- struct{}{}:
+	default:
 	}
 }
 

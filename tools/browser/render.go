@@ -168,7 +168,7 @@ func (p *Pool) renderOnce(ctx context.Context, rawURL string, sp *spans) (res *R
 	res, err = p.renderIn(rctx, in, t, rawURL)
 	if err != nil {
 		var pe *phaseError
-		early := errors.As(err, &pe) && pe.phase == phaseOpenContext
+		early := errors.As(err, &pe) && (pe.phase == phaseOpenContext || pe.phase == phaseSpareNavigate)
 		err = p.classify(ctx, rctx, in, rawURL, budget, err)
 		p.log.Debug("render failed", "url", rawURL, "err", err)
 		if early && errors.Is(err, ErrBrowserGone) && !errors.Is(rctx.Err(), context.DeadlineExceeded) {

@@ -23,6 +23,7 @@ const (
 	spanLate     = "after-load" // of which: after the load event (what waiting for late content costs)
 	spanSnapshot = "snapshot"   // serialising the DOM, hidden-element pass included
 	spanHidden   = "hidden"     // of which: deciding what is hidden (measured in the page)
+	spanSpare    = "spare"      // taking a tab opened ahead (instead of context, target, setup)
 	spanClose    = "close"      // closing the tab and disposing its context
 )
 

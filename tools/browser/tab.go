@@ -11,62 +11,39 @@ import (
 	"github.com/go-rod/rod/lib/proto"
 )
 
-// renderIn does the work in its own incognito context, which it always
-// disposes (tab and all) before returning.
+// renderIn does the work in its own incognito context (a spare opened
+// ahead, else one opened now), which it always disposes (tab and all)
+// before returning.
 func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string) (*Rendered, error) {
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	sp := t.spans
-
-	proxyURL, bypass := p.cfg.ProxyURL, ""
 	intercept := p.intercepting(in)
-	if intercept {
-		proxyURL = deadProxy // what interception cannot see must fail (intercept.go)
-	}
-	if proxyURL != "" {
-		bypass = "<-loopback>"
-	}
-	bs := in.browser(ctx)
-	bc, err := proto.TargetCreateBrowserContext{
-		DisposeOnDetach: true, // a lost connection must not leave contexts behind
-		ProxyServer:     proxyURL,
-		ProxyBypassList: bypass,
-	}.Call(bs)
-	if err != nil {
-		return nil, &phaseError{phaseOpenContext, err}
+
+	ot := in.spares.take(ctx)
+	spare := ot != nil
+	if spare {
+		sp.end(spanSpare)
+	} else {
+		var err error
+		if ot, err = p.openTab(ctx, in, sp); err != nil {
+			return nil, err
+		}
 	}
 	p.tabOpened()
+	t.setTarget(ot.target)
 	defer func() {
-		p.closeTab(in, bc.BrowserContextID, t.targetID())
+		p.closeOpened(in, ot)
 		p.openTabs.Add(-1)
 		sp.end(spanClose)
+		in.spares.refill()
 	}()
-	// Downloads would land on disk; a page is all we want.
-	if err := (proto.BrowserSetDownloadBehavior{
-		Behavior: proto.BrowserSetDownloadBehaviorBehaviorDeny, BrowserContextID: bc.BrowserContextID,
-	}).Call(bs); err != nil {
-		return nil, &phaseError{phaseOpenContext, err}
-	}
-	sp.end(spanContext)
-	target, err := proto.TargetCreateTarget{URL: "about:blank", BrowserContextID: bc.BrowserContextID}.Call(bs)
-	if err != nil {
-		return nil, &phaseError{phaseOpenTab, err}
-	}
-	t.setTarget(target.TargetID)
-	att, err := proto.TargetAttachToTarget{TargetID: target.TargetID, Flatten: true}.Call(bs)
-	if err != nil {
-		return nil, &phaseError{phaseOpenTab, err}
-	}
-	// Only this session's events reach this tab; nothing is sent on it
-	// before the domains are enabled below, so nothing is missed.
-	q := in.events.subscribe(string(att.SessionID))
-	defer in.events.drop(string(att.SessionID))
-	ps := session{conn: in.conn, ctx: ctx, id: att.SessionID}
+	ps := session{conn: in.conn, ctx: ctx, id: ot.session}
 	t.setSession(ps)
-	sp.end(spanTarget)
+	q := ot.events
 
 	// The main frame's id is the target's.
-	st := newPageState(proto.PageFrameID(target.TargetID))
+	st := newPageState(proto.PageFrameID(ot.target))
 	if intercept {
 		st.ic = p.newInterceptor(ps, st)
 	}
@@ -83,11 +60,6 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 		}
 	}()
 
-	if err := p.setupPage(ps, in, intercept); err != nil {
-		return nil, &phaseError{phaseSetup, err}
-	}
-	sp.end(spanSetup)
-
 	// From here on the site's budget runs (see renderOnce).
 	// (New names: the event goroutine above still reads ctx and ps.)
 	outer := ctx
@@ -101,9 +73,14 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 
 	nav, err := proto.PageNavigate{URL: rawURL}.Call(pg.with(waitCtx))
 	if err != nil {
+		if spare && (isConnErr(err) || in.isDead() || errors.Is(context.Cause(ctx), ErrBrowserGone)) {
+			// The spare's browser died before it was used: the navigation was
+			// the render's first call to it, as opening a tab would have been.
+			return nil, &phaseError{phaseSpareNavigate, err}
+		}
 		if pctx.Err() == nil && waitCtx.Err() != nil {
 			// Our wait budget ran out before the page even committed.
-			return nil, timeoutError(rawURL, t.budget, "the server sent no page", err)
+			return nil, p.siteTimeout(outer, in, rawURL, t.budget, "the server sent no page", err)
 		}
 		return nil, &phaseError{"navigating", err}
 	}
@@ -117,7 +94,7 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 	wr, err := p.waitContent(waitCtx, pg, st, t)
 	if err != nil && pctx.Err() != nil {
 		if outer.Err() == nil {
-			return nil, timeoutError(rawURL, t.budget, "waiting for the page to load", err)
+			return nil, p.siteTimeout(outer, in, rawURL, t.budget, "waiting for the page to load", err)
 		}
 		return nil, &phaseError{"waiting for the page to load", err}
 	}
@@ -129,7 +106,7 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 	snap, err := p.snapshot(pg, st.main)
 	if err != nil {
 		if outer.Err() == nil && pctx.Err() != nil {
-			return nil, timeoutError(rawURL, t.budget, "reading the page's DOM", err)
+			return nil, p.siteTimeout(outer, in, rawURL, t.budget, "reading the page's DOM", err)
 		}
 		return nil, err
 	}
@@ -160,16 +137,111 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 		Settled: wr.settled, Wait: wr.why}, nil
 }
 
+// openTab opens a tab in a new incognito context of its own, attaches to
+// it and sets it up; its events queue up until a render reads them. sp,
+// when set, times the steps. On failure nothing of it is left open.
+func (p *Pool) openTab(ctx context.Context, in *instance, sp *spans) (_ *openedTab, err error) {
+	proxyURL, bypass := p.cfg.ProxyURL, ""
+	intercept := p.intercepting(in)
+	if intercept {
+		proxyURL = deadProxy // what interception cannot see must fail (intercept.go)
+	}
+	if proxyURL != "" {
+		bypass = "<-loopback>"
+	}
+	end := func(name string) {
+		if sp != nil {
+			sp.end(name)
+		}
+	}
+	bs := in.browser(ctx)
+	bc, err := proto.TargetCreateBrowserContext{
+		DisposeOnDetach: true, // a lost connection must not leave contexts behind
+		ProxyServer:     proxyURL,
+		ProxyBypassList: bypass,
+	}.Call(bs)
+	if err != nil {
+		return nil, &phaseError{phaseOpenContext, err}
+	}
+	ot := &openedTab{ctxID: bc.BrowserContextID}
+	defer func() {
+		if err != nil {
+			p.closeOpened(in, ot)
+		}
+	}()
+	// Downloads would land on disk; a page is all we want.
+	if err := (proto.BrowserSetDownloadBehavior{
+		Behavior: proto.BrowserSetDownloadBehaviorBehaviorDeny, BrowserContextID: bc.BrowserContextID,
+	}).Call(bs); err != nil {
+		return nil, &phaseError{phaseOpenContext, err}
+	}
+	end(spanContext)
+	target, err := proto.TargetCreateTarget{URL: "about:blank", BrowserContextID: bc.BrowserContextID}.Call(bs)
+	if err != nil {
+		return nil, &phaseError{phaseOpenTab, err}
+	}
+	ot.target = target.TargetID
+	att, err := proto.TargetAttachToTarget{TargetID: target.TargetID, Flatten: true}.Call(bs)
+	if err != nil {
+		return nil, &phaseError{phaseOpenTab, err}
+	}
+	// Only this session's events reach this tab; nothing is sent on it
+	// before the domains are enabled below, so nothing is missed.
+	ot.session = att.SessionID
+	ot.events = in.events.subscribe(string(att.SessionID))
+	end(spanTarget)
+	if err := p.setupPage(session{conn: in.conn, ctx: ctx, id: att.SessionID}, in, intercept); err != nil {
+		return nil, &phaseError{phaseSetup, err}
+	}
+	end(spanSetup)
+	return ot, nil
+}
+
+// closeOpened stops routing the tab's events, closes it and disposes its context.
+func (p *Pool) closeOpened(in *instance, ot *openedTab) {
+	if ot.session != "" {
+		in.events.drop(string(ot.session))
+	}
+	p.closeTab(in, ot.ctxID)
+}
+
 // Phases of a render before the page is asked for: a timeout there is the
 // browser's fault, not the site's.
 const (
 	phaseOpenContext = "opening a browser context"
 	phaseOpenTab     = "opening a tab"
 	phaseSetup       = "preparing the tab"
+	// The browser of a spare tab died before the render's first call to it.
+	phaseSpareNavigate = "starting the page in a tab opened ahead"
 )
 
+// siteTimeout is the page's budget running out, unless the browser itself
+// stopped answering: a render on a spare tab asks the browser for nothing
+// before the page, so a wedged browser shows first as a page that never
+// loads. Only then is the browser asked (pingTimeout).
+func (p *Pool) siteTimeout(ctx context.Context, in *instance, u string, budget time.Duration, what string, err error) error {
+	if !in.isDead() && ctx.Err() == nil {
+		pctx, cancel := context.WithTimeout(ctx, pingTimeout)
+		_, perr := (proto.BrowserGetVersion{}).Call(in.browser(pctx))
+		cancel()
+		if perr != nil && ctx.Err() == nil && !in.isDead() {
+			in.suspect()
+			return unresponsiveError(u, budget, what)
+		}
+	}
+	if in.isDead() || errors.Is(context.Cause(ctx), ErrBrowserGone) {
+		// The health probe replaced it meanwhile (or it died): say why.
+		return browserGoneError(u, goneCause(in, err))
+	}
+	return timeoutError(u, budget, what, err)
+}
+
+// pingTimeout bounds asking the browser whether it still answers after a
+// page timed out.
+const pingTimeout = 2 * time.Second
+
 func browserPhase(phase string) bool {
-	return phase == phaseOpenContext || phase == phaseOpenTab || phase == phaseSetup
+	return phase == phaseOpenContext || phase == phaseOpenTab || phase == phaseSetup || phase == phaseSpareNavigate
 }
 
 func (p *Pool) tabOpened() {
@@ -233,20 +305,16 @@ func (p *Pool) setupPage(page session, in *instance, intercept bool) error {
 	return nil
 }
 
-// closeTab closes the tab from the browser side (works even when its
-// renderer is stuck in a loop or crashed) and disposes its context.
-func (p *Pool) closeTab(in *instance, ctxID proto.BrowserBrowserContextID, target proto.TargetTargetID) {
+// closeTab disposes a tab's context, which closes the tab from the
+// browser side without running its unload handlers (so it works even when
+// its renderer is stuck in a loop or crashed): one round trip.
+func (p *Pool) closeTab(in *instance, ctxID proto.BrowserBrowserContextID) {
 	if in.isDead() {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), closeTimeout)
 	defer cancel()
 	b := in.browser(ctx)
-	if target != "" {
-		if _, err := (proto.TargetCloseTarget{TargetID: target}).Call(b); err != nil {
-			p.log.Debug("close tab", "target", target, "err", err)
-		}
-	}
 	if err := (proto.TargetDisposeBrowserContext{BrowserContextID: ctxID}).Call(b); err != nil {
 		p.log.Debug("dispose browser context", "context", ctxID, "err", err)
 		if isConnErr(err) {

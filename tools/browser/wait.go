@@ -149,7 +149,7 @@ type waitResult struct {
 // passed, or ctx ends. It also stops a page whose JS heap passed the limit
 // (by cancelling its tab with errOutOfMemory).
 func (p *Pool) waitContent(ctx context.Context, page session, st *pageState, t *tab) (waitResult, error) {
-	tick := time.NewTicker(pollEvery)
+	tick := time.NewTimer(pollEvery)
 	defer tick.Stop()
 	expr := p.probeExpr()
 	var (
@@ -179,7 +179,6 @@ func (p *Pool) waitContent(ctx context.Context, page session, st *pageState, t *
 		return waitResult{settled: true, why: why, late: time.Duration(max(pr.SinceLoad, 0) * float64(time.Millisecond))}, nil
 	}
 	t0 := time.Now()
-	slowed := false
 	for {
 		loading, inflight, idle := st.network()
 		pr = pageProbe{}
@@ -213,12 +212,21 @@ func (p *Pool) waitContent(ctx context.Context, page session, st *pageState, t *
 		if now.Sub(lastHeap) >= heapCheckEvery && overHeap() {
 			return waitResult{}, errOutOfMemory
 		}
-		if time.Since(t0) > pollFastFor && !slowed {
-			slowed = true
-			tick.Reset(pollSlow)
+		next := pollEvery
+		if time.Since(t0) > pollFastFor {
+			next = pollSlow
 		}
+		if complete && inflight <= 0 && pr.Pending <= 0 {
+			// Only time is missing: look again when it has passed, not
+			// at the next poll.
+			quiet := time.Duration(pr.QuietMS * float64(time.Millisecond))
+			need := max(netSettle-idle, min(textSettle-quiet, textSettle-now.Sub(lenSince)), 0)
+			next = min(next, need+time.Millisecond)
+		}
+		tick.Reset(next)
 		select {
 		case <-tick.C:
+		case <-st.changed:
 		case <-st.refused:
 			return waitResult{settled: true, why: "refused by the egress proxy"}, nil
 		case <-ctx.Done():
