@@ -168,6 +168,7 @@ func parseClean(s string) (*html.Node, error) {
 		}
 	}
 	openNoscriptViews(doc) // noscript.go: an app shell's no-JavaScript view is its page
+	revealDisclosures(doc) // disclosure.go: tab and accordion panels are read, not hidden
 	applyStyles(doc)
 	cleanTree(doc)
 	capSize(doc)
