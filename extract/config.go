@@ -56,8 +56,8 @@ type config struct {
 	ListingMinWords int
 	ListingGrowth   float64
 	// ListingCoverage: the region replaces the article path when the
-	// article holds less than this share of the entries' text (it kept an
-	// intro or one entry, not the list).
+	// article holds fewer than this share of the entries' titles (it kept
+	// an intro, one entry, or the summaries without their linked titles).
 	ListingCoverage float64
 	// ArticleListObjects: a page declaring this many article objects or
 	// more (JSON-LD, microdata) is a listing of articles, not one; a story

@@ -26,10 +26,11 @@ type entryStat struct {
 // findEntries returns the words of the largest group of look-alike
 // sibling entries under n (each with a link, a few words, and some of
 // them outside the link: a line about the item, a price, a date), and
-// their text, or 0 and "" when n has no such group. A list of bare links
+// each entry's link text (its title), or 0 and nil when n has no such
+// group. A list of bare links
 // is a menu or an index, and a block holding a list is a section of a
 // directory, not an entry: the article path judges those well enough.
-func findEntries(n *html.Node, cfg *config) (words int, text string) {
+func findEntries(n *html.Node, cfg *config) (words int, titles []string) {
 	var best []*html.Node
 	var walk func(n *html.Node) entryStat
 	walk = func(n *html.Node) entryStat {
@@ -42,6 +43,8 @@ func findEntries(n *html.Node, cfg *config) (words int, text string) {
 		case n.Type != html.ElementNode && n.Type != html.DocumentNode,
 			n.DataAtom == atom.Script, n.DataAtom == atom.Style, n.DataAtom == atom.Template:
 			return st
+		case nameHas(getAttr(n, "class"), commentWords) || nameHas(getAttr(n, "id"), commentWords):
+			return st // readers' comments are a thread under the page, not its entries
 		}
 		st.linked = n.DataAtom == atom.A && getAttr(n, "href") != ""
 		st.list = n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
@@ -94,29 +97,54 @@ func findEntries(n *html.Node, cfg *config) (words int, text string) {
 		return st
 	}
 	walk(n)
-	if best == nil {
-		return 0, ""
-	}
-	var b strings.Builder
 	for _, e := range best {
-		b.WriteString(textOf(e))
-		b.WriteByte('\n')
+		titles = append(titles, linkText(e))
 	}
-	return words, b.String()
+	return words, titles
 }
 
+// linkText is the text of the links under n, in order.
+func linkText(n *html.Node) string {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		return textOf(n)
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if t := linkText(c); t != "" {
+			b.WriteString(t)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// commentWords name the comment sections of blogs and news sites
+// ("comment-list", "commentlist", "comments").
+var commentWords = map[string]bool{"comment": true, "comments": true, "commentlist": true}
+
 // isListing: the region's entries are a large part of the page and the
-// article path kept few of them: the page is a listing and the region,
-// entries and all, is its content. A news story's teaser list is far
-// smaller than the story, so it never counts.
-func isListing(region *html.Node, articleMD string, articleWords int, cfg *config) bool {
-	words, text := findEntries(region, cfg)
-	if words < cfg.ListingMinWords || float64(words) < cfg.ListingGrowth*float64(articleWords) {
+// article path kept few of their titles (the links that make them
+// entries): the page is a listing and the region, entries and all, is its
+// content. A news story's teaser list is far smaller than the story, so
+// it never counts.
+func isListing(region *html.Node, articleMD string, cfg *config) bool {
+	words, titles := findEntries(region, cfg)
+	if words < cfg.ListingMinWords {
 		return false
 	}
-	entryTokens := wordTokens(text, nil)
 	articleTokens := wordTokens(stripLinks(articleMD), nil)
-	return coverage(entryTokens, shingleSet(articleTokens)) < cfg.ListingCoverage
+	if float64(words) < cfg.ListingGrowth*float64(len(articleTokens)) {
+		return false
+	}
+	set := shingleSet(articleTokens)
+	kept := 0
+	var toks []string
+	for _, t := range titles {
+		if toks = wordTokens(t, toks[:0]); coverage(toks, set) >= 0.5 {
+			kept++
+		}
+	}
+	return float64(kept) < cfg.ListingCoverage*float64(len(titles))
 }
 
 // articleObjects counts the article-kind objects a page declares (JSON-LD

@@ -167,3 +167,44 @@ func TestCleanRegion(t *testing.T) {
 		}
 	}
 }
+
+func TestFromHTMLOgArticleDefault(t *testing.T) {
+	// Many sites put og:type "article" on every page: an archive page
+	// with that default is still a listing, and a short post's readers'
+	// comments are still not entries.
+	head := `<title>Archive</title><meta property="og:type" content="article">`
+	var b strings.Builder
+	b.WriteString(`<main><h1>Archive</h1><p>Everything we wrote this year about running a small harbour, from the dredging budget to the new fuel berth and the winter storms, sorted newest first so that returning readers find the latest posts at the top of the page.</p><div class="archive">`)
+	for i := 0; i < 24; i++ {
+		fmt.Fprintf(&b, `<div class="entry"><h2><a href="/p/%d">Harbour notes, week %d: dredging and berths</a></h2><p>%d photos</p></div>`, i, 10+i, 3+i)
+	}
+	b.WriteString(`</div></main>`)
+	d, err := FromHTML(page(head, siteChrome(b.String())), mustURL(t, "https://harbour.example.org/archive"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 24; i++ {
+		if !strings.Contains(d.Markdown, fmt.Sprintf("Harbour notes, week %d", 10+i)) {
+			t.Errorf("entry %d lost:\n%s", i, d.Markdown)
+		}
+	}
+
+	b.Reset()
+	b.WriteString(`<main><article><h1>Fuel berth opens</h1><p>The new fuel berth on the east quay opens on Monday; boats up to fifteen metres can tie up alongside and fill from the pumps at any state of the tide, and the old berth by the slipway closes the same day.</p></article><ol class="comment-list">`)
+	for i := 0; i < 12; i++ {
+		fmt.Fprintf(&b, `<li class="comment"><a href="/u/%d">reader%d</a> <a href="#c%d">March %d</a><p>Will the pumps take cards at night, or only during office hours like the old berth did?</p></li>`, i, i, i, i+1)
+	}
+	b.WriteString(`</ol></main>`)
+	d, err = FromHTML(page(`<title>Fuel berth opens</title><meta property="og:type" content="article">`, siteChrome(b.String())), mustURL(t, "https://harbour.example.org/fuel-berth"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.Markdown, "any state of the tide") {
+		t.Errorf("post lost:\n%s", d.Markdown)
+	}
+	// (The article path may keep the comments' text; the listing path
+	// would keep them as entries, author links and all.)
+	if strings.Contains(d.Markdown, "harbour.example.org/u/3") {
+		t.Errorf("comments taken as entries:\n%s", d.Markdown)
+	}
+}

@@ -180,13 +180,21 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	var region *html.Node
 	if declaresArticle(root, meta, cfg) {
 		if aw >= cfg.ArticleMinWords || share >= cfg.RegionShareArticle {
-			return rendered{}, false
+			// og:type alone is a site-wide default on many sites: such a
+			// page is still a listing when its entries say so.
+			if !ogArticleOnly(root, meta) {
+				return rendered{}, false
+			}
+			region = mainRegion(root, cfg)
+			if !isListing(region, articleMD, cfg) {
+				return rendered{}, false
+			}
 		}
 	} else if share >= cfg.RegionShare || aw >= cfg.ArticleMinWords && rwOwn-awOwn < cfg.RegionMinExtraWords {
 		// The region adds little prose; it is still the content when it
 		// is a listing whose entries the article path left out.
 		region = mainRegion(root, cfg)
-		if !isListing(region, articleMD, aw, cfg) {
+		if !isListing(region, articleMD, cfg) {
 			return rendered{}, false
 		}
 	}
@@ -215,6 +223,12 @@ func declaresArticle(root *html.Node, meta *pageMeta, cfg *config) bool {
 		return false
 	}
 	return strings.EqualFold(meta.meta["og:type"], "article") || declaredKind(types) == kindArticle
+}
+
+// ogArticleOnly: the page calls itself an article in og:type only, not
+// in structured data.
+func ogArticleOnly(root *html.Node, meta *pageMeta) bool {
+	return strings.EqualFold(meta.meta["og:type"], "article") && declaredKind(structuredTypes(meta, root)) != kindArticle
 }
 
 // shopChromeWords name what a shop puts around a product besides the
