@@ -7,7 +7,10 @@ import (
 
 // FromHTML extracts the main content of a UTF-8 HTML page. pageURL resolves
 // relative links. Hidden text (display:none, hidden, aria-hidden) and
-// zero-width/bidi control characters never reach the result.
+// zero-width/bidi control characters never reach the result; a collapsed
+// tab or accordion panel that the page's own tab or button opens
+// (WAI-ARIA role="tabpanel" or aria-controls) is read like the rest of
+// the page, and what is hidden inside it stays out.
 //
 // Hostile input (invalid UTF-8, huge or absurdly deep documents) is
 // bounded before parsing; a crash in an extractor falls back to the next

@@ -36,6 +36,38 @@ type config struct {
 	// they hold this share of its text: an article's comment section does
 	// not hold the article.
 	ThreadCoverage float64
+
+	// MinEntries: a listing has at least this many entries (look-alike
+	// sibling blocks, each with a link and MinEntryWords words): fewer are
+	// a "see also" box.
+	MinEntries int
+	// MinEntryWords: a linked block with fewer words is an icon or a
+	// "more" link, not an entry (a product card's name and price is two).
+	MinEntryWords int
+	// MinEntryOwnWords: an entry has this many words outside its links (a
+	// summary, a price, a date); a run of bare links is a menu or an index.
+	MinEntryOwnWords int
+	// EntryShare: at least this share of the look-alike siblings must be
+	// entries (a run of paragraphs with one link is not a listing).
+	EntryShare float64
+	// ListingMinWords and ListingGrowth: the entries hold at least this
+	// many words, and ListingGrowth times what the article path kept: a
+	// story's teaser rail, even a long one, is not twice the story.
+	ListingMinWords int
+	ListingGrowth   float64
+	// ListingCoverage: the region replaces the article path when the
+	// article holds fewer than this share of the entries' titles (it kept
+	// an intro, one entry, or the summaries without their linked titles).
+	ListingCoverage float64
+	// ArticleListObjects: a page declaring this many article objects or
+	// more (JSON-LD, microdata) is a listing of articles, not one; a story
+	// marks up itself and a few related ones (3 or 4 seen), a listing
+	// every entry (a page of teasers: 10 to 30).
+	ArticleListObjects int
+	// RepeatMinWords: a region block of at least this many words that
+	// repeats an earlier one is a copy (sticky bar, mobile variant) and
+	// goes; shorter ones (a price, "Add to cart") repeat between entries.
+	RepeatMinWords int
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -49,4 +81,13 @@ var defaultConfig = config{
 	MinPostWords:        8,
 	PostShare:           0.6,
 	ThreadCoverage:      0.5,
+	MinEntries:          4,
+	MinEntryWords:       2,
+	MinEntryOwnWords:    1,
+	EntryShare:          0.6,
+	ListingMinWords:     40,
+	ListingGrowth:       2,
+	ListingCoverage:     0.5,
+	ArticleListObjects:  8,
+	RepeatMinWords:      4,
 }

@@ -98,7 +98,7 @@ func applyStyles(doc *html.Node) {
 		if st.revealWrapper(n) && 2*textBytes(n) > total {
 			continue
 		}
-		if st.boxHidden(n) {
+		if st.boxHidden(n) && !isPanel(n) { // disclosure.go: a collapsed tab or accordion panel
 			remove = append(remove, n)
 		}
 	}

@@ -20,6 +20,10 @@ func FuzzFromHTML(f *testing.F) {
 		`<a href="javascript:alert(1)">x</a><a href="//evil.example/">y</a><img src=x onerror=alert(1)>`,
 		`<pre><code>` + strings.Repeat("`", 50) + `</code></pre><script>while(1){}</script><style>p{}</style>`,
 		`<svg><foreignObject><p>in svg</p></foreignObject></svg><math><mi>x</mi></math><template><p>t</p></template>`,
+		// Streamed segments, nested and cyclic; tab panels; entries.
+		`<main><!--$?--><template id="B:0"></template><p>Loading</p><!--/$--></main><div hidden id="S:0"><p>a</p><template id="B:0"></template></div><div hidden id="S:1"><template id="B:1"></template></div>`,
+		`<button role="tab" aria-controls="p q p">T</button><div id="p" role="tabpanel" hidden style="display:none;;height:0"><p hidden>x</p></div><div id="q" data-extract-panel>y</div>`,
+		`<ul><li class="c"><a href="/1">One item</a> $1</li><li class="c"><a href="/2">Two item</a> $2</li><li class="c"><a href="/3">Three</a> $3</li><li class="c"><a href="/4">Four</a> $4</li></ul><h2>You may also like</h2><p>x</p>`,
 		"", "<", "<!--", "<![CDATA[x]]>", "<base href='http://other.example/'><a href=y>z</a>",
 	} {
 		f.Add(s)

@@ -177,29 +177,58 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		return rendered{}, false
 	}
 	share := float64(aw) / float64(rw)
-	if declaresArticle(root, meta) {
+	var region *html.Node
+	if declaresArticle(root, meta, cfg) {
 		if aw >= cfg.ArticleMinWords || share >= cfg.RegionShareArticle {
-			return rendered{}, false
+			// og:type alone is a site-wide default on many sites: such a
+			// page is still a listing when its entries say so.
+			if !ogArticleOnly(root, meta) {
+				return rendered{}, false
+			}
+			region = mainRegion(root, cfg)
+			if !isListing(region, articleMD, cfg) {
+				return rendered{}, false
+			}
 		}
 	} else if share >= cfg.RegionShare || aw >= cfg.ArticleMinWords && rwOwn-awOwn < cfg.RegionMinExtraWords {
-		return rendered{}, false
+		// The region adds little prose; it is still the content when it
+		// is a listing whose entries the article path left out.
+		region = mainRegion(root, cfg)
+		if !isListing(region, articleMD, cfg) {
+			return rendered{}, false
+		}
 	}
-	region := mainRegion(root, cfg)
-	if isShop(root, meta) {
+	if region == nil {
+		region = mainRegion(root, cfg)
+	}
+	shop := isShop(root, meta)
+	if shop {
 		stripNamed(region, shopChromeWords)
 	}
 	r, err := render(extraction{node: region, source: "region"}, base, src)
 	if err != nil || wordCount(r.markdown) == 0 {
 		return rendered{}, false
 	}
-	r.markdown = dropDebris(r.markdown)
+	r.markdown = cleanRegion(dropDebris(r.markdown), shop, cfg)
+	r.links = linksIn(r.links, r.markdown)
 	return r, true
 }
 
 // declaresArticle: og:type article, or structured data (JSON-LD,
-// microdata) whose most specific kind is an article.
-func declaresArticle(root *html.Node, meta *pageMeta) bool {
-	return strings.EqualFold(meta.meta["og:type"], "article") || declaredKind(structuredTypes(meta, root)) == kindArticle
+// microdata) whose most specific kind is an article, declared for fewer
+// than cfg.ArticleListObjects objects (more are a listing's teasers).
+func declaresArticle(root *html.Node, meta *pageMeta, cfg *config) bool {
+	types := structuredTypes(meta, root)
+	if articleObjects(types) >= cfg.ArticleListObjects {
+		return false
+	}
+	return strings.EqualFold(meta.meta["og:type"], "article") || declaredKind(types) == kindArticle
+}
+
+// ogArticleOnly: the page calls itself an article in og:type only, not
+// in structured data.
+func ogArticleOnly(root *html.Node, meta *pageMeta) bool {
+	return strings.EqualFold(meta.meta["og:type"], "article") && declaredKind(structuredTypes(meta, root)) != kindArticle
 }
 
 // shopChromeWords name what a shop puts around a product besides the

@@ -114,7 +114,7 @@ func hasDateName(class string) bool {
 // a product, or sells (a cart control), is not a thread whatever its
 // comments or reviews look like.
 func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, cfg *config) (rendered, bool) {
-	if declaresArticle(root, meta) || isShop(root, meta) {
+	if declaresArticle(root, meta, cfg) || isShop(root, meta) {
 		return rendered{}, false
 	}
 	posts := findPosts(root, cfg)

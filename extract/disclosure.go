@@ -1,0 +1,163 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A product's specifications, a service's plans, a FAQ's answers often sit
+// in tab panels and accordions: hidden until the reader presses the tab or
+// the heading above them, and shown by the page's own visible control.
+// That is text a person reads on the page, not hidden text; the WAI-ARIA
+// tab and disclosure patterns mark it the same way on every site: a panel
+// with role="tabpanel", or an element whose id a control names in
+// aria-controls (a role="tab" or an aria-expanded button). Such a panel
+// loses its own hiding (hidden attribute, aria-hidden, a hiding class or
+// style); anything hidden inside it stays hidden. Panels of menus, dialogs
+// and navigation are chrome and stay hidden.
+
+// panelMark marks a revealed panel for applyStyles, which then does not
+// hide it for a stylesheet rule either; a page's own copy of the
+// attribute is removed first, so only the rules here set it.
+const panelMark = "data-extract-panel"
+
+// maxPanelControls bounds the aria-controls ids collected from one page.
+const maxPanelControls = 2000
+
+// revealDisclosures unhides the tab and accordion panels of doc.
+func revealDisclosures(doc *html.Node) {
+	controlled := map[string]bool{}
+	var collect func(n *html.Node)
+	collect = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			removeAttr(c, panelMark)
+			if ids := getAttr(c, "aria-controls"); ids != "" && len(controlled) < maxPanelControls && isPanelControl(c) {
+				for _, id := range strings.Fields(ids) {
+					controlled[id] = true
+				}
+			}
+			collect(c)
+		}
+	}
+	collect(doc)
+	var reveal func(n *html.Node)
+	reveal = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if isChromeLandmark(c) {
+				continue // a menu's panels are the menu's
+			}
+			if strings.EqualFold(getAttr(c, "role"), "tabpanel") || controlled[getAttr(c, "id")] && getAttr(c, "id") != "" {
+				unhide(c)
+			}
+			reveal(c)
+		}
+	}
+	reveal(doc)
+}
+
+// isPanelControl: a tab, or a button-like control that opens and closes
+// what it names (aria-expanded).
+func isPanelControl(n *html.Node) bool {
+	if strings.EqualFold(getAttr(n, "role"), "tab") {
+		return true
+	}
+	if !hasAttr(n, "aria-expanded") {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Button, atom.A, atom.Summary, atom.H2, atom.H3, atom.H4, atom.Div, atom.Span, atom.Li:
+		return !strings.EqualFold(getAttr(n, "aria-haspopup"), "true") && !strings.EqualFold(getAttr(n, "aria-haspopup"), "menu")
+	}
+	return false
+}
+
+// isChromeLandmark: navigation, menus and dialogs, whose collapsed parts
+// are chrome whatever controls them.
+func isChromeLandmark(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Header, atom.Footer, atom.Dialog, atom.Aside:
+		return true
+	}
+	switch strings.ToLower(getAttr(n, "role")) {
+	case "navigation", "menu", "menubar", "dialog", "alertdialog", "banner", "contentinfo", "listbox":
+		return true
+	}
+	return false
+}
+
+// unhide removes n's own hiding and marks it as a panel.
+func unhide(n *html.Node) {
+	out := n.Attr[:0]
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden", "aria-hidden":
+			continue
+		case "class":
+			a.Val = dropHidingClasses(a.Val)
+		case "style":
+			a.Val = dropHidingStyle(a.Val)
+		}
+		out = append(out, a)
+	}
+	n.Attr = append(out, html.Attribute{Key: panelMark, Val: "1"})
+}
+
+func dropHidingClasses(class string) string {
+	f := strings.Fields(class)
+	out := f[:0]
+	for _, c := range f {
+		if !hidingClasses[strings.ToLower(c)] {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// dropHidingStyle removes display:none, visibility:hidden and zero
+// heights from an inline style (the ways a collapsed panel is drawn).
+func dropHidingStyle(style string) string {
+	parts := strings.Split(style, ";")
+	out := parts[:0]
+	for _, p := range parts {
+		k, v, ok := strings.Cut(p, ":")
+		if ok {
+			k = strings.ToLower(strings.TrimSpace(k))
+			v = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "!important")))
+			if k == "display" && v == "none" || k == "visibility" && v == "hidden" ||
+				(k == "height" || k == "max-height") && pxLength(v) <= 1 || k == "opacity" && cssNumber(v) <= 0.01 {
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, ";")
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func removeAttr(n *html.Node, key string) {
+	for i, a := range n.Attr {
+		if a.Key == key {
+			n.Attr = append(n.Attr[:i], n.Attr[i+1:]...)
+			return
+		}
+	}
+}
+
+// isPanel reports a panel revealDisclosures unhid.
+func isPanel(n *html.Node) bool { return hasAttr(n, panelMark) }

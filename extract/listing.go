@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A listing (a shop's category page, a release list, a search or archive
+// page, a museum's exhibitions) is a run of look-alike sibling blocks,
+// each a linked title with a line or two about it. The article extractors
+// keep the densest block of prose, which on such a page is an intro or one
+// entry; and the entries' words are nearly all link text, so counting the
+// words a region adds outside links misses them. Here the entries are
+// found by that structure, whatever the site names its classes.
+
+// entryStat is what one bottom-up walk knows of a node: its words and
+// whether it holds a link.
+type entryStat struct {
+	words, own int  // own: words outside links
+	linked     bool // holds a link
+	list       bool // holds a list (<ul>, <ol>)
+}
+
+// findEntries returns the words of the largest group of look-alike
+// sibling entries under n (each with a link, a few words, and some of
+// them outside the link: a line about the item, a price, a date), and
+// each entry's link text (its title), or 0 and nil when n has no such
+// group. A list of bare links
+// is a menu or an index, and a block holding a list is a section of a
+// directory, not an entry: the article path judges those well enough.
+func findEntries(n *html.Node, cfg *config) (words int, titles []string) {
+	var best []*html.Node
+	var walk func(n *html.Node) entryStat
+	walk = func(n *html.Node) entryStat {
+		var st entryStat
+		switch {
+		case n.Type == html.TextNode:
+			st.words = wordCount(n.Data)
+			st.own = st.words
+			return st
+		case n.Type != html.ElementNode && n.Type != html.DocumentNode,
+			n.DataAtom == atom.Script, n.DataAtom == atom.Style, n.DataAtom == atom.Template:
+			return st
+		case nameHas(getAttr(n, "class"), commentWords) || nameHas(getAttr(n, "id"), commentWords):
+			return st // readers' comments are a thread under the page, not its entries
+		}
+		st.linked = n.DataAtom == atom.A && getAttr(n, "href") != ""
+		st.list = n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
+		type kid struct {
+			n  *html.Node
+			st entryStat
+		}
+		var kids []kid
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			k := walk(c)
+			st.words += k.words
+			if n.DataAtom != atom.A {
+				st.own += k.own
+			}
+			st.linked = st.linked || k.linked
+			st.list = st.list || k.list
+			if c.Type == html.ElementNode {
+				kids = append(kids, kid{c, k})
+			}
+		}
+		if len(kids) < cfg.MinEntries {
+			return st
+		}
+		type group struct {
+			entries     []*html.Node
+			size, words int
+		}
+		groups := map[string]*group{}
+		var order []string
+		for _, k := range kids {
+			key := k.n.Data + "." + getAttr(k.n, "class")
+			g := groups[key]
+			if g == nil {
+				g = &group{}
+				groups[key] = g
+				order = append(order, key)
+			}
+			g.size++
+			if k.st.linked && k.st.words >= cfg.MinEntryWords && k.st.own >= cfg.MinEntryOwnWords && !k.st.list {
+				g.entries = append(g.entries, k.n)
+				g.words += k.st.words
+			}
+		}
+		for _, key := range order {
+			g := groups[key]
+			if len(g.entries) >= cfg.MinEntries && float64(len(g.entries)) >= cfg.EntryShare*float64(g.size) && g.words > words {
+				best, words = g.entries, g.words
+			}
+		}
+		return st
+	}
+	walk(n)
+	for _, e := range best {
+		titles = append(titles, linkText(e))
+	}
+	return words, titles
+}
+
+// linkText is the text of the links under n, in order.
+func linkText(n *html.Node) string {
+	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+		return textOf(n)
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if t := linkText(c); t != "" {
+			b.WriteString(t)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// commentWords name the comment sections of blogs and news sites
+// ("comment-list", "commentlist", "comments").
+var commentWords = map[string]bool{"comment": true, "comments": true, "commentlist": true}
+
+// isListing: the region's entries are a large part of the page and the
+// article path kept few of their titles (the links that make them
+// entries): the page is a listing and the region, entries and all, is its
+// content. A news story's teaser list is far smaller than the story, so
+// it never counts.
+func isListing(region *html.Node, articleMD string, cfg *config) bool {
+	words, titles := findEntries(region, cfg)
+	if words < cfg.ListingMinWords {
+		return false
+	}
+	articleTokens := wordTokens(stripLinks(articleMD), nil)
+	if float64(words) < cfg.ListingGrowth*float64(len(articleTokens)) {
+		return false
+	}
+	set := shingleSet(articleTokens)
+	kept := 0
+	var toks []string
+	for _, t := range titles {
+		if toks = wordTokens(t, toks[:0]); coverage(toks, set) >= 0.5 {
+			kept++
+		}
+	}
+	return float64(kept) < cfg.ListingCoverage*float64(len(titles))
+}
+
+// articleObjects counts the article-kind objects a page declares (JSON-LD
+// and microdata). One is the page's story; many are the teasers of a
+// listing that marks up each entry.
+func articleObjects(types []string) int {
+	n := 0
+	for _, t := range types {
+		for _, k := range ldKinds {
+			if k.kind == kindArticle && t == k.typ {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}

@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// shopCards are the entries of a shop's category page: a linked name and
+// a price outside the link.
+var shopCards = [][2]string{
+	{"Harbour steel kettle, brushed finish", "$49.00"}, {"Harbour steel kettle, matt black", "$52.00"},
+	{"Quayside glass teapot with infuser", "$31.50"}, {"Quayside stoneware teapot, six cups", "$38.00"},
+	{"Lighthouse cast iron trivet, round", "$14.00"}, {"Lighthouse enamel milk pan, small", "$27.00"},
+	{"Anchor bamboo tea tray with handles", "$22.00"}, {"Anchor set of four espresso cups", "$29.00"},
+	{"Saltmarsh linen tea towels, pair", "$18.00"}, {"Saltmarsh oven gloves, quilted cotton", "$21.00"},
+	{"Pier pour-over coffee stand, oak", "$44.00"}, {"Pier glass carafe for pour-over", "$19.50"},
+	{"Dockside coffee grinder, hand crank", "$64.00"}, {"Dockside airtight coffee canister", "$24.00"},
+	{"Harbour steel kettle descaler, 3 pack", "$9.00"}, {"Quayside loose tea sampler box", "$16.00"},
+}
+
+func TestFromHTMLCategoryPageOfLinkedCards(t *testing.T) {
+	// The intro is the densest prose, so the article extractors keep it;
+	// the 24 cards are nearly all link text.
+	var b strings.Builder
+	b.WriteString(`<main><h1>Kettles and tea</h1><div class="category-intro"><p>Everything for the kitchen's most used corner: kettles that switch themselves off, teapots that keep a brew hot for an hour, and the small tools that make a morning cup easier. Every item here ships within two working days from our warehouse, and each comes with a two year guarantee that covers parts and labour, whatever the fault, so you can buy without worrying about what happens next.</p></div>
+<div class="toolbar"><button>Filter</button><select><option>Sort by price</option></select></div><ul class="product-grid">`)
+	cards := append([][2]string{}, shopCards...)
+	for _, c := range shopCards[:8] {
+		cards = append(cards, [2]string{c[0] + " (gift box)", c[1]})
+	}
+	for i, c := range cards {
+		fmt.Fprintf(&b, `<li class="product-card"><a href="/p/%d"><img src="/img/%d.jpg" alt=""><span class="name">%s</span></a><span class="price">%s</span><button>Add to cart</button></li>`, i, i, c[0], c[1])
+	}
+	b.WriteString(`</ul></main>`)
+	d, err := FromHTML(page(`<title>Kettles and tea | Acme</title>`, siteChrome(b.String())), mustURL(t, "https://shop.example.com/c/kettles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cards {
+		if !strings.Contains(d.Markdown, c[0]) || !strings.Contains(d.Markdown, c[1]) {
+			t.Errorf("card %q lost:\n%s", c[0], d.Markdown)
+		}
+	}
+	if !strings.Contains(d.Markdown, "(https://shop.example.com/p/7)") {
+		t.Errorf("card link lost:\n%s", d.Markdown)
+	}
+	for _, chrome := range []string{"Add to cart", "Sort by price", "We use cookies", "About us"} {
+		if strings.Contains(d.Markdown, chrome) {
+			t.Errorf("chrome %q kept:\n%s", chrome, d.Markdown)
+		}
+	}
+}
+
+// story is a news story's body, long enough to be one.
+var story = strings.Repeat(`<p>The harbour authority voted on Tuesday to close the old ferry pier for two years while engineers replace the timber piles, which divers found rotten along most of the western side during the spring survey of the quay.</p>`, 8)
+
+func TestFromHTMLStoryKeepsItsStoryBesideTeasers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<main><article><h1>Ferry pier to close for repairs</h1>` + story + `</article><div class="more-stories">`)
+	for i := 0; i < 6; i++ {
+		fmt.Fprintf(&b, `<div class="teaser"><a href="/news/%d">Council approves the new cycle lane number %d</a><p>Work starts in May.</p></div>`, i, i)
+	}
+	b.WriteString(`</div></main>`)
+	d, err := FromHTML(page(`<title>Ferry pier to close for repairs</title>`, siteChrome(b.String())), mustURL(t, "https://news.example.com/pier"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.Markdown, "divers found rotten") {
+		t.Errorf("story lost:\n%s", d.Markdown)
+	}
+	if strings.Contains(d.Markdown, "cycle lane") {
+		t.Errorf("teasers kept beside the story:\n%s", d.Markdown)
+	}
+}
+
+func TestFromHTMLListingOfMarkedUpArticles(t *testing.T) {
+	// A blog index marks up every entry as an Article: it is a listing,
+	// not an article, whatever its first entry looks like.
+	var b strings.Builder
+	b.WriteString(`<main><h1>All posts</h1><div class="posts">`)
+	for i := 0; i < 10; i++ {
+		long := ""
+		if i == 0 {
+			long = strings.Repeat(" The first post's teaser runs on at length about the week's changes to the build.", 6)
+		}
+		fmt.Fprintf(&b, `<div class="post" itemscope itemtype="https://schema.org/Article"><h2 itemprop="headline"><a href="/blog/%d">Notes from sprint %d</a></h2><p itemprop="description">What the team shipped in sprint %d, and what slipped to the next one.%s</p></div>`, i, 40+i, 40+i, long)
+	}
+	b.WriteString(`</div></main>`)
+	d, err := FromHTML(page(`<title>All posts</title>`, siteChrome(b.String())), mustURL(t, "https://blog.example.com/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 10; i++ {
+		if !strings.Contains(d.Markdown, fmt.Sprintf("Notes from sprint %d", 40+i)) {
+			t.Errorf("entry %d lost:\n%s", i, d.Markdown)
+		}
+	}
+}
+
+func TestFromHTMLProductWithoutRailsOrStickyBar(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<main><div class="product-main"><h1>Harbour Steel Kettle 1.7 L</h1><p class="price">$49.00</p>
+<div class="description"><p>A brushed steel kettle that boils a full litre in under three minutes and switches itself off when the water boils or the base runs dry.</p>
+<p>The lid opens with one press and the limescale filter lifts out for rinsing under the tap.</p></div>
+<h2>Specifications</h2><table><tr><th>Capacity</th><td>1.7 litres</td></tr><tr><th>Power</th><td>2200 W</td></tr></table></div>
+<div class="sticky-bar"><p>Harbour Steel Kettle 1.7 L, brushed steel, $49.00</p></div>
+<section class="carousel-wrap"><h2>You may also like</h2><div class="grid">`)
+	for i, c := range shopCards[:4] {
+		fmt.Fprintf(&b, `<div class="tile"><a href="/p/%d">%s</a><p>%s</p></div>`, i, c[0], c[1])
+	}
+	b.WriteString(`</div></section><div class="sticky-bar-mobile"><p>Harbour Steel Kettle 1.7 L, brushed steel, $49.00</p></div></main>`)
+	d, err := FromHTML(page(`<title>Harbour Steel Kettle 1.7 L | Acme</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Harbour Steel Kettle 1.7 L"}</script>`, siteChrome(b.String())), mustURL(t, "https://shop.example.com/kettle"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"$49.00", "boils a full litre", "limescale filter", "2200 W"} {
+		if !strings.Contains(d.Markdown, want) {
+			t.Errorf("product part %q lost:\n%s", want, d.Markdown)
+		}
+	}
+	if strings.Contains(d.Markdown, "You may also like") || strings.Contains(d.Markdown, shopCards[2][0]) {
+		t.Errorf("rail kept:\n%s", d.Markdown)
+	}
+	if n := strings.Count(d.Markdown, "brushed steel, $49.00"); n > 1 {
+		t.Errorf("sticky bar kept %d times:\n%s", n, d.Markdown)
+	}
+}
+
+func TestIsRailHeading(t *testing.T) {
+	tests := []struct {
+		block string
+		want  bool
+	}{
+		{"## You may also like", true},
+		{"### You might also like these", true},
+		{"## Customers also bought", true},
+		{"#### Recently Viewed", true},
+		{"## [Related products](https://shop.example.com/related)", true},
+		{"## Description", false},
+		{"## Specifications", false},
+		{"You may also like", false}, // a paragraph, not a heading
+		{"## Related reading on kettles", false},
+	}
+	for _, tc := range tests {
+		if got := headingLevel(tc.block) > 0 && isRailHeading(tc.block); got != tc.want {
+			t.Errorf("rail heading %q = %v, want %v", tc.block, got, tc.want)
+		}
+	}
+}
+
+func TestCleanRegion(t *testing.T) {
+	tests := []struct {
+		name, md, want string
+		shop           bool
+	}{
+		{"rail to the next heading of its level", "# Kettle\n\nBoils fast.\n\n## You may also like\n\n### Teapot\n\n$31\n\n## Delivery\n\nTwo days.", "# Kettle\n\nBoils fast.\n\n## Delivery\n\nTwo days.", false},
+		{"rail at the end", "# Kettle\n\nBoils fast.\n\n## Recently viewed\n\n- [Teapot](/p/2)", "# Kettle\n\nBoils fast.", false},
+		{"shop repeat dropped", "# Kettle 1.7 L\n\nSteel kettle, $49.00 each\n\nBoils fast.\n\nSteel kettle, $49.00 each", "# Kettle 1.7 L\n\nSteel kettle, $49.00 each\n\nBoils fast.", true},
+		{"short repeats kept", "Teapot\n\n$31\n\nCups\n\n$31", "Teapot\n\n$31\n\nCups\n\n$31", true},
+		{"repeat kept off a shop", "Plan your week\n\nOne board for every team\n\nPlan your week", "Plan your week\n\nOne board for every team\n\nPlan your week", false},
+		{"never everything", "## You may also like\n\n- [Teapot](/p/2)", "## You may also like\n\n- [Teapot](/p/2)", false},
+	}
+	for _, tc := range tests {
+		if got := cleanRegion(tc.md, tc.shop, &defaultConfig); got != tc.want {
+			t.Errorf("%s:\ngot  %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestFromHTMLOgArticleDefault(t *testing.T) {
+	// Many sites put og:type "article" on every page: an archive page
+	// with that default is still a listing, and a short post's readers'
+	// comments are still not entries.
+	head := `<title>Archive</title><meta property="og:type" content="article">`
+	var b strings.Builder
+	b.WriteString(`<main><h1>Archive</h1><p>Everything we wrote this year about running a small harbour, from the dredging budget to the new fuel berth and the winter storms, sorted newest first so that returning readers find the latest posts at the top of the page.</p><div class="archive">`)
+	for i := 0; i < 24; i++ {
+		fmt.Fprintf(&b, `<div class="entry"><h2><a href="/p/%d">Harbour notes, week %d: dredging and berths</a></h2><p>%d photos</p></div>`, i, 10+i, 3+i)
+	}
+	b.WriteString(`</div></main>`)
+	d, err := FromHTML(page(head, siteChrome(b.String())), mustURL(t, "https://harbour.example.org/archive"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 24; i++ {
+		if !strings.Contains(d.Markdown, fmt.Sprintf("Harbour notes, week %d", 10+i)) {
+			t.Errorf("entry %d lost:\n%s", i, d.Markdown)
+		}
+	}
+
+	b.Reset()
+	b.WriteString(`<main><article><h1>Fuel berth opens</h1><p>The new fuel berth on the east quay opens on Monday; boats up to fifteen metres can tie up alongside and fill from the pumps at any state of the tide, and the old berth by the slipway closes the same day.</p></article><ol class="comment-list">`)
+	for i := 0; i < 12; i++ {
+		fmt.Fprintf(&b, `<li class="comment"><a href="/u/%d">reader%d</a> <a href="#c%d">March %d</a><p>Will the pumps take cards at night, or only during office hours like the old berth did?</p></li>`, i, i, i, i+1)
+	}
+	b.WriteString(`</ol></main>`)
+	d, err = FromHTML(page(`<title>Fuel berth opens</title><meta property="og:type" content="article">`, siteChrome(b.String())), mustURL(t, "https://harbour.example.org/fuel-berth"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.Markdown, "any state of the tide") {
+		t.Errorf("post lost:\n%s", d.Markdown)
+	}
+	// (The article path may keep the comments' text; the listing path
+	// would keep them as entries, author links and all.)
+	if strings.Contains(d.Markdown, "harbour.example.org/u/3") {
+		t.Errorf("comments taken as entries:\n%s", d.Markdown)
+	}
+}
