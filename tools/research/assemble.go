@@ -78,6 +78,7 @@ func (r *run) assemble() *Result {
 			cands = append(cands, scoredQuote{page: i, quote: q, full: full, score: scores[i] * rel, first: j == 0})
 		}
 	}
+	cands = append(r.hopQuotes(boiler), cands...)
 	chosen := selectEvidence(cands, r.req.MaxEvidenceTokens, r.p)
 	chosen = r.addLeads(chosen, r.req.MaxEvidenceTokens, boiler)
 	widen(chosen, r.req.MaxEvidenceTokens)

@@ -41,6 +41,9 @@ type run struct {
 	proposals  []proposal
 	// pendingParents are links proposed to pages not read yet.
 	pendingParents map[string][]parentLink
+	// chains walk the question's hops; hopSearches counts their searches.
+	chains      []*chain
+	hopSearches int
 }
 
 // report sends a progress notification: pages finished so far (always
@@ -106,11 +109,13 @@ func (e *Engine) run(ctx context.Context, req Request, progress Progress) (*Resu
 		}
 	}
 	r.weights = newTermWeights(r.plan, sample, r.p)
+	r.chains = newChains(r.plan, r.weights, r.p.MaxChainAnchors)
 	cands := fuse(lists, req.IncludeDomains, req.ExcludeDomains, r.p.RRFK)
 	r.queueSearchResults(cands)
 	r.report(fmt.Sprintf("searched: %d pages found", len(cands)))
 
 	r.readLoop(work)
+	r.advanceChains() // the last pages read may answer the last hop
 
 	if work.Err() != nil {
 		r.cutShort = true
@@ -202,7 +207,7 @@ func (r *run) readLoop(ctx context.Context) {
 		if started >= r.req.MaxPages || ctx.Err() != nil {
 			continue
 		}
-		qs := r.followUpQueries(round)
+		qs := append(r.advanceChains(), r.followUpQueries(round)...)
 		answers := make([]searchDone, len(qs))
 		var wg sync.WaitGroup
 		for i, q := range qs {

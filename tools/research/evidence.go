@@ -107,6 +107,7 @@ type scoredQuote struct {
 	full  string // the quote before it was cut to its page's rank
 	score float64
 	first bool // the best quote of its page
+	must  bool // a hop's answering sentence: chosen before any other quote
 	sh    map[string]bool
 }
 
@@ -117,6 +118,9 @@ type scoredQuote struct {
 // fit is skipped in favour of smaller ones that do.
 func selectEvidence(cands []scoredQuote, maxTokens int, p *Params) []scoredQuote {
 	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].must != cands[j].must {
+			return cands[i].must
+		}
 		if cands[i].first != cands[j].first {
 			return cands[i].first
 		}

@@ -74,6 +74,29 @@ type Params struct {
 	BoilerWordShare float64
 	BoilerNameMin   int
 
+	// --- Hop chains (resolving the bridge of each hop) ---
+
+	// MaxChainAnchors is how many of the question's names start a chain.
+	MaxChainAnchors int
+	// MaxHops is the longest chain walked; MaxHopSearches the searches all
+	// chains of a task may run for their bridges.
+	MaxHops        int
+	MaxHopSearches int
+	// HopPriority is the read priority of a bridge search's results (the
+	// best planned result is 1): above 1 reads the next hop first.
+	HopPriority float64
+	// HopSubjectNamed multiplies the relation score of a sentence on the
+	// subject's own page that names the subject (it states the relation
+	// outright rather than through "he", "it").
+	HopSubjectNamed float64
+	// HopDemonymPenalty is added, in words, to the distance of a one-word
+	// name shaped like an adjective of origin ("Italian") from the relation.
+	HopDemonymPenalty float64
+	// HopQuoteChars is the widest quote kept for a hop's answering sentence
+	// (with its neighbours); HopQuoteScore is its score (above any page's).
+	HopQuoteChars int
+	HopQuoteScore float64
+
 	// --- Reading a page ---
 
 	// EarlyStopAfter passages without a keepable one make the reader give
@@ -199,6 +222,9 @@ func DefaultParams() Params {
 
 		FirstWave: 8, RoundPages: 4, MaxFollowUps: 8, FollowUpsPerRound: 4,
 		BoilerNameShare: 0.5, BoilerWordShare: 0.25, BoilerNameMin: 3,
+
+		MaxChainAnchors: 2, MaxHops: 4, MaxHopSearches: 4, HopPriority: 1.2, HopSubjectNamed: 1.2, HopDemonymPenalty: 6,
+		HopQuoteChars: 320, HopQuoteScore: 10,
 
 		EarlyStopAfter: 4, MaxSegments: 80, KeepRatio: 0.45, MaxFindings: 3, MinKeepScore: 0.12,
 		TitleMatch: 0.5, MaxLinks: 12, MaxPageQueries: 3, LeadMaxChars: 400, PassageMaxChars: 900,
