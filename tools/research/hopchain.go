@@ -105,7 +105,7 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 	for _, para := range strings.SplitAfter(content, "\n\n") {
 		at := off
 		off += len(para)
-		if boiler[strings.TrimSpace(para)] {
+		if boiler[strings.TrimSpace(para)] || isLabel(para) {
 			continue // site chrome, not what the page says
 		}
 		for _, sp := range sentenceSpans(para) {
@@ -269,6 +269,19 @@ func bridgeNames(s string) []string {
 	}
 	return out
 }
+
+// isLabel reports a paragraph that is a short line without an ending
+// stop: a byline, a caption, a menu entry, not a statement.
+func isLabel(para string) bool {
+	t := strings.TrimSpace(para)
+	if t == "" || strings.Contains(t, "\n") {
+		return false
+	}
+	return len(wordSpans(t)) < labelWords && !strings.ContainsAny(t[len(t)-1:], ".!?\"”)")
+}
+
+// labelWords: a line of fewer words with no stop at its end is a label.
+const labelWords = 8
 
 // dateLike reports a span of calendar words and numbers only ("October
 // 2001", "19th"): a date is a value, not a thing with a page.

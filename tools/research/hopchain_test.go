@@ -115,3 +115,12 @@ func TestHopWindowWidens(t *testing.T) {
 		t.Errorf("hopWindow within a small limit = %q", got)
 	}
 }
+
+func TestResolveHopSkipsLabels(t *testing.T) {
+	p := NewPlan("Who founded the company that makes Zeta Pens?", nil)
+	content := "From Pagepedia, the free reference\n\nZeta Pens are made by Orlo Works, a firm in Turin."
+	st, ok := resolveHop(content, "Zeta Pens", true, questionRelTerms(p, nil), p.Entities, nil, &defaultParams)
+	if !ok || st.Bridge != "Orlo Works" {
+		t.Errorf("got %+v, want the bridge Orlo Works from the statement, not the byline", st)
+	}
+}

@@ -178,8 +178,11 @@ type Params struct {
 	BridgeWeight    float64
 	BridgeMix       float64
 	ResidualWeight  float64
-	// PageCut drops pages scoring below this share of the best page.
-	PageCut float64
+	// PageCut drops pages scoring below this share of the best page from
+	// the first choice; pages down to PageFloor of it fill the budget the
+	// others leave (the best quote of each, cut short).
+	PageCut   float64
+	PageFloor float64
 	// QuoteMaxChars is the longest quote; pages ranked lower get shorter
 	// quotes (QuoteTiers: from rank Rank on, Chars), so more pages fit.
 	QuoteMaxChars int
@@ -235,7 +238,7 @@ func DefaultParams() Params {
 		QuerySentence: 0.5, QueryNear: 4, QueryMissing: 3,
 
 		TitleWeight: 0.5, TitleComparison: 1.0, SearchWeight: 0.25, BridgeWeight: 0.8, BridgeMix: 0.1,
-		ResidualWeight: 0.6, PageCut: 0.15,
+		ResidualWeight: 0.6, PageCut: 0.15, PageFloor: 0.05,
 		QuoteMaxChars: 700, QuoteTiers: []QuoteTier{{2, 500}, {4, 360}, {8, 220}},
 		LeadScore: 0.9, NearDuplicate: 0.6, ContainedShare: 0.8, BoilerMinPages: 3, BoilerShare: 0.2,
 
