@@ -116,6 +116,8 @@ func (r *run) assemble() *Result {
 	reason := "not read: the page budget (max_pages) was reached"
 	if r.cutShort {
 		reason = "not read: the time budget ran out"
+	} else if r.stoppedEarly {
+		reason = "not read: research stopped early, every hop of the question had evidence"
 	}
 	for i, it := range r.sortedFrontier() {
 		if i >= 5 || it.priority < r.p.MinPriority {

@@ -45,7 +45,7 @@ func (r *run) addProposals(idx int) {
 // page is the page of a name in the question: the first hop of a bridge),
 // and the best run within the round's and the task's follow-up budgets.
 // Proposals not run wait for the next round.
-func (r *run) followUpQueries(round int) []proposal {
+func (r *run) followUpQueries() []proposal {
 	weight := func(p proposal) float64 {
 		pg := r.pages[p.from]
 		w := p.Score * r.ownScore(pg)

@@ -42,6 +42,7 @@ type chain struct {
 	remaining []relTerm
 	steps     []hopStep
 	done      bool
+	resolved  bool            // done because the last hop was answered, not cut off
 	searched  map[string]bool // subjects already searched for
 }
 

@@ -7,9 +7,9 @@ import "strings"
 // searched with the relation words still unanswered.
 
 // advanceChains resolves every chain's hops the pages read so far answer
-// and returns the searches for the new bridges (at most the task's hop
-// search budget).
-func (r *run) advanceChains() []proposal {
+// and, when search is set, returns the searches for the new bridges (at
+// most the task's hop search budget).
+func (r *run) advanceChains(search bool) []proposal {
 	var out []proposal
 	for _, c := range r.chains {
 		for !c.done {
@@ -24,11 +24,11 @@ func (r *run) advanceChains() []proposal {
 			c.steps = append(c.steps, step)
 			c.remaining = without(c.remaining, step.Consumed)
 			if step.Bridge == "" || len(c.remaining) == 0 {
-				c.done = true
+				c.done, c.resolved = true, true
 				break
 			}
 			c.subject = step.Bridge
-			if c.searched[step.Bridge] || r.hopSearches >= r.p.MaxHopSearches {
+			if !search || c.searched[step.Bridge] || r.hopSearches >= r.p.MaxHopSearches {
 				continue
 			}
 			c.searched[step.Bridge] = true
@@ -84,13 +84,25 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 	return best, found
 }
 
-// chainsDone reports whether every chain has reached its answer.
-func (r *run) chainsDone() bool {
-	if len(r.chains) == 0 {
+// everyHopAnswered reports whether every chain has reached its answer:
+// each hop resolved, the last one by a sentence that answers the words
+// left (not cut off by the hop limit), and at least EarlyStopMinPages
+// reports in. Questions without chains (comparisons) read their budget.
+func (r *run) everyHopAnswered() bool {
+	if len(r.chains) == 0 || !r.p.EarlyStop {
+		return false
+	}
+	read := 0
+	for _, p := range r.pages {
+		if p.status != statusPending {
+			read++
+		}
+	}
+	if read < r.p.EarlyStopMinPages {
 		return false
 	}
 	for _, c := range r.chains {
-		if !c.done {
+		if !c.resolved {
 			return false
 		}
 	}

@@ -62,6 +62,14 @@ type Params struct {
 	// mean more hops in the page budget, each round costs a wait for its
 	// slowest page.
 	RoundPages int
+	// ReadAhead is how many pages are chosen ahead of the reports taken
+	// (page n is chosen once n-ReadAhead+1 reports are in): more keeps more
+	// tabs busy, fewer decides each page on more information.
+	ReadAhead int
+	// EarlyStop ends reading once every hop chain of the question is
+	// answered and at least EarlyStopMinPages pages have reported.
+	EarlyStop         bool
+	EarlyStopMinPages int
 	// MaxFollowUps is the number of follow-up searches per task, and
 	// FollowUpsPerRound per round: more searches find more bridges and
 	// spread the page budget thinner.
@@ -223,7 +231,7 @@ func DefaultParams() Params {
 
 		LinkScale: 0.9, StrongLink: 0.25, LinkFloor: 0.3, ReverseLink: 0.75,
 
-		FirstWave: 8, RoundPages: 4, MaxFollowUps: 8, FollowUpsPerRound: 4,
+		FirstWave: 8, RoundPages: 4, ReadAhead: 4, EarlyStop: true, EarlyStopMinPages: 12, MaxFollowUps: 8, FollowUpsPerRound: 4,
 		BoilerNameShare: 0.5, BoilerWordShare: 0.25, BoilerNameMin: 3,
 
 		MaxChainAnchors: 2, MaxHops: 4, MaxHopSearches: 4, HopPriority: 1.2, HopSubjectNamed: 1.2, HopDemonymPenalty: 6,
