@@ -1,6 +1,7 @@
 package research
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -57,9 +58,10 @@ func questionRelTerms(p *Plan, tw *termWeights) []relTerm {
 	}
 	var out []relTerm
 	seen := map[string]bool{}
-	for _, w := range relationWords(p.Question) {
+	q, kin := expandKinWords(p.Question)
+	for _, w := range relationWords(q) {
 		ts := tokens(w)
-		if len(ts) != 1 || inName[ts[0]] || seen[ts[0]] {
+		if len(ts) != 1 || inName[ts[0]] || (seen[ts[0]] && !kin[w]) {
 			continue
 		}
 		seen[ts[0]] = true
@@ -72,6 +74,49 @@ func questionRelTerms(p *Plan, tw *termWeights) []relTerm {
 		out = append(out, relTerm{term: ts[0], word: w, w: wt})
 	}
 	return out
+}
+
+// expandKinWords rewrites the kinship compounds of question into the hops
+// they stand for ("maternal grandmother" → "mother mother", a
+// mother-in-law is the spouse's mother) and returns the words so added:
+// each is a hop of its own even when it repeats.
+func expandKinWords(question string) (string, map[string]bool) {
+	low := strings.ToLower(question)
+	kin := map[string]bool{}
+	// Longest compounds first: "maternal grandfather" before "grandfather".
+	keys := make([]string, 0, len(kinCompounds))
+	for k := range kinCompounds {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) > len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		for {
+			i := strings.Index(low, k)
+			if i < 0 {
+				break
+			}
+			end := i + len(k)
+			if (i > 0 && isWordRune(low[i-1])) || (end < len(low) && isWordRune(low[end])) {
+				break
+			}
+			rep := strings.Join(kinCompounds[k], " ")
+			for _, w := range kinCompounds[k] {
+				kin[w] = true
+			}
+			low = low[:i] + rep + low[end:]
+			question = question[:i] + rep + question[end:]
+		}
+	}
+	return question, kin
+}
+
+func isWordRune(c byte) bool {
+	return c == '-' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 }
 
 // newChains starts one chain per anchor: the question's names, unless the
@@ -127,6 +172,9 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 			firstAbout = i
 		}
 		have := termSet(s)
+		if _, t, ok := kinHop(s, remaining); ok {
+			have[t] = true
+		}
 		sc := 0.0
 		for _, rt := range remaining {
 			if have[rt.term] {
@@ -156,6 +204,10 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 	sp := sents[best]
 	s := content[sp[0]:sp[1]]
 	step := hopStep{Subject: subject, Start: sp[0], End: sp[1], Score: bestScore}
+	if b, t, ok := kinHop(s, remaining); ok && !avoided(b, append(avoid, subject)) {
+		step.Bridge, step.Consumed = b, []string{t}
+		return step, true
+	}
 	consumed := map[string]bool{}
 	for _, rt := range remaining {
 		if termSet(s)[rt.term] {
@@ -173,7 +225,10 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 	}
 	for _, rt := range remaining {
 		if consumed[rt.term] {
+			// One hop per sentence: a repeated term ("mother mother") is
+			// used up once.
 			step.Consumed = append(step.Consumed, rt.term)
+			delete(consumed, rt.term)
 		}
 	}
 	return step, true
@@ -395,17 +450,20 @@ func remainingWords(rem []relTerm) []string {
 	return out
 }
 
-// without returns rem minus the consumed terms.
+// without returns rem minus one of each consumed term (a repeated term,
+// "mother mother", is two hops).
 func without(rem []relTerm, consumed []string) []relTerm {
-	drop := map[string]bool{}
+	drop := map[string]int{}
 	for _, c := range consumed {
-		drop[c] = true
+		drop[c]++
 	}
 	var out []relTerm
 	for _, rt := range rem {
-		if !drop[rt.term] {
-			out = append(out, rt)
+		if drop[rt.term] > 0 {
+			drop[rt.term]--
+			continue
 		}
+		out = append(out, rt)
 	}
 	return out
 }

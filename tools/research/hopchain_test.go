@@ -124,3 +124,42 @@ func TestResolveHopSkipsLabels(t *testing.T) {
 		t.Errorf("got %+v, want the bridge Orlo Works from the statement, not the byline", st)
 	}
 }
+
+func TestKinCompoundsAreHops(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"Who is the maternal grandmother of Ed Lowe?", []string{"mother", "mother"}},
+		{"Who is Queen Anne (Denmark)'s mother-in-law?", []string{"spouse", "mother"}},
+		{"Who is the paternal grandfather of Ed Lowe?", []string{"father", "father"}},
+		{"Who is the grandfather of Ed Lowe?", []string{"parent", "father"}},
+	} {
+		var got []string
+		for _, r := range relTermsOf(tt.q) {
+			got = append(got, r.word)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: relation words %q, want %q", tt.q, got, tt.want)
+		}
+	}
+	// One "mother" used up leaves the other for the next hop.
+	rel := relTermsOf("Who is the maternal grandmother of Ed Lowe?")
+	if left := without(rel, []string{rel[0].term}); len(left) != 1 {
+		t.Errorf("after one hop %v left, want one", left)
+	}
+}
+
+func TestKinHopSonOf(t *testing.T) {
+	for _, tt := range []struct{ q, content, want string }{
+		{"Who is the mother of Ed Lowe?", "Ed Lowe was the eldest son of Tom Lowe and his wife Ada Marsh (1801–1870).", "Ada Marsh"},
+		{"When was Ed Lowe's father born?", "Ed Lowe was the eldest son of Tom Lowe and his wife Ada Marsh.", "Tom Lowe"},
+		{"Who is the maternal grandmother of Ed Lowe?", "Ed Lowe (1820–1880) was a son of Tom Lowe and Ada Marsh.", "Ada Marsh"},
+	} {
+		p := NewPlan(tt.q, nil)
+		st, ok := resolveHop(tt.content, "Ed Lowe", true, questionRelTerms(p, nil), p.Entities, nil, &defaultParams)
+		if !ok || st.Bridge != tt.want {
+			t.Errorf("%q: bridge %q, want %q", tt.q, st.Bridge, tt.want)
+		}
+	}
+}
