@@ -36,10 +36,6 @@ func (r *run) checkpoint(done int) bool {
 	return done == first || (done > first && (done-first)%max(1, r.p.RoundPages) == 0)
 }
 
-// errStoppedEarly marks a page started but not used because every hop had
-// its evidence before its report was due.
-const stoppedEarlyReason = "not used: research stopped early, every hop of the question had evidence"
-
 // readLoop is the coordinator: it starts pages as the schedule allows,
 // takes their reports in order, runs the hop and follow-up searches they
 // lead to, and stops when the page budget is spent, the frontier is empty,
@@ -73,7 +69,7 @@ func (r *run) readLoop(ctx context.Context) {
 	}
 	done := 0
 	for {
-		for len(reports) < r.req.MaxPages && done >= r.need(len(reports)) && ctx.Err() == nil {
+		for !r.stoppedEarly && len(reports) < r.req.MaxPages && done >= r.need(len(reports)) && ctx.Err() == nil {
 			if !start() {
 				break
 			}
@@ -91,21 +87,18 @@ func (r *run) readLoop(ctx context.Context) {
 			continue
 		}
 		var qs []proposal
-		if len(reports) < r.req.MaxPages {
+		if len(reports) < r.req.MaxPages && !r.stoppedEarly {
 			qs = r.advanceChains(true)
 			if r.checkpoint(done) {
 				qs = append(qs, r.followUpQueries()...)
 			}
 		}
 		r.runSearches(ctx, qs)
-		if r.everyHopAnswered() {
-			for i := done; i < len(reports); i++ {
-				p := r.pages[i]
-				p.status, p.reason = statusSkipped, stoppedEarlyReason
-			}
+		if !r.stoppedEarly && r.everyHopAnswered() {
+			// No new pages; those already chosen are still taken (they
+			// were chosen on the same information whatever the timing).
 			r.stoppedEarly = true
 			r.report("every hop has evidence: stopping early")
-			return
 		}
 	}
 }
