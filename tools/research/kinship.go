@@ -2,6 +2,7 @@ package research
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -62,4 +63,47 @@ func kinHop(s string, remaining []relTerm) (bridge, term string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// expandKinWords rewrites the kinship compounds of question into the hops
+// they stand for ("maternal grandmother" → "mother mother", a
+// mother-in-law is the spouse's mother) and returns the words so added:
+// each is a hop of its own even when it repeats.
+func expandKinWords(question string) (string, map[string]bool) {
+	low := strings.ToLower(question)
+	kin := map[string]bool{}
+	// Longest compounds first: "maternal grandfather" before "grandfather".
+	keys := make([]string, 0, len(kinCompounds))
+	for k := range kinCompounds {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if len(keys[i]) != len(keys[j]) {
+			return len(keys[i]) > len(keys[j])
+		}
+		return keys[i] < keys[j]
+	})
+	for _, k := range keys {
+		for {
+			i := strings.Index(low, k)
+			if i < 0 {
+				break
+			}
+			end := i + len(k)
+			if (i > 0 && isWordRune(low[i-1])) || (end < len(low) && isWordRune(low[end])) {
+				break
+			}
+			rep := strings.Join(kinCompounds[k], " ")
+			for _, w := range kinCompounds[k] {
+				kin[w] = true
+			}
+			low = low[:i] + rep + low[end:]
+			question = question[:i] + rep + question[end:]
+		}
+	}
+	return question, kin
+}
+
+func isWordRune(c byte) bool {
+	return c == '-' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
 }
