@@ -52,12 +52,13 @@ func (r *run) assemble() *Result {
 		rankOf[i] = k
 	}
 	boiler := r.boilerplate()
-	var cands []scoredQuote
+	var cands, fill []scoredQuote
 	for i, p := range r.pages {
 		rd := p.reading
-		if p.status != statusOK || rd == nil || scores[i] < r.p.PageCut*top || scores[i] == 0 {
+		if p.status != statusOK || rd == nil || scores[i] < r.p.PageFloor*top || scores[i] == 0 {
 			continue
 		}
+		low := scores[i] < r.p.PageCut*top
 		limit := r.p.quoteLimit(rankOf[i])
 		for j, f := range rd.Findings {
 			q, ok := verifyQuote(rd.Content, f.Quote)
@@ -75,12 +76,21 @@ func (r *run) assemble() *Result {
 			if rd.Relevance > 0 {
 				rel = f.Score / rd.Relevance
 			}
-			cands = append(cands, scoredQuote{page: i, quote: q, full: full, score: scores[i] * rel, first: j == 0})
+			c := scoredQuote{page: i, quote: q, full: full, score: scores[i] * rel, first: j == 0}
+			if low {
+				if j == 0 {
+					fill = append(fill, c)
+				}
+				continue
+			}
+			cands = append(cands, c)
 		}
 	}
+	cands = append(r.hopQuotes(boiler), cands...)
 	chosen := selectEvidence(cands, r.req.MaxEvidenceTokens, r.p)
 	chosen = r.addLeads(chosen, r.req.MaxEvidenceTokens, boiler)
 	widen(chosen, r.req.MaxEvidenceTokens)
+	chosen = fillEvidence(chosen, fill, r.req.MaxEvidenceTokens, r.p)
 	for _, c := range chosen {
 		p := r.pages[c.page]
 		res.Evidence = append(res.Evidence, Evidence{
@@ -106,6 +116,8 @@ func (r *run) assemble() *Result {
 	reason := "not read: the page budget (max_pages) was reached"
 	if r.cutShort {
 		reason = "not read: the time budget ran out"
+	} else if r.stoppedEarly {
+		reason = "not read: research stopped early, every hop of the question had evidence"
 	}
 	for i, it := range r.sortedFrontier() {
 		if i >= 5 || it.priority < r.p.MinPriority {

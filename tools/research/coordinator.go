@@ -41,6 +41,10 @@ type run struct {
 	proposals  []proposal
 	// pendingParents are links proposed to pages not read yet.
 	pendingParents map[string][]parentLink
+	// chains walk the question's hops; hopSearches counts their searches.
+	chains       []*chain
+	hopSearches  int
+	stoppedEarly bool // every hop had evidence before the page budget was spent
 }
 
 // report sends a progress notification: pages finished so far (always
@@ -106,11 +110,13 @@ func (e *Engine) run(ctx context.Context, req Request, progress Progress) (*Resu
 		}
 	}
 	r.weights = newTermWeights(r.plan, sample, r.p)
+	r.chains = newChains(r.plan, r.weights, r.p.MaxChainAnchors)
 	cands := fuse(lists, req.IncludeDomains, req.ExcludeDomains, r.p.RRFK)
 	r.queueSearchResults(cands)
 	r.report(fmt.Sprintf("searched: %d pages found", len(cands)))
 
 	r.readLoop(work)
+	r.advanceChains(false) // the last pages read may answer the last hop
 
 	if work.Err() != nil {
 		r.cutShort = true
@@ -163,104 +169,6 @@ func (r *run) searchPlanned(ctx context.Context) []rankedList {
 
 func (r *run) searchRequest(q string) search.Request {
 	return search.Request{Query: q, MaxResults: r.p.SearchResults, IncludeDomains: r.req.IncludeDomains, ExcludeDomains: r.req.ExcludeDomains}
-}
-
-// readLoop is the coordinator. It reads in rounds: each round hands the
-// best unread pages to sub-agents (bounded by max tabs and per-host limits),
-// waits for every report, takes them in the order the pages were chosen,
-// then runs the follow-up searches those pages propose and merges their
-// answers in the order they were asked. Every decision is made at a round
-// boundary on complete information, so the evidence depends on the web and
-// the question, not on which page happened to finish first.
-func (r *run) readLoop(ctx context.Context) {
-	started := 0
-	for round := 0; ; round++ {
-		if ctx.Err() != nil {
-			r.cutShort = true
-			return
-		}
-		size := r.p.RoundPages
-		if round == 0 {
-			size = min(r.p.FirstWave, r.req.MaxPages/2)
-		}
-		size = max(1, min(size, r.req.MaxPages-started))
-		var batch []item
-		for started+len(batch) < r.req.MaxPages && len(batch) < size {
-			it := r.next()
-			if it == nil {
-				break
-			}
-			batch = append(batch, *it)
-		}
-		if len(batch) == 0 {
-			return
-		}
-		started += len(batch)
-		for _, d := range r.readRound(ctx, batch) {
-			r.pageFinished(d)
-		}
-		if started >= r.req.MaxPages || ctx.Err() != nil {
-			continue
-		}
-		qs := r.followUpQueries(round)
-		answers := make([]searchDone, len(qs))
-		var wg sync.WaitGroup
-		for i, q := range qs {
-			depth := r.pages[q.from].depth + 1
-			wg.Go(func() { answers[i] = r.searchOne(ctx, q, depth) })
-		}
-		wg.Wait()
-		for _, a := range answers {
-			r.searchFinished(a)
-		}
-	}
-}
-
-// readRound reads a batch of pages at most max-tabs at a time (and the
-// host's limit per host) and returns the reports in batch order.
-func (r *run) readRound(ctx context.Context, batch []item) []pageDone {
-	idx := make([]int, len(batch))
-	for i, it := range batch {
-		idx[i] = r.startPage(it)
-		r.report("reading " + it.url)
-	}
-	out := make([]pageDone, len(batch))
-	tabs := make(chan struct{}, max(1, r.e.maxTabs))
-	hosts := map[string]chan struct{}{}
-	for _, it := range batch {
-		h := hostOf(it.url)
-		if hosts[h] == nil {
-			hosts[h] = make(chan struct{}, max(1, r.e.hostLimit(it.url)))
-		}
-	}
-	var wg sync.WaitGroup
-	for i, it := range batch {
-		host := hosts[hostOf(it.url)]
-		wg.Go(func() {
-			select {
-			case host <- struct{}{}:
-			case <-ctx.Done():
-				out[i] = pageDone{idx: idx[i], err: ctx.Err()}
-				return
-			}
-			defer func() { <-host }()
-			select {
-			case tabs <- struct{}{}:
-			case <-ctx.Done():
-				out[i] = pageDone{idx: idx[i], err: ctx.Err()}
-				return
-			}
-			defer func() { <-tabs }()
-			out[i] = r.readOne(ctx, idx[i], it)
-			// Progress as each page finishes; decisions wait for the round.
-			r.mu.Lock()
-			r.pagesDone++
-			r.mu.Unlock()
-			r.report("read " + it.url)
-		})
-	}
-	wg.Wait()
-	return out
 }
 
 // startPage records a page as handed to a reader and returns its index.

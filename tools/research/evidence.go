@@ -107,6 +107,7 @@ type scoredQuote struct {
 	full  string // the quote before it was cut to its page's rank
 	score float64
 	first bool // the best quote of its page
+	must  bool // a hop's answering sentence: chosen before any other quote
 	sh    map[string]bool
 }
 
@@ -117,6 +118,9 @@ type scoredQuote struct {
 // fit is skipped in favour of smaller ones that do.
 func selectEvidence(cands []scoredQuote, maxTokens int, p *Params) []scoredQuote {
 	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].must != cands[j].must {
+			return cands[i].must
+		}
 		if cands[i].first != cands[j].first {
 			return cands[i].first
 		}
@@ -146,6 +150,44 @@ func selectEvidence(cands []scoredQuote, maxTokens int, p *Params) []scoredQuote
 		used += t
 	}
 	return out
+}
+
+// fillEvidence spends the budget the chosen quotes leave on the best quotes
+// of pages that scored below the cut (a page one strong page outshines may
+// still be the other half of the answer), cut short, never duplicating.
+func fillEvidence(chosen, fill []scoredQuote, maxTokens int, p *Params) []scoredQuote {
+	used := 0
+	for _, c := range chosen {
+		used += estimateTokens(c.quote)
+	}
+	if used >= maxTokens || len(fill) == 0 {
+		return chosen
+	}
+	sort.SliceStable(fill, func(i, j int) bool { return fill[i].score > fill[j].score })
+	for _, c := range fill {
+		t := estimateTokens(c.quote)
+		if used+t > maxTokens {
+			continue
+		}
+		c.sh = shingles(c.quote)
+		dup := false
+		for _, o := range chosen {
+			if o.sh == nil {
+				o.sh = shingles(o.quote)
+			}
+			if jaccard(c.sh, o.sh) >= p.NearDuplicate || containedIn(c.sh, o.sh, p.ContainedShare) {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		c.full = "" // cut to its rank already; the budget is nearly spent
+		chosen = append(chosen, c)
+		used += t
+	}
+	return chosen
 }
 
 // widen gives budget left after selection back to quotes that were cut, in

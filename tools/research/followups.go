@@ -14,6 +14,7 @@ type proposal struct {
 	QueryProposal
 	from     int
 	strength float64 // relative to the page's best proposal
+	hop      bool    // a bridge of a hop chain with the words left to answer
 }
 
 // searchDone is a follow-up search's answer.
@@ -35,7 +36,7 @@ func (r *run) addProposals(idx int) {
 		if best := rd.Queries[0].Score; best > 0 {
 			st = q.Score / best
 		}
-		r.proposals = append(r.proposals, proposal{q, idx, st})
+		r.proposals = append(r.proposals, proposal{QueryProposal: q, from: idx, strength: st})
 	}
 }
 
@@ -44,7 +45,7 @@ func (r *run) addProposals(idx int) {
 // page is the page of a name in the question: the first hop of a bridge),
 // and the best run within the round's and the task's follow-up budgets.
 // Proposals not run wait for the next round.
-func (r *run) followUpQueries(round int) []proposal {
+func (r *run) followUpQueries() []proposal {
 	weight := func(p proposal) float64 {
 		pg := r.pages[p.from]
 		w := p.Score * r.ownScore(pg)
@@ -137,6 +138,11 @@ func (r *run) searchFinished(ev searchDone) {
 		rel = min(1, r.ownScore(r.pages[from])/r.bestOwn)
 	}
 	w := r.p.FollowUpWeight
+	if ev.prop.hop {
+		// A resolved bridge is the next hop itself, not a guess: its
+		// results are read before the planned searches' long tail.
+		w, rel = r.p.HopPriority, 1
+	}
 	for i, res := range ev.resp.Results {
 		if i >= r.p.FollowUpResults || !domainAllowed(res.URL, r.req.IncludeDomains, r.req.ExcludeDomains) {
 			continue

@@ -120,6 +120,26 @@ func capitalSpans(q string) []string {
 	return out
 }
 
+// joinTitles joins a name and the title set after it by a comma
+// ("William II, Duke of Bavaria", "Eustace III, Count of Boulogne"): a
+// capitalised "X of Y" right after ", " is the name's, not a second name.
+func joinTitles(q string, spans []string) []string {
+	var out []string
+	for i := 0; i < len(spans); i++ {
+		if i+1 < len(spans) {
+			a, b := spans[i], spans[i+1]
+			joined := a + ", " + b
+			if strings.Contains(q, joined) && strings.Contains(strings.ToLower(b), " of ") && len(strings.Fields(b)) <= 5 {
+				out = append(out, joined)
+				i++
+				continue
+			}
+		}
+		out = append(out, spans[i])
+	}
+	return out
+}
+
 // isPossessive reports a word ending in 's ("Benson's").
 func isPossessive(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")

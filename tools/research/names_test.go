@@ -53,3 +53,20 @@ func TestComparisonSidesPhrasings(t *testing.T) {
 		t.Errorf("not a comparison, got sides %q", got)
 	}
 }
+
+func TestJoinTitles(t *testing.T) {
+	for _, tt := range []struct{ q, want string }{
+		{"Who is the father of William Ii, Duke Of Bavaria?", "William Ii, Duke Of Bavaria"},
+		{"When was Jarosław, Duke Of Opole's father born?", "Jarosław, Duke Of Opole"},
+	} {
+		p := NewPlan(tt.q, nil)
+		if len(p.Entities) != 1 || p.Entities[0] != tt.want {
+			t.Errorf("%q: entities %q, want [%q]", tt.q, p.Entities, tt.want)
+		}
+	}
+	// A comparison's options stay apart.
+	p := NewPlan("Who was born first, Anna Lind or Count of Monte Rey?", nil)
+	if len(p.Sides) != 2 {
+		t.Errorf("sides %q", p.Sides)
+	}
+}

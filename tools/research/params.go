@@ -62,6 +62,14 @@ type Params struct {
 	// mean more hops in the page budget, each round costs a wait for its
 	// slowest page.
 	RoundPages int
+	// ReadAhead is how many pages are chosen ahead of the reports taken
+	// (page n is chosen once n-ReadAhead+1 reports are in): more keeps more
+	// tabs busy, fewer decides each page on more information.
+	ReadAhead int
+	// EarlyStop ends reading once every hop chain of the question is
+	// answered and at least EarlyStopMinPages pages have reported.
+	EarlyStop         bool
+	EarlyStopMinPages int
 	// MaxFollowUps is the number of follow-up searches per task, and
 	// FollowUpsPerRound per round: more searches find more bridges and
 	// spread the page budget thinner.
@@ -73,6 +81,29 @@ type Params struct {
 	BoilerNameShare float64
 	BoilerWordShare float64
 	BoilerNameMin   int
+
+	// --- Hop chains (resolving the bridge of each hop) ---
+
+	// MaxChainAnchors is how many of the question's names start a chain.
+	MaxChainAnchors int
+	// MaxHops is the longest chain walked; MaxHopSearches the searches all
+	// chains of a task may run for their bridges.
+	MaxHops        int
+	MaxHopSearches int
+	// HopPriority is the read priority of a bridge search's results (the
+	// best planned result is 1): above 1 reads the next hop first.
+	HopPriority float64
+	// HopSubjectNamed multiplies the relation score of a sentence on the
+	// subject's own page that names the subject (it states the relation
+	// outright rather than through "he", "it").
+	HopSubjectNamed float64
+	// HopDemonymPenalty is added, in words, to the distance of a one-word
+	// name shaped like an adjective of origin ("Italian") from the relation.
+	HopDemonymPenalty float64
+	// HopQuoteChars is the widest quote kept for a hop's answering sentence
+	// (with its neighbours); HopQuoteScore is its score (above any page's).
+	HopQuoteChars int
+	HopQuoteScore float64
 
 	// --- Reading a page ---
 
@@ -155,8 +186,11 @@ type Params struct {
 	BridgeWeight    float64
 	BridgeMix       float64
 	ResidualWeight  float64
-	// PageCut drops pages scoring below this share of the best page.
-	PageCut float64
+	// PageCut drops pages scoring below this share of the best page from
+	// the first choice; pages down to PageFloor of it fill the budget the
+	// others leave (the best quote of each, cut short).
+	PageCut   float64
+	PageFloor float64
 	// QuoteMaxChars is the longest quote; pages ranked lower get shorter
 	// quotes (QuoteTiers: from rank Rank on, Chars), so more pages fit.
 	QuoteMaxChars int
@@ -197,8 +231,11 @@ func DefaultParams() Params {
 
 		LinkScale: 0.9, StrongLink: 0.25, LinkFloor: 0.3, ReverseLink: 0.75,
 
-		FirstWave: 8, RoundPages: 4, MaxFollowUps: 8, FollowUpsPerRound: 4,
+		FirstWave: 8, RoundPages: 4, ReadAhead: 4, EarlyStop: true, EarlyStopMinPages: 12, MaxFollowUps: 8, FollowUpsPerRound: 4,
 		BoilerNameShare: 0.5, BoilerWordShare: 0.25, BoilerNameMin: 3,
+
+		MaxChainAnchors: 2, MaxHops: 4, MaxHopSearches: 4, HopPriority: 1.2, HopSubjectNamed: 1.2, HopDemonymPenalty: 6,
+		HopQuoteChars: 320, HopQuoteScore: 10,
 
 		EarlyStopAfter: 4, MaxSegments: 80, KeepRatio: 0.45, MaxFindings: 3, MinKeepScore: 0.12,
 		TitleMatch: 0.5, MaxLinks: 12, MaxPageQueries: 3, LeadMaxChars: 400, PassageMaxChars: 900,
@@ -209,7 +246,7 @@ func DefaultParams() Params {
 		QuerySentence: 0.5, QueryNear: 4, QueryMissing: 3,
 
 		TitleWeight: 0.5, TitleComparison: 1.0, SearchWeight: 0.25, BridgeWeight: 0.8, BridgeMix: 0.1,
-		ResidualWeight: 0.6, PageCut: 0.15,
+		ResidualWeight: 0.6, PageCut: 0.15, PageFloor: 0.05,
 		QuoteMaxChars: 700, QuoteTiers: []QuoteTier{{2, 500}, {4, 360}, {8, 220}},
 		LeadScore: 0.9, NearDuplicate: 0.6, ContainedShare: 0.8, BoilerMinPages: 3, BoilerShare: 0.2,
 

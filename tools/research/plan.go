@@ -43,7 +43,7 @@ func newPlan(question string, extra []string, params *Params) *Plan {
 		p.Sides = sides
 	}
 	ents = append(ents, quotedSpans(q)...)
-	ents = append(ents, capitalSpans(q)...)
+	ents = append(ents, joinTitles(q, capitalSpans(q))...)
 	// An entity inside a longer one adds nothing as a query of its own...
 	ents = dropContained(dedupeFold(ents, strings.EqualFold))
 	// ...but the sides of a comparison are searched one by one, and a span

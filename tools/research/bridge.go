@@ -1,0 +1,212 @@
+package research
+
+import "strings"
+
+// Which name in an answering sentence a hop points to.
+
+// pickBridge returns the name in sentence s a hop points to: of the names
+// that are new (not avoided), the one nearest a relation word the sentence
+// answers; without such a word, the first new name after the subject.
+func pickBridge(s, subject string, remaining []relTerm, consumed map[string]bool, avoid []string, p *Params) string {
+	words := wordSpans(s)
+	var relAt []int
+	for i, w := range words {
+		ts := tokens(s[w[0]:w[1]])
+		if len(ts) == 1 && consumed[ts[0]] {
+			relAt = append(relAt, i)
+		}
+	}
+	subjAt := -1
+	if i := indexFold(s, subject); i >= 0 {
+		subjAt = wordIndexAt(words, i)
+	}
+	best, bestDist := "", 1e9
+	for _, name := range bridgeNames(s) {
+		if avoided(name, avoid) {
+			continue
+		}
+		at := wordIndexAt(words, strings.Index(s, name))
+		n := len(wordSpans(name))
+		dist := 0.0
+		if len(relAt) > 0 {
+			dist = 1e9
+			for _, r := range relAt {
+				switch {
+				case r < at:
+					dist = min(dist, float64(at-r))
+				case r >= at+n:
+					dist = min(dist, float64(r-(at+n-1)))
+				default:
+					// The relation word inside the name ("Mountrail County"
+					// for "county") says what the name is, not what it is of.
+					dist = min(dist, float64(n))
+				}
+			}
+		} else {
+			dist = float64(at)
+			if subjAt >= 0 && at < subjAt {
+				dist += float64(len(words)) // before the subject: its context, not its answer
+			}
+		}
+		if n == 1 && demonymShaped(name) {
+			// "American", "Italian": a one-word adjective of origin, rarely a
+			// thing with a page of its own.
+			dist += p.HopDemonymPenalty
+		}
+		if dist < bestDist {
+			best, bestDist = name, dist
+		}
+	}
+	return best
+}
+
+// bridgeNames are the names in a sentence a hop may point to: capitalised
+// runs cut at the prepositions that join two names ("Vivaldi to an
+// Italian"), without dates, numbers, or a lone sentence-initial word.
+func bridgeNames(s string) []string {
+	var out []string
+	// A parenthesis glosses the name before it ("(born 1959)", "(see 2004
+	// in music)"); blanked, it neither joins nor splits names.
+	b := []byte(s)
+	depth := 0
+	for i, c := range b {
+		switch {
+		case c == '(':
+			depth++
+			b[i] = ' '
+		case c == ')' && depth > 0:
+			depth--
+			b[i] = ' '
+		case depth > 0:
+			b[i] = ' '
+		}
+	}
+	for _, name := range capitalSpans(string(b)) {
+		for _, part := range splitAtJoins(name) {
+			part = strings.TrimSpace(strings.Trim(part, `"“”'‘’`))
+			if part == "" || dateLike(part) {
+				continue
+			}
+			if n := len(strings.Fields(part)); !isCap(part) || n > 6 || (n == 1 && strings.HasPrefix(s, part)) {
+				continue
+			}
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// isLabel reports a paragraph that is a short line without an ending
+// stop: a byline, a caption, a menu entry, not a statement.
+func isLabel(para string) bool {
+	t := strings.TrimSpace(para)
+	if t == "" || strings.Contains(t, "\n") {
+		return false
+	}
+	return len(wordSpans(t)) < labelWords && !strings.ContainsAny(t[len(t)-1:], ".!?\"”)")
+}
+
+// labelWords: a line of fewer words with no stop at its end is a label.
+const labelWords = 8
+
+// dateLike reports a span of calendar words and numbers only ("October
+// 2001", "19th"): a date is a value, not a thing with a page.
+func dateLike(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r := []rune(w)
+		if !calendarWords[strings.ToLower(w)] && !(len(r) > 0 && r[0] >= '0' && r[0] <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// joins are lower-case words a question's title may hold ("League of their
+// Own") that, inside a sentence, more often join two names than build one.
+var joins = []string{" to ", " with ", " at ", " from ", " in ", " on ", " for ", " and ", " a ", " an "}
+
+func splitAtJoins(name string) []string {
+	parts := []string{name}
+	for _, j := range joins {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, j)...)
+		}
+		parts = next
+	}
+	var out []string
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		for _, d := range []string{"the ", "a ", "an ", "their ", "his ", "her ", "its "} {
+			p = strings.TrimPrefix(p, d)
+		}
+		if p != "" && isCap(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// demonymShaped reports a word shaped like an adjective of origin.
+func demonymShaped(w string) bool {
+	l := strings.ToLower(w)
+	for _, suf := range []string{"an", "ese", "ish", "ic", "i"} {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+func avoided(name string, avoid []string) bool {
+	for _, a := range avoid {
+		if a == "" {
+			continue
+		}
+		if strings.EqualFold(name, a) || containsWords(a, name) || containsWords(name, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions reports whether sentence s names subject: the whole name, or,
+// when surname is set (on the subject's own page), its last word ("Peel
+// issued ...").
+func mentions(s, subject string, surname bool) bool {
+	if subject == "" {
+		return false
+	}
+	if containsWords(s, subject) {
+		return true
+	}
+	ws := strings.Fields(bareTitle(subject))
+	if surname && len(ws) >= 2 {
+		last := trimPossessive(ws[len(ws)-1])
+		return len(last) >= 4 && isCap(last) && containsWords(s, last)
+	}
+	return false
+}
+
+func termSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range tokens(s) {
+		m[t] = true
+	}
+	return m
+}
+
+func indexFold(s, sub string) int {
+	return strings.Index(strings.ToLower(s), strings.ToLower(sub))
+}
+
+// wordIndexAt is the index of the word that contains byte offset at (or the
+// first after it).
+func wordIndexAt(words [][2]int, at int) int {
+	for i, w := range words {
+		if at < w[1] {
+			return i
+		}
+	}
+	return len(words)
+}

@@ -1,0 +1,218 @@
+package research
+
+import (
+	"strings"
+)
+
+// Resolving a chain of hops from what was read. A multi-hop question names
+// one thing (the anchor) and asks a chain of relations of it: "the
+// employer of the founder of X". The chain is walked one hop at a time:
+// on the page about the current subject, the sentence that best matches
+// the relation words still unanswered is the hop's answering sentence; the
+// name in it nearest those words is the bridge (the hop's answer); the
+// relation words the sentence answered are used up, and the next search is
+// the bridge with the words left. When no words are left, or the answering
+// sentence holds no new name (the answer is a date, a number), the chain
+// is resolved. Nothing here knows what the names are: only where relation
+// words and names sit in sentences.
+
+// relTerm is one relation word of the question: its term (stemmed, relation
+// groups merged) and the word as written, for queries.
+type relTerm struct {
+	term, word string
+	w          float64
+}
+
+// hopStep is one resolved hop: the sentence of page that answers it, and
+// the name it points to (empty on a chain's last hop when the answer is a
+// value, not a name).
+type hopStep struct {
+	Subject    string
+	Bridge     string
+	Page       int
+	Start, End int // the answering sentence in the page's content
+	Consumed   []string
+	Score      float64 // relation weight the sentence covers
+}
+
+// chain is the walk from one anchor name of the question.
+type chain struct {
+	anchor    string
+	subject   string
+	remaining []relTerm
+	steps     []hopStep
+	done      bool
+	resolved  bool            // done because the last hop was answered, not cut off
+	searched  map[string]bool // subjects already searched for
+}
+
+// questionRelTerms are the question's relation words (not its names, not
+// question or stop words), each term once, in the question's order.
+func questionRelTerms(p *Plan, tw *termWeights) []relTerm {
+	inName := map[string]bool{}
+	for _, e := range p.Entities {
+		for _, t := range tokens(e) {
+			inName[t] = true
+		}
+	}
+	var out []relTerm
+	seen := map[string]bool{}
+	q, kin := expandKinWords(p.Question)
+	for _, w := range relationWords(q) {
+		ts := tokens(w)
+		if len(ts) != 1 || inName[ts[0]] || (seen[ts[0]] && !kin[w]) {
+			continue
+		}
+		seen[ts[0]] = true
+		wt := 1.0
+		if tw != nil {
+			if x, ok := tw.w[ts[0]]; ok {
+				wt = x
+			}
+		}
+		out = append(out, relTerm{term: ts[0], word: w, w: wt})
+	}
+	return out
+}
+
+// newChains starts one chain per anchor: the question's names, unless the
+// question compares them (each side is then researched on its own, and the
+// comparison needs no chain) or has no relation words.
+func newChains(p *Plan, tw *termWeights, maxAnchors int) []*chain {
+	if p.Comparison {
+		return nil
+	}
+	rel := questionRelTerms(p, tw)
+	if len(rel) == 0 {
+		return nil
+	}
+	var out []*chain
+	for _, e := range p.Entities {
+		if len(out) >= maxAnchors {
+			break
+		}
+		out = append(out, &chain{anchor: e, subject: e, remaining: append([]relTerm(nil), rel...), searched: map[string]bool{e: true}})
+	}
+	return out
+}
+
+// resolveHop finds, in content, the sentence that answers the next hop of
+// a chain about subject and the name it points to. titleIsSubject says the
+// page is the subject's own (its sentences may speak of it as "he", "it").
+// avoid lists names that cannot be the answer (the question's, earlier
+// bridges). ok is false when no sentence speaks of the subject.
+func resolveHop(content, subject string, titleIsSubject bool, remaining []relTerm, avoid []string, boiler map[string]bool, p *Params) (hopStep, bool) {
+	var sents [][2]int
+	off := 0
+	for _, para := range strings.SplitAfter(content, "\n\n") {
+		at := off
+		off += len(para)
+		if boiler[strings.TrimSpace(para)] || isLabel(para) {
+			continue // site chrome, not what the page says
+		}
+		for _, sp := range sentenceSpans(para) {
+			if !strings.HasPrefix(para[sp[0]:sp[1]], "#") {
+				sents = append(sents, [2]int{at + sp[0], at + sp[1]})
+			}
+		}
+	}
+	best, bestScore := -1, 0.0
+	firstAbout := -1
+	for i, sp := range sents {
+		s := content[sp[0]:sp[1]]
+		about := titleIsSubject || mentions(s, subject, false)
+		if !about {
+			continue
+		}
+		if firstAbout < 0 {
+			firstAbout = i
+		}
+		have := termSet(s)
+		if _, t, ok := kinHop(s, remaining); ok {
+			have[t] = true
+		}
+		sc := 0.0
+		for _, rt := range remaining {
+			if have[rt.term] {
+				sc += rt.w
+			}
+		}
+		if titleIsSubject && mentions(s, subject, true) {
+			sc *= p.HopSubjectNamed
+		}
+		if sc > bestScore {
+			best, bestScore = i, sc
+		}
+	}
+	if firstAbout < 0 {
+		return hopStep{}, false
+	}
+	if best < 0 && !titleIsSubject {
+		// A page that only mentions the subject answers a hop only in a
+		// sentence that also holds the hop's relation.
+		return hopStep{}, false
+	}
+	if best < 0 {
+		// No relation word anywhere: what a page says first about its
+		// subject is what it is (by whom, where, of what).
+		best = firstAbout
+	}
+	sp := sents[best]
+	s := content[sp[0]:sp[1]]
+	step := hopStep{Subject: subject, Start: sp[0], End: sp[1], Score: bestScore}
+	if b, t, ok := kinHop(s, remaining); ok && !avoided(b, append(avoid, subject)) {
+		step.Bridge, step.Consumed = b, []string{t}
+		return step, true
+	}
+	consumed := map[string]bool{}
+	for _, rt := range remaining {
+		if termSet(s)[rt.term] {
+			consumed[rt.term] = true
+		}
+	}
+	step.Bridge = pickBridge(s, subject, remaining, consumed, append(avoid, subject), p)
+	if step.Bridge != "" {
+		// Words inside the bridge's own name ("Mountrail County" for
+		// "county") are not answered by the sentence: they say what the
+		// bridge is, and stay for the next hop's search.
+		for t := range termSet(step.Bridge) {
+			delete(consumed, t)
+		}
+	}
+	for _, rt := range remaining {
+		if consumed[rt.term] {
+			// One hop per sentence: a repeated term ("mother mother") is
+			// used up once.
+			step.Consumed = append(step.Consumed, rt.term)
+			delete(consumed, rt.term)
+		}
+	}
+	return step, true
+}
+
+// remainingWords are the words of the terms not consumed, for a query.
+func remainingWords(rem []relTerm) []string {
+	var out []string
+	for _, rt := range rem {
+		out = append(out, rt.word)
+	}
+	return out
+}
+
+// without returns rem minus one of each consumed term (a repeated term,
+// "mother mother", is two hops).
+func without(rem []relTerm, consumed []string) []relTerm {
+	drop := map[string]int{}
+	for _, c := range consumed {
+		drop[c]++
+	}
+	var out []relTerm
+	for _, rt := range rem {
+		if drop[rt.term] > 0 {
+			drop[rt.term]--
+			continue
+		}
+		out = append(out, rt)
+	}
+	return out
+}

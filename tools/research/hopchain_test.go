@@ -1,0 +1,165 @@
+package research
+
+import (
+	"slices"
+	"testing"
+)
+
+func relTermsOf(q string) []relTerm { return questionRelTerms(NewPlan(q, nil), nil) }
+
+func TestResolveHop(t *testing.T) {
+	for _, tt := range []struct {
+		name, question, content, subject string
+		titleIsSubject                   bool
+		bridge, sentence                 string
+	}{
+		{
+			name:     "the relation word in another part of speech (composer / composed by)",
+			question: "What is the largest lake near the birth town of the composer of Winter Harbour?",
+			content:  "Winter Harbour is an opera in two acts composed by Marta Oslen to a Danish libretto by Per Holm. It was first performed in Aarhus.",
+			subject:  "Winter Harbour", titleIsSubject: true,
+			bridge: "Marta Oslen", sentence: "Winter Harbour is an opera in two acts composed by Marta Oslen to a Danish libretto by Per Holm.",
+		},
+		{
+			name:     "no relation word: the lead sentence says by whom",
+			question: "Who did the performer of Blue Lanterns marry?",
+			content:  "Blue Lanterns is an album released by Tom Reyes in May 2004 (see 2004 in music). It sold well in Spain.",
+			subject:  "Blue Lanterns", titleIsSubject: true,
+			bridge: "Tom Reyes", sentence: "Blue Lanterns is an album released by Tom Reyes in May 2004 (see 2004 in music).",
+		},
+		{
+			name:     "a date is a value, not a bridge",
+			question: "When did the sports team that Ann Vole played for win the cup?",
+			content:  "Ann Vole is a footballer. She began her career at Harbour Rovers, becoming the youngest player ever to play for the club on her team debut in October 2001.",
+			subject:  "Ann Vole", titleIsSubject: true,
+			bridge: "Harbour Rovers",
+		},
+		{
+			name:     "a page that only mentions the subject needs the relation in the sentence",
+			question: "Who is the child of the man who issued the Dunmore Letter?",
+			content:  "The party grew in the 1830s. Ross Peale issued the Dunmore Letter in 1834, which set out its principles.",
+			subject:  "Dunmore Letter", titleIsSubject: false,
+			bridge: "Ross Peale", sentence: "Ross Peale issued the Dunmore Letter in 1834, which set out its principles.",
+		},
+		{
+			name:     "the last hop's answer is a value: no bridge",
+			question: "When did the sports team that Ann Vole played for win the cup?",
+			content:  "Harbour Rovers are a football club. Rovers won the cup in 1898 and 1959.",
+			subject:  "Harbour Rovers", titleIsSubject: true,
+			bridge: "", sentence: "Rovers won the cup in 1898 and 1959.",
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := NewPlan(tt.question, nil)
+			st, ok := resolveHop(tt.content, tt.subject, tt.titleIsSubject, questionRelTerms(p, nil), p.Entities, nil, &defaultParams)
+			if !ok {
+				t.Fatalf("not resolved (relation terms %v)", relTermsOf(tt.question))
+			}
+			if st.Bridge != tt.bridge {
+				t.Errorf("bridge %q, want %q (sentence %q)", st.Bridge, tt.bridge, tt.content[st.Start:st.End])
+			}
+			if tt.sentence != "" && tt.content[st.Start:st.End] != tt.sentence {
+				t.Errorf("answering sentence %q, want %q", tt.content[st.Start:st.End], tt.sentence)
+			}
+		})
+	}
+	// A page that mentions the subject without the relation answers nothing.
+	p := NewPlan("Who is the child of the man who issued the Dunmore Letter?", nil)
+	if st, ok := resolveHop("The Dunmore Letter is kept in a museum in Leeds.", "Dunmore Letter", false, questionRelTerms(p, nil), p.Entities, nil, &defaultParams); ok {
+		t.Errorf("resolved on a mere mention: %+v", st)
+	}
+}
+
+func TestBridgeNames(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want []string
+	}{
+		{"It was composed by Ada Lind to an Italian libretto by Piero Salvi.", []string{"Ada Lind", "Italian", "Piero Salvi"}},
+		{"Tom Reyes (born August 2, 1959 in Appleton) is a singer from Lyon.", []string{"Tom Reyes", "Lyon"}},
+		{"He played in October 2001 for the Museum of Modern Art team.", []string{"Museum of Modern Art"}},
+	} {
+		if got := bridgeNames(tt.s); !slices.Equal(got, tt.want) {
+			t.Errorf("bridgeNames(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
+func TestRelationTermsUsedUp(t *testing.T) {
+	rel := relTermsOf("Who is the mother of the director of Red Coast?")
+	var words []string
+	for _, r := range rel {
+		words = append(words, r.word)
+	}
+	if !slices.Equal(words, []string{"mother", "director"}) {
+		t.Fatalf("relation words %q", words)
+	}
+	content := "Red Coast is a 1961 film directed by Lena Ork."
+	st, ok := resolveHop(content, "Red Coast", true, rel, []string{"Red Coast"}, nil, &defaultParams)
+	if !ok || st.Bridge != "Lena Ork" {
+		t.Fatalf("first hop: %+v", st)
+	}
+	if left := remainingWords(without(rel, st.Consumed)); !slices.Equal(left, []string{"mother"}) {
+		t.Errorf("words left for the next hop %q, want [mother]", left)
+	}
+}
+
+func TestHopWindowWidens(t *testing.T) {
+	c := "Lena Ork is a director. She was born in Oslo. Her mother was Ada Ork, a painter. She lives in Rome."
+	start := len("Lena Ork is a director. She was born in Oslo. ")
+	end := start + len("Her mother was Ada Ork, a painter.")
+	if got := hopWindow(c, start, end, 60); got != "She was born in Oslo. Her mother was Ada Ork, a painter." {
+		t.Errorf("hopWindow = %q", got)
+	}
+	if got := hopWindow(c, start, end, 10); got != "Her mother was Ada Ork, a painter." {
+		t.Errorf("hopWindow within a small limit = %q", got)
+	}
+}
+
+func TestResolveHopSkipsLabels(t *testing.T) {
+	p := NewPlan("Who founded the company that makes Zeta Pens?", nil)
+	content := "From Pagepedia, the free reference\n\nZeta Pens are made by Orlo Works, a firm in Turin."
+	st, ok := resolveHop(content, "Zeta Pens", true, questionRelTerms(p, nil), p.Entities, nil, &defaultParams)
+	if !ok || st.Bridge != "Orlo Works" {
+		t.Errorf("got %+v, want the bridge Orlo Works from the statement, not the byline", st)
+	}
+}
+
+func TestKinCompoundsAreHops(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"Who is the maternal grandmother of Ed Lowe?", []string{"mother", "mother"}},
+		{"Who is Queen Anne (Denmark)'s mother-in-law?", []string{"spouse", "mother"}},
+		{"Who is the paternal grandfather of Ed Lowe?", []string{"father", "father"}},
+		{"Who is the grandfather of Ed Lowe?", []string{"parent", "father"}},
+	} {
+		var got []string
+		for _, r := range relTermsOf(tt.q) {
+			got = append(got, r.word)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: relation words %q, want %q", tt.q, got, tt.want)
+		}
+	}
+	// One "mother" used up leaves the other for the next hop.
+	rel := relTermsOf("Who is the maternal grandmother of Ed Lowe?")
+	if left := without(rel, []string{rel[0].term}); len(left) != 1 {
+		t.Errorf("after one hop %v left, want one", left)
+	}
+}
+
+func TestKinHopSonOf(t *testing.T) {
+	for _, tt := range []struct{ q, content, want string }{
+		{"Who is the mother of Ed Lowe?", "Ed Lowe was the eldest son of Tom Lowe and his wife Ada Marsh (1801–1870).", "Ada Marsh"},
+		{"When was Ed Lowe's father born?", "Ed Lowe was the eldest son of Tom Lowe and his wife Ada Marsh.", "Tom Lowe"},
+		{"Who is the maternal grandmother of Ed Lowe?", "Ed Lowe (1820–1880) was a son of Tom Lowe and Ada Marsh.", "Ada Marsh"},
+	} {
+		p := NewPlan(tt.q, nil)
+		st, ok := resolveHop(tt.content, "Ed Lowe", true, questionRelTerms(p, nil), p.Entities, nil, &defaultParams)
+		if !ok || st.Bridge != tt.want {
+			t.Errorf("%q: bridge %q, want %q", tt.q, st.Bridge, tt.want)
+		}
+	}
+}
