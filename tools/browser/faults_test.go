@@ -170,6 +170,11 @@ func TestBrowserKilledMidCall(t *testing.T) {
 		"/fine": html(`<!doctype html><html><body><p>fresh browser</p></body></html>`),
 	})
 	p = newTestPool(t, Config{MaxTabs: 2, RenderTimeout: 8 * time.Second})
+	// Launch first, so the bound below times noticing the death, not a
+	// Chromium start on a loaded machine.
+	if _, err := p.Render(context.Background(), s.url("/fine")); err != nil {
+		t.Fatal(err)
+	}
 	start := time.Now()
 	_, err := p.Render(context.Background(), s.url("/slow"))
 	if !errors.Is(err, ErrBrowserGone) {

@@ -59,6 +59,22 @@ func newPageState(main proto.PageFrameID) *pageState {
 		seen: map[proto.NetworkRequestID]bool{}, refused: make(chan struct{}), changed: make(chan struct{}, 1)}
 }
 
+// documentRequested reports whether the main document's request was
+// announced. It is asked when the connection died: done closes once the
+// tab's last event is handled (the router closes every queue when the
+// connection ends); a connection that does not end within a second counts
+// as having asked, so a page is never loaded twice on a guess.
+func (st *pageState) documentRequested(done <-chan struct{}) bool {
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		return true
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return st.docID != ""
+}
+
 // consume handles the tab's events until ctx ends or the queue closes.
 func (st *pageState) consume(ctx context.Context, page session, q *eventQueue, t *tab) {
 	for {

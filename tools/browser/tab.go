@@ -73,9 +73,11 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 
 	nav, err := proto.PageNavigate{URL: rawURL}.Call(pg.with(waitCtx))
 	if err != nil {
-		if spare && (isConnErr(err) || in.isDead() || errors.Is(context.Cause(ctx), ErrBrowserGone)) {
+		if spare && (isConnErr(err) || in.isDead() || errors.Is(context.Cause(ctx), ErrBrowserGone)) && !st.documentRequested(handled) {
 			// The spare's browser died before it was used: the navigation was
 			// the render's first call to it, as opening a tab would have been.
+			// (One that died with the document requested may have been
+			// killed by the page: it is not loaded twice.)
 			return nil, &phaseError{phaseSpareNavigate, err}
 		}
 		if pctx.Err() == nil && waitCtx.Err() != nil {
