@@ -38,11 +38,9 @@ func parentsNamed(s string) (father, mother string, ok bool) {
 // leadingName is the name text starts with (its capitalised run, glosses
 // in parentheses and commas ending it), or "".
 func leadingName(text string) string {
-	for _, n := range bridgeNames(text) {
-		if strings.HasPrefix(strings.TrimLeft(text, "\"“ "), n) {
-			return n
-		}
-		break
+	names := bridgeNames(text)
+	if len(names) > 0 && strings.HasPrefix(strings.TrimLeft(text, "\"“ "), names[0]) {
+		return names[0]
 	}
 	return ""
 }
