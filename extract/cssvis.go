@@ -50,6 +50,8 @@ func applyStyles(doc *html.Node) {
 
 	// Candidates: elements a suspicious declaration applies to. Only they
 	// get the full cascade.
+	bgs := st.pageBackgrounds()
+	suspicious := func(d cssDecl) bool { return suspicious(d, bgs) }
 	cand := map[*html.Node]bool{}
 	var order []*html.Node
 	add := func(n *html.Node) {
@@ -117,9 +119,43 @@ func applyStyles(doc *html.Node) {
 	}
 }
 
+// pageBackgrounds are the solid background colours the page declares
+// anywhere, and white (the default page): text can only vanish into one of
+// them (textHidden).
+func (st *styles) pageBackgrounds() []rgba {
+	bgs := []rgba{{255, 255, 255, 255}}
+	add := func(d cssDecl) {
+		if d.prop != "background" && d.prop != "background-color" {
+			return
+		}
+		for _, f := range strings.Fields(d.val) {
+			if c, ok := parseColor(f); ok && c.a > 0 && len(bgs) < maxPageBackgrounds {
+				bgs = append(bgs, c)
+			}
+		}
+	}
+	for _, r := range st.rules {
+		for _, d := range r.decls {
+			add(d)
+		}
+	}
+	for _, ds := range st.inline {
+		for _, d := range ds {
+			add(d)
+		}
+	}
+	return bgs
+}
+
+// maxPageBackgrounds bounds the colours a text colour is compared with;
+// past it every colour counts as suspicious (slower, never laxer).
+const maxPageBackgrounds = 256
+
 // suspicious reports a declaration that might hide, so its rule's elements
-// need the cascade.
-func suspicious(d cssDecl) bool {
+// need the cascade. A text colour is suspicious only when it is
+// transparent or near one of the page's backgrounds (bgs): every other
+// colour is readable wherever it lands, and colours are in most rules.
+func suspicious(d cssDecl, bgs []rgba) bool {
 	switch d.prop {
 	case "display":
 		return d.val == "none"
@@ -127,14 +163,38 @@ func suspicious(d cssDecl) bool {
 		return d.val == "hidden" || d.val == "collapse"
 	case "opacity":
 		return cssNumber(d.val) <= 0.01
-	case "left", "top", "right", "margin-left", "margin-top", "text-indent", "transform", "clip-path", "clip":
-		return true
+	// The rest mirror boxHidden: only a value that hides there makes its
+	// elements candidates (offsets, transforms and clips are in most
+	// stylesheets; an element is judged by its cascaded values anyway).
+	case "left":
+		return pxLength(d.val) <= -1000 || farRight(d.val)
+	case "top", "right", "margin-left", "margin-top":
+		return pxLength(d.val) <= -1000
+	case "text-indent":
+		return pxLength(d.val) <= -999
+	case "transform":
+		return scaledToZero(d.val)
+	case "clip-path":
+		return clipPathEmpty(d.val)
+	case "clip":
+		return clipRectEmpty(d.val)
 	case "width", "height", "max-width", "max-height":
 		return pxLength(d.val) <= 1
 	case "font-size":
 		return tinyFont(d.val)
 	case "color":
-		return true
+		c, ok := parseColor(d.val)
+		if !ok {
+			return false // textHidden judges only colours it can read
+		}
+		if c.a == 0 || len(bgs) >= maxPageBackgrounds {
+			return true
+		}
+		for _, bg := range bgs {
+			if c.near(bg) {
+				return true
+			}
+		}
 	}
 	return false
 }
