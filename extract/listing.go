@@ -68,31 +68,13 @@ func findEntries(n *html.Node, cfg *config) (words int, titles []string) {
 		if len(kids) < cfg.MinEntries {
 			return st
 		}
-		type group struct {
-			entries     []*html.Node
-			size, words int
+		ls := make([]lookalike, len(kids))
+		for i, k := range kids {
+			ls[i] = lookalike{n: k.n, words: k.st.words,
+				member: k.st.linked && k.st.words >= cfg.MinEntryWords && k.st.own >= cfg.MinEntryOwnWords && !k.st.list}
 		}
-		groups := map[string]*group{}
-		var order []string
-		for _, k := range kids {
-			key := k.n.Data + "." + getAttr(k.n, "class")
-			g := groups[key]
-			if g == nil {
-				g = &group{}
-				groups[key] = g
-				order = append(order, key)
-			}
-			g.size++
-			if k.st.linked && k.st.words >= cfg.MinEntryWords && k.st.own >= cfg.MinEntryOwnWords && !k.st.list {
-				g.entries = append(g.entries, k.n)
-				g.words += k.st.words
-			}
-		}
-		for _, key := range order {
-			g := groups[key]
-			if len(g.entries) >= cfg.MinEntries && float64(len(g.entries)) >= cfg.EntryShare*float64(g.size) && g.words > words {
-				best, words = g.entries, g.words
-			}
+		if entries, w := bestLookalikeGroup(ls, cfg.MinEntries, cfg.EntryShare); w > words {
+			best, words = entries, w
 		}
 		return st
 	}

@@ -60,41 +60,17 @@ func findPosts(root *html.Node, cfg *config) []*html.Node {
 	return best
 }
 
-// bestPostGroup groups siblings by look (tag and class) and returns the
-// group of posts with the most words among those that are mostly posts.
+// bestPostGroup returns the group of look-alike posts with the most words
+// among those that are mostly posts.
 func bestPostGroup(kids []postCandidate, cfg *config) ([]*html.Node, int) {
 	if len(kids) < cfg.MinPosts {
 		return nil, 0
 	}
-	type group struct {
-		posts       []*html.Node
-		size, words int
+	ls := make([]lookalike, len(kids))
+	for i, k := range kids {
+		ls[i] = lookalike{n: k.n, member: k.words >= cfg.MinPostWords && k.dated, words: k.words}
 	}
-	groups := map[string]*group{}
-	var order []string
-	for _, k := range kids {
-		key := k.n.Data + "." + getAttr(k.n, "class")
-		g := groups[key]
-		if g == nil {
-			g = &group{}
-			groups[key] = g
-			order = append(order, key)
-		}
-		g.size++
-		if k.words >= cfg.MinPostWords && k.dated {
-			g.posts = append(g.posts, k.n)
-			g.words += k.words
-		}
-	}
-	var best []*html.Node
-	bestWords := 0
-	for _, key := range order {
-		g := groups[key]
-		if len(g.posts) >= cfg.MinPosts && float64(len(g.posts)) >= cfg.PostShare*float64(g.size) && g.words > bestWords {
-			best, bestWords = g.posts, g.words
-		}
-	}
-	return best, bestWords
+	return bestLookalikeGroup(ls, cfg.MinPosts, cfg.PostShare)
 }
 
 func hasDateName(class string) bool {

@@ -1,0 +1,46 @@
+package extract
+
+import "golang.org/x/net/html"
+
+// lookalike is one sibling block judged for a repeated-block group: whether
+// it is a member (a post, an entry) and how many words it holds.
+type lookalike struct {
+	n      *html.Node
+	member bool
+	words  int
+}
+
+// bestLookalikeGroup groups sibling blocks by look (tag and class), the way
+// templates repeat posts and entries, and returns the members of the group
+// with the most member words among groups that have at least minMembers
+// members making up at least share of the group. Threads and listings
+// both use it; only what makes a member differs.
+func bestLookalikeGroup(kids []lookalike, minMembers int, share float64) (members []*html.Node, words int) {
+	type group struct {
+		members     []*html.Node
+		size, words int
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, k := range kids {
+		key := k.n.Data + "." + getAttr(k.n, "class")
+		g := groups[key]
+		if g == nil {
+			g = &group{}
+			groups[key] = g
+			order = append(order, key)
+		}
+		g.size++
+		if k.member {
+			g.members = append(g.members, k.n)
+			g.words += k.words
+		}
+	}
+	for _, key := range order { // document order: ties go to the first group
+		g := groups[key]
+		if len(g.members) >= minMembers && float64(len(g.members)) >= share*float64(g.size) && g.words > words {
+			members, words = g.members, g.words
+		}
+	}
+	return members, words
+}
