@@ -17,15 +17,19 @@ var benchDir = filepath.Join("..", "..", "shared", "datasets", "article-extracti
 // (measured 0.979 when this was written; go-trafilatura alone 0.963).
 const minF1 = 0.965
 
-func loadBench(tb testing.TB) []score.Page {
+func loadBench(tb testing.TB) []score.Page { return loadSet(tb, benchDir, "ground-truth.json") }
+
+// loadSet loads a benchmark set from ../shared/datasets: skipped when it is
+// absent, except in CI, where its absence fails the test.
+func loadSet(tb testing.TB, dir, marker string) []score.Page {
 	tb.Helper()
-	if _, err := os.Stat(filepath.Join(benchDir, "ground-truth.json")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, marker)); err != nil {
 		if os.Getenv("CI") == "true" {
-			tb.Fatalf("benchmark data missing at %s (CI must have ../shared/datasets): %v", benchDir, err)
+			tb.Fatalf("benchmark data missing at %s (CI must have ../shared/datasets): %v", dir, err)
 		}
-		tb.Skipf("benchmark data not found at %s; skipping (set up ../shared/datasets to run)", benchDir)
+		tb.Skipf("benchmark data not found at %s; skipping (set up ../shared/datasets to run)", dir)
 	}
-	pages, err := score.Load(benchDir)
+	pages, err := score.Load(dir)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -54,8 +58,10 @@ func TestArticleBenchmarkF1(t *testing.T) {
 	}
 }
 
-func BenchmarkFromHTML(b *testing.B) {
-	pages := loadBench(b)
+func BenchmarkFromHTML(b *testing.B) { benchFromHTML(b, loadBench(b)) }
+
+// benchFromHTML extracts pages in turn, one per iteration.
+func benchFromHTML(b *testing.B, pages []score.Page) {
 	urls := make([]*url.URL, len(pages))
 	size := 0
 	for i, p := range pages {

@@ -2,7 +2,6 @@ package extract_test
 
 import (
 	"net/url"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -34,38 +33,11 @@ var wcxbFloors = map[string]float64{
 	"collection":    0.60, // (0.622)
 }
 
-func loadWCXB(tb testing.TB) []score.Page {
-	tb.Helper()
-	if _, err := os.Stat(filepath.Join(wcxbDir, "meta.json")); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("WCXB data missing at %s (CI must have ../shared/datasets): %v", wcxbDir, err)
-		}
-		tb.Skipf("WCXB data not found at %s; skipping (set up ../shared/datasets to run)", wcxbDir)
-	}
-	all, err := score.Load(wcxbDir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return all
-}
+func loadWCXB(tb testing.TB) []score.Page { return loadSet(tb, wcxbDir, "meta.json") }
 
 // BenchmarkFromHTMLWCXB: time and allocations per page over all of WCXB
 // (cmd/extractbench prints the median).
-func BenchmarkFromHTMLWCXB(b *testing.B) {
-	pages := loadWCXB(b)
-	urls := make([]*url.URL, len(pages))
-	for i, p := range pages {
-		urls[i], _ = url.Parse(p.URL)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		k := i % len(pages)
-		if _, err := extract.FromHTML(pages[k].HTML, urls[k]); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkFromHTMLWCXB(b *testing.B) { benchFromHTML(b, loadWCXB(b)) }
 
 func TestWCXBFloorsPerPageType(t *testing.T) {
 	all := loadWCXB(t)
