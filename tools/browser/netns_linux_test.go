@@ -1,7 +1,6 @@
 package browser
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -160,19 +159,8 @@ func (n *netns) startChromium(t *testing.T, bin string) string {
 		}
 	}()
 	endpoint := "http://" + l.Addr().String()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		_, err := resolveWS(ctx, endpoint)
-		cancel()
-		if err == nil {
-			return endpoint
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("Chromium in the namespace did not start: %v", err)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	waitDevTools(t, endpoint, 15*time.Second, "Chromium in the namespace")
+	return endpoint
 }
 
 // forward joins c to the namespace's 127.0.0.1:port.

@@ -168,16 +168,23 @@ func startRemoteChromium(t *testing.T, bin string) string {
 		time.Sleep(100 * time.Millisecond) // helpers are reaped by init
 	})
 	endpoint := fmt.Sprintf("http://127.0.0.1:%d", port)
-	deadline := time.Now().Add(10 * time.Second)
+	waitDevTools(t, endpoint, 10*time.Second, "remote Chromium")
+	return endpoint
+}
+
+// waitDevTools waits until a Chromium's DevTools endpoint answers.
+func waitDevTools(t *testing.T, endpoint string, within time.Duration, what string) {
+	t.Helper()
+	deadline := time.Now().Add(within)
 	for {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 		_, err := resolveWS(ctx, endpoint)
 		cancel()
 		if err == nil {
-			return endpoint
+			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("remote Chromium did not start: %v", err)
+			t.Fatalf("%s did not start: %v", what, err)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
