@@ -197,20 +197,34 @@ type styles struct {
 	rules  []cssRule
 	inline map[*html.Node][]cssDecl
 	work   int
-	cache  map[*html.Node]map[string]string
-	byProp map[string][]int // rule indices by the properties they set
+	cache  map[nodeProp]string
+	byProp map[string]*ruleIndex // rules by the properties they set (cssindex.go)
+	keys   []ruleKey             // each rule's key, computed once
+}
+
+// nodeProp keys the cascade's cache: one property of one element.
+type nodeProp struct {
+	n    *html.Node
+	prop string
+}
+
+// key is rule i's index key.
+func (st *styles) key(i int) ruleKey {
+	if st.keys == nil {
+		st.keys = make([]ruleKey, len(st.rules))
+		for j := range st.rules {
+			st.keys[j] = selectorKey(st.rules[j].sel.String())
+		}
+	}
+	return st.keys[i]
 }
 
 // value is the cascaded value of prop on n ("" when nothing sets it):
 // important before normal, inline before rules, then specificity, then
 // source order.
 func (st *styles) value(n *html.Node, prop string) string {
-	if m, ok := st.cache[n]; ok {
-		if v, ok := m[prop]; ok {
-			return v
-		}
-	} else {
-		st.cache[n] = map[string]string{}
+	if v, ok := st.cache[nodeProp{n, prop}]; ok {
+		return v
 	}
 	best, bestImp, bestInline := "", false, false
 	var bestSpec cascadia.Specificity
@@ -221,16 +235,28 @@ func (st *styles) value(n *html.Node, prop string) string {
 		}
 	}
 	if st.byProp == nil {
-		st.byProp = map[string][]int{}
+		st.byProp = map[string]*ruleIndex{}
 		for i, r := range st.rules {
 			for j, d := range r.decls {
 				if j == 0 || !containsProp(r.decls[:j], d.prop) {
-					st.byProp[d.prop] = append(st.byProp[d.prop], i)
+					ix := st.byProp[d.prop]
+					if ix == nil {
+						ix = newRuleIndex()
+						st.byProp[d.prop] = ix
+					}
+					ix.add(i, st.key(i))
 				}
 			}
 		}
 	}
-	for _, i := range st.byProp[prop] {
+	// Rules are tried in index order, not source order: the winner is the
+	// same, since (importance, specificity, order) is a total order.
+	ix := st.byProp[prop]
+	if ix == nil {
+		st.cache[nodeProp{n, prop}] = best
+		return best
+	}
+	ix.each(n, func(i int) {
 		r := &st.rules[i]
 		var d *cssDecl
 		for j := range r.decls {
@@ -239,25 +265,25 @@ func (st *styles) value(n *html.Node, prop string) string {
 			}
 		}
 		if d == nil {
-			continue
+			return
 		}
 		// Inline normal declarations beat every normal rule; only an
 		// important rule can beat them.
 		if bestInline && (bestImp || !d.important) {
-			continue
+			return
 		}
 		if bestOrder >= 0 && bestImp && !d.important {
-			continue
+			return
 		}
 		if bestOrder >= 0 && bestImp == d.important && (r.spec.Less(bestSpec) || r.spec == bestSpec && r.order < bestOrder) {
-			continue
+			return
 		}
 		if st.work++; st.work > maxMatchWork || !r.sel.Match(n) {
-			continue
+			return
 		}
 		best, bestImp, bestInline, bestSpec, bestOrder = d.val, d.important, false, r.spec, r.order
-	}
-	st.cache[n][prop] = best
+	})
+	st.cache[nodeProp{n, prop}] = best
 	return best
 }
 

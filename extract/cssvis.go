@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -17,7 +16,7 @@ import (
 // transition or animation, revealed by a script after load) count as
 // visible: a person sees them once the page has loaded.
 func applyStyles(doc *html.Node) {
-	st := &styles{inline: map[*html.Node][]cssDecl{}, cache: map[*html.Node]map[string]string{}}
+	st := &styles{inline: map[*html.Node][]cssDecl{}, cache: map[nodeProp]string{}}
 	var sheets strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -68,6 +67,11 @@ func applyStyles(doc *html.Node) {
 			}
 		}
 	}
+	// Every suspicious rule costs a pass over the page (the budget counts
+	// it so); the passes are made at once, each element against its own
+	// rules (cssindex.go).
+	sus := newRuleIndex()
+	elements, nsus := countElements(doc), 0
 	for i := range st.rules {
 		r := &st.rules[i]
 		hit := false
@@ -80,10 +84,26 @@ func applyStyles(doc *html.Node) {
 		if !hit || st.work > maxMatchWork {
 			continue
 		}
-		for _, n := range cascadia.QueryAll(doc, r.sel) {
-			add(n)
+		sus.add(i, st.key(i))
+		nsus++
+		st.work += elements
+	}
+	if nsus > 0 {
+		var find func(n *html.Node)
+		find = func(n *html.Node) {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type != html.ElementNode {
+					continue
+				}
+				sus.each(c, func(i int) {
+					if !cand[c] && st.rules[i].sel.Match(c) {
+						add(c)
+					}
+				})
+				find(c)
+			}
 		}
-		st.work += countElements(doc)
+		find(doc)
 	}
 	// Inline candidates come from a map: keep document order.
 	sortDocOrder(doc, order, cand)
