@@ -36,6 +36,14 @@ type config struct {
 	// they hold this share of its text: an article's comment section does
 	// not hold the article.
 	ThreadCoverage float64
+	// RepliesOverlap and RepliesGrowth: on a page that declares a
+	// discussion, posts that miss the article path's text are its replies
+	// (the opening post stands apart) when they share less than
+	// RepliesOverlap of its text (more, and the article path kept some
+	// replies already) and hold RepliesGrowth times its words (a few
+	// comments under a question are not the discussion; its answers are).
+	RepliesOverlap float64
+	RepliesGrowth  float64
 
 	// MinEntries: a listing has at least this many entries (look-alike
 	// sibling blocks, each with a link and MinEntryWords words): fewer are
@@ -81,6 +89,8 @@ var defaultConfig = config{
 	MinPostWords:        8,
 	PostShare:           0.6,
 	ThreadCoverage:      0.5,
+	RepliesOverlap:      0.2,
+	RepliesGrowth:       3,
 	MinEntries:          4,
 	MinEntryWords:       2,
 	MinEntryOwnWords:    1,

@@ -55,7 +55,8 @@ func runReadability(doc *html.Node, base *url.URL) (ex extraction, err error) {
 		}
 	}()
 	p := readability.NewParser()
-	art, err := p.ParseDocument(doc, base)
+	// doc is a copy of our own (mainContent): readability may change it.
+	art, err := p.ParseAndMutate(doc, base)
 	if err != nil {
 		return ex, err
 	}

@@ -198,8 +198,9 @@ type styles struct {
 	inline map[*html.Node][]cssDecl
 	work   int
 	cache  map[nodeProp]string
-	byProp map[string]*ruleIndex // rules by the properties they set (cssindex.go)
-	keys   []ruleKey             // each rule's key, computed once
+	byProp map[string][]int      // rule indices by the properties they set
+	index  map[string]*ruleIndex // byProp's rules by key, built per property asked for (cssindex.go)
+	keys   []ruleKey             // each rule's key; kind 1 until computed
 }
 
 // nodeProp keys the cascade's cache: one property of one element.
@@ -208,15 +209,45 @@ type nodeProp struct {
 	prop string
 }
 
-// key is rule i's index key.
+// key is rule i's index key, computed once.
 func (st *styles) key(i int) ruleKey {
 	if st.keys == nil {
 		st.keys = make([]ruleKey, len(st.rules))
-		for j := range st.rules {
-			st.keys[j] = selectorKey(st.rules[j].sel.String())
+		for j := range st.keys {
+			st.keys[j].kind = 1
 		}
 	}
+	if st.keys[i].kind == 1 {
+		st.keys[i] = selectorKey(st.rules[i].sel.String())
+	}
 	return st.keys[i]
+}
+
+// propIndex is the index of the rules that set prop (nil when none do).
+func (st *styles) propIndex(prop string) *ruleIndex {
+	if st.byProp == nil {
+		st.byProp = map[string][]int{}
+		st.index = map[string]*ruleIndex{}
+		for i, r := range st.rules {
+			for j, d := range r.decls {
+				if j == 0 || !containsProp(r.decls[:j], d.prop) {
+					st.byProp[d.prop] = append(st.byProp[d.prop], i)
+				}
+			}
+		}
+	}
+	if ix, ok := st.index[prop]; ok {
+		return ix
+	}
+	var ix *ruleIndex
+	if rules := st.byProp[prop]; len(rules) > 0 {
+		ix = newRuleIndex()
+		for _, i := range rules {
+			ix.add(i, st.key(i))
+		}
+	}
+	st.index[prop] = ix
+	return ix
 }
 
 // value is the cascaded value of prop on n ("" when nothing sets it):
@@ -234,24 +265,9 @@ func (st *styles) value(n *html.Node, prop string) string {
 			best, bestImp, bestInline = d.val, d.important, true
 		}
 	}
-	if st.byProp == nil {
-		st.byProp = map[string]*ruleIndex{}
-		for i, r := range st.rules {
-			for j, d := range r.decls {
-				if j == 0 || !containsProp(r.decls[:j], d.prop) {
-					ix := st.byProp[d.prop]
-					if ix == nil {
-						ix = newRuleIndex()
-						st.byProp[d.prop] = ix
-					}
-					ix.add(i, st.key(i))
-				}
-			}
-		}
-	}
 	// Rules are tried in index order, not source order: the winner is the
 	// same, since (importance, specificity, order) is a total order.
-	ix := st.byProp[prop]
+	ix := st.propIndex(prop)
 	if ix == nil {
 		st.cache[nodeProp{n, prop}] = best
 		return best

@@ -102,3 +102,21 @@ func TestRuleIndexFindsEveryMatch(t *testing.T) {
 		t.Errorf("only %d matches: the page does not exercise the rules", matched)
 	}
 }
+
+// TestClassHides: the hiding utility classes are found wherever they sit
+// in the attribute, whatever the spacing (tabs, newlines, no-break
+// spaces) and case.
+func TestClassHides(t *testing.T) {
+	for _, tc := range []struct {
+		class string
+		want  bool
+	}{
+		{"hidden", true}, {"btn d-none", true}, {"  card\tSR-ONLY\n", true},
+		{"card\u00a0hidden", true}, {"x\u2003visually-hidden y", true},
+		{"hiddenish", false}, {"card hidden-xs", false}, {"", false}, {"   ", false},
+	} {
+		if got := classHides(tc.class); got != tc.want {
+			t.Errorf("classHides(%q) = %v, want %v", tc.class, got, tc.want)
+		}
+	}
+}

@@ -28,10 +28,13 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	// Title candidates for spotting the headline repeated atop the content.
 	titles := d.Title + "\n" + ldString(meta.ldArticle(), "headline") + "\n" + cleanTitle(meta.title, site, true)
 	r, author := mainContent(root, base, src, titles)
-	if th, ok := threadContent(root, base, src, meta, r.markdown, &defaultConfig); ok {
+	th, kind := threadContent(root, base, src, meta, r, &defaultConfig)
+	if kind == threadPosts {
 		r = th
 	} else if reg, ok := regionContent(root, base, src, meta, r.markdown, &defaultConfig); ok {
 		r = reg
+	} else if kind == threadReplies {
+		r = th
 	}
 	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {
@@ -46,22 +49,34 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 // mainContent runs both extractors and combines them (see combine.go);
 // when neither yields words it falls back to the whole body, so a page
 // with text never comes back empty.
+//
+// Readability runs beside trafilatura, on its own copy of the tree (both
+// libraries copy the tree they are given anyway): the page waits for the
+// slower of the two, not for both. The result does not depend on which
+// finishes first.
 func mainContent(root *html.Node, base *url.URL, src *pageText, titles string) (rendered, string) {
 	var tf, rd rendered
-	var author string
+	var author, rdAuthor string
+	rdDone := make(chan struct{})
+	rdTree := cloneNode(root)
+	go func() {
+		defer close(rdDone)
+		if ex, err := runReadability(rdTree, base); err == nil {
+			rdAuthor = ex.author
+			if r, err := render(ex, base, nil); err == nil {
+				rd = r
+			}
+		}
+	}()
 	if ex, err := runTrafilatura(root, base); err == nil {
 		author = ex.author
 		if r, err := render(ex, base, src); err == nil {
 			tf = r
 		}
 	}
-	if ex, err := runReadability(root, base); err == nil {
-		if author == "" {
-			author = ex.author
-		}
-		if r, err := render(ex, base, src); err == nil {
-			rd = r
-		}
+	<-rdDone
+	if author == "" {
+		author = rdAuthor
 	}
 	md, useRd := combine(tf.markdown, rd.markdown, titles)
 	if useRd {

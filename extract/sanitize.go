@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -313,8 +314,16 @@ var hidingClasses = map[string]bool{
 }
 
 func classHides(class string) bool {
-	for _, c := range strings.Fields(class) {
-		if hidingClasses[strings.ToLower(c)] {
+	// strings.Fields without its slice: this runs on every element.
+	for rest := class; rest != ""; {
+		c := rest
+		if i := strings.IndexFunc(rest, unicode.IsSpace); i >= 0 {
+			_, w := utf8.DecodeRuneInString(rest[i:])
+			c, rest = rest[:i], rest[i+w:]
+		} else {
+			rest = ""
+		}
+		if c != "" && hidingClasses[strings.ToLower(c)] {
 			return true
 		}
 	}

@@ -89,13 +89,24 @@ func hasDateName(class string) bool {
 // never replaces the article). A page that declares itself an article or
 // a product, or sells (a cart control), is not a thread whatever its
 // comments or reviews look like.
-func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, cfg *config) (rendered, bool) {
+//
+// A thread's opening post often stands apart from the replies (its own
+// block above them, the replies nested in another): then the posts found
+// are the replies alone and miss what the article path kept. On a page
+// that declares itself a discussion in structured data, that result is
+// the opening post, and the thread is it followed by the replies, when
+// the replies share almost nothing with it (cfg.RepliesOverlap) and
+// outweigh it (cfg.RepliesGrowth). That is a weaker sign than posts that
+// hold the article path's text, so the caller tries the main region
+// first (threadReplies).
+func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, article rendered, cfg *config) (rendered, threadKind) {
+	articleMD := article.markdown
 	if declaresArticle(root, meta, cfg) || isShop(root, meta) {
-		return rendered{}, false
+		return rendered{}, threadNone
 	}
 	posts := findPosts(root, cfg)
 	if posts == nil {
-		return rendered{}, false
+		return rendered{}, threadNone
 	}
 	thread := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	for _, p := range posts {
@@ -105,15 +116,46 @@ func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	}
 	r, err := render(extraction{node: thread, source: "thread"}, base, src)
 	if err != nil {
-		return rendered{}, false
+		return rendered{}, threadNone
 	}
 	r.markdown = dropDebris(r.markdown)
 	at := wordTokens(stripLinks(articleMD), nil)
 	tt := wordTokens(stripLinks(r.markdown), nil)
-	if len(tt) <= len(at) || coverage(at, shingleSet(tt)) < cfg.ThreadCoverage {
-		return rendered{}, false
+	if len(tt) <= len(at) {
+		return rendered{}, threadNone
 	}
-	return r, true
+	covered := coverage(at, shingleSet(tt))
+	if covered >= cfg.ThreadCoverage {
+		return r, threadPosts
+	}
+	if len(at) >= cfg.MinPostWords && covered < cfg.RepliesOverlap &&
+		float64(len(tt)) >= cfg.RepliesGrowth*float64(len(at)) && declaresDiscussion(structuredTypes(meta, root)) {
+		return rendered{markdown: articleMD + "\n\n" + r.markdown, links: append(article.links[:len(article.links):len(article.links)], r.links...)}, threadReplies
+	}
+	return rendered{}, threadNone
+}
+
+// threadKind is what threadContent found.
+type threadKind int
+
+const (
+	threadNone    threadKind = iota
+	threadPosts              // posts that hold the article path's text
+	threadReplies            // the article path's text, then replies apart from it
+)
+
+// discussionTypes are the schema.org types of a discussion page: a forum
+// topic or a question with its answers (a bare Question is also what an
+// FAQ block declares, so it does not count).
+var discussionTypes = map[string]bool{"DiscussionForumPosting": true, "QAPage": true}
+
+func declaresDiscussion(types []string) bool {
+	for _, t := range types {
+		if discussionTypes[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // cartPhrases label the shop controls that put an item in a cart.
