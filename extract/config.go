@@ -45,6 +45,12 @@ type config struct {
 	RepliesOverlap float64
 	RepliesGrowth  float64
 
+	// ReviewShare: on a shop page that does not declare itself an
+	// article, an article path's result with at least this share of its
+	// text inside review or rating blocks is the buyers' reviews, not the
+	// product: the main region, without them, is used.
+	ReviewShare float64
+
 	// MinEntries: a listing has at least this many entries (look-alike
 	// sibling blocks, each with a link and MinEntryWords words): fewer are
 	// a "see also" box.
@@ -91,6 +97,7 @@ var defaultConfig = config{
 	ThreadCoverage:      0.5,
 	RepliesOverlap:      0.2,
 	RepliesGrowth:       3,
+	ReviewShare:         0.5,
 	MinEntries:          4,
 	MinEntryWords:       2,
 	MinEntryOwnWords:    1,

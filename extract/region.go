@@ -178,7 +178,14 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	}
 	share := float64(aw) / float64(rw)
 	var region *html.Node
-	if declaresArticle(root, meta, cfg) {
+	shop := isShop(root, meta)
+	article := declaresArticle(root, meta, cfg)
+	if shop && !article && isReviews(root, articleMD, cfg) {
+		// The buyers' reviews are the densest prose of many shop pages:
+		// the article path kept them instead of the product. (A review
+		// article with "buy" links declares itself an article.)
+		region = mainRegion(root, cfg)
+	} else if article {
 		if aw >= cfg.ArticleMinWords || share >= cfg.RegionShareArticle {
 			// og:type alone is a site-wide default on many sites: such a
 			// page is still a listing when its entries say so.
@@ -201,7 +208,6 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	if region == nil {
 		region = mainRegion(root, cfg)
 	}
-	shop := isShop(root, meta)
 	if shop {
 		stripNamed(region, shopChromeWords)
 	}
@@ -237,6 +243,35 @@ func ogArticleOnly(root *html.Node, meta *pageMeta) bool {
 // it pushes.
 var shopChromeWords = map[string]bool{
 	"review": true, "reviews": true, "rating": true, "ratings": true, "upsell": true, "carousel": true,
+}
+
+// isReviews: most of md (cfg.ReviewShare of its text) lies in elements
+// named for reviews or ratings (shopChromeWords).
+func isReviews(root *html.Node, md string, cfg *config) bool {
+	toks := wordTokens(stripLinks(md), nil)
+	if len(toks) == 0 {
+		return false
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if nameHas(getAttr(c, "class"), shopChromeWords) || nameHas(getAttr(c, "id"), shopChromeWords) {
+				b.WriteString(textOf(c))
+				b.WriteString("\n")
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	if b.Len() == 0 {
+		return false
+	}
+	return coverage(toks, shingleSet(wordTokens(b.String(), nil))) >= cfg.ReviewShare
 }
 
 // isShop: the page declares a product, or sells (a cart control).
