@@ -24,6 +24,8 @@ func FuzzFromHTML(f *testing.F) {
 		`<main><!--$?--><template id="B:0"></template><p>Loading</p><!--/$--></main><div hidden id="S:0"><p>a</p><template id="B:0"></template></div><div hidden id="S:1"><template id="B:1"></template></div>`,
 		`<button role="tab" aria-controls="p q p">T</button><div id="p" role="tabpanel" hidden style="display:none;;height:0"><p hidden>x</p></div><div id="q" data-extract-panel>y</div>`,
 		`<ul><li class="c"><a href="/1">One item</a> $1</li><li class="c"><a href="/2">Two item</a> $2</li><li class="c"><a href="/3">Three</a> $3</li><li class="c"><a href="/4">Four</a> $4</li></ul><h2>You may also like</h2><p>x</p>`,
+		// Selectors the rule index keys (escaped names, quoted values, odd quotes, :not/:has).
+		`<style>.md\:hidden{display:none}#a\-b .c>p{color:#fff}[title="x y"] .t{opacity:0}.q[title='a"b'] i{font-size:0}:not(.v) b{left:-9999px;position:absolute}.x:has(.y .z){display:none}</style><div id="a-b" class="md:hidden"><p class="c">x</p></div><p class="t" title="x y">t</p><div class=" c	md:hidden "><i class="q">q</i><b>b</b></div>`,
 		"", "<", "<!--", "<![CDATA[x]]>", "<base href='http://other.example/'><a href=y>z</a>",
 	} {
 		f.Add(s)
