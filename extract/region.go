@@ -178,9 +178,15 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	}
 	share := float64(aw) / float64(rw)
 	var region *html.Node
-	shop := isShop(root, meta)
 	article := declaresArticle(root, meta, cfg)
-	if shop && !article && isReviews(root, articleMD, cfg) {
+	shop, shopKnown := false, false // isShop walks the page: only asked once, when needed
+	isShopPage := func() bool {
+		if !shopKnown {
+			shop, shopKnown = isShop(root, meta), true
+		}
+		return shop
+	}
+	if !article && isShopPage() && isReviews(root, articleMD, cfg) {
 		// The buyers' reviews are the densest prose of many shop pages:
 		// the article path kept them instead of the product. (A review
 		// article with "buy" links declares itself an article.)
@@ -208,6 +214,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	if region == nil {
 		region = mainRegion(root, cfg)
 	}
+	shop = isShopPage()
 	if shop {
 		stripNamed(region, shopChromeWords)
 	}
