@@ -66,7 +66,7 @@ func newFlagSet(o *options, stderr io.Writer) (*flag.FlagSet, []setting) {
 	rows = append(rows, setting{"allow-private", "DEEPRESEARCH_ALLOW_PRIVATE", "allow loopback and private-network targets (=1; link-local and cloud metadata stay blocked)"})
 	str(&o.allowHosts, "allow-host", "DEEPRESEARCH_ALLOW_HOSTS", "", "private host:port pages may be read from, comma-separated (an intranet wiki; cloud metadata stays blocked)")
 	str(&o.hosts, "hosts", "DEEPRESEARCH_HOSTS", "", "pin host names to addresses instead of DNS, comma-separated name=ip (like /etc/hosts; the address still passes the egress policy)")
-	str(&o.browser, "browser", "DEEPRESEARCH_BROWSER", "", "Chromium/Chrome binary (default: look up the system's)")
+	str(&o.browser, "browser", "DEEPRESEARCH_BROWSER", "", "Chromium/Chrome binary (default: chromium-headless-shell if installed, else the system's Chromium or Chrome)")
 	str(&o.browserURL, "browser-url", "DEEPRESEARCH_BROWSER_URL", "", "remote DevTools endpoints, comma-separated, instead of launching a browser")
 	fs.IntVar(&o.maxTabs, "max-tabs", browser.DefaultMaxTabs, "browser pages open at once")
 	rows = append(rows, setting{"max-tabs", "DEEPRESEARCH_MAX_TABS", fmt.Sprintf("browser pages open at once (%d)", browser.DefaultMaxTabs)})

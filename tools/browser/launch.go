@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"strings"
 	"time"
 
@@ -19,7 +18,6 @@ import (
 	"github.com/go-rod/rod/lib/launcher"
 	"github.com/go-rod/rod/lib/launcher/flags"
 	"github.com/go-rod/rod/lib/proto"
-	"github.com/go-rod/rod/lib/utils"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/internal/useragent"
 )
@@ -31,32 +29,14 @@ const launchTimeout = 30 * time.Second
 // process command line, started by this process (see Processes).
 func userDataPrefix() string { return fmt.Sprintf("%s%d-", profilePrefix, os.Getpid()) }
 
-// findBin picks the browser binary: the configured one, the system's, or
-// (only when neither exists) rod's managed download.
-func findBin(ctx context.Context, configured string) (string, error) {
-	if configured != "" {
-		p, err := exec.LookPath(configured)
-		if err != nil {
-			return "", fmt.Errorf("%w: browser binary %q: %w", ErrNoBrowser, configured, err)
-		}
-		return p, nil
-	}
-	if p, ok := launcher.LookPath(); ok {
-		return p, nil
-	}
-	b := launcher.NewBrowser()
-	b.Context = ctx
-	b.Logger = utils.LoggerQuiet
-	p, err := b.Get()
-	if err != nil {
-		return "", fmt.Errorf("%w (download of rod's managed Chromium failed: %w)", ErrNoBrowser, err)
-	}
-	return p, nil
-}
-
 // launchFlags sets everything we want on top of rod's defaults.
-func (p *Pool) launchFlags(l *launcher.Launcher) {
-	l.HeadlessNew(true).Leakless(true).
+func (p *Pool) launchFlags(l *launcher.Launcher, bin string) {
+	if isHeadlessShell(bin) {
+		l.Set(flags.Headless) // it has one headless mode, its own
+	} else {
+		l.HeadlessNew(true)
+	}
+	l.Leakless(true).
 		Delete("enable-automation"). // navigator.webdriver=true invites bot walls
 		// rod turns Chromium's IPC flooding protection off; with it off, a
 		// page calling history.pushState 100k times keeps the browser
@@ -123,7 +103,7 @@ func (p *Pool) launchLocal(ctx context.Context) (*instance, error) {
 		return nil, fmt.Errorf("launch Chromium: profile directory: %w", err)
 	}
 	l := launcher.New().Context(ctx).Bin(bin).UserDataDir(dir)
-	p.launchFlags(l)
+	p.launchFlags(l, bin)
 	u, err := l.Launch()
 	if err != nil {
 		if l.PID() != 0 {
