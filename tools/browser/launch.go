@@ -77,7 +77,13 @@ func (p *Pool) launchFlags(l *launcher.Launcher, bin string) {
 			// otherwise gets the omnibox's WebUI popups preloaded: a second
 			// renderer process (chrome://omnibox-popup.top-chrome/) that
 			// cost as much CPU as the page's own. Headless never shows them.
-			"WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
+			"WebUIOmniboxPopup", "WebUIOmniboxAimPopup",
+			// A new frame host and document for each cross-document
+			// navigation, so that the back-forward cache (off above) can keep
+			// the old one: for us only the cost of building it twice per
+			// render, about:blank then the page (measured: 234 -> 217 ms of
+			// Chromium CPU per render, the same DOM).
+			"RenderDocument")
 	if os.Geteuid() == 0 {
 		l.Set(flags.NoSandbox)
 	}
