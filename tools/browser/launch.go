@@ -83,7 +83,12 @@ func (p *Pool) launchFlags(l *launcher.Launcher, bin string) {
 			// the old one: for us only the cost of building it twice per
 			// render, about:blank then the page (measured: 234 -> 217 ms of
 			// Chromium CPU per render, the same DOM).
-			"RenderDocument")
+			"RenderDocument").
+		// The network service in the browser process, not a process of its
+		// own: one process fewer per browser and no IPC hop per request
+		// (measured: ~10 ms less Chromium CPU per render). rod's defaults
+		// name the feature's old spelling, which Chromium 156 ignores.
+		Set("enable-features", "NetworkServiceInProcess2")
 	if os.Geteuid() == 0 {
 		l.Set(flags.NoSandbox)
 	}
