@@ -9,11 +9,10 @@ RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}"
 
 FROM debian:bookworm-slim
 RUN apt-get update \
- && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium ca-certificates fonts-liberation \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium-headless-shell ca-certificates fonts-liberation \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 10001 app
 COPY --from=build /out/deepresearch-mcp /usr/local/bin/deepresearch-mcp
 USER app
-ENV DEEPRESEARCH_BROWSER=/usr/bin/chromium
 # Run with --init (docker run --init) so Chromium's helpers are reaped.
 ENTRYPOINT ["deepresearch-mcp"]

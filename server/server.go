@@ -57,6 +57,7 @@ type Config struct {
 	Browser      string   // Chromium binary; empty: look it up
 	BrowserURLs  []string // remote DevTools endpoints instead of launching
 	MaxTabs      int      // 0 means browser.DefaultMaxTabs
+	SpareTabs    int      // tabs each browser keeps opened ahead: 0 means 1, <0 none (browser.Config.SpareTabs)
 
 	// Hosts pins names to addresses instead of DNS (--hosts).
 	Hosts map[string]netip.Addr
@@ -138,6 +139,7 @@ func New(cfg Config) (*Server, error) {
 			Bin:        cfg.Browser,
 			RemoteURLs: cfg.BrowserURLs,
 			MaxTabs:    cfg.MaxTabs,
+			SpareTabs:  cfg.SpareTabs,
 			ProxyURL:   proxy.URL,
 			UserAgent:  useragent.Chrome, // the same agent over HTTP and from Chromium
 			Log:        log.With("component", "browser"),

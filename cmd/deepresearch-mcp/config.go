@@ -26,7 +26,7 @@ type options struct {
 	hosts                                                  string
 	hostMap                                                map[string]netip.Addr
 	browser, browserURL                                    string
-	maxTabs                                                int
+	maxTabs, spareTabs                                     int
 	httpAddr, allowedOrigins                               string
 	logLevel                                               string
 	version, help                                          bool
@@ -66,10 +66,12 @@ func newFlagSet(o *options, stderr io.Writer) (*flag.FlagSet, []setting) {
 	rows = append(rows, setting{"allow-private", "DEEPRESEARCH_ALLOW_PRIVATE", "allow loopback and private-network targets (=1; link-local and cloud metadata stay blocked)"})
 	str(&o.allowHosts, "allow-host", "DEEPRESEARCH_ALLOW_HOSTS", "", "private host:port pages may be read from, comma-separated (an intranet wiki; cloud metadata stays blocked)")
 	str(&o.hosts, "hosts", "DEEPRESEARCH_HOSTS", "", "pin host names to addresses instead of DNS, comma-separated name=ip (like /etc/hosts; the address still passes the egress policy)")
-	str(&o.browser, "browser", "DEEPRESEARCH_BROWSER", "", "Chromium/Chrome binary (default: look up the system's)")
+	str(&o.browser, "browser", "DEEPRESEARCH_BROWSER", "", "Chromium/Chrome binary (default: chromium-headless-shell if installed, else the system's Chromium or Chrome)")
 	str(&o.browserURL, "browser-url", "DEEPRESEARCH_BROWSER_URL", "", "remote DevTools endpoints, comma-separated, instead of launching a browser")
 	fs.IntVar(&o.maxTabs, "max-tabs", browser.DefaultMaxTabs, "browser pages open at once")
 	rows = append(rows, setting{"max-tabs", "DEEPRESEARCH_MAX_TABS", fmt.Sprintf("browser pages open at once (%d)", browser.DefaultMaxTabs)})
+	fs.IntVar(&o.spareTabs, "spare-tabs", 1, "browser tabs opened ahead, each in a fresh context (0: none)")
+	rows = append(rows, setting{"spare-tabs", "DEEPRESEARCH_SPARE_TABS", "browser tabs kept opened ahead, each in a fresh context of its own, so a render need not wait for one (1; 0: none)"})
 	str(&o.httpAddr, "http", "DEEPRESEARCH_HTTP", "", "serve Streamable HTTP at ADDR/mcp (e.g. 127.0.0.1:8080) instead of stdio")
 	rows = append(rows, setting{"", "DEEPRESEARCH_AUTH_TOKEN", "bearer token required on every HTTP request"})
 	str(&o.allowedOrigins, "allowed-origins", "DEEPRESEARCH_ALLOWED_ORIGINS", "", "browser origins allowed over HTTP besides localhost, comma-separated (e.g. https://app.example.com)")
@@ -166,6 +168,9 @@ func applyEnv(fs *flag.FlagSet, rows []setting, o *options, getenv func(string) 
 	if o.maxTabs < 1 || o.maxTabs > 64 {
 		return fmt.Errorf("--max-tabs must be between 1 and 64 (got %d)", o.maxTabs)
 	}
+	if o.spareTabs < 0 || o.spareTabs > o.maxTabs {
+		return fmt.Errorf("--spare-tabs must be between 0 and --max-tabs (%d) (got %d)", o.maxTabs, o.spareTabs)
+	}
 	return nil
 }
 
@@ -204,12 +209,21 @@ func (o *options) serverConfig(log *slog.Logger, version string) server.Config {
 		Browser:        o.browser,
 		BrowserURLs:    splitList(o.browserURL),
 		MaxTabs:        o.maxTabs,
+		SpareTabs:      spareTabs(o.spareTabs),
 		HTTPAddr:       o.httpAddr,
 		AuthToken:      o.authToken,
 		AllowedOrigins: splitList(o.allowedOrigins),
 		Version:        version,
 		Log:            log,
 	}
+}
+
+// spareTabs maps the flag (0: none) to browser.Config.SpareTabs (0 is the default, <0 none).
+func spareTabs(n int) int {
+	if n == 0 {
+		return -1
+	}
+	return n
 }
 
 func parseLevel(s string) (slog.Level, error) {

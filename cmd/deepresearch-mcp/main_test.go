@@ -32,6 +32,7 @@ func TestFlagWinsOverEnvironment(t *testing.T) {
 		"DEEPRESEARCH_BROWSER":         "/env/chromium",
 		"DEEPRESEARCH_BROWSER_URL":     "ws://a:9222, ws://b:9222",
 		"DEEPRESEARCH_MAX_TABS":        "6",
+		"DEEPRESEARCH_SPARE_TABS":      "0",
 		"DEEPRESEARCH_HTTP":            "127.0.0.1:9000",
 		"DEEPRESEARCH_AUTH_TOKEN":      "secret",
 		"DEEPRESEARCH_ALLOWED_ORIGINS": "https://app.example.com",
@@ -45,18 +46,18 @@ func TestFlagWinsOverEnvironment(t *testing.T) {
 	if !reflect.DeepEqual(cfg.Search, []string{"searxng", "duckduckgo"}) || cfg.SearXNGURL != "http://searx.local:8888" ||
 		cfg.BraveKey != "bk" || cfg.SerperKey != "sk" || cfg.DuckDuckGoURL != "http://ddg.test" || cfg.BraveURL != "http://brave.test" ||
 		cfg.SerperURL != "http://serper.test" || !cfg.AllowPrivate || cfg.Browser != "/env/chromium" ||
-		!reflect.DeepEqual(cfg.BrowserURLs, []string{"ws://a:9222", "ws://b:9222"}) || cfg.MaxTabs != 6 ||
+		!reflect.DeepEqual(cfg.BrowserURLs, []string{"ws://a:9222", "ws://b:9222"}) || cfg.MaxTabs != 6 || cfg.SpareTabs != -1 ||
 		cfg.HTTPAddr != "127.0.0.1:9000" || cfg.AuthToken != "secret" || !reflect.DeepEqual(cfg.AllowedOrigins, []string{"https://app.example.com"}) ||
 		o.logLevel != "debug" {
 		t.Errorf("environment not applied: %+v", cfg)
 	}
 
-	o, _, err = parse(t, []string{"--search", "brave", "--max-tabs", "2", "--browser", "/flag/chrome", "--http", ":1", "--allow-private=false", "--log-level", "warn"}, env)
+	o, _, err = parse(t, []string{"--search", "brave", "--max-tabs", "2", "--spare-tabs", "2", "--browser", "/flag/chrome", "--http", ":1", "--allow-private=false", "--log-level", "warn"}, env)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg = o.serverConfig(nil, "v")
-	if !reflect.DeepEqual(cfg.Search, []string{"brave"}) || cfg.MaxTabs != 2 || cfg.Browser != "/flag/chrome" || cfg.HTTPAddr != ":1" || cfg.AllowPrivate || o.logLevel != "warn" {
+	if !reflect.DeepEqual(cfg.Search, []string{"brave"}) || cfg.MaxTabs != 2 || cfg.SpareTabs != 2 || cfg.Browser != "/flag/chrome" || cfg.HTTPAddr != ":1" || cfg.AllowPrivate || o.logLevel != "warn" {
 		t.Errorf("flags must win over the environment: %+v", cfg)
 	}
 }
@@ -67,7 +68,7 @@ func TestDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := o.serverConfig(nil, "v")
-	if len(pos) != 0 || !reflect.DeepEqual(cfg.Search, []string{"duckduckgo"}) || cfg.MaxTabs != 4 || cfg.AllowPrivate || cfg.HTTPAddr != "" {
+	if len(pos) != 0 || !reflect.DeepEqual(cfg.Search, []string{"duckduckgo"}) || cfg.MaxTabs != 4 || cfg.SpareTabs != 1 || cfg.AllowPrivate || cfg.HTTPAddr != "" {
 		t.Errorf("defaults: %+v", cfg)
 	}
 }
@@ -97,7 +98,7 @@ func TestExitCodesAndHelp(t *testing.T) {
 		{args: []string{"--help"}, code: exitOK, stdout: []string{
 			"--search", "DEEPRESEARCH_SEARCH", "SEARXNG_URL", "BRAVE_API_KEY", "SERPER_API_KEY", "DUCKDUCKGO_URL",
 			"--allow-private", "DEEPRESEARCH_ALLOW_PRIVATE", "--browser", "DEEPRESEARCH_BROWSER", "--browser-url", "DEEPRESEARCH_BROWSER_URL",
-			"--max-tabs", "DEEPRESEARCH_MAX_TABS", "--http", "DEEPRESEARCH_HTTP", "DEEPRESEARCH_AUTH_TOKEN", "DEEPRESEARCH_LOG_LEVEL",
+			"--max-tabs", "DEEPRESEARCH_MAX_TABS", "--spare-tabs", "DEEPRESEARCH_SPARE_TABS", "--http", "DEEPRESEARCH_HTTP", "DEEPRESEARCH_AUTH_TOKEN", "DEEPRESEARCH_LOG_LEVEL",
 			"DEEPRESEARCH_ALLOWED_ORIGINS", "search QUERY", "browse URL", "research QUESTION", "--json"}},
 		{args: []string{"--version"}, code: exitOK, stdout: []string{"deepresearch-mcp "}},
 		{args: []string{"--no-such-flag"}, code: exitUsage, stderrPart: "--help"},
@@ -105,6 +106,8 @@ func TestExitCodesAndHelp(t *testing.T) {
 		{args: []string{"frobnicate", "x"}, code: exitUsage, stderrPart: "unknown command"},
 		{args: []string{"browse"}, code: exitUsage, stderrPart: "needs an argument"},
 		{args: []string{"--max-tabs", "0"}, code: exitUsage, stderrPart: "--max-tabs must be between 1 and 64"},
+		{args: []string{"--max-tabs", "2", "--spare-tabs", "3"}, code: exitUsage, stderrPart: "--spare-tabs must be between 0 and --max-tabs (2) (got 3)"},
+		{args: nil, env: map[string]string{"DEEPRESEARCH_SPARE_TABS": "-1"}, code: exitUsage, stderrPart: "--spare-tabs must be between"},
 		{args: nil, env: map[string]string{"DEEPRESEARCH_ALLOW_PRIVATE": "maybe"}, code: exitUsage, stderrPart: "DEEPRESEARCH_ALLOW_PRIVATE"},
 		{args: []string{"--log-level", "loud"}, code: exitUsage, stderrPart: "--log-level"},
 		{args: []string{"--searxng-url", "ftp://x", "search", "q"}, code: exitUsage, stderrPart: "SEARXNG_URL"},

@@ -15,7 +15,17 @@ import (
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/fetch"
 )
 
-const chromium = "/usr/bin/chromium"
+// chromium is the binary a pool launches by default (the headless shell
+// when installed), or DEEPRESEARCH_BROWSER's.
+var chromium = func() string {
+	if b := os.Getenv("DEEPRESEARCH_BROWSER"); b != "" {
+		return b
+	}
+	if b, ok := browser.LookBinary(); ok {
+		return b
+	}
+	return "/usr/bin/chromium" // absent: the tests say so
+}()
 
 // newRenderEnv is newEnv with a real Chromium behind the egress proxy.
 func newRenderEnv(t *testing.T) *env {

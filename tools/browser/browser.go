@@ -13,9 +13,10 @@
 //	// err is an *Error: errors.Is(err, browser.ErrDNS / ErrPolicy /
 //	// ErrTimeout / ErrCrashed / ErrBrowserGone / ErrHTTPStatus / ...).
 //
-// The browser starts on the first Render: Config.Bin, else the system's
-// Chromium, else rod's managed download; or Config.RemoteURLs (DevTools
-// endpoints; several form one pool, least busy first). A crashed tab fails
+// The browser starts on the first Render: Config.Bin, else the headless
+// shell or the system's Chromium (LookBinary), else rod's managed
+// download; or Config.RemoteURLs (DevTools endpoints; several form one
+// pool, least busy first). A crashed tab fails
 // only its render; a dead browser is relaunched by the next Render. Close
 // leaves no process behind (see Processes).
 package browser
@@ -37,7 +38,7 @@ import (
 
 // Config says which browser to use and how.
 type Config struct {
-	Bin        string   // Chromium binary; empty: look up the system's
+	Bin        string   // Chromium binary; empty: LookBinary's (the headless shell when installed)
 	RemoteURLs []string // DevTools endpoints to connect to instead of launching
 	MaxTabs    int      // pages open at once; 0 means DefaultMaxTabs
 	// SpareTabs is how many tabs each browser keeps opened ahead, each in a

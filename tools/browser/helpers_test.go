@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-rod/rod/lib/launcher"
 	"go.uber.org/goleak"
 )
 
@@ -24,14 +23,16 @@ func TestMain(m *testing.M) {
 }
 
 // needChromium skips (or fails under CI) when no browser is installed.
-// DEEPRESEARCH_BROWSER (the server's own setting) picks another binary,
-// e.g. chromium-headless-shell, to run the tests and benchmarks on.
+// It returns the binary a pool launches by default (LookBinary: the
+// headless shell when installed); DEEPRESEARCH_BROWSER (the server's own
+// setting) picks another, e.g. /usr/bin/chromium, to run the tests and
+// benchmarks on.
 func needChromium(tb testing.TB) string {
 	tb.Helper()
 	if b := os.Getenv("DEEPRESEARCH_BROWSER"); b != "" {
 		return b
 	}
-	bin, ok := launcher.LookPath()
+	bin, ok := LookBinary()
 	if !ok {
 		if os.Getenv("CI") == "true" {
 			tb.Fatal("Chromium not found and CI=true: install chromium")

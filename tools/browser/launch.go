@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"strings"
 	"time"
 
@@ -19,7 +18,6 @@ import (
 	"github.com/go-rod/rod/lib/launcher"
 	"github.com/go-rod/rod/lib/launcher/flags"
 	"github.com/go-rod/rod/lib/proto"
-	"github.com/go-rod/rod/lib/utils"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/internal/useragent"
 )
@@ -31,32 +29,14 @@ const launchTimeout = 30 * time.Second
 // process command line, started by this process (see Processes).
 func userDataPrefix() string { return fmt.Sprintf("%s%d-", profilePrefix, os.Getpid()) }
 
-// findBin picks the browser binary: the configured one, the system's, or
-// (only when neither exists) rod's managed download.
-func findBin(ctx context.Context, configured string) (string, error) {
-	if configured != "" {
-		p, err := exec.LookPath(configured)
-		if err != nil {
-			return "", fmt.Errorf("%w: browser binary %q: %w", ErrNoBrowser, configured, err)
-		}
-		return p, nil
-	}
-	if p, ok := launcher.LookPath(); ok {
-		return p, nil
-	}
-	b := launcher.NewBrowser()
-	b.Context = ctx
-	b.Logger = utils.LoggerQuiet
-	p, err := b.Get()
-	if err != nil {
-		return "", fmt.Errorf("%w (download of rod's managed Chromium failed: %w)", ErrNoBrowser, err)
-	}
-	return p, nil
-}
-
 // launchFlags sets everything we want on top of rod's defaults.
-func (p *Pool) launchFlags(l *launcher.Launcher) {
-	l.HeadlessNew(true).Leakless(true).
+func (p *Pool) launchFlags(l *launcher.Launcher, bin string) {
+	if isHeadlessShell(bin) {
+		l.Set(flags.Headless) // it has one headless mode, its own
+	} else {
+		l.HeadlessNew(true)
+	}
+	l.Leakless(true).
 		Delete("enable-automation"). // navigator.webdriver=true invites bot walls
 		// rod turns Chromium's IPC flooding protection off; with it off, a
 		// page calling history.pushState 100k times keeps the browser
@@ -76,6 +56,12 @@ func (p *Pool) launchFlags(l *launcher.Launcher) {
 		Set("no-default-browser-check").
 		Set("mute-audio").
 		Set("hide-scrollbars").
+		// The compositor on the renderer's main thread instead of a thread
+		// of its own: nothing is shown, so its frames only cost CPU in
+		// thread hand-offs (measured: 258 -> 214 ms of Chromium CPU per
+		// render of a small page, 822 -> 652 on a 650 kB article; the same
+		// DOM comes out). rAF, transitions and IntersectionObserver still run.
+		Set("disable-threaded-compositing").
 		Set("disable-notifications").
 		Set("disable-blink-features", "AutomationControlled").
 		// Images are blocked per request too; this stops <img> from asking at all.
@@ -91,7 +77,18 @@ func (p *Pool) launchFlags(l *launcher.Launcher) {
 			// otherwise gets the omnibox's WebUI popups preloaded: a second
 			// renderer process (chrome://omnibox-popup.top-chrome/) that
 			// cost as much CPU as the page's own. Headless never shows them.
-			"WebUIOmniboxPopup", "WebUIOmniboxAimPopup")
+			"WebUIOmniboxPopup", "WebUIOmniboxAimPopup",
+			// A new frame host and document for each cross-document
+			// navigation, so that the back-forward cache (off above) can keep
+			// the old one: for us only the cost of building it twice per
+			// render, about:blank then the page (measured: 234 -> 217 ms of
+			// Chromium CPU per render, the same DOM).
+			"RenderDocument").
+		// The network service in the browser process, not a process of its
+		// own: one process fewer per browser and no IPC hop per request
+		// (measured: ~10 ms less Chromium CPU per render). rod's defaults
+		// name the feature's old spelling, which Chromium 156 ignores.
+		Set("enable-features", "NetworkServiceInProcess2")
 	if os.Geteuid() == 0 {
 		l.Set(flags.NoSandbox)
 	}
@@ -123,7 +120,7 @@ func (p *Pool) launchLocal(ctx context.Context) (*instance, error) {
 		return nil, fmt.Errorf("launch Chromium: profile directory: %w", err)
 	}
 	l := launcher.New().Context(ctx).Bin(bin).UserDataDir(dir)
-	p.launchFlags(l)
+	p.launchFlags(l, bin)
 	u, err := l.Launch()
 	if err != nil {
 		if l.PID() != 0 {

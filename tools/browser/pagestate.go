@@ -269,6 +269,13 @@ var proxyStatusDetails = regexp.MustCompile(`details="((?:[^"\\]|\\.)*)"`)
 // for its own errors (e.g. the site's name did not resolve).
 const egressHeader = "X-Deepresearch-Egress"
 
+// proxyAnswered says the document is the egress proxy's own answer (a
+// refusal or an upstream failure), not the site's: only then does
+// proxyRefusal read the page's text.
+func proxyAnswered(h proto.NetworkHeaders) bool {
+	return strings.TrimSpace(header(h, egressHeader)) != "" || strings.Contains(header(h, "Proxy-Status"), "error=")
+}
+
 func isRefusalMark(v string) bool { return strings.EqualFold(strings.TrimSpace(v), "refused") }
 
 // proxyRefusal recognises an answer written by the egress proxy rather
@@ -276,12 +283,12 @@ func isRefusalMark(v string) bool { return strings.EqualFold(strings.TrimSpace(v
 // an error (RFC 9209), e.g. `Proxy-Status: p; error=destination_ip_prohibited;
 // details="loopback address 127.0.0.1"`.
 func (p *Pool) proxyRefusal(ctx context.Context, u string, status int, h proto.NetworkHeaders, body string) error {
+	if !proxyAnswered(h) {
+		return nil
+	}
 	mark := strings.ToLower(strings.TrimSpace(header(h, egressHeader)))
 	refused := isRefusalMark(mark)
 	ps := header(h, "Proxy-Status")
-	if mark == "" && !strings.Contains(ps, "error=") {
-		return nil
-	}
 	reason := ""
 	if m := proxyStatusDetails.FindStringSubmatch(ps); m != nil {
 		reason = strings.ReplaceAll(m[1], `\"`, `"`)

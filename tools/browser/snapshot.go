@@ -1,5 +1,10 @@
 package browser
 
+import (
+	"strconv"
+	"strings"
+)
+
 // snapshotJS runs in an isolated world (page scripts cannot patch the
 // functions it uses) and returns the visible DOM as HTML. It decides what
 // is hidden from computed styles first, then removes, because removing
@@ -17,15 +22,22 @@ const snapshotJS = `(() => {
   const rgba = v => { const m = /rgba?\(([^)]*)\)/.exec(v || ""); if (!m) return null;
     const p = m[1].split(/[\s,\/]+/).filter(Boolean).map(parseFloat); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
   // The solid colour behind el: the nearest opaque background (white at the
-  // root); null when an image or gradient paints it.
+  // root); null when an image or gradient paints it. Kept per element: each
+  // text-bearing element asks, and siblings share their ancestors'.
+  const backdrops = new Map();
   const backdrop = el => {
+    const path = [];
+    let c = [255, 255, 255, 1];
     for (let a = el; a && a.nodeType === 1; a = a.parentElement) {
+      if (backdrops.has(a)) { c = backdrops.get(a); break; }
+      path.push(a);
       const s = getComputedStyle(a);
-      if (s.backgroundImage && s.backgroundImage !== "none") return null;
-      const c = rgba(s.backgroundColor);
-      if (c && c[3] > 0.9) return c;
+      if (s.backgroundImage && s.backgroundImage !== "none") { c = null; break; }
+      const b = rgba(s.backgroundColor);
+      if (b && b[3] > 0.9) { c = b; break; }
     }
-    return [255, 255, 255, 1];
+    for (const a of path) backdrops.set(a, c);
+    return c;
   };
   // A fade-in (opacity 0 animated to 1 by a library) counts as seen.
   const fading = s => (s.transitionDuration && s.transitionDuration.split(",").some(d => parseFloat(d) > 0) &&
@@ -40,14 +52,28 @@ const snapshotJS = `(() => {
   // fixed boxes (banners, dialogs the reader closes) do not count.
   const opaque = st => { const bg = rgba(st.backgroundColor);
     return ((bg && bg[3] > 0.9) || st.backgroundImage !== "none") && parseFloat(st.opacity) >= 0.9 && st.visibility === "visible"; };
+  // The positioned opaque children of each parent, listed once per parent
+  // (in document order, with their boxes): a page of n sibling paragraphs
+  // would otherwise cost n*n style reads.
+  const coverers = new Map();
+  const coverersOf = parent => {
+    let list = coverers.get(parent);
+    if (list) return list;
+    list = [];
+    for (let c = parent.firstElementChild; c; c = c.nextElementSibling) {
+      const cs = getComputedStyle(c);
+      if ((cs.position === "absolute" || cs.position === "relative") && opaque(cs)) list.push([c, c.getBoundingClientRect()]);
+    }
+    coverers.set(parent, list);
+    return list;
+  };
   const covered = (el, r) => {
     if (r.width < 1 || r.height < 1) return false;
     for (let a = el, depth = 0; a && a !== doc.body && depth < 4; a = a.parentElement, depth++) {
-      for (let sib = a.nextElementSibling; sib; sib = sib.nextElementSibling) {
-        const ss = getComputedStyle(sib);
-        if (ss.position !== "absolute" && ss.position !== "relative") continue;
-        const sr = sib.getBoundingClientRect();
-        if (sr.left <= r.left + 1 && sr.top <= r.top + 1 && sr.right >= r.right - 1 && sr.bottom >= r.bottom - 1 && opaque(ss)) return true;
+      if (!a.parentElement) break;
+      for (const [sib, sr] of coverersOf(a.parentElement)) {
+        if (!(a.compareDocumentPosition(sib) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+        if (sr.left <= r.left + 1 && sr.top <= r.top + 1 && sr.right >= r.right - 1 && sr.bottom >= r.bottom - 1) return true;
       }
     }
     return false;
@@ -114,10 +140,21 @@ const snapshotJS = `(() => {
   for (const c of comments) c.remove();
   let html = "<!DOCTYPE html>\n" + root.outerHTML;
   if (html.length > 16777216) html = html.slice(0, 16777216);
-  const text = doc.body ? (doc.body.innerText || "").slice(0, 600) : "";
+  // The start of the visible text, only when asked (the egress proxy's own
+  // answer): after the removals above it costs a whole new layout.
+  const text = WANT_TEXT && doc.body ? (doc.body.innerText || "").slice(0, 600) : "";
   return {html, title: doc.title || "", url: location.href, text, hidden: hidden.length};
 })()`
 
 // timedSnapshotJS is snapshotJS returning also how long its hidden-element
-// pass took (hiddenMs; the isolated world's global is not the page's).
-const timedSnapshotJS = "(() => { const r = " + snapshotJS + "; r.hiddenMs = globalThis.hiddenMs || 0; return r; })()"
+// pass took (hiddenMs; the isolated world's global is not the page's), with
+// the start of the text (withText) or without.
+var timedSnapshotJS = map[bool]string{
+	true:  timedSnapshot(true),
+	false: timedSnapshot(false),
+}
+
+func timedSnapshot(withText bool) string {
+	js := strings.Replace(snapshotJS, "WANT_TEXT", strconv.FormatBool(withText), 1)
+	return "(() => { const r = " + js + "; r.hiddenMs = globalThis.hiddenMs || 0; return r; })()"
+}

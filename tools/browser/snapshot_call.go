@@ -13,9 +13,10 @@ type snapshotResult struct {
 	hidden                 time.Duration // time the hidden-element pass took in the page
 }
 
-// snapshot serialises the visible DOM from an isolated world. A navigation
-// racing with it (a late JS redirect) destroys the world: retry.
-func (p *Pool) snapshot(pg session, frame proto.PageFrameID) (*snapshotResult, error) {
+// snapshot serialises the visible DOM from an isolated world, and with
+// withText the start of its text. A navigation racing with it (a late JS
+// redirect) destroys the world: retry.
+func (p *Pool) snapshot(pg session, frame proto.PageFrameID, withText bool) (*snapshotResult, error) {
 	ctx := pg.ctx
 	var lastErr error
 	for attempt := 0; attempt < 3; attempt++ {
@@ -23,7 +24,7 @@ func (p *Pool) snapshot(pg session, frame proto.PageFrameID) (*snapshotResult, e
 		if err == nil {
 			var r *proto.RuntimeEvaluateResult
 			r, err = proto.RuntimeEvaluate{
-				Expression:    timedSnapshotJS,
+				Expression:    timedSnapshotJS[withText],
 				ContextID:     world.ExecutionContextID,
 				ReturnByValue: true,
 			}.Call(pg)

@@ -105,7 +105,7 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 	}
 	sp.end(spanWait)
 	sp.add(spanLate, wr.late)
-	snap, err := p.snapshot(pg, st.main)
+	snap, err := p.snapshot(pg, st.main, false)
 	if err != nil {
 		if outer.Err() == nil && pctx.Err() != nil {
 			return nil, p.siteTimeout(outer, in, rawURL, t.budget, "reading the page's DOM", err)
@@ -122,6 +122,12 @@ func (p *Pool) renderIn(ctx context.Context, in *instance, t *tab, rawURL string
 		return nil, errorPageError(rawURL, failURL, code)
 	}
 	status, hdrs := st.document()
+	if proxyAnswered(hdrs) {
+		// The proxy's own page: its text may say why (see proxyRefusal).
+		if ts, err := p.snapshot(pg, st.main, true); err == nil {
+			snap.text = ts.text
+		}
+	}
 	if perr := p.proxyRefusal(pctx, rawURL, status, hdrs, snap.text); perr != nil {
 		if docURL := st.documentURL(); docURL != "" && docURL != rawURL {
 			// A script or redirect led the tab to what the proxy refused or
