@@ -1,19 +1,34 @@
 package research
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Which name in an answering sentence a hop points to.
 
 // pickBridge returns the name in sentence s a hop points to: of the names
 // that are new (not avoided), the one nearest a relation word the sentence
 // answers; without such a word, the first new name after the subject.
-func pickBridge(s, subject string, remaining []relTerm, consumed map[string]bool, avoid []string, p *Params) string {
+func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[string]bool, avoid, refuted []string, p *Params) string {
+	if b := pickBridgeOf(s, subject, consumed, marks, slices.Concat(avoid, refuted), p); b != "" {
+		return b
+	}
+	// Every new name was searched and found no page of its own: the best of
+	// them is still what the sentence says.
+	return pickBridgeOf(s, subject, consumed, marks, avoid, p)
+}
+
+func pickBridgeOf(s, subject string, consumed, marks map[string]bool, avoid []string, p *Params) string {
 	words := wordSpans(s)
-	var relAt []int
+	var relAt, markAt []int
 	for i, w := range words {
 		ts := tokens(s[w[0]:w[1]])
 		if len(ts) == 1 && consumed[ts[0]] {
 			relAt = append(relAt, i)
+		}
+		if marks[strings.ToLower(s[w[0]:w[1]])] {
+			markAt = append(markAt, i)
 		}
 	}
 	subjAt := -1
@@ -22,13 +37,21 @@ func pickBridge(s, subject string, remaining []relTerm, consumed map[string]bool
 	}
 	best, bestDist := "", 1e9
 	for _, name := range bridgeNames(s) {
-		if avoided(name, avoid) {
+		if avoided(name, avoid) || sameAs(name, subject) || aliasAt(s, strings.Index(s, name)) {
 			continue
 		}
 		at := wordIndexAt(words, strings.Index(s, name))
 		n := len(wordSpans(name))
 		dist := 0.0
-		if len(relAt) > 0 {
+		if len(markAt) > 0 {
+			// A mark ("by") points forward: the agent is the name after it.
+			dist = 1e9
+			for _, m := range markAt {
+				if m < at {
+					dist = min(dist, float64(at-m))
+				}
+			}
+		} else if len(relAt) > 0 {
 			dist = 1e9
 			for _, r := range relAt {
 				switch {
@@ -48,9 +71,10 @@ func pickBridge(s, subject string, remaining []relTerm, consumed map[string]bool
 				dist += float64(len(words)) // before the subject: its context, not its answer
 			}
 		}
-		if n == 1 && demonymShaped(name) {
+		if (n == 1 && demonymShaped(name)) || attributive(s, words, at+n) {
 			// "American", "Italian": a one-word adjective of origin, rarely a
-			// thing with a page of its own.
+			// thing with a page of its own; "Irish Empiricist philosopher
+			// George Berkeley": a name describing the name after it.
 			dist += p.HopDemonymPenalty
 		}
 		if dist < bestDist {
@@ -67,17 +91,22 @@ func bridgeNames(s string) []string {
 	var out []string
 	// A parenthesis glosses the name before it ("(born 1959)", "(see 2004
 	// in music)"); blanked, it neither joins nor splits names.
+	// A parenthesis of a life's dates and places ("(born March 8, 1953
+	// in Appleton)") is kept: where someone was born is often only there.
 	b := []byte(s)
-	depth := 0
+	depth, keep := 0, false
 	for i, c := range b {
 		switch {
 		case c == '(':
+			if depth == 0 {
+				keep = lifeGloss(s[i+1:])
+			}
 			depth++
 			b[i] = ' '
 		case c == ')' && depth > 0:
 			depth--
 			b[i] = ' '
-		case depth > 0:
+		case depth > 0 && !keep:
 			b[i] = ' '
 		}
 	}
@@ -209,4 +238,110 @@ func wordIndexAt(words [][2]int, at int) int {
 		}
 	}
 	return len(words)
+}
+
+// attributive reports that the words from index next on are a common noun
+// or two and then a name ("[Scottish] reformer John Knox", "[Irish
+// Empiricist] philosopher George Berkeley"): the name before them
+// describes the one after, which is what the sentence is about.
+func attributive(s string, words [][2]int, next int) bool {
+	for k := next; k < len(words) && k < next+3; k++ {
+		w := s[words[k][0]:words[k][1]]
+		if k > next && isCap(w) {
+			return !strings.ContainsAny(s[words[next-1][1]:words[k][0]], ",;:()\"“”")
+		}
+		if isCap(w) || isStopWord(w) || connectors[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return false
+}
+
+// aliasMarks introduce another name of the subject itself ("also known as
+// The Surveyor"), not a bridge to something else.
+var aliasMarks = []string{"known as ", "also called ", "aka ", "a.k.a. ", "nicknamed ", "formerly ", "better known as "}
+
+// aliasAt reports a name at byte offset at that follows an alias mark.
+func aliasAt(s string, at int) bool {
+	if at <= 0 {
+		return false
+	}
+	before := strings.ToLower(s[max(0, at-20):at])
+	before = strings.TrimRight(before, `"“'‘ `) + " "
+	for _, m := range aliasMarks {
+		if strings.HasSuffix(before, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameAs reports a fuller or shorter form of subject's own name ("Donald
+// Paul Werner" for "Don Werner", "Theodore Mosby" for "Ted Mosby"): the
+// same last word and the same initial. A relative sharing the surname has
+// another given name.
+func sameAs(name, subject string) bool {
+	a, b := strings.Fields(bareTitle(name)), strings.Fields(bareTitle(subject))
+	if len(a) < 2 || len(b) < 2 || !strings.EqualFold(a[len(a)-1], b[len(b)-1]) {
+		return false
+	}
+	return strings.EqualFold(a[0][:1], b[0][:1])
+}
+
+// blankNames is s with the names bridgeNames finds blanked out.
+func blankNames(s string) string {
+	for _, n := range bridgeNames(s) {
+		s = strings.Replace(s, n, strings.Repeat(" ", len(n)), 1)
+	}
+	return s
+}
+
+// byAgent reports a sentence naming someone after "by" ("a painting by Ada
+// Lind") when the words left ask for an agent (an author, a creator, a
+// director): the agent term it answers.
+func byAgent(s string, remaining []relTerm) (string, bool) {
+	i := strings.Index(s, " by ")
+	if i < 0 {
+		return "", false
+	}
+	ws := strings.Fields(s[i+4:])
+	named := false
+	for k := 0; k < len(ws) && k < 5; k++ {
+		if isCap(ws[k]) {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return "", false
+	}
+	for _, rt := range remaining {
+		if !rt.optional && agentRelations[rt.term] && isRole(rt.word) {
+			return rt.term, true
+		}
+	}
+	return "", false
+}
+
+// agentRelations are the relations whose agent a passive "by" names: a
+// work is written, composed, directed, made by someone. (An employer or a
+// member is not "by".)
+var agentRelations = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"direct", "create", "write", "compose", "produce", "found", "perform", "publish", "make"} {
+		m[stemOf(w)] = true
+	}
+	return m
+}()
+
+// lifeGloss reports a parenthesis that opens with a birth or death ("born
+// 1953 in Appleton", "died in Rome").
+func lifeGloss(inner string) bool {
+	l := strings.ToLower(inner)
+	for _, p := range []string{"born ", "b. ", "died ", "d. ", "née "} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
 }
