@@ -184,7 +184,7 @@ func (r *run) hopQuotes(boiler map[string]bool) []scoredQuote {
 	seen := map[[3]int]bool{}
 	for _, c := range r.chains {
 		for k, st := range c.steps {
-			if !c.resolved && (k >= unresolvedQuotedHops || !st.OwnPage) {
+			if !c.resolved && (k >= r.p.HopQuotesUnresolved || !st.OwnPage) {
 				// A chain that never reached its answer may have gone astray:
 				// only its first hops read on their subjects' own pages are
 				// forced in; the rest compete with the other quotes.
@@ -239,10 +239,6 @@ func hopWindow(content string, start, end, maxChars int) string {
 	}
 	return content[sents[lo][0]:sents[hi][1]]
 }
-
-// unresolvedQuotedHops is how many first hops of a chain that never
-// reached its answer are forced into the evidence.
-const unresolvedQuotedHops = 2
 
 // valueAnswers reports a sentence that holds the value the question asks
 // for: a year, a month, a number. Questions after a person, a place or
