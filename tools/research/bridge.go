@@ -1,19 +1,34 @@
 package research
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Which name in an answering sentence a hop points to.
 
 // pickBridge returns the name in sentence s a hop points to: of the names
 // that are new (not avoided), the one nearest a relation word the sentence
 // answers; without such a word, the first new name after the subject.
-func pickBridge(s, subject string, remaining []relTerm, consumed map[string]bool, avoid []string, p *Params) string {
+func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[string]bool, avoid, refuted []string, p *Params) string {
+	if b := pickBridgeOf(s, subject, consumed, marks, slices.Concat(avoid, refuted), p); b != "" {
+		return b
+	}
+	// Every new name was searched and found no page of its own: the best of
+	// them is still what the sentence says.
+	return pickBridgeOf(s, subject, consumed, marks, avoid, p)
+}
+
+func pickBridgeOf(s, subject string, consumed, marks map[string]bool, avoid []string, p *Params) string {
 	words := wordSpans(s)
-	var relAt []int
+	var relAt, markAt []int
 	for i, w := range words {
 		ts := tokens(s[w[0]:w[1]])
 		if len(ts) == 1 && consumed[ts[0]] {
 			relAt = append(relAt, i)
+		}
+		if marks[strings.ToLower(s[w[0]:w[1]])] {
+			markAt = append(markAt, i)
 		}
 	}
 	subjAt := -1
@@ -22,13 +37,21 @@ func pickBridge(s, subject string, remaining []relTerm, consumed map[string]bool
 	}
 	best, bestDist := "", 1e9
 	for _, name := range bridgeNames(s) {
-		if avoided(name, avoid) {
+		if avoided(name, avoid) || sameAs(name, subject) || aliasAt(s, strings.Index(s, name)) {
 			continue
 		}
 		at := wordIndexAt(words, strings.Index(s, name))
 		n := len(wordSpans(name))
 		dist := 0.0
-		if len(relAt) > 0 {
+		if len(markAt) > 0 {
+			// A mark ("by") points forward: the agent is the name after it.
+			dist = 1e9
+			for _, m := range markAt {
+				if m < at {
+					dist = min(dist, float64(at-m))
+				}
+			}
+		} else if len(relAt) > 0 {
 			dist = 1e9
 			for _, r := range relAt {
 				switch {
@@ -48,9 +71,10 @@ func pickBridge(s, subject string, remaining []relTerm, consumed map[string]bool
 				dist += float64(len(words)) // before the subject: its context, not its answer
 			}
 		}
-		if n == 1 && demonymShaped(name) {
+		if (n == 1 && demonymShaped(name)) || attributive(s, words, at+n) {
 			// "American", "Italian": a one-word adjective of origin, rarely a
-			// thing with a page of its own.
+			// thing with a page of its own; "Irish Empiricist philosopher
+			// George Berkeley": a name describing the name after it.
 			dist += p.HopDemonymPenalty
 		}
 		if dist < bestDist {
@@ -67,17 +91,22 @@ func bridgeNames(s string) []string {
 	var out []string
 	// A parenthesis glosses the name before it ("(born 1959)", "(see 2004
 	// in music)"); blanked, it neither joins nor splits names.
+	// A parenthesis of a life's dates and places ("(born March 8, 1953
+	// in Appleton)") is kept: where someone was born is often only there.
 	b := []byte(s)
-	depth := 0
+	depth, keep := 0, false
 	for i, c := range b {
 		switch {
 		case c == '(':
+			if depth == 0 {
+				keep = lifeGloss(s[i+1:])
+			}
 			depth++
 			b[i] = ' '
 		case c == ')' && depth > 0:
 			depth--
 			b[i] = ' '
-		case depth > 0:
+		case depth > 0 && !keep:
 			b[i] = ' '
 		}
 	}

@@ -44,7 +44,9 @@ type run struct {
 	// chains walk the question's hops; hopSearches counts their searches.
 	chains       []*chain
 	hopSearches  int
-	stoppedEarly bool // every hop had evidence before the page budget was spent
+	noPageFor    []string   // bridges whose search found no page of their name, in search order
+	nameChecks   []proposal // searches of a bridge's name alone, after its hop search found no page of it
+	stoppedEarly bool       // every hop had evidence before the page budget was spent
 }
 
 // report sends a progress notification: pages finished so far (always

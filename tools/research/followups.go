@@ -143,6 +143,15 @@ func (r *run) searchFinished(ev searchDone) {
 		// results are read before the planned searches' long tail.
 		w, rel = r.p.HopPriority, 1
 	}
+	if ev.prop.hop && !r.namesAResult(ev.resp.Results, ev.prop.Entity) {
+		if ev.prop.Query != ev.prop.Entity {
+			// The words of the hops left may have outranked the bridge's
+			// own page: its name alone confirms or refutes it.
+			r.nameChecks = append(r.nameChecks, proposal{QueryProposal: QueryProposal{Query: ev.prop.Entity, Entity: ev.prop.Entity, Score: 1}, from: ev.prop.from, strength: 1, hop: true})
+		} else {
+			r.noPageFor = append(r.noPageFor, ev.prop.Entity)
+		}
+	}
 	for i, res := range ev.resp.Results {
 		if i >= r.p.FollowUpResults || !domainAllowed(res.URL, r.req.IncludeDomains, r.req.ExcludeDomains) {
 			continue
@@ -170,4 +179,18 @@ func (r *run) searchFinished(ev searchDone) {
 		}
 	}
 	r.report(fmt.Sprintf("searched %q", ev.prop.Query))
+}
+
+// namesAResult reports whether one of a search's first results (those
+// queued) is the page of name: its title names it.
+func (r *run) namesAResult(results []search.Result, name string) bool {
+	for i, res := range results {
+		if i >= r.p.FollowUpResults {
+			break
+		}
+		if titleLevel(res.Title, name) > 0 {
+			return true
+		}
+	}
+	return false
 }

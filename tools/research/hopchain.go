@@ -21,6 +21,7 @@ import (
 type relTerm struct {
 	term, word string
 	w          float64
+	optional   bool // qualifies a hop, names none: the chain does not wait for it
 }
 
 // hopStep is one resolved hop: the sentence of page that answers it, and
@@ -33,12 +34,14 @@ type hopStep struct {
 	Start, End int // the answering sentence in the page's content
 	Consumed   []string
 	Score      float64 // relation weight the sentence covers
+	OwnPage    bool    // resolved on the subject's own page (its title names it)
 }
 
 // chain is the walk from one anchor name of the question.
 type chain struct {
 	anchor    string
 	subject   string
+	rel       []relTerm // the question's relation words, where every walk starts
 	remaining []relTerm
 	steps     []hopStep
 	done      bool
@@ -57,7 +60,7 @@ func questionRelTerms(p *Plan, tw *termWeights) []relTerm {
 	}
 	var out []relTerm
 	seen := map[string]bool{}
-	q, kin := expandKinWords(p.Question)
+	q, kin := expandKinWords(rewriteBeFound(p.Question))
 	for _, w := range relationWords(q) {
 		ts := tokens(w)
 		if len(ts) != 1 || inName[ts[0]] || (seen[ts[0]] && !kin[w]) {
@@ -70,7 +73,7 @@ func questionRelTerms(p *Plan, tw *termWeights) []relTerm {
 				wt = x
 			}
 		}
-		out = append(out, relTerm{term: ts[0], word: w, w: wt})
+		out = append(out, relTerm{term: ts[0], word: w, w: wt, optional: optionalWord(w)})
 	}
 	return out
 }
@@ -91,7 +94,13 @@ func newChains(p *Plan, tw *termWeights, maxAnchors int) []*chain {
 		if len(out) >= maxAnchors {
 			break
 		}
-		out = append(out, &chain{anchor: e, subject: e, remaining: append([]relTerm(nil), rel...), searched: map[string]bool{e: true}})
+		if len(p.Entities) > 1 && ((len(strings.Fields(e)) == 1 && demonymShaped(e)) || dateLike(e)) {
+			// "What British singer ...": an adjective of origin qualifies
+			// the answer, "born 18 October 1992" is a value; the chain
+			// starts from the question's other names.
+			continue
+		}
+		out = append(out, &chain{anchor: e, subject: e, rel: rel, remaining: append([]relTerm(nil), rel...), searched: map[string]bool{e: true}})
 	}
 	return out
 }
@@ -101,7 +110,7 @@ func newChains(p *Plan, tw *termWeights, maxAnchors int) []*chain {
 // page is the subject's own (its sentences may speak of it as "he", "it").
 // avoid lists names that cannot be the answer (the question's, earlier
 // bridges). ok is false when no sentence speaks of the subject.
-func resolveHop(content, subject string, titleIsSubject bool, remaining []relTerm, avoid []string, boiler map[string]bool, p *Params) (hopStep, bool) {
+func resolveHop(content, subject string, titleIsSubject bool, remaining []relTerm, avoid, refuted []string, boiler map[string]bool, p *Params) (hopStep, bool) {
 	var sents [][2]int
 	off := 0
 	for _, para := range strings.SplitAfter(content, "\n\n") {
@@ -129,6 +138,9 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		}
 		have := termSet(s)
 		if _, t, ok := kinHop(s, remaining); ok {
+			have[t] = true
+		}
+		if t, ok := byAgent(s, remaining); ok {
 			have[t] = true
 		}
 		sc := 0.0
@@ -164,13 +176,22 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		step.Bridge, step.Consumed = b, []string{t}
 		return step, true
 	}
+	// A relation word inside a name ("United States" for "state") says
+	// what the name is, not what the sentence answers: it is not used up.
+	outside := termSet(blankNames(s))
 	consumed := map[string]bool{}
 	for _, rt := range remaining {
-		if termSet(s)[rt.term] {
+		if outside[rt.term] {
 			consumed[rt.term] = true
 		}
 	}
-	step.Bridge = pickBridge(s, subject, remaining, consumed, append(avoid, subject), p)
+	marks := map[string]bool{}
+	if t, ok := byAgent(s, remaining); ok && !consumed[t] {
+		// "a work by Ada Lind" answers "the author of" without the word.
+		consumed[t] = true
+		marks["by"] = true
+	}
+	step.Bridge = pickBridge(s, subject, remaining, consumed, marks, append(avoid, subject), refuted, p)
 	if step.Bridge != "" {
 		// Words inside the bridge's own name ("Mountrail County" for
 		// "county") are not answered by the sentence: they say what the
@@ -197,6 +218,16 @@ func remainingWords(rem []relTerm) []string {
 		out = append(out, rt.word)
 	}
 	return out
+}
+
+// waiting reports whether rem still holds a word that names a hop.
+func waiting(rem []relTerm) bool {
+	for _, rt := range rem {
+		if !rt.optional {
+			return true
+		}
+	}
+	return false
 }
 
 // without returns rem minus one of each consumed term (a repeated term,

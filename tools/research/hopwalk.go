@@ -6,33 +6,31 @@ import "strings"
 // chains walk as far as the pages read allow, and each new bridge is
 // searched with the relation words still unanswered.
 
-// advanceChains resolves every chain's hops the pages read so far answer
-// and, when search is set, returns the searches for the new bridges (at
-// most the task's hop search budget).
+// advanceChains walks every chain again, from its anchor, over all the
+// pages read so far and, when search is set, returns the searches for the
+// bridges not searched yet (at most the task's hop search budget). A walk
+// from scratch lets a page read later take the place of a worse one an
+// earlier walk used (the film's page instead of its soundtrack's), and a
+// bridge whose search found no page of its name give way to the next name
+// of its sentence. The walk depends only on the pages read, in schedule
+// order, never on timing.
 func (r *run) advanceChains(search bool) []proposal {
 	var out []proposal
 	for _, c := range r.chains {
-		for !c.done {
-			if len(c.steps) >= r.p.MaxHops {
-				c.done = true
-				break
-			}
-			step, ok := r.resolveNext(c)
-			if !ok {
-				break // the subject's page is not read yet
-			}
-			c.steps = append(c.steps, step)
-			c.remaining = without(c.remaining, step.Consumed)
-			if step.Bridge == "" || len(c.remaining) == 0 {
-				c.done, c.resolved = true, true
-				break
-			}
-			c.subject = step.Bridge
-			if !search || c.searched[step.Bridge] || r.hopSearches >= r.p.MaxHopSearches {
+		r.walk(c)
+		for _, step := range c.steps {
+			if step.Bridge == "" || !search || c.searched[step.Bridge] || r.hopSearches >= r.p.MaxHopSearches {
 				continue
 			}
 			c.searched[step.Bridge] = true
-			q := strings.TrimSpace(step.Bridge + " " + strings.Join(remainingWords(c.remaining), " "))
+			rem := c.rel
+			for _, st := range c.steps {
+				rem = without(rem, st.Consumed)
+				if st.Bridge == step.Bridge {
+					break
+				}
+			}
+			q := strings.TrimSpace(step.Bridge + " " + strings.Join(remainingWords(rem), " "))
 			k := normQuery(q)
 			if r.queried[k] {
 				continue
@@ -46,10 +44,50 @@ func (r *run) advanceChains(search bool) []proposal {
 	return out
 }
 
+// walk resolves c's hops from its anchor as far as the pages read allow.
+func (r *run) walk(c *chain) {
+	c.subject, c.remaining, c.steps = c.anchor, append([]relTerm(nil), c.rel...), nil
+	c.done, c.resolved = false, false
+	for !c.done {
+		if len(c.steps) >= r.p.MaxHops {
+			c.done = true
+			break
+		}
+		step, ok := r.resolveNext(c)
+		if !ok {
+			break // the subject's page is not read yet
+		}
+		if n := len(c.steps); n > 0 && step.Score == 0 && c.steps[n-1].Score == 0 {
+			// Two hops in a row that answer no relation word are a drift
+			// from name to name ("actor" → "American" → ...), not a chain:
+			// wait for a page that answers the words.
+			break
+		}
+		c.steps = append(c.steps, step)
+		c.remaining = without(c.remaining, step.Consumed)
+		if step.Bridge == "" {
+			// A sentence with no new name answers with a value: resolved
+			// only when it holds the kind of value asked for (a year for
+			// "when"); a question after a person or a place is not
+			// answered by it.
+			rd := r.pages[step.Page].reading
+			c.done, c.resolved = true, valueAnswers(r.weights, rd.Content[step.Start:step.End])
+			break
+		}
+		if !waiting(c.remaining) {
+			c.done, c.resolved = true, true
+			break
+		}
+		c.subject = step.Bridge
+	}
+}
+
 // resolveNext finds the page about c's subject and resolves the next hop on
-// it: the subject's own page (its title names it) first, else the read
-// page whose sentence about the subject covers the most relation weight.
-// Pages an earlier hop of the chain was resolved on are not used again.
+// it: of the subject's own pages (their titles name it), the one whose
+// answering sentence covers the most relation weight; else the read page
+// whose sentence about the subject does. Pages an earlier hop of the chain
+// was resolved on are not used again; names whose search found no page of
+// their own are not bridges while another name of the sentence is.
 func (r *run) resolveNext(c *chain) (hopStep, bool) {
 	used := map[int]bool{}
 	for _, s := range c.steps {
@@ -60,28 +98,57 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 	for _, s := range c.steps {
 		avoid = append(avoid, s.Bridge)
 	}
+	refuted := r.refutedBridges()
 	best, found := hopStep{}, false
-	for i, p := range r.pages {
-		if used[i] || p.status != statusOK || p.reading == nil {
-			continue
-		}
-		if nameMatch(p.title, c.subject, r.p.TitleMatch) {
-			if st, ok := resolveHop(p.reading.Content, c.subject, true, c.remaining, avoid, boiler, r.p); ok {
-				st.Page = i
-				return st, true
+	// A page titled exactly with the subject's name (its qualifier too:
+	// "Empress Wang (Gaozong)") is its page before one titled with the bare
+	// name, and that before one whose words only contain or are contained
+	// in the name's.
+	for level := 3; level >= 1; level-- {
+		for i, p := range r.pages {
+			if used[i] || p.status != statusOK || p.reading == nil || titleLevel(p.title, c.subject) != level {
+				continue
 			}
+			// The page's own name is its subject, never the hop's answer.
+			if st, ok := resolveHop(p.reading.Content, c.subject, true, c.remaining, append(avoid, bareTitle(p.title)), refuted, boiler, r.p); ok && (!found || st.Score > best.Score) {
+				st.Page, st.OwnPage = i, true
+				best, found = st, true
+			}
+		}
+		if found {
+			return best, true
 		}
 	}
 	for i, p := range r.pages {
 		if used[i] || p.status != statusOK || p.reading == nil || !mentions(p.reading.Content, c.subject, false) {
 			continue
 		}
-		if st, ok := resolveHop(p.reading.Content, c.subject, false, c.remaining, avoid, boiler, r.p); ok && (!found || st.Score > best.Score) {
+		if st, ok := resolveHop(p.reading.Content, c.subject, false, c.remaining, avoid, refuted, boiler, r.p); ok && (!found || st.Score > best.Score) {
 			st.Page = i
 			best, found = st, true
 		}
 	}
 	return best, found
+}
+
+// refutedBridges are the bridges whose own search found no page titled
+// with their name and whose page no read page is: not a thing with a page
+// (a phrase, a soundtrack's subtitle), so not the hop's answer.
+func (r *run) refutedBridges() []string {
+	var out []string
+	for _, name := range r.noPageFor {
+		confirmed := false
+		for _, p := range r.pages {
+			if p.status == statusOK && titleLevel(p.title, name) > 0 {
+				confirmed = true
+				break
+			}
+		}
+		if !confirmed {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // everyHopAnswered reports whether every chain has reached its answer:
@@ -117,6 +184,12 @@ func (r *run) hopQuotes(boiler map[string]bool) []scoredQuote {
 	seen := map[[3]int]bool{}
 	for _, c := range r.chains {
 		for k, st := range c.steps {
+			if !c.resolved && (k >= r.p.HopQuotesUnresolved || !st.OwnPage) {
+				// A chain that never reached its answer may have gone astray:
+				// only its first hops read on their subjects' own pages are
+				// forced in; the rest compete with the other quotes.
+				continue
+			}
 			key := [3]int{st.Page, st.Start, st.End}
 			if seen[key] {
 				continue
@@ -165,4 +238,36 @@ func hopWindow(content string, start, end, maxChars int) string {
 		}
 	}
 	return content[sents[lo][0]:sents[hi][1]]
+}
+
+// valueAnswers reports a sentence that holds the value the question asks
+// for: a year, a month, a number. Questions after a person, a place or
+// an unspecified thing want a name.
+func valueAnswers(tw *termWeights, sentence string) bool {
+	if tw == nil {
+		return true
+	}
+	switch tw.kind {
+	case kindYear, kindMonth, kindNumber:
+		return answerCue(tw.kind, sentence)
+	}
+	return false
+}
+
+// takeNameChecks returns the pending searches of bridges' names alone
+// (each name once) and clears them.
+func (r *run) takeNameChecks() []proposal {
+	var out []proposal
+	for _, q := range r.nameChecks {
+		k := normQuery(q.Query)
+		if r.queried[k] {
+			r.noPageFor = append(r.noPageFor, q.Entity) // searched before: it found no page then
+			continue
+		}
+		r.queried[k] = true
+		r.queriesRun = append(r.queriesRun, q.Query)
+		out = append(out, q)
+	}
+	r.nameChecks = nil
+	return out
 }

@@ -75,7 +75,7 @@ func capitalSpans(q string) []string {
 				break
 			}
 			next := word(j + 1)
-			if isCap(next) {
+			if isCap(next) || (nameNumber(next) && numberJoins(q[ws[j][1]:ws[j+1][0]])) {
 				j++
 				end = j
 				continue
@@ -120,9 +120,24 @@ func capitalSpans(q string) []string {
 	return out
 }
 
+// nameNumber reports a word that is a number or starts with one ("2",
+// "146", "34th", "4B"): after a capitalised word it is part of the name
+// ("Shrek 2", "BAe 146", "Miracle on 34th Street"), not a quantity.
+func nameNumber(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r) && len(w) <= 6
+}
+
+// numberJoins reports a gap between a name's word and a number that keeps
+// them one name: a space or a hyphen ("AAM-N-4"), no other punctuation.
+func numberJoins(gap string) bool { return gap == " " || gap == "-" }
+
 // joinTitles joins a name and the title set after it by a comma
 // ("William II, Duke of Bavaria", "Eustace III, Count of Boulogne"): a
 // capitalised "X of Y" right after ", " is the name's, not a second name.
+// A name and a capitalised subtitle after ": " are one title ("Scene in
+// the Northwest: Portrait of John Henry Lefroy"): a question joins two
+// names by words, not by a colon.
 func joinTitles(q string, spans []string) []string {
 	var out []string
 	for i := 0; i < len(spans); i++ {
@@ -131,6 +146,13 @@ func joinTitles(q string, spans []string) []string {
 			joined := a + ", " + b
 			if strings.Contains(q, joined) && strings.Contains(strings.ToLower(b), " of ") && len(strings.Fields(b)) <= 5 {
 				out = append(out, joined)
+				i++
+				continue
+			}
+			if sub := a + ": " + b; strings.Contains(q, sub) && !strings.Contains(b, " and ") {
+				// (A subtitle with "and" in it may be two names joined: "Flow:
+				// For Love of Water and Neutral Port".)
+				out = append(out, sub)
 				i++
 				continue
 			}

@@ -104,6 +104,11 @@ type Params struct {
 	// (with its neighbours); HopQuoteScore is its score (above any page's).
 	HopQuoteChars int
 	HopQuoteScore float64
+	// HopQuotesUnresolved is how many first hops of a chain that never
+	// reached its answer have their sentences forced into the evidence
+	// (those read on their subjects' own pages): more keeps the start of a
+	// half-walked chain, fewer leaves room for other pages' quotes.
+	HopQuotesUnresolved int
 
 	// --- Reading a page ---
 
@@ -235,7 +240,7 @@ func DefaultParams() Params {
 		BoilerNameShare: 0.5, BoilerWordShare: 0.25, BoilerNameMin: 3,
 
 		MaxChainAnchors: 2, MaxHops: 4, MaxHopSearches: 4, HopPriority: 1.2, HopSubjectNamed: 1.2, HopDemonymPenalty: 6,
-		HopQuoteChars: 320, HopQuoteScore: 10,
+		HopQuoteChars: 320, HopQuoteScore: 10, HopQuotesUnresolved: 2,
 
 		EarlyStopAfter: 4, MaxSegments: 80, KeepRatio: 0.45, MaxFindings: 3, MinKeepScore: 0.12,
 		TitleMatch: 0.5, MaxLinks: 12, MaxPageQueries: 3, LeadMaxChars: 400, PassageMaxChars: 900,

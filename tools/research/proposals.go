@@ -204,6 +204,11 @@ func entityNames(sentence string) []string {
 		if len(ws) == 1 && (calendarWords[strings.ToLower(ws[0])] || strings.HasPrefix(sentence, name)) {
 			continue
 		}
+		if dateLike(name) || nameNumber(ws[0]) {
+			// "August 1946", "2017 3D": a date or a quantity, not a name
+			// with a page of its own.
+			continue
+		}
 		out = append(out, name)
 	}
 	return out

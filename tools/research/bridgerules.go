@@ -1,0 +1,113 @@
+package research
+
+import "strings"
+
+// Rules of English for which names in an answering sentence are not a
+// hop's answer (an alias, a describing name, the subject's own fuller
+// name) and which mark it (a passive "by").
+
+// attributive reports that the words from index next on are a common noun
+// or two and then a name ("[Scottish] reformer John Knox", "[Irish
+// Empiricist] philosopher George Berkeley"): the name before them
+// describes the one after, which is what the sentence is about.
+func attributive(s string, words [][2]int, next int) bool {
+	for k := next; k < len(words) && k < next+3; k++ {
+		w := s[words[k][0]:words[k][1]]
+		if k > next && isCap(w) {
+			return !strings.ContainsAny(s[words[next-1][1]:words[k][0]], ",;:()\"“”")
+		}
+		if isCap(w) || isStopWord(w) || connectors[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return false
+}
+
+// aliasMarks introduce another name of the subject itself ("also known as
+// The Surveyor"), not a bridge to something else.
+var aliasMarks = []string{"known as ", "also called ", "aka ", "a.k.a. ", "nicknamed ", "formerly ", "better known as "}
+
+// aliasAt reports a name at byte offset at that follows an alias mark.
+func aliasAt(s string, at int) bool {
+	if at <= 0 {
+		return false
+	}
+	before := strings.ToLower(s[max(0, at-20):at])
+	before = strings.TrimRight(before, `"“'‘ `) + " "
+	for _, m := range aliasMarks {
+		if strings.HasSuffix(before, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameAs reports a fuller or shorter form of subject's own name ("Donald
+// Paul Werner" for "Don Werner", "Theodore Mosby" for "Ted Mosby"): the
+// same last word and the same initial. A relative sharing the surname has
+// another given name.
+func sameAs(name, subject string) bool {
+	a, b := strings.Fields(bareTitle(name)), strings.Fields(bareTitle(subject))
+	if len(a) < 2 || len(b) < 2 || !strings.EqualFold(a[len(a)-1], b[len(b)-1]) {
+		return false
+	}
+	return strings.EqualFold(a[0][:1], b[0][:1])
+}
+
+// blankNames is s with the names bridgeNames finds blanked out.
+func blankNames(s string) string {
+	for _, n := range bridgeNames(s) {
+		s = strings.Replace(s, n, strings.Repeat(" ", len(n)), 1)
+	}
+	return s
+}
+
+// byAgent reports a sentence naming someone after "by" ("a painting by Ada
+// Lind") when the words left ask for an agent (an author, a creator, a
+// director): the agent term it answers.
+func byAgent(s string, remaining []relTerm) (string, bool) {
+	i := strings.Index(s, " by ")
+	if i < 0 {
+		return "", false
+	}
+	ws := strings.Fields(s[i+4:])
+	named := false
+	for k := 0; k < len(ws) && k < 5; k++ {
+		if isCap(ws[k]) {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return "", false
+	}
+	for _, rt := range remaining {
+		if !rt.optional && agentRelations[rt.term] && isRole(rt.word) {
+			return rt.term, true
+		}
+	}
+	return "", false
+}
+
+// agentRelations are the relations whose agent a passive "by" names: a
+// work is written, composed, directed, made by someone. (An employer or a
+// member is not "by".)
+var agentRelations = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"direct", "create", "write", "compose", "produce", "found", "perform", "publish", "make"} {
+		m[stemOf(w)] = true
+	}
+	return m
+}()
+
+// lifeGloss reports a parenthesis that opens with a birth or death ("born
+// 1953 in Appleton", "died in Rome").
+func lifeGloss(inner string) bool {
+	l := strings.ToLower(inner)
+	for _, p := range []string{"born ", "b. ", "died ", "d. ", "née "} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,133 @@
+package research
+
+import "testing"
+
+// walkRun is a run over pages already read (title, text), as the
+// coordinator has them after their reports; no web is needed to walk.
+func walkRun(question string, pages [][2]string) *run {
+	p := &defaultParams
+	r := &run{p: p, plan: NewPlan(question, nil)}
+	r.weights = newTermWeights(r.plan, nil, p)
+	for _, pg := range pages {
+		r.pages = append(r.pages, &pageRec{item: item{title: pg[0]}, status: statusOK, reading: &Reading{Content: pg[1]}})
+	}
+	r.chains = newChains(r.plan, r.weights, p.MaxChainAnchors)
+	return r
+}
+
+func bridges(c *chain) []string {
+	var out []string
+	for _, s := range c.steps {
+		out = append(out, s.Bridge)
+	}
+	return out
+}
+
+func TestWalkPrefersTheSubjectsOwnPage(t *testing.T) {
+	q := "Where was the composer of Tern Island (opera) born?"
+	r := walkRun(q, [][2]string{
+		// Read first: a page sharing the name, not the opera's.
+		{"Tern Island (soundtrack)", "Tern Island: Music from the Film is the soundtrack album of the 2004 film, released by Coral Records."},
+		{"Tern Island (opera)", "Tern Island is an opera in three acts composed by Ada Lind to a libretto by Piero Salvi."},
+	})
+	r.advanceChains(false)
+	if len(r.chains) != 1 {
+		t.Fatalf("chains %d, want 1", len(r.chains))
+	}
+	c := r.chains[0]
+	if len(c.steps) == 0 || c.steps[0].Bridge != "Ada Lind" || r.pages[c.steps[0].Page].title != "Tern Island (opera)" {
+		t.Fatalf("first hop %+v, want Ada Lind from the opera's page", c.steps)
+	}
+}
+
+func TestWalkReplacesAnEarlierPage(t *testing.T) {
+	q := "Who founded the company that makes the Varel 146?"
+	r := walkRun(q, [][2]string{
+		{"Varel 146 family", "The Varel 146 family includes the Varel 146-200, a regional jet made by Norra Works."},
+	})
+	r.advanceChains(false)
+	first := bridges(r.chains[0])
+	// The aircraft's own page is read later: the walk starts over from it.
+	r.pages = append(r.pages, &pageRec{item: item{title: "Varel 146"}, status: statusOK, reading: &Reading{Content: "The Varel 146 is a regional airliner manufactured by Ostmark Aviation from 1983."}})
+	r.advanceChains(false)
+	got := bridges(r.chains[0])
+	if len(got) == 0 || got[0] != "Ostmark Aviation" {
+		t.Errorf("bridges %q after the own page was read (before: %q), want Ostmark Aviation first", got, first)
+	}
+}
+
+func TestWalkFallsBackFromARefutedBridge(t *testing.T) {
+	q := "Where was the director of Cold Meadow born?"
+	page := [2]string{"Cold Meadow", "Cold Meadow is a 1961 film directed by Harlan Ward and Ivo Kress."}
+	r := walkRun(q, [][2]string{page})
+	r.advanceChains(false)
+	if b := bridges(r.chains[0]); len(b) == 0 || b[0] != "Harlan Ward" {
+		t.Fatalf("bridges %q, want Harlan Ward first", b)
+	}
+	// Harlan Ward's search and name search found no page of his name.
+	r.noPageFor = append(r.noPageFor, "Harlan Ward")
+	r.advanceChains(false)
+	if b := bridges(r.chains[0]); len(b) == 0 || b[0] != "Ivo Kress" {
+		t.Errorf("bridges %q after Harlan Ward was refuted, want Ivo Kress", b)
+	}
+	// A page of his name, once read, confirms him again.
+	r.pages = append(r.pages, &pageRec{item: item{title: "Harlan Ward"}, status: statusOK, reading: &Reading{Content: "Harlan Ward (born 1920 in Pell) was a director."}})
+	r.advanceChains(false)
+	if b := bridges(r.chains[0]); len(b) == 0 || b[0] != "Harlan Ward" {
+		t.Errorf("bridges %q with Harlan Ward's page read, want Harlan Ward", b)
+	}
+}
+
+func TestWalkValueNeedsTheKindAsked(t *testing.T) {
+	for _, tt := range []struct {
+		question, sentence string
+		resolved           bool
+	}{
+		{"When did the club that Ann Vole played for win the cup?", "Harbour Rovers had their first cup win in 1898.", true},
+		// A person is asked for: a sentence without a new name is no answer.
+		{"Who coached the club that Ann Vole played for?", "Harbour Rovers were coached with great success.", false},
+	} {
+		r := walkRun(tt.question, [][2]string{
+			{"Ann Vole", "Ann Vole is a footballer who played for Harbour Rovers."},
+			{"Harbour Rovers", "Harbour Rovers are a football club. " + tt.sentence},
+		})
+		r.advanceChains(false)
+		c := r.chains[0]
+		if c.resolved != tt.resolved {
+			t.Errorf("%q: resolved %v, want %v (steps %+v)", tt.question, c.resolved, tt.resolved, c.steps)
+		}
+	}
+}
+
+func TestWalkStopsDrifting(t *testing.T) {
+	// No sentence answers "spouse": the walk may take one step from what
+	// a page says first, not a run of them from name to name.
+	r := walkRun("Who is the spouse of the narrator of Gull Point?", [][2]string{
+		{"Gull Point", "Gull Point is a television series by Tom Reyes."},
+		{"Tom Reyes", "Tom Reyes is a writer from Lyon."},
+		{"Lyon", "Lyon is a city in France."},
+	})
+	r.advanceChains(false)
+	if n := len(r.chains[0].steps); n > 2 {
+		t.Errorf("walked %d hops without answering a word: %q", n, bridges(r.chains[0]))
+	}
+}
+
+func TestTitleLevel(t *testing.T) {
+	for _, tt := range []struct {
+		title, subject string
+		want           int
+	}{
+		{"Empress Wang (Gaozong)", "Empress Wang (Gaozong)", 3},
+		{"Empress Wang (Jingtai)", "Empress Wang (Gaozong)", 0},
+		{"The Serpent's Egg (film)", "The Serpent's Egg", 2},
+		{"The Lego Batman Movie - Miniweb", "Lego Batman Movie", 3},
+		{"Ted Mosby", "Older Ted Mosby", 1},
+		{"Battle of Alhandic", "Battle of Peleliu", 0},
+		{"Fenton High School", "Redan High School", 0},
+	} {
+		if got := titleLevel(tt.title, tt.subject); got != tt.want {
+			t.Errorf("titleLevel(%q, %q) = %d, want %d", tt.title, tt.subject, got, tt.want)
+		}
+	}
+}
