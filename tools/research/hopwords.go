@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Which relation words of a question a hop chain must use up. A chain is
@@ -59,11 +60,8 @@ func optionalWord(w string) bool {
 	if lightVerbs[l] || genericNouns[l] || degreeWords[l] {
 		return true
 	}
-	for _, r := range l {
-		if unicode.IsDigit(r) {
-			return true // "season 8", "rx 350": a number qualifies a name
-		}
-		break
+	if r, _ := utf8.DecodeRuneInString(l); unicode.IsDigit(r) {
+		return true // "season 8", "rx 350": a number qualifies a name
 	}
 	if ts := tokens(l); len(ts) == 1 && isRelation(ts[0]) {
 		return false // "directed", "birth": a relation even when shaped like a modifier
