@@ -73,8 +73,7 @@ func env(fixtureURL string, extra ...string) []string {
 	if u, err := url.Parse(fixtureURL); err == nil && u.Host != "" {
 		out = append(out, "DEEPRESEARCH_ALLOW_HOSTS="+u.Host)
 	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		out = append(out, "DEEPRESEARCH_BROWSER="+p)
-	}
+	// No DEEPRESEARCH_BROWSER: the binary picks its browser as it does for
+	// users (the headless shell when installed, see tools/browser LookBinary).
 	return append(out, extra...)
 }
