@@ -5,17 +5,19 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browser"
 )
 
-// chromiumOrSkip skips on a developer machine without Chromium, and fails in CI.
+// chromiumOrSkip skips on a developer machine without a browser the binary
+// would find (the headless shell or Chromium), and fails in CI.
 func chromiumOrSkip(t *testing.T) {
 	t.Helper()
-	if _, err := exec.LookPath("chromium"); err == nil {
+	if _, ok := browser.LookBinary(); ok {
 		return
 	}
 	if os.Getenv("CI") == "true" {
