@@ -178,20 +178,9 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	}
 	share := float64(aw) / float64(rw)
 	var region *html.Node
+	var shop bool // isShop walks the page: asked only once a page reaches the region path
 	article := declaresArticle(root, meta, cfg)
-	shop, shopKnown := false, false // isShop walks the page: only asked once, when needed
-	isShopPage := func() bool {
-		if !shopKnown {
-			shop, shopKnown = isShop(root, meta), true
-		}
-		return shop
-	}
-	if !article && isShopPage() && isReviews(root, articleMD, cfg) {
-		// The buyers' reviews are the densest prose of many shop pages:
-		// the article path kept them instead of the product. (A review
-		// article with "buy" links declares itself an article.)
-		region = mainRegion(root, cfg)
-	} else if article {
+	if article {
 		if aw >= cfg.ArticleMinWords || share >= cfg.RegionShareArticle {
 			// og:type alone is a site-wide default on many sites: such a
 			// page is still a listing when its entries say so.
@@ -203,6 +192,12 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 				return rendered{}, false
 			}
 		}
+		shop = isShop(root, meta)
+	} else if shop = isShop(root, meta); shop && isReviews(root, articleMD, cfg) {
+		// The buyers' reviews are the densest prose of many shop pages:
+		// the article path kept them instead of the product. (A review
+		// article with "buy" links declares itself an article.)
+		region = mainRegion(root, cfg)
 	} else if share >= cfg.RegionShare || aw >= cfg.ArticleMinWords && rwOwn-awOwn < cfg.RegionMinExtraWords {
 		// The region adds little prose; it is still the content when it
 		// is a listing whose entries the article path left out.
@@ -214,7 +209,6 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	if region == nil {
 		region = mainRegion(root, cfg)
 	}
-	shop = isShopPage()
 	if shop {
 		stripNamed(region, shopChromeWords)
 	}

@@ -17,12 +17,7 @@ func titleLevel(title, subject string) int {
 		}
 		return s
 	}
-	site := title
-	for _, sep := range []string{" - ", " | ", " – ", " — "} {
-		if i := strings.LastIndex(site, sep); i > 0 {
-			site = site[:i]
-		}
-	}
+	site := withoutSite(title)
 	tq, sq := qualifier(site), qualifier(subject)
 	switch {
 	case tq != "" && sq != "" && !strings.EqualFold(tq, sq):

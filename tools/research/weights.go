@@ -210,16 +210,22 @@ func nameMatch(title, name string, threshold float64) bool {
 
 // bareTitle drops a trailing qualifier and site name from a page title.
 func bareTitle(title string) string {
-	name := title
-	for _, sep := range []string{" - ", " | ", " – ", " — "} {
-		if i := strings.LastIndex(name, sep); i > 0 {
-			name = name[:i]
-		}
-	}
+	name := withoutSite(title)
 	if i := strings.Index(name, " ("); i > 0 {
 		name = name[:i]
 	}
 	return strings.TrimSpace(name)
+}
+
+// withoutSite drops the site names a page title ends with ("Egg (film) -
+// Miniweb" is "Egg (film)").
+func withoutSite(title string) string {
+	for _, sep := range []string{" - ", " | ", " – ", " — "} {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			title = title[:i]
+		}
+	}
+	return title
 }
 
 // residual returns the weights of the question terms text does not contain.
