@@ -121,3 +121,39 @@ func phase(ps []Phase, name string) time.Duration {
 	}
 	return -1
 }
+
+// Content that scripts write from frame callbacks (one or two
+// requestAnimationFrames after load, an IntersectionObserver) appears: the
+// page gets frames although nobody looks at it (--disable-threaded-compositing
+// stops them: these placeholders stayed), and the wait waits for a frame
+// callback that is due.
+func TestFrameDrivenContent(t *testing.T) {
+	s := newSite(t, map[string]http.HandlerFunc{
+		"/raf": html(newsPage("Frame article", "", `<script>
+			window.addEventListener("load", () => requestAnimationFrame(() => { `+writeArticle("raf")+` }));</script>`)),
+		"/double-raf": html(newsPage("Painted article", "", `<script>
+			requestAnimationFrame(() => requestAnimationFrame(() => { `+writeArticle("double")+` }));</script>`)),
+		"/observer": html(newsPage("Observed article", "", `<script>
+			new IntersectionObserver((es, o) => { if (es.some(e => e.isIntersecting)) { o.disconnect(); `+writeArticle("observer")+` } })
+			  .observe(document.getElementById("article"));</script>`)),
+	})
+	p := newTestPool(t, Config{MaxTabs: 2, RenderTimeout: 8 * time.Second})
+	for _, tc := range []struct{ path, topic string }{
+		{"/raf", "raf"}, {"/double-raf", "double"}, {"/observer", "observer"},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			r, err := p.Render(context.Background(), s.url(tc.path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, para := range articleParas(tc.topic) {
+				if !strings.Contains(r.HTML, para) {
+					t.Errorf("article paragraph missing: %.40s…", para)
+				}
+			}
+			if strings.Contains(r.HTML, "Loading…") {
+				t.Errorf("the placeholder is still there (%s)", r.Wait)
+			}
+		})
+	}
+}

@@ -34,9 +34,9 @@ const (
 
 // activityJS runs in the page's main world before its scripts, in every
 // document, and counts the work a page has promised but not done yet:
-// setTimeout callbacks due within 2 s (set in the first 3 s of the
-// document, at most two deep, so a polling loop does not hold the snapshot
-// back for ever), fetches until their promise settled (and a body read
+// setTimeout callbacks due within 2 s and requestAnimationFrame callbacks
+// (set in the first 3 s of the document, at most two deep, so a polling or
+// animation loop does not hold the snapshot back for ever), fetches until their promise settled (and a body read
 // until it was parsed), XMLHttpRequests until loadend. The hooks are
 // Proxies of the originals (toString still says native code), and the
 // probe is a non-enumerable property whose name is random per pool. The
@@ -67,6 +67,26 @@ const activityJS = `(() => {
     return id;
   }});
   window.clearTimeout = new P(ct, {apply(target, self, args) { done(args[0]); return apply(target, self, args); }});
+  // Frame callbacks likewise (the same depth and age limits): a script that
+  // writes on the next frame, or the one after, is waited for. One that
+  // waits longer than rafWait for its frame counts no more (a browser
+  // that makes no frames, a hidden page).
+  const raf = window.requestAnimationFrame, caf = window.cancelAnimationFrame, frames = new Map();
+  const mapEach = Map.prototype.forEach, rafWait = 1000;
+  if (raf && caf) {
+    window.requestAnimationFrame = new P(raf, {apply(target, self, args) {
+      const fn = args[0];
+      if (typeof fn !== "function" || depth >= 2 || now() - born > 3000) return apply(target, self, args);
+      const mine = depth + 1;
+      let id;
+      args[0] = function () { apply(mapDel, frames, [id]); const prev = depth; depth = mine; try { return apply(fn, this, arguments); } finally { depth = prev; } };
+      id = apply(target, self, args);
+      apply(mapSet, frames, [id, now()]);
+      return id;
+    }});
+    window.cancelAnimationFrame = new P(caf, {apply(target, self, args) { apply(mapDel, frames, [args[0]]); return apply(target, self, args); }});
+  }
+  const framesDue = () => { let n = 0; const t = now(); apply(mapEach, frames, [at => { if (t - at < rafWait) n++; }]); return n; };
   const track = p => { pending++; const end = () => { later(); }; apply(Promise.prototype.then, p, [end, end]); return p; };
   if (window.fetch) window.fetch = new P(window.fetch, {apply(target, self, args) { return track(apply(target, self, args)); }});
   if (window.Response) for (const m of ["json", "text"]) {
@@ -113,7 +133,7 @@ const activityJS = `(() => {
   apply(listen, window, ["load", () => { loadedAt = now(); mo.observe(document, opts); }, {once: true, capture: true}]);
   Object.defineProperty(window, KEY, {enumerable: false, value: () => {
     const b = apply(bodyOf, document, []);
-    return {rs: apply(stateOf, document, []), len: b ? apply(textOf, b, []).length : 0, pend: pending, quiet: now() - changed,
+    return {rs: apply(stateOf, document, []), len: b ? apply(textOf, b, []).length : 0, pend: pending + framesDue(), quiet: now() - changed,
             sinceLoad: loadedAt < 0 ? -1 : now() - loadedAt};
   }});
 })()`
