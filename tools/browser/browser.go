@@ -32,6 +32,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/go-rod/rod/lib/launcher"
+
 	// Must come before rod in init order: see the package doc.
 	_ "github.com/deepresearch-mcp/deepresearch-mcp/tools/browser/internal/norodflag"
 )
@@ -133,6 +135,9 @@ type Pool struct {
 
 	// testAfterNavigate, when set (tests only), runs once the page committed.
 	testAfterNavigate func(ctx context.Context, t *tab)
+	// testFlags, when set (tests and benchmarks only), changes the launch
+	// flags after launchFlags set them: A/B comparisons of flags in one run.
+	testFlags func(l *launcher.Launcher)
 }
 
 // DefaultMaxTabs is how many pages are open at once when the config says

@@ -119,6 +119,9 @@ func (p *Pool) launchLocal(ctx context.Context) (*instance, error) {
 	}
 	l := launcher.New().Context(ctx).Bin(bin).UserDataDir(dir)
 	p.launchFlags(l, bin)
+	if p.testFlags != nil {
+		p.testFlags(l)
+	}
 	u, err := l.Launch()
 	if err != nil {
 		if l.PID() != 0 {
