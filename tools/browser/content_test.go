@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/go-rod/rod/lib/proto"
 )
 
 // Images, fonts and media never reach the server; stylesheets and scripts do.
@@ -204,4 +206,50 @@ func between(s, a, b string) string {
 		return ""
 	}
 	return s[:j]
+}
+
+// A tab keeps no copies of the responses it loaded (DevTools' body
+// buffers are off: nothing reads them, and filling them costs CPU).
+func TestKeepsNoResponseBodies(t *testing.T) {
+	s := newSite(t, map[string]http.HandlerFunc{"/doc": html(newsPage("Bodies", articleHTML("bodies"), ""))})
+	p := newTestPool(t, Config{MaxTabs: 1})
+	var bodyErr error
+	asked := false
+	p.testAfterNavigate = func(ctx context.Context, tb *tab) {
+		tb.mu.Lock()
+		sess := tb.sess
+		tb.mu.Unlock()
+		tree, err := proto.PageGetFrameTree{}.Call(sess.with(ctx))
+		if err != nil {
+			t.Errorf("frame tree: %v", err)
+			return
+		}
+		// The main document's request id is its loader id. Its body may
+		// still be arriving: ask once it finished loading.
+		deadline := time.Now().Add(time.Second)
+		for {
+			var res *proto.NetworkGetResponseBodyResult
+			res, bodyErr = proto.NetworkGetResponseBody{RequestID: proto.NetworkRequestID(tree.FrameTree.Frame.LoaderID)}.Call(sess.with(ctx))
+			asked = true
+			if bodyErr == nil && res.Body != "" {
+				return
+			}
+			if time.Now().After(deadline) {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	r, err := p.Render(context.Background(), s.url("/doc"))
+	if err != nil || !strings.Contains(r.HTML, "Paragraph 1 on bodies") {
+		t.Fatalf("render: %v", err)
+	}
+	if !asked {
+		t.Fatal("the body was never asked for")
+	}
+	if bodyErr == nil {
+		t.Error("the tab kept the document's body for DevTools")
+	} else if msg := bodyErr.Error(); !strings.Contains(msg, "evicted") && !strings.Contains(msg, "No data found") && !strings.Contains(msg, "No resource") {
+		t.Errorf("unexpected error asking for the body: %v", bodyErr)
+	}
 }

@@ -278,7 +278,13 @@ func (p *Pool) setupPage(page session, in *instance, intercept bool) error {
 	}
 	calls := []func() error{
 		func() error { return proto.PageEnable{}.Call(page) },
-		func() error { return proto.NetworkEnable{}.Call(page) },
+		// No response bodies kept for Network.getResponseBody (never asked):
+		// by default the renderer copies every response into DevTools'
+		// buffers (measured on a 400 kB article with 360 kB of CSS and
+		// script: 1025 -> 976 ms of Chromium CPU per render).
+		func() error {
+			return proto.NetworkEnable{MaxTotalBufferSize: &noNetworkBuffer, MaxResourceBufferSize: &noNetworkBuffer}.Call(page)
+		},
 		func() error { return proto.InspectorEnable{}.Call(page) },
 		func() error {
 			return proto.NetworkSetUserAgentOverride{
@@ -312,6 +318,9 @@ func (p *Pool) setupPage(page session, in *instance, intercept bool) error {
 	}
 	return nil
 }
+
+// noNetworkBuffer is the size of DevTools' response-body buffers per tab.
+var noNetworkBuffer = 0
 
 // closeTab disposes a tab's context, which closes the tab from the
 // browser side without running its unload handlers (so it works even when
