@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -154,11 +155,50 @@ func abFlags(spec string) func(l *launcher.Launcher) {
 	}
 }
 
+// bigSite serves /big: a long article (kb kilobytes of paragraphs) with a
+// stylesheet and a script of a few hundred kB, as news sites have.
+func bigSite(tb testing.TB, kb int) *site {
+	var paras strings.Builder
+	for i := 0; paras.Len() < kb<<10; i++ {
+		fmt.Fprintf(&paras, "<p class=\"para\">Paragraph %d of the long article, with enough words to look like prose, and a <a href=\"/x%d\">link</a>.</p>\n", i, i)
+	}
+	var css, js strings.Builder
+	for i := 0; css.Len() < 60<<10; i++ {
+		fmt.Fprintf(&css, ".c%d{margin:%dpx;padding:1px;color:#333}\n", i, i%20)
+	}
+	js.WriteString("window.siteData = [")
+	for i := 0; js.Len() < 300<<10; i++ {
+		fmt.Fprintf(&js, "{id:%d,name:\"item %d\",tags:[\"a\",\"b\"]},", i, i)
+	}
+	js.WriteString("];\n")
+	page := `<!doctype html><html><head><title>Long article</title><link rel="stylesheet" href="/site.css">
+<script src="/app.js"></script></head><body><article><h1>Long article</h1>` + paras.String() +
+		`<div id="app"></div><script>document.getElementById("app").textContent = "rendered by script";</script></article></body></html>`
+	return newSite(tb, map[string]http.HandlerFunc{
+		"/big": html(page),
+		"/site.css": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/css")
+			_, _ = w.Write([]byte(css.String()))
+		},
+		"/app.js": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/javascript")
+			_, _ = w.Write([]byte(js.String()))
+		},
+	})
+}
+
 // BenchmarkFlagsAB: pool A (the launch flags) against pool B (the same
-// with AB_FLAGS applied), alternating rounds of AB_ROUND renders with
-// MaxTabs=AB_TABS (8) callers in one run, so both see the same load.
-// Reports Chromium CPU per render, pages/s and renderer processes started
-// per render for each; AB_CPU=1 also prints the CPU by process type.
+// with AB_FLAGS applied, see abFlags), alternating ABBA rounds of AB_ROUND
+// (16) renders with AB_TABS (8) callers in one run, so both see the same
+// load. Reports Chromium CPU per render (all processes of the pool's
+// browser, counted to a second after the last round: renderers are reaped
+// late), Go CPU per render, pages/s, p50 and renderer processes started
+// per render for each. AB_CPU=1 also logs the CPU by process type;
+// AB_BIG_KB=n renders a long article (n kB, with 360 kB of CSS and
+// script) instead of the bench page. Under load trust the CPU figures:
+// pages/s of two identical pools differ by several percent.
+//
+//	AB_CPU=1 AB_FLAGS='+disable-features=Foo' go test -run '^$' -bench FlagsAB -benchtime 96x -v ./tools/browser/
 func BenchmarkFlagsAB(b *testing.B) {
 	spec := os.Getenv("AB_FLAGS")
 	tabs := 8
@@ -170,9 +210,10 @@ func BenchmarkFlagsAB(b *testing.B) {
 		round = v
 	}
 	s := benchSite(b)
-	path := os.Getenv("AB_PATH")
-	if path == "" {
-		path = "/article"
+	path := "/article"
+	if kb, err := strconv.Atoi(os.Getenv("AB_BIG_KB")); err == nil && kb > 0 {
+		s = bigSite(b, kb)
+		path = "/big"
 	}
 	bin := needChromium(b)
 	pools := []*Pool{New(Config{Bin: bin, MaxTabs: tabs}), New(Config{Bin: bin, MaxTabs: tabs})}
