@@ -34,9 +34,10 @@ const (
 
 // activityJS runs in the page's main world before its scripts, in every
 // document, and counts the work a page has promised but not done yet:
-// setTimeout callbacks due within 2 s and requestAnimationFrame callbacks
-// (set in the first 3 s of the document, at most two deep, so a polling or
-// animation loop does not hold the snapshot back for ever), fetches until their promise settled (and a body read
+// setTimeout callbacks due within 2 s, requestAnimationFrame callbacks and
+// the first report of an IntersectionObserver (set in the first 3 s of the
+// document, at most two deep, so a polling or animation loop does not hold
+// the snapshot back for ever), fetches until their promise settled (and a body read
 // until it was parsed), XMLHttpRequests until loadend. The hooks are
 // Proxies of the originals (toString still says native code), and the
 // probe is a non-enumerable property whose name is random per pool. The
@@ -51,7 +52,7 @@ const activityJS = `(() => {
   const textOf = Object.getOwnPropertyDescriptor(Node.prototype, "textContent").get;
   const bodyOf = Object.getOwnPropertyDescriptor(Document.prototype, "body").get;
   const stateOf = Object.getOwnPropertyDescriptor(Document.prototype, "readyState").get;
-  const apply = Reflect.apply, P = Proxy;
+  const apply = Reflect.apply, construct = Reflect.construct, P = Proxy;
   let pending = 0, depth = 0;
   const live = new Map(), mapGet = Map.prototype.get, mapSet = Map.prototype.set, mapDel = Map.prototype.delete;
   const done = id => { if (apply(mapDel, live, [id])) pending--; };
@@ -85,6 +86,23 @@ const activityJS = `(() => {
       return id;
     }});
     window.cancelAnimationFrame = new P(caf, {apply(target, self, args) { apply(mapDel, frames, [args[0]]); return apply(target, self, args); }});
+  }
+  // An IntersectionObserver reports each target it starts observing at the
+  // next frame, however far away the target is: until it did, the page
+  // may yet write what it shows when a section comes into view.
+  const IO = window.IntersectionObserver;
+  if (IO && IO.prototype) {
+    const observe = IO.prototype.observe, disconnect = IO.prototype.disconnect;
+    window.IntersectionObserver = new P(IO, {construct(target, args, newTarget) {
+      const cb = args[0];
+      if (typeof cb === "function") args[0] = function (entries, o) { apply(mapDel, frames, [o]); return apply(cb, this, arguments); };
+      return construct(target, args, newTarget);
+    }});
+    IO.prototype.observe = new P(observe, {apply(target, self, args) {
+      if (now() - born <= 3000) apply(mapSet, frames, [self, now()]);
+      return apply(target, self, args);
+    }});
+    IO.prototype.disconnect = new P(disconnect, {apply(target, self, args) { apply(mapDel, frames, [self]); return apply(target, self, args); }});
   }
   const framesDue = () => { let n = 0; const t = now(); apply(mapEach, frames, [at => { if (t - at < rafWait) n++; }]); return n; };
   const track = p => { pending++; const end = () => { later(); }; apply(Promise.prototype.then, p, [end, end]); return p; };
