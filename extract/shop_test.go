@@ -1,0 +1,75 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// productState is the JSON a server-rendered shop ships beside its HTML
+// for the script to take over: the catalogue, translations, the menu.
+// It often outweighs the page's visible text many times.
+func productState() string {
+	var b strings.Builder
+	b.WriteString(`<script id="__APP_STATE__" type="application/json">{"catalogue":[`)
+	for i := 0; i < 400; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"sku":"CAM-2024-BODY","name":"Mirrorless camera body with kit lens","description":"A full-frame mirrorless camera for stills and video, weather sealed, with dual card slots","price":1899}`)
+	}
+	b.WriteString(`]}</script>`)
+	return b.String()
+}
+
+func TestFromHTMLFadeInOverviewBesideLargeAppState(t *testing.T) {
+	// The overview fades in once the script has measured the page
+	// (opacity 0, no transition in the stylesheet the page ships): it is
+	// most of what a person reads, though the state JSON is far larger
+	// than all the page's text.
+	overview := `<div class="fader" style="opacity:0"><article class="overview">
+<h2>Overview</h2>
+<p>Built around a 33-megapixel full-frame sensor and a new image processor, this mirrorless body records sharp stills at up to 12 frames per second and 4K video oversampled from the full width of the sensor.</p>
+<h3>Autofocus that follows the subject</h3>
+<p>A 759-point hybrid autofocus system covers most of the frame and recognises eyes of people, animals and birds, holding focus on a moving subject in low light down to minus four stops.</p>
+<h3>Made for the outdoors</h3>
+<p>The magnesium alloy body is sealed against dust and moisture, and a deeper grip makes long lenses comfortable to hold for a full day of shooting in the field.</p>
+<ul><li>33MP full-frame sensor</li><li>4K 60p 10-bit video</li><li>Dual card slots, CFexpress and SD</li><li>Five-axis in-body stabilisation</li></ul>
+</article></div>`
+	body := siteChrome(`<main><h1>Mirrorless camera body</h1><p class="price">$1,899.00</p>
+<form class="product-form" action="/cart/add"><select name="kit"><option>Body only</option></select><button>Add to cart</button></form>
+<p style="opacity:0">SECRET fade trap that never shows</p>` + overview + `</main>`)
+	d, err := FromHTML(page(`<title>Mirrorless camera body | Acme</title>`, body+productState()), mustURL(t, "https://shop.example.com/p/camera"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"759-point hybrid autofocus", "magnesium alloy body", "Dual card slots"} {
+		if !strings.Contains(d.Markdown, want) {
+			t.Errorf("overview %q lost:\n%s", want, d.Markdown)
+		}
+	}
+	if strings.Contains(d.Markdown, "SECRET") {
+		t.Errorf("a small transparent block shown:\n%s", d.Markdown)
+	}
+}
+
+func TestTextBytesSkipsScriptsAndStyles(t *testing.T) {
+	for _, tc := range []struct {
+		html string
+		want int
+	}{
+		{`<p>four words of text</p>`, len("four words of text")},
+		{`<p>shown</p><script>var state = {"a": "a long string of state"};</script>`, len("shown")},
+		{`<style>p { color: red }</style><p>shown</p><template><p>later</p></template>`, len("shown")},
+		{`<noscript><p>enable scripts</p></noscript>`, 0},
+	} {
+		root, err := html.Parse(strings.NewReader(tc.html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := textBytes(root); got != tc.want {
+			t.Errorf("textBytes(%s) = %d, want %d", tc.html, got, tc.want)
+		}
+	}
+}
