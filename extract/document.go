@@ -31,10 +31,15 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	th, kind := threadContent(root, base, src, meta, r, &defaultConfig)
 	if kind == threadPosts {
 		r = th
-	} else if reg, ok := regionContent(root, base, src, meta, r.markdown, &defaultConfig); ok {
+	} else if reg, ok, shop := regionContent(root, base, src, meta, r.markdown, &defaultConfig); ok {
 		r = reg
 	} else if kind == threadReplies {
 		r = th
+	} else if shop {
+		// A shop's page shows some blocks twice (a sticky bar, a mobile
+		// copy of the description): the article path keeps both.
+		r.markdown = dropRepeats(r.markdown, &defaultConfig)
+		r.links = linksIn(r.links, r.markdown)
 	}
 	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {

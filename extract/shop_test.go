@@ -73,3 +73,26 @@ func TestTextBytesSkipsScriptsAndStyles(t *testing.T) {
 		}
 	}
 }
+
+func TestFromHTMLShopPageShownTwiceKeptOnce(t *testing.T) {
+	// A subscription product whose description the template prints twice
+	// (a desktop column and a mobile accordion, both in the markup): the
+	// article path keeps both copies; a reader reads it once.
+	desc := `<p>Join a live, online evening class each week: forty minutes of guided practice followed by a short talk and time for your questions. The membership renews each month and can be cancelled at any time from your account page.</p>
+<p><strong>Membership includes:</strong></p><ul><li>Every live class of the month, with recordings for a week</li><li>A question and answer session in each class</li><li>Monthly community discussion evenings</li><li>Ten percent off workshops and weekend retreats</li></ul>`
+	body := siteChrome(`<main><div class="product" itemscope itemtype="https://schema.org/Product">
+<h1 itemprop="name">Evening class membership</h1><p class="product-price"><span itemprop="price">$39.00</span> every month</p>
+<div class="product-description desktop-only">` + desc + `</div>
+<form class="product-form" action="/cart"><input type="hidden" name="id" value="7"><button type="submit" name="add">Add to cart</button></form>
+<details class="product-accordion mobile-only" open><summary>Details</summary><div class="accordion-body">` + desc + `</div></details>
+</div></main>`)
+	d, err := FromHTML(page(`<title>Evening class membership | Acme Studio</title>`, body), mustURL(t, "https://studio.example.com/p/evening"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"forty minutes of guided practice", "Monthly community discussion evenings"} {
+		if n := strings.Count(d.Markdown, want); n != 1 {
+			t.Errorf("%q shown %d times, want once:\n%s", want, n, d.Markdown)
+		}
+	}
+}
