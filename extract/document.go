@@ -36,9 +36,11 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	} else if kind == threadReplies {
 		r = th
 	} else if shop {
-		// A shop's page shows some blocks twice (a sticky bar, a mobile
-		// copy of the description): the article path keeps both.
-		r.markdown = dropRepeats(r.markdown, &defaultConfig)
+		// The article path keeps what a shop adds under its product when
+		// it reads as prose (reviews, shipping terms, rails) and the blocks
+		// the page shows twice (a sticky bar, a mobile copy of the
+		// description): they go as from the region.
+		r.markdown = cleanRegion(r.markdown, true, &defaultConfig)
 		r.links = linksIn(r.links, r.markdown)
 	}
 	d.Markdown, d.Links = r.markdown, r.links

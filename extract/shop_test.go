@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -93,6 +94,81 @@ func TestFromHTMLShopPageShownTwiceKeptOnce(t *testing.T) {
 	for _, want := range []string{"forty minutes of guided practice", "Monthly community discussion evenings"} {
 		if n := strings.Count(d.Markdown, want); n != 1 {
 			t.Errorf("%q shown %d times, want once:\n%s", want, n, d.Markdown)
+		}
+	}
+}
+
+func TestIsRailHeadingOnShopPages(t *testing.T) {
+	tests := []struct {
+		block      string
+		shop, want bool
+	}{
+		{"## Explore related items", false, true},
+		{"## People who viewed this item also viewed", false, true},
+		{"### Shoppers also viewed", false, true},
+		{"## Related searches", false, true},
+		{"## More seller options (2)", false, true},
+		{"## Why buyers who also viewed the old model switched to this one for good", false, false}, // a title, too long for a label
+		{"## Seller feedback (7,310)", true, true},
+		{"## Seller feedback (7,310)", false, false}, // a review site's or a forum's content
+		{"## Customer Reviews", true, true},
+		{"### 5.0 out of 5 stars Quiet and well made", true, true},
+		{"### 4 out of 5 stars", true, true},
+		{"### 5.0 out of 5 stars Quiet and well made", false, false},
+		{"## Shipping & Returns", true, true},
+		{"## Shipping & Returns", false, false},
+		{"## Specifications", true, false},
+		{"## Description", true, false},
+		{"## Reviewed by our lab: how we test kettles", true, false},
+		{"### Out of stock alerts", true, false},
+	}
+	for _, tc := range tests {
+		if got := headingLevel(tc.block) > 0 && isRailHeading(tc.block, tc.shop); got != tc.want {
+			t.Errorf("rail heading %q (shop %v) = %v, want %v", tc.block, tc.shop, got, tc.want)
+		}
+	}
+}
+
+func TestFromHTMLProductWithoutReviewsRailsOrShippingTerms(t *testing.T) {
+	// A marketplace item: the seller's description and item specifics are
+	// the content; the buyers' feedback, the sponsored rail and the
+	// shipping terms are headed sections of the same column, in blocks
+	// with no telling class names.
+	var reviews strings.Builder
+	for i, r := range []string{
+		"Fast shipping and the brochure was exactly as described, packed flat between two boards.",
+		"Great seller, item better than described, would buy from again without a second thought.",
+		"Arrived quickly and in perfect condition, a lovely piece of history for my collection.",
+		"Excellent communication and careful packing, thank you very much for a smooth sale.",
+	} {
+		fmt.Fprintf(&reviews, `<div class="c-%d"><p><b>b***%d</b> (%d) Past month</p><p>%s</p></div>`, i, i, 100+i, r)
+	}
+	var rail strings.Builder
+	for i := 0; i < 6; i++ {
+		fmt.Fprintf(&rail, `<li><a href="/itm/%d">Vintage sales brochure number %d, original print</a><span>US $%d.00</span></li>`, i, i, 10+i)
+	}
+	body := siteChrome(`<main><div class="x-item">
+<h1>1958 delivery truck sales brochure, eight pages, original</h1><p>US $18.00</p>
+<form action="/cart/add"><button>Buy It Now</button><button>Add to cart</button></form>
+<h2>Item specifics</h2><dl><dt>Condition</dt><dd>Used: light wear on the cover, all pages present</dd><dt>Year</dt><dd>1958</dd><dt>Country of origin</dt><dd>United States</dd></dl>
+<h2>Item description from the seller</h2><p>Original dealer brochure for the 1958 parcel delivery trucks, eight pages with cutaway drawings of the walk-in bodies, chassis tables and a colour chart. Folded once, as issued; a small pencil note on the back page.</p>
+<p>Ships flat in a rigid mailer the next working day after payment.</p>
+<h2>Shipping &amp; returns</h2><p>Estimated delivery in five to nine working days. Returns accepted within 30 days; the buyer pays for return shipping unless the item is not as described.</p>
+<h2>Seller feedback (7,310)</h2>` + reviews.String() + `
+<h2>Explore related items</h2><ul>` + rail.String() + `</ul>
+</div></main>`)
+	d, err := FromHTML(page(`<title>1958 delivery truck sales brochure | Market</title>`, body), mustURL(t, "https://market.example.com/itm/1958"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"cutaway drawings of the walk-in bodies", "Used: light wear on the cover", "US $18.00"} {
+		if !strings.Contains(d.Markdown, want) {
+			t.Errorf("content %q lost:\n%s", want, d.Markdown)
+		}
+	}
+	for _, gone := range []string{"packed flat between two boards", "sales brochure number 3", "buyer pays for return shipping"} {
+		if strings.Contains(d.Markdown, gone) {
+			t.Errorf("%q kept:\n%s", gone, d.Markdown)
 		}
 	}
 }
