@@ -189,7 +189,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 				return rendered{}, false, shop
 			}
 			region = mainRegion(root, cfg)
-			if !isListing(region, articleMD, cfg) {
+			if !isListing(region, articleMD, true, cfg) {
 				return rendered{}, false, shop
 			}
 		}
@@ -203,7 +203,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		// The region adds little prose; it is still the content when it
 		// is a listing whose entries the article path left out.
 		region = mainRegion(root, cfg)
-		if !isListing(region, articleMD, cfg) {
+		if !isListing(region, articleMD, false, cfg) {
 			return rendered{}, false, shop
 		}
 	}

@@ -172,3 +172,56 @@ func TestFromHTMLProductWithoutReviewsRailsOrShippingTerms(t *testing.T) {
 		}
 	}
 }
+
+// trendingRepos are the entries of a code host's trending page: a linked
+// owner/name, a one-line description, and a line of figures.
+var trendingRepos = [][3]string{
+	{"harbourlabs / tidewatch", "A small daemon that watches tide gauges and posts alerts when the water rises faster than forecast.", "Go 6,223 685"},
+	{"quayside / ferry-planner", "Plans ferry crossings around weather windows and berth availability for small island operators.", "Python 12,944 726"},
+	{"saltmarsh / ledger", "Double-entry bookkeeping in plain text files, with reports rendered straight to the terminal.", "Rust 3,410 201"},
+	{"lighthouse-dev / beacon", "Self-hosted uptime checks with a status page that stays readable when everything else is down.", "TypeScript 8,802 540"},
+	{"pierworks / netmender", "Repairs corrupted fishing net inventories exported from old spreadsheets into a clean schema.", "Python 1,187 96"},
+	{"anchorage / moor", "A mooring allocation service for marinas, with waiting lists and seasonal contracts built in.", "Elixir 2,044 133"},
+}
+
+func TestFromHTMLListingWhoseSummariesTheArticlePathKept(t *testing.T) {
+	// The article extractors keep the descriptions (the page's only
+	// prose) and drop the linked titles and the figures: the page is the
+	// list, read from its region.
+	var b strings.Builder
+	b.WriteString(`<main><div class="page-head"><h1>Trending</h1><p>See what the community is most excited about today.</p></div><div class="box">`)
+	for i, r := range trendingRepos {
+		fmt.Fprintf(&b, `<article class="box-row"><div class="float-right"><a class="btn" href="/login?return_to=%d" aria-label="Star"></a></div>
+<h2 class="h3 lh-condensed"><a href="/%s">%s</a></h2><p class="col-9 color-fg-muted">%s</p>
+<div class="f6 color-fg-muted"><span class="lang">%s</span> stars today</div></article>`, i, strings.ReplaceAll(r[0], " ", ""), r[0], r[1], r[2])
+	}
+	b.WriteString(`</div></main>`)
+	d, err := FromHTML(page(`<title>Trending repositories</title>`, siteChrome(b.String())), mustURL(t, "https://code.example.com/trending"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range trendingRepos {
+		for _, want := range []string{r[0], r[1]} {
+			if !strings.Contains(d.Markdown, want) {
+				t.Errorf("entry %q lost:\n%s", want, d.Markdown)
+			}
+		}
+	}
+	if strings.Contains(d.Markdown, "We use cookies") {
+		t.Errorf("chrome kept:\n%s", d.Markdown)
+	}
+}
+
+func TestIsLinkLabel(t *testing.T) {
+	for _, tc := range []struct {
+		title string
+		want  bool
+	}{
+		{"Explore", true}, {"Learn More", true}, {" Shop now ", true}, {"View all", true},
+		{"Explore Bulova 150", false}, {"harbourlabs / tidewatch", false}, {"Marine Star", false}, {"", false},
+	} {
+		if got := isLinkLabel(tc.title); got != tc.want {
+			t.Errorf("isLinkLabel(%q) = %v, want %v", tc.title, got, tc.want)
+		}
+	}
+}
