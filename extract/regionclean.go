@@ -123,7 +123,8 @@ func isDigits(s string) bool {
 }
 
 // dropRails removes each rail: its heading and everything under it up to
-// the next heading of the same or a higher level.
+// the next heading of the same or a higher level; and the "Loading…"
+// placeholders a script fills in later (each lazy panel leaves one).
 func dropRails(md string, shop bool) string {
 	blocks := markdownBlocks(md)
 	var b strings.Builder
@@ -139,6 +140,9 @@ func dropRails(md string, shop bool) string {
 		}
 		if lvl > 0 && isRailHeading(blk, shop) {
 			railLevel = lvl
+			continue
+		}
+		if isPlaceholder(blk) {
 			continue
 		}
 		if b.Len() > 0 {
@@ -179,4 +183,14 @@ func dropRepeats(md string, cfg *config) string {
 		return md
 	}
 	return b.String()
+}
+
+// placeholders are the words a lazy block shows until its script runs.
+var placeholders = map[string]bool{"loading": true, "loading please wait": true, "please wait": true}
+
+func isPlaceholder(b string) bool {
+	if len(b) > 40 {
+		return false
+	}
+	return placeholders[strings.Join(wordTokens(strings.ToLower(b), nil), " ")]
 }

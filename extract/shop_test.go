@@ -225,3 +225,15 @@ func TestIsLinkLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanRegionDropsLoadingPlaceholders(t *testing.T) {
+	for _, tc := range []struct{ md, want string }{
+		{"# Mug\n\nLoading\n\nStoneware, 350 ml.\n\nLoading...\n\n*Loading…*", "# Mug\n\nStoneware, 350 ml."},
+		{"# Mug\n\nLoading the kiln takes a day.", "# Mug\n\nLoading the kiln takes a day."},
+		{"Loading", "Loading"}, // never everything
+	} {
+		if got := cleanRegion(tc.md, false, &defaultConfig); got != tc.want {
+			t.Errorf("cleanRegion(%q) = %q, want %q", tc.md, got, tc.want)
+		}
+	}
+}
