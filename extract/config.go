@@ -82,6 +82,14 @@ type config struct {
 	// repeats an earlier one is a copy (sticky bar, mobile variant) and
 	// goes; shorter ones (a price, "Add to cart") repeat between entries.
 	RepeatMinWords int
+
+	// Shops, listings and collections (extract-lists).
+
+	// ListingArticleInside: an article path's result with at least this
+	// share of its text inside the entries is a part of the listing (the
+	// summaries it kept without their linked titles), however long: a
+	// story's text is not in its teaser rail.
+	ListingArticleInside float64
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -107,4 +115,6 @@ var defaultConfig = config{
 	ListingCoverage:     0.5,
 	ArticleListObjects:  8,
 	RepeatMinWords:      4,
+
+	ListingArticleInside: 0.8,
 }

@@ -266,9 +266,17 @@ func (st *styles) revealWrapper(n *html.Node) bool {
 	return op != "" && cssNumber(op) <= 0.01 || vis == "hidden"
 }
 
+// textBytes counts the bytes of text a reader could see under n: the
+// code and data of scripts and styles are not text of the page (a page
+// carrying its state as JSON would otherwise seem to hold far more text
+// than its visible wrapper).
 func textBytes(n *html.Node) int {
-	if n.Type == html.TextNode {
+	switch {
+	case n.Type == html.TextNode:
 		return len(strings.TrimSpace(n.Data))
+	case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style ||
+		n.DataAtom == atom.Template || n.DataAtom == atom.Noscript):
+		return 0
 	}
 	t := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -31,10 +31,17 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	th, kind := threadContent(root, base, src, meta, r, &defaultConfig)
 	if kind == threadPosts {
 		r = th
-	} else if reg, ok := regionContent(root, base, src, meta, r.markdown, &defaultConfig); ok {
+	} else if reg, ok, shop := regionContent(root, base, src, meta, r.markdown, &defaultConfig); ok {
 		r = reg
 	} else if kind == threadReplies {
 		r = th
+	} else if shop {
+		// The article path keeps what a shop adds under its product when
+		// it reads as prose (reviews, shipping terms, rails) and the blocks
+		// the page shows twice (a sticky bar, a mobile copy of the
+		// description): they go as from the region.
+		r.markdown = cleanRegion(r.markdown, true, &defaultConfig)
+		r.links = linksIn(r.links, r.markdown)
 	}
 	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -26,11 +27,11 @@ type entryStat struct {
 // findEntries returns the words of the largest group of look-alike
 // sibling entries under n (each with a link, a few words, and some of
 // them outside the link: a line about the item, a price, a date), and
-// each entry's link text (its title), or 0 and nil when n has no such
-// group. A list of bare links
+// each entry's link text (its title) and whole text, or 0 and nil when
+// n has no such group. A list of bare links
 // is a menu or an index, and a block holding a list is a section of a
 // directory, not an entry: the article path judges those well enough.
-func findEntries(n *html.Node, cfg *config) (words int, titles []string) {
+func findEntries(n *html.Node, cfg *config) (words int, titles, texts []string) {
 	var best []*html.Node
 	var walk func(n *html.Node) entryStat
 	walk = func(n *html.Node) entryStat {
@@ -81,8 +82,9 @@ func findEntries(n *html.Node, cfg *config) (words int, titles []string) {
 	walk(n)
 	for _, e := range best {
 		titles = append(titles, linkText(e))
+		texts = append(texts, textOf(e))
 	}
-	return words, titles
+	return words, titles, texts
 }
 
 // linkText is the text of the links under n, in order.
@@ -108,25 +110,78 @@ var commentWords = map[string]bool{"comment": true, "comments": true, "commentli
 // article path kept few of their titles (the links that make them
 // entries): the page is a listing and the region, entries and all, is its
 // content. A news story's teaser list is far smaller than the story, so
-// it never counts.
-func isListing(region *html.Node, articleMD string, cfg *config) bool {
-	words, titles := findEntries(region, cfg)
+// it never counts, unless the story is made of the entries' own lines
+// (the article path kept the summaries of a listing without its titles)
+// on a page that does not call itself an article (ogArticle: in og:type;
+// such a page's own paragraphs and letters look like entries too).
+func isListing(region *html.Node, articleMD string, ogArticle bool, cfg *config) bool {
+	words, titles, texts := findEntries(region, cfg)
 	if words < cfg.ListingMinWords {
 		return false
 	}
 	articleTokens := wordTokens(stripLinks(articleMD), nil)
-	if float64(words) < cfg.ListingGrowth*float64(len(articleTokens)) {
-		return false
-	}
 	set := shingleSet(articleTokens)
+	if float64(words) < cfg.ListingGrowth*float64(len(articleTokens)) {
+		// Not much larger than the article: a listing only when the
+		// article is the entries' lines without their titles, every
+		// title judged (a short one by its words in a row: an article
+		// whose own paragraphs hold a link each kept those links).
+		if ogArticle || insideShare(articleMD, texts) < cfg.ListingArticleInside {
+			return false
+		}
+		// A link labelled "Explore" or "Learn more" is a section's call to
+		// action, not an entry's title: the article path drops those.
+		titles = slices.DeleteFunc(titles, isLinkLabel)
+		art := &otherText{set: set, toks: articleTokens}
+		return len(titles) >= cfg.MinEntries && float64(keptTitles(titles, art.covers)) < cfg.ListingCoverage*float64(len(titles))
+	}
+	return float64(keptTitles(titles, func(toks []string) float64 { return coverage(toks, set) })) <
+		cfg.ListingCoverage*float64(len(titles))
+}
+
+// insideShare is the share of md's words in blocks that lie mostly
+// inside texts (judged block by block: the article's paragraphs run on
+// where the entries end).
+func insideShare(md string, texts []string) float64 {
+	set := shingleSet(wordTokens(strings.Join(texts, "\n"), nil))
+	inside, all := 0, 0
+	var toks []string
+	for _, sp := range markdownBlocks(md) {
+		toks = wordTokens(stripLinks(md[sp.start:sp.end]), toks[:0])
+		all += len(toks)
+		if coverage(toks, set) >= 0.5 {
+			inside += len(toks)
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(inside) / float64(all)
+}
+
+// linkLabels are the words of links that name an action, not an item.
+var linkLabels = map[string]bool{
+	"explore": true, "explore more": true, "discover": true, "discover more": true, "learn more": true,
+	"shop": true, "shop now": true, "buy now": true, "view": true, "view all": true, "view more": true,
+	"view details": true, "see details": true, "details": true, "more": true, "read more": true, "see more": true,
+	"find out more": true, "get started": true, "more info": true,
+}
+
+// isLinkLabel: the title's words are one of linkLabels.
+func isLinkLabel(title string) bool {
+	return linkLabels[strings.Join(wordTokens(strings.ToLower(title), nil), " ")]
+}
+
+// keptTitles counts the titles of which found reports at least half.
+func keptTitles(titles []string, found func(toks []string) float64) int {
 	kept := 0
 	var toks []string
 	for _, t := range titles {
-		if toks = wordTokens(t, toks[:0]); coverage(toks, set) >= 0.5 {
+		if toks = wordTokens(t, toks[:0]); found(toks) >= 0.5 {
 			kept++
 		}
 	}
-	return float64(kept) < cfg.ListingCoverage*float64(len(titles))
+	return kept
 }
 
 // articleObjects counts the article-kind objects a page declares (JSON-LD

@@ -143,7 +143,7 @@ func TestIsRailHeading(t *testing.T) {
 		{"## Related reading on kettles", false},
 	}
 	for _, tc := range tests {
-		if got := headingLevel(tc.block) > 0 && isRailHeading(tc.block); got != tc.want {
+		if got := headingLevel(tc.block) > 0 && isRailHeading(tc.block, false); got != tc.want {
 			t.Errorf("rail heading %q = %v, want %v", tc.block, got, tc.want)
 		}
 	}

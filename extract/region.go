@@ -169,27 +169,28 @@ func nameHas(v string, words map[string]bool) bool {
 // news pages carry long teaser lists around a short story. A region that
 // adds only a few lines, or only links, to a real article adds leftover
 // chrome (captions, bylines, share labels, menus), not missed parts.
-func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, cfg *config) (rendered, bool) {
+// shop reports a shop page (isShop), when the question was asked.
+func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, cfg *config) (r rendered, ok, shop bool) {
 	rw, rwOwn := regionWords(regionRoot(root, cfg))
 	aw := wordCount(stripLinks(articleMD))
 	awOwn := wordCount(stripLinkTexts(articleMD))
 	if rw == 0 {
-		return rendered{}, false
+		return rendered{}, false, shop
 	}
 	share := float64(aw) / float64(rw)
 	var region *html.Node
-	var shop bool // isShop walks the page: asked only once a page reaches the region path
+	// isShop walks the page: it is asked only once a page gets this far.
 	article := declaresArticle(root, meta, cfg)
 	if article {
 		if aw >= cfg.ArticleMinWords || share >= cfg.RegionShareArticle {
 			// og:type alone is a site-wide default on many sites: such a
 			// page is still a listing when its entries say so.
 			if !ogArticleOnly(root, meta) {
-				return rendered{}, false
+				return rendered{}, false, shop
 			}
 			region = mainRegion(root, cfg)
-			if !isListing(region, articleMD, cfg) {
-				return rendered{}, false
+			if !isListing(region, articleMD, true, cfg) {
+				return rendered{}, false, shop
 			}
 		}
 		shop = isShop(root, meta)
@@ -202,8 +203,8 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		// The region adds little prose; it is still the content when it
 		// is a listing whose entries the article path left out.
 		region = mainRegion(root, cfg)
-		if !isListing(region, articleMD, cfg) {
-			return rendered{}, false
+		if !isListing(region, articleMD, false, cfg) {
+			return rendered{}, false, shop
 		}
 	}
 	if region == nil {
@@ -212,13 +213,14 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	if shop {
 		stripNamed(region, shopChromeWords)
 	}
-	r, err := render(extraction{node: region, source: "region"}, base, src)
+	var err error
+	r, err = render(extraction{node: region, source: "region"}, base, src)
 	if err != nil || wordCount(r.markdown) == 0 {
-		return rendered{}, false
+		return rendered{}, false, shop
 	}
 	r.markdown = cleanRegion(dropDebris(r.markdown), shop, cfg)
 	r.links = linksIn(r.links, r.markdown)
-	return r, true
+	return r, true, shop
 }
 
 // declaresArticle: og:type article, or structured data (JSON-LD,

@@ -20,6 +20,28 @@ var railHeadings = []string{
 	"customers also", "customers who bought", "people also", "frequently bought together", "complete the look",
 	"recently viewed", "recommended for you", "recommended products", "top picks for you", "shop similar",
 	"pairs well with", "goes well with",
+	"explore related", "related searches", "more to explore", "people who viewed", "people who bought",
+	"customers who viewed", "sponsored products", "sponsored items", "more from this seller", "more from this shop",
+	"more seller options", "other sellers", "compare similar",
+}
+
+// railPhrases mark a rail wherever they stand in a short heading ("Shop
+// customers also viewed", "Items you viewed recently").
+var railPhrases = []string{"also viewed", "also bought", "also purchased", "viewed recently"}
+
+// railHeadingMaxWords: a heading this long or longer is a title that
+// happens to hold a rail phrase, not a rail's label.
+const railHeadingMaxWords = 8
+
+// shopRailHeadings open what a shop adds under its product besides
+// other products: its buyers' reviews and feedback, its shipping and
+// returns terms. On other pages such a heading can be the content (a
+// review site's reviews, a courier's delivery terms).
+var shopRailHeadings = []string{
+	"customer reviews", "reviews", "ratings and reviews", "ratings reviews", "seller feedback", "feedback",
+	"customer feedback", "customer ratings", "shipping and returns", "shipping returns", "delivery and returns",
+	"delivery returns", "shipping and fee details", "shipping fee details", "shipping and payments", "shipping and delivery",
+	"returns and refunds", "return policy", "payment options",
 }
 
 // cleanRegion drops rails from a region's Markdown, and on a shop's page
@@ -27,7 +49,7 @@ var railHeadings = []string{
 // Elsewhere a repeat is content the page shows twice (a tab's label above
 // its panel, a carousel), which a reader of the page sees twice too.
 func cleanRegion(md string, shop bool, cfg *config) string {
-	md = dropRails(md)
+	md = dropRails(md, shop)
 	if shop {
 		md = dropRepeats(md, cfg)
 	}
@@ -50,21 +72,60 @@ func headingLevel(b string) int {
 	return n
 }
 
-// isRailHeading: the heading's words are one of railHeadings or start
-// with one.
-func isRailHeading(b string) bool {
-	words := strings.Join(wordTokens(strings.ToLower(strings.ReplaceAll(stripLinks(b), "’", "'")), nil), " ")
-	for _, h := range railHeadings {
-		if words == h || strings.HasPrefix(words, h+" ") {
+// isRailHeading: the heading's words are one of railHeadings (or on a
+// shop's page shopRailHeadings) or start with one, or hold one of
+// railPhrases in a few words, or it is a buyer's review title ("5.0 out
+// of 5 stars Great sound") on a shop's page.
+func isRailHeading(b string, shop bool) bool {
+	toks := wordTokens(strings.ToLower(strings.ReplaceAll(stripLinks(b), "’", "'")), nil)
+	words := strings.Join(toks, " ")
+	startsWith := func(list []string) bool {
+		for _, h := range list {
+			if words == h || strings.HasPrefix(words, h+" ") {
+				return true
+			}
+		}
+		return false
+	}
+	if startsWith(railHeadings) || shop && (startsWith(shopRailHeadings) || isReviewTitle(toks)) {
+		return true
+	}
+	if len(toks) < railHeadingMaxWords {
+		for _, p := range railPhrases {
+			if containsPhrase(words, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isReviewTitle: the words of a heading open with a star rating ("4 out
+// of 5 stars", "5.0 out of 5 stars"), the way shops head each review.
+func isReviewTitle(toks []string) bool {
+	// "5.0" is two tokens, "5" one.
+	for _, k := range []int{1, 2} {
+		if len(toks) >= k+4 && isDigits(toks[0]) && toks[k] == "out" && toks[k+1] == "of" && isDigits(toks[k+2]) &&
+			(toks[k+3] == "stars" || toks[k+3] == "star") {
 			return true
 		}
 	}
 	return false
 }
 
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // dropRails removes each rail: its heading and everything under it up to
-// the next heading of the same or a higher level.
-func dropRails(md string) string {
+// the next heading of the same or a higher level; and the "Loading…"
+// placeholders a script fills in later (each lazy panel leaves one).
+func dropRails(md string, shop bool) string {
 	blocks := markdownBlocks(md)
 	var b strings.Builder
 	railLevel := 0 // level of the rail being skipped; 0 outside one
@@ -77,8 +138,11 @@ func dropRails(md string) string {
 			}
 			railLevel = 0
 		}
-		if lvl > 0 && isRailHeading(blk) {
+		if lvl > 0 && isRailHeading(blk, shop) {
 			railLevel = lvl
+			continue
+		}
+		if isPlaceholder(blk) {
 			continue
 		}
 		if b.Len() > 0 {
@@ -119,4 +183,14 @@ func dropRepeats(md string, cfg *config) string {
 		return md
 	}
 	return b.String()
+}
+
+// placeholders are the words a lazy block shows until its script runs.
+var placeholders = map[string]bool{"loading": true, "loading please wait": true, "please wait": true}
+
+func isPlaceholder(b string) bool {
+	if len(b) > 40 {
+		return false
+	}
+	return placeholders[strings.Join(wordTokens(strings.ToLower(b), nil), " ")]
 }
