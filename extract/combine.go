@@ -13,6 +13,10 @@ import (
 //   - trafilatura picked one of several sibling containers (an article body
 //     split by ads): readability holds all of trafilatura's text and much
 //     more, so readability's result is the better one;
+//   - trafilatura picked a box beside the content (an author bio, a call
+//     to action, one card) that readability's result, many times longer,
+//     does not even hold: readability found the content
+//     (config.DisjointCoverage, DisjointGrowth);
 //   - trafilatura kept a teaser, caption or "follow us" block at the start
 //     or end of the article that readability's scoring left out: such edge
 //     blocks, absent from readability's result, are dropped.
@@ -55,6 +59,9 @@ func combine(tf, rd, titles string) (md string, useReadability bool) {
 		votes = &otherText{set: shingleSet(rdTokens), toks: rdTokens}
 		c := coverage(tfTokens, votes.set)
 		if c >= swapCoverage && float64(len(rdTokens)) >= swapGrowth*float64(len(tfTokens)) {
+			return trimEdges(rd, nil, titles), true
+		}
+		if cfg := &defaultConfig; c < cfg.DisjointCoverage && float64(len(rdTokens)) >= cfg.DisjointGrowth*float64(len(tfTokens)) {
 			return trimEdges(rd, nil, titles), true
 		}
 		if c < trimCoverage {

@@ -82,6 +82,16 @@ type config struct {
 	// repeats an earlier one is a copy (sticky bar, mobile variant) and
 	// goes; shorter ones (a price, "Add to cart") repeat between entries.
 	RepeatMinWords int
+
+	// --- Text pages: articles, threads, documentation, service pages ---
+
+	// DisjointCoverage and DisjointGrowth: when trafilatura's result
+	// shares less than DisjointCoverage of its text with readability's
+	// and readability's is DisjointGrowth times longer, trafilatura kept
+	// a box beside the content (an author bio, a call to action, one
+	// card) and readability the content itself.
+	DisjointCoverage float64
+	DisjointGrowth   float64
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -107,4 +117,8 @@ var defaultConfig = config{
 	ListingCoverage:     0.5,
 	ArticleListObjects:  8,
 	RepeatMinWords:      4,
+
+	// Text pages.
+	DisjointCoverage: 0.2,
+	DisjointGrowth:   5,
 }
