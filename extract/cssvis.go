@@ -266,9 +266,15 @@ func (st *styles) revealWrapper(n *html.Node) bool {
 	return op != "" && cssNumber(op) <= 0.01 || vis == "hidden"
 }
 
+// textBytes counts the text a person could read under n: not the
+// text of scripts, styles and templates (an app's inline state can
+// outweigh its whole page).
 func textBytes(n *html.Node) int {
 	if n.Type == html.TextNode {
 		return len(strings.TrimSpace(n.Data))
+	}
+	if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style || n.DataAtom == atom.Template) {
+		return 0
 	}
 	t := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
