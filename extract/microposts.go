@@ -250,7 +250,9 @@ func findLike(n, like *html.Node) *html.Node {
 	if class == "" {
 		return nil
 	}
-	return findFirst(n, func(c *html.Node) bool { return c.DataAtom == like.DataAtom && c.Data == like.Data && getAttr(c, "class") == class })
+	return findFirst(n, func(c *html.Node) bool {
+		return c.DataAtom == like.DataAtom && c.Data == like.Data && getAttr(c, "class") == class
+	})
 }
 
 // findFirst is the first element under n (in page order) that match
