@@ -120,5 +120,5 @@ var defaultConfig = config{
 
 	// Text pages.
 	DisjointCoverage: 0.2,
-	DisjointGrowth:   5,
+	DisjointGrowth:   3,
 }
