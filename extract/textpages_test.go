@@ -57,3 +57,39 @@ func TestFadeInWrapperUnderAppState(t *testing.T) {
 		t.Errorf("off-screen menu shown:\n%s", d.Markdown)
 	}
 }
+
+// servicePageParagraphs are the sections of a staffing firm's service page.
+var servicePageParagraphs = []string{
+	"Grow your business with skilled accountants, financial analysts and controllers who already know your systems and software.",
+	"Small business or global enterprise, we help you hire the people you need, often within two working days, for a project or for good.",
+	"Our recruiters pair years of placing finance staff with matching tools that find people whose experience fits the role you describe.",
+}
+
+// TestNestedRevealWrappers: one rule hides every level of the layout
+// (".cmp-container { visibility: hidden }") until the page's components
+// load; the outer level holds most of the page, and the levels inside it
+// are revealed with it, while an element hidden for good stays out.
+func TestNestedRevealWrappers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html><head><title>Finance staffing | Example Staffing</title>
+<style>.cmp-container { visibility: hidden; } .sr-tip { display: none }</style>
+<script>window.dataLayer = [{"page": "` + strings.Repeat("finance staffing ", 200) + `"}];</script></head><body>
+<div class="root cmp-container"><header><nav><a href="/">Example Staffing</a> <a href="/jobs">Find jobs</a></nav></header>
+<main><div class="cmp-container"><h1>Finance and accounting talent that counts</h1><p>` + servicePageParagraphs[0] + `</p></div>`)
+	for _, p := range servicePageParagraphs[1:] {
+		b.WriteString(`<div class="cmp-container"><section><h2>Hire quickly</h2><p>` + p + `</p><span class="sr-tip">Tooltip never shown</span></section></div>`)
+	}
+	b.WriteString(`</main><footer>© Example Staffing</footer></div></body></html>`)
+	d, err := FromHTML(b.String(), mustURL(t, "https://staffing.example/finance"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range servicePageParagraphs {
+		if !strings.Contains(d.Markdown, p) {
+			t.Errorf("lacks %q:\n%s", p, d.Markdown)
+		}
+	}
+	if strings.Contains(d.Markdown, "Tooltip never shown") {
+		t.Errorf("hidden tooltip shown:\n%s", d.Markdown)
+	}
+}
