@@ -92,6 +92,9 @@ type config struct {
 	// card) and readability the content itself.
 	DisjointCoverage float64
 	DisjointGrowth   float64
+	// CommentBlockShare: a trailing block with this share of its text in
+	// the page's comment section is a reader's comment, not the article.
+	CommentBlockShare float64
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -119,6 +122,7 @@ var defaultConfig = config{
 	RepeatMinWords:      4,
 
 	// Text pages.
-	DisjointCoverage: 0.2,
-	DisjointGrowth:   3,
+	DisjointCoverage:  0.2,
+	DisjointGrowth:    3,
+	CommentBlockShare: 0.5,
 }

@@ -36,6 +36,11 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	} else if kind == threadReplies {
 		r = th
 	}
+	if kind == threadNone && !declaresDiscussion(structuredTypes(meta, root)) {
+		if md := dropTrailingComments(r.markdown, root, &defaultConfig); len(md) < len(r.markdown) {
+			r = rendered{markdown: md, links: linksIn(r.links, md)}
+		}
+	}
 	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {
 		d.Links = []Link{}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -91,5 +92,54 @@ func TestNestedRevealWrappers(t *testing.T) {
 	}
 	if strings.Contains(d.Markdown, "Tooltip never shown") {
 		t.Errorf("hidden tooltip shown:\n%s", d.Markdown)
+	}
+}
+
+// readerComments are comments under a blog post; the last quotes the post.
+var readerComments = []string{
+	"I fell for the film long before I read the book, and the satire only landed for me years later when I finally did. It still holds up, and I think it holds up better now than it did when it came out.",
+	"The powered suits are the part I miss most on screen; the novel spends pages on how they move and what they carry, and the film drops them entirely for a budget it did not have.",
+	"My introduction to the genre was heavily weighted toward the old masters, and rereading them as an adult has been a mixed experience, though this one survived better than most of them.",
+	"Even an accurate adaptation would have struggled to find an audience, because the book reads like an argument meant to be taken seriously, and a film of an argument is a hard sell.",
+}
+
+// blogWithComments is a blog post in the shape blogging platforms serve:
+// the body class says the post has comments, the post itself, then the
+// comment section (id "comments", an ordered comment list, the reply
+// form), one comment quoting the post's closing line.
+func blogWithComments() string {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html><head><title>Comfort watch, day eighteen | Whatever</title><meta property="og:type" content="article"></head>
+<body class="single single-post has-comments"><div id="wrap"><div id="masthead"><a href="/">Whatever</a></div>
+<div class="post"><h1>Comfort watch, day eighteen</h1><div class="entry">`)
+	for _, p := range blogParagraphs {
+		b.WriteString("<p>" + p + "</p>")
+	}
+	b.WriteString(`</div><div id="comments" class="comments-wrapper"><h3>42 Responses</h3><ol class="commentlist">`)
+	for i, c := range append(readerComments, "“"+blogParagraphs[len(blogParagraphs)-1]+"” Exactly, and that is why I keep coming back to it.") {
+		fmt.Fprintf(&b, `<li class="comment depth-1" id="li-comment-%d"><article class="comment"><footer class="comment-meta"><span class="comment-name">Reader %d</span> <a class="comment-time">December 18, 2025 at 9:%02d am</a></footer><div class="comment-content"><p>%s</p></div></article></li>`, i, i, 10+i, c)
+	}
+	b.WriteString(`</ol><div id="respond" class="comment-respond"><h3>Leave a Reply</h3><form><textarea></textarea></form></div></div></div>
+<div id="sidebar"><h4>Recent comments</h4><ul><li>Reader 1 on Day seventeen</li></ul></div></div></body></html>`)
+	return b.String()
+}
+
+// TestTrailingCommentsDropped: the readers' comments after a post are not
+// the post; the post's own closing paragraph, though a comment quotes it,
+// stays.
+func TestTrailingCommentsDropped(t *testing.T) {
+	d, err := FromHTML(blogWithComments(), mustURL(t, "https://whatever.example/2025/12/18/day-eighteen/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range blogParagraphs {
+		if !strings.Contains(d.Markdown, p) {
+			t.Errorf("lacks %q:\n%s", p, d.Markdown)
+		}
+	}
+	for _, c := range append(readerComments, "why I keep coming back", "Leave a Reply") {
+		if strings.Contains(d.Markdown, c) {
+			t.Errorf("kept comment text %q:\n%s", c, d.Markdown)
+		}
 	}
 }
