@@ -61,7 +61,7 @@ func combine(tf, rd, titles string) (md string, useReadability bool) {
 		if c >= swapCoverage && float64(len(rdTokens)) >= swapGrowth*float64(len(tfTokens)) {
 			return trimEdges(rd, nil, titles), true
 		}
-		if cfg := &defaultConfig; c < cfg.DisjointCoverage && float64(len(rdTokens)) >= cfg.DisjointGrowth*float64(len(tfTokens)) {
+		if disjointPick(tfTokens, rdTokens, c, &defaultConfig) {
 			return trimEdges(rd, nil, titles), true
 		}
 		if c < trimCoverage {
@@ -69,6 +69,25 @@ func combine(tf, rd, titles string) (md string, useReadability bool) {
 		}
 	}
 	return trimEdges(tf, votes, titles), false
+}
+
+// disjointPick: trafilatura's text (tfTokens, of which the share c is in
+// readability's) is a box beside readability's much longer result.
+func disjointPick(tfTokens, rdTokens []string, c float64, cfg *config) bool {
+	return c < cfg.DisjointCoverage && float64(len(rdTokens)) >= cfg.DisjointGrowth*float64(len(tfTokens))
+}
+
+// disjointSwap reports that combine took readability's result over
+// trafilatura's disjoint one (disjointPick): the extractors disagreed
+// outright, and whether the page is an article at all is open.
+func disjointSwap(tf, rd string, cfg *config) bool {
+	tfTokens := wordTokens(stripLinks(tf), nil)
+	rdTokens := wordTokens(stripLinks(rd), nil)
+	if len(tfTokens) == 0 || len(rdTokens) == 0 {
+		return false
+	}
+	c := coverage(tfTokens, shingleSet(rdTokens))
+	return c < swapCoverage && disjointPick(tfTokens, rdTokens, c, cfg)
 }
 
 // otherText is the other extractor's text, for block votes.
