@@ -74,7 +74,8 @@ func combine(tf, rd, titles string) (md string, useReadability bool) {
 // disjointPick: trafilatura's text (tfTokens, of which the share c is in
 // readability's) is a box beside readability's much longer result.
 func disjointPick(tfTokens, rdTokens []string, c float64, cfg *config) bool {
-	return c < cfg.DisjointCoverage && float64(len(rdTokens)) >= cfg.DisjointGrowth*float64(len(tfTokens))
+	return c < cfg.DisjointCoverage && float64(len(rdTokens)) >= cfg.DisjointGrowth*float64(len(tfTokens)) &&
+		len(rdTokens) >= cfg.DisjointMinWords
 }
 
 // disjointSwap reports that combine took readability's result over

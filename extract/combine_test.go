@@ -78,6 +78,16 @@ func TestCombine(t *testing.T) {
 		if useRd || got != bio {
 			t.Errorf("short readability: useRd=%v got %q", useRd, got)
 		}
+		// Beside an article a script has yet to write, readability's pick
+		// is the sidebar: a most-read list and a newsletter box, not a
+		// body of text, however much longer than trafilatura's banner.
+		banner := "Breaking: ferry timetable changes for the winter season announced this morning."
+		sidebar := "### Most read\n\n1. [Council approves plan to rebuild the fish market](https://x.org/1)\n2. [Storm warning issued for the northern coast](https://x.org/2)\n\n" +
+			"### The morning briefing\n\n" + para2 + " " + para3 + " Get the most important stories delivered to your inbox every weekday at seven."
+		got, useRd = combine(banner, sidebar, "")
+		if useRd || got != banner {
+			t.Errorf("sidebar beside a placeholder: useRd=%v got %q", useRd, got)
+		}
 	})
 	t.Run("trafilatura empty: readability", func(t *testing.T) {
 		got, useRd := combine("", body, "")

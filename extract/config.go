@@ -90,8 +90,12 @@ type config struct {
 	// and readability's is DisjointGrowth times longer, trafilatura kept
 	// a box beside the content (an author bio, a call to action, one
 	// card) and readability the content itself.
+	// DisjointMinWords: and readability's result is a body of text of
+	// this many words: beside an article's placeholder (a script writes
+	// it later), a most-read list with a newsletter box is not one.
 	DisjointCoverage float64
 	DisjointGrowth   float64
+	DisjointMinWords int
 	// CommentBlockShare: a trailing block with this share of its text in
 	// the page's comment section is a reader's comment, not the article.
 	CommentBlockShare float64
@@ -124,5 +128,6 @@ var defaultConfig = config{
 	// Text pages.
 	DisjointCoverage:  0.2,
 	DisjointGrowth:    3,
+	DisjointMinWords:  250,
 	CommentBlockShare: 0.5,
 }
