@@ -23,16 +23,18 @@ var commentSectionWords = map[string]bool{"comments": true, "commentlist": true,
 // occur nowhere else on the page (a comment quoting the article, or a
 // preview of it beside the comments, leaves the article's text its own).
 func commentShingles(root *html.Node) map[uint64]struct{} {
-	var in, out []string
+	// Text nodes first, tokens only when the page has a comment section
+	// (most pages have none).
+	var inText, outText []string
 	var walk func(n *html.Node, inSection bool)
 	walk = func(n *html.Node, inSection bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch {
 			case c.Type == html.TextNode:
 				if inSection {
-					in = wordTokens(c.Data, in)
+					inText = append(inText, c.Data)
 				} else {
-					out = wordTokens(c.Data, out)
+					outText = append(outText, c.Data)
 				}
 			case c.Type != html.ElementNode, c.DataAtom == atom.Script, c.DataAtom == atom.Style, c.DataAtom == atom.Template:
 			default:
@@ -42,8 +44,15 @@ func commentShingles(root *html.Node) map[uint64]struct{} {
 		}
 	}
 	walk(root, false)
+	var in, out []string
+	for _, t := range inText {
+		in = wordTokens(t, in)
+	}
 	if len(in) == 0 {
 		return nil
+	}
+	for _, t := range outText {
+		out = wordTokens(t, out)
 	}
 	set := shingleSet(in)
 	if len(out) >= 4 {
