@@ -96,6 +96,9 @@ type config struct {
 	DisjointCoverage float64
 	DisjointGrowth   float64
 	DisjointMinWords int
+	// MaxAuthorWords: a post's author property with more words than
+	// this is a card (name, rank, post count), not a name.
+	MaxAuthorWords int
 	// CommentBlockShare: a trailing block with this share of its text in
 	// the page's comment section is a reader's comment, not the article.
 	CommentBlockShare float64
@@ -129,5 +132,6 @@ var defaultConfig = config{
 	DisjointCoverage:  0.2,
 	DisjointGrowth:    3,
 	DisjointMinWords:  250,
+	MaxAuthorWords:    6,
 	CommentBlockShare: 0.5,
 }

@@ -49,7 +49,7 @@ func itemType(n *html.Node) string {
 // microdataPosts returns the posts the page declares in microdata, in page
 // order, and how many Question items it declares (an FAQ block declares
 // one per question; a Q&A page one).
-func microdataPosts(root *html.Node) (posts []microPost, questions int) {
+func microdataPosts(root *html.Node, cfg *config) (posts []microPost, questions int) {
 	var walk func(n *html.Node, inQA bool)
 	walk = func(n *html.Node, inQA bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -65,7 +65,7 @@ func microdataPosts(root *html.Node) (posts []microPost, questions int) {
 					questions++
 				}
 				p := microPost{item: c}
-				readPostProps(c, &p)
+				readPostProps(c, &p, cfg)
 				if p.body != nil {
 					posts = append(posts, p)
 				}
@@ -82,7 +82,7 @@ func microdataPosts(root *html.Node) (posts []microPost, questions int) {
 // readPostProps finds item's body, author and date among its own
 // properties (not those of items nested in it, but the author's name
 // inside the author item).
-func readPostProps(item *html.Node, p *microPost) {
+func readPostProps(item *html.Node, p *microPost, cfg *config) {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -95,7 +95,7 @@ func readPostProps(item *html.Node, p *microPost) {
 				p.body = c
 				continue
 			case prop == "author" && p.authorNode == nil:
-				p.authorNode, p.author = c, authorName(c)
+				p.authorNode, p.author = c, authorName(c, cfg)
 				continue
 			case (prop == "datePublished" || prop == "dateCreated") && p.date == "":
 				p.date = collapseSpace(textOf(c))
@@ -112,7 +112,7 @@ func readPostProps(item *html.Node, p *microPost) {
 
 // authorName is the name an author property shows: its item's name
 // property, or its own text when that is short (a bare link).
-func authorName(n *html.Node) string {
+func authorName(n *html.Node, cfg *config) string {
 	var name string
 	var find func(n *html.Node)
 	find = func(n *html.Node) {
@@ -139,15 +139,11 @@ func authorName(n *html.Node) string {
 		name = textOf(n)
 	}
 	name = collapseSpace(name)
-	if wordCount(name) > maxAuthorWords {
+	if wordCount(name) > cfg.MaxAuthorWords {
 		return ""
 	}
 	return name
 }
-
-// maxAuthorWords: an author property with more words than this is a card
-// (name, rank, post count), not a name.
-const maxAuthorWords = 6
 
 // microdataThread builds the thread from the posts the page declares:
 // each post's author and date on a line, then its body. A block beside a
@@ -159,7 +155,7 @@ const maxAuthorWords = 6
 // cfg.MinPostWords words, or more than one Question (an FAQ block, not a
 // question with its answers).
 func microdataThread(root *html.Node, cfg *config) *html.Node {
-	posts, questions := microdataPosts(root)
+	posts, questions := microdataPosts(root, cfg)
 	if questions > 1 || len(posts) < cfg.MinPosts {
 		return nil
 	}
@@ -230,7 +226,7 @@ func renderUndeclaredPost(n *html.Node, posts []microPost, cfg *config) *html.No
 		u := microPost{item: n, body: body}
 		if p.authorNode != nil {
 			if a := findLike(n, p.authorNode); a != nil {
-				u.author = authorName(a)
+				u.author = authorName(a, cfg)
 			}
 		}
 		if d := findFirst(n, isDateElement); d != nil {
