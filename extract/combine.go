@@ -13,6 +13,10 @@ import (
 //   - trafilatura picked one of several sibling containers (an article body
 //     split by ads): readability holds all of trafilatura's text and much
 //     more, so readability's result is the better one;
+//   - trafilatura picked a box beside the content (an author bio, a call
+//     to action, one card) that readability's result, many times longer,
+//     does not even hold: readability found the content
+//     (config.DisjointCoverage, DisjointGrowth);
 //   - trafilatura kept a teaser, caption or "follow us" block at the start
 //     or end of the article that readability's scoring left out: such edge
 //     blocks, absent from readability's result, are dropped.
@@ -57,11 +61,34 @@ func combine(tf, rd, titles string) (md string, useReadability bool) {
 		if c >= swapCoverage && float64(len(rdTokens)) >= swapGrowth*float64(len(tfTokens)) {
 			return trimEdges(rd, nil, titles), true
 		}
+		if disjointPick(tfTokens, rdTokens, c, &defaultConfig) {
+			return trimEdges(rd, nil, titles), true
+		}
 		if c < trimCoverage {
 			votes = nil // they disagree too much for block votes to mean anything
 		}
 	}
 	return trimEdges(tf, votes, titles), false
+}
+
+// disjointPick: trafilatura's text (tfTokens, of which the share c is in
+// readability's) is a box beside readability's much longer result.
+func disjointPick(tfTokens, rdTokens []string, c float64, cfg *config) bool {
+	return c < cfg.DisjointCoverage && float64(len(rdTokens)) >= cfg.DisjointGrowth*float64(len(tfTokens)) &&
+		len(rdTokens) >= cfg.DisjointMinWords
+}
+
+// disjointSwap reports that combine took readability's result over
+// trafilatura's disjoint one (disjointPick): the extractors disagreed
+// outright, and whether the page is an article at all is open.
+func disjointSwap(tf, rd string, cfg *config) bool {
+	tfTokens := wordTokens(stripLinks(tf), nil)
+	rdTokens := wordTokens(stripLinks(rd), nil)
+	if len(tfTokens) == 0 || len(rdTokens) == 0 {
+		return false
+	}
+	c := coverage(tfTokens, shingleSet(rdTokens))
+	return c < swapCoverage && disjointPick(tfTokens, rdTokens, c, cfg)
 }
 
 // otherText is the other extractor's text, for block votes.

@@ -62,6 +62,33 @@ func TestCombine(t *testing.T) {
 			t.Errorf("got %q", got)
 		}
 	})
+	t.Run("readability wins when trafilatura kept a box beside it", func(t *testing.T) {
+		// Trafilatura settled on the author's bio card; readability found
+		// the long review it sits beside and shares nothing with the card.
+		bio := "##### Jane Roaster\n\nHello, and welcome! I'm the editor of this site and have roasted coffee at home for more than a decade."
+		review := strings.Repeat(body+"\n\n", 3) + strings.ReplaceAll(body, "council", "panel") + "\n\n" + strings.ReplaceAll(body, "bike", "tram")
+		review = strings.TrimSuffix(review, "\n\n")
+		got, useRd := combine(bio, review, "")
+		if !useRd || got != review {
+			t.Errorf("useRd=%v got %q", useRd, got)
+		}
+		// The same box beside a readability result only a little longer is
+		// a disagreement, not a misplaced pick: trafilatura stands.
+		got, useRd = combine(bio, para1, "")
+		if useRd || got != bio {
+			t.Errorf("short readability: useRd=%v got %q", useRd, got)
+		}
+		// Beside an article a script has yet to write, readability's pick
+		// is the sidebar: a most-read list and a newsletter box, not a
+		// body of text, however much longer than trafilatura's banner.
+		banner := "Breaking: ferry timetable changes for the winter season announced this morning."
+		sidebar := "### Most read\n\n1. [Council approves plan to rebuild the fish market](https://x.org/1)\n2. [Storm warning issued for the northern coast](https://x.org/2)\n\n" +
+			"### The morning briefing\n\n" + para2 + " " + para3 + " Get the most important stories delivered to your inbox every weekday at seven."
+		got, useRd = combine(banner, sidebar, "")
+		if useRd || got != banner {
+			t.Errorf("sidebar beside a placeholder: useRd=%v got %q", useRd, got)
+		}
+	})
 	t.Run("trafilatura empty: readability", func(t *testing.T) {
 		got, useRd := combine("", body, "")
 		if !useRd || got != body {

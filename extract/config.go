@@ -90,6 +90,26 @@ type config struct {
 	// summaries it kept without their linked titles), however long: a
 	// story's text is not in its teaser rail.
 	ListingArticleInside float64
+
+	// --- Text pages: articles, threads, documentation, service pages ---
+
+	// DisjointCoverage and DisjointGrowth: when trafilatura's result
+	// shares less than DisjointCoverage of its text with readability's
+	// and readability's is DisjointGrowth times longer, trafilatura kept
+	// a box beside the content (an author bio, a call to action, one
+	// card) and readability the content itself.
+	// DisjointMinWords: and readability's result is a body of text of
+	// this many words: beside an article's placeholder (a script writes
+	// it later), a most-read list with a newsletter box is not one.
+	DisjointCoverage float64
+	DisjointGrowth   float64
+	DisjointMinWords int
+	// MaxAuthorWords: a post's author property with more words than
+	// this is a card (name, rank, post count), not a name.
+	MaxAuthorWords int
+	// CommentBlockShare: a trailing block with this share of its text in
+	// the page's comment section is a reader's comment, not the article.
+	CommentBlockShare float64
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -117,4 +137,11 @@ var defaultConfig = config{
 	RepeatMinWords:      4,
 
 	ListingArticleInside: 0.8,
+
+	// Text pages.
+	DisjointCoverage:  0.2,
+	DisjointGrowth:    3,
+	DisjointMinWords:  250,
+	MaxAuthorWords:    6,
+	CommentBlockShare: 0.5,
 }

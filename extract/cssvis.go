@@ -110,6 +110,7 @@ func applyStyles(doc *html.Node) {
 
 	var remove []*html.Node
 	total := textBytes(doc)
+	revealed := map[*html.Node]bool{}
 	for _, n := range order {
 		if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
 			continue // pages hide the body until a script shows it
@@ -117,7 +118,11 @@ func applyStyles(doc *html.Node) {
 		// A transparent or invisible wrapper around most of the page is a
 		// reveal-after-load (a preloader fades the page in): a person sees
 		// it once the page has loaded.
-		if st.revealWrapper(n) && 2*textBytes(n) > total {
+		if st.revealWrapper(n) && (2*textBytes(n) > total || insideAny(n, revealed)) {
+			// Wrappers nested in a revealed one are revealed with it: one
+			// rule (".container { visibility: hidden }") often hides
+			// every level of a layout until its scripts load.
+			revealed[n] = true
 			continue
 		}
 		if st.boxHidden(n) && !isPanel(n) { // disclosure.go: a collapsed tab or accordion panel
@@ -249,6 +254,19 @@ func (st *styles) boxHidden(n *html.Node) bool {
 		// Both sides: a flex item with width:1px grows to fill its row
 		// (flex-basis tricks); max-* caps cannot grow.
 		if pxLength(v("width")) <= 1 && pxLength(v("height")) <= 1 || pxLength(v("max-height")) <= 1 || pxLength(v("max-width")) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// insideAny: an ancestor of n is in set.
+func insideAny(n *html.Node, set map[*html.Node]bool) bool {
+	if len(set) == 0 {
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if set[p] {
 			return true
 		}
 	}

@@ -27,11 +27,11 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	src := &pageText{doc: root, articleBody: ldString(meta.ldArticle(), "articleBody")}
 	// Title candidates for spotting the headline repeated atop the content.
 	titles := d.Title + "\n" + ldString(meta.ldArticle(), "headline") + "\n" + cleanTitle(meta.title, site, true)
-	r, author := mainContent(root, base, src, titles)
+	r, author, regionBasis := mainContent(root, base, src, titles)
 	th, kind := threadContent(root, base, src, meta, r, &defaultConfig)
 	if kind == threadPosts {
 		r = th
-	} else if reg, ok, shop := regionContent(root, base, src, meta, r.markdown, &defaultConfig); ok {
+	} else if reg, ok, shop := regionContent(root, base, src, meta, regionBasis, &defaultConfig); ok {
 		r = reg
 	} else if kind == threadReplies {
 		r = th
@@ -42,6 +42,11 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		// description): they go as from the region.
 		r.markdown = cleanRegion(r.markdown, true, &defaultConfig)
 		r.links = linksIn(r.links, r.markdown)
+	}
+	if kind == threadNone && !declaresDiscussion(structuredTypes(meta, root)) {
+		if md := dropTrailingComments(r.markdown, root, &defaultConfig); len(md) < len(r.markdown) {
+			r = rendered{markdown: md, links: linksIn(r.links, md)}
+		}
 	}
 	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {
@@ -61,9 +66,14 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 // libraries copy the tree they are given anyway): the page waits for the
 // slower of the two, not for both. The result does not depend on which
 // finishes first.
-func mainContent(root *html.Node, base *url.URL, src *pageText, titles string) (rendered, string) {
+//
+// regionBasis is the result the main region is weighed against: the
+// article path's, or trafilatura's when the extractors disagreed outright
+// (disjointSwap), so that readability's pick of a page of many parts does
+// not pass for an article the region only repeats.
+func mainContent(root *html.Node, base *url.URL, src *pageText, titles string) (r rendered, author, regionBasis string) {
 	var tf, rd rendered
-	var author, rdAuthor string
+	var rdAuthor string
 	rdDone := make(chan struct{})
 	rdTree := cloneNode(root)
 	go func() {
@@ -87,14 +97,18 @@ func mainContent(root *html.Node, base *url.URL, src *pageText, titles string) (
 	}
 	md, useRd := combine(tf.markdown, rd.markdown, titles)
 	if useRd {
-		return rendered{markdown: md, links: linksIn(rd.links, md)}, author
+		basis := md
+		if disjointSwap(tf.markdown, rd.markdown, &defaultConfig) {
+			basis = tf.markdown
+		}
+		return rendered{markdown: md, links: linksIn(rd.links, md)}, author, basis
 	}
 	if wordCount(md) > 0 {
-		return rendered{markdown: md, links: linksIn(tf.links, md)}, author
+		return rendered{markdown: md, links: linksIn(tf.links, md)}, author, md
 	}
-	r, _ := render(extraction{node: bodyNode(root), source: "body"}, base, src)
+	r, _ = render(extraction{node: bodyNode(root), source: "body"}, base, src)
 	r.markdown = dropDebris(r.markdown)
-	return r, author
+	return r, author, r.markdown
 }
 
 // linksIn keeps the links whose target still appears in md.

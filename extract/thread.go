@@ -41,7 +41,7 @@ func findPosts(root *html.Node, cfg *config) []*html.Node {
 			n.DataAtom == atom.Script, n.DataAtom == atom.Style, n.DataAtom == atom.Template:
 			return pc
 		}
-		pc.dated = n.DataAtom == atom.Time || strings.HasPrefix(getAttr(n, "itemprop"), "date") || hasDateName(getAttr(n, "class"))
+		pc.dated = isDateElement(n)
 		var kids []postCandidate
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			k := walk(c)
@@ -71,6 +71,25 @@ func bestPostGroup(kids []postCandidate, cfg *config) ([]*html.Node, int) {
 		ls[i] = lookalike{n: k.n, member: k.words >= cfg.MinPostWords && k.dated, words: k.words}
 	}
 	return bestLookalikeGroup(ls, cfg.MinPosts, cfg.PostShare)
+}
+
+// isDateElement: a <time>, a date property, or an element named for a
+// date.
+func isDateElement(n *html.Node) bool {
+	return n.DataAtom == atom.Time || strings.HasPrefix(getAttr(n, "itemprop"), "date") || hasDateName(getAttr(n, "class"))
+}
+
+// holdsDate: n or an element under it is a date.
+func holdsDate(n *html.Node) bool {
+	if n.Type == html.ElementNode && isDateElement(n) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if holdsDate(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDateName(class string) bool {
@@ -104,15 +123,21 @@ func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	if declaresArticle(root, meta, cfg) || isShop(root, meta) {
 		return rendered{}, threadNone
 	}
-	posts := findPosts(root, cfg)
-	if posts == nil {
-		return rendered{}, threadNone
-	}
-	thread := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	for _, p := range posts {
-		c := cloneNode(p)
-		stripChrome(c, false)
-		thread.AppendChild(c)
+	// Posts the page declares in microdata are read as declared
+	// (microposts.go); otherwise look-alike blocks are the posts.
+	thread := microdataThread(root, cfg)
+	declared := thread != nil
+	if thread == nil {
+		posts := findPosts(root, cfg)
+		if posts == nil {
+			return rendered{}, threadNone
+		}
+		thread = &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+		for _, p := range posts {
+			c := cloneNode(p)
+			stripChrome(c, false)
+			thread.AppendChild(c)
+		}
 	}
 	r, err := render(extraction{node: thread, source: "thread"}, base, src)
 	if err != nil {
@@ -121,7 +146,9 @@ func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	r.markdown = dropDebris(r.markdown)
 	at := wordTokens(stripLinks(articleMD), nil)
 	tt := wordTokens(stripLinks(r.markdown), nil)
-	if len(tt) <= len(at) {
+	if len(tt) <= len(at) && !declared {
+		// (Declared posts without their cards and widgets can be shorter
+		// than an article path's result that kept them.)
 		return rendered{}, threadNone
 	}
 	covered := coverage(at, shingleSet(tt))

@@ -26,7 +26,7 @@ var wcxbFloors = map[string]float64{
 	"all":           0.76, // (0.779)
 	"article":       0.91, // (0.926)
 	"service":       0.82, // (0.840)
-	"forum":         0.76, // (0.780)
+	"forum":         0.78, // (0.797)
 	"documentation": 0.87, // (0.890)
 	"listing":       0.70, // (0.724)
 	"product":       0.64, // (0.658)

@@ -1,0 +1,99 @@
+package extract
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A story or a blog post is often followed by its readers' comments, in a
+// section every blogging and CMS platform names the same way: id
+// "comments" (WordPress, Drupal), "respond" for the reply form, a
+// "commentlist". The article extractors sometimes run on into it, and a
+// page read whole keeps it. The comments are not the article: trailing
+// blocks whose text lies in that section go. A thread's posts are read by
+// threadContent before this, and a page declared a discussion keeps what
+// it has.
+
+// commentSectionWords name an article's comment section in class and id
+// attributes (whole words: a single "comment" is one comment's block,
+// also a forum post's).
+var commentSectionWords = map[string]bool{"comments": true, "commentlist": true, "respond": true}
+
+// commentShingles are the shingles of the page's comment sections that
+// occur nowhere else on the page (a comment quoting the article, or a
+// preview of it beside the comments, leaves the article's text its own).
+func commentShingles(root *html.Node) map[uint64]struct{} {
+	// Text nodes first, tokens only when the page has a comment section
+	// (most pages have none).
+	var inText, outText []string
+	var walk func(n *html.Node, inSection bool)
+	walk = func(n *html.Node, inSection bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				if inSection {
+					inText = append(inText, c.Data)
+				} else {
+					outText = append(outText, c.Data)
+				}
+			case c.Type != html.ElementNode, c.DataAtom == atom.Script, c.DataAtom == atom.Style, c.DataAtom == atom.Template:
+			default:
+				walk(c, inSection || !holdsPage(c) &&
+					(nameHas(getAttr(c, "id"), commentSectionWords) || nameHas(getAttr(c, "class"), commentSectionWords)))
+			}
+		}
+	}
+	walk(root, false)
+	var in, out []string
+	for _, t := range inText {
+		in = wordTokens(t, in)
+	}
+	if len(in) == 0 {
+		return nil
+	}
+	for _, t := range outText {
+		out = wordTokens(t, out)
+	}
+	set := shingleSet(in)
+	if len(out) >= 4 {
+		for i := 0; i+4 <= len(out); i++ {
+			delete(set, shingleKey(out[i:i+4]))
+		}
+	}
+	return set
+}
+
+// holdsPage: the page's body, its main landmark or its article, whose
+// classes describe the page ("has-comments", "no-comments"), not a
+// section of it.
+func holdsPage(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Html, atom.Body, atom.Main, atom.Article:
+		return true
+	}
+	return false
+}
+
+// dropTrailingComments removes from the end of md the blocks whose text
+// (cfg.CommentBlockShare of its shingles) lies in the page's comment
+// section, when at least cfg.ArticleMinWords words stay before them.
+func dropTrailingComments(md string, root *html.Node, cfg *config) string {
+	set := commentShingles(root)
+	if len(set) == 0 {
+		return md
+	}
+	blocks := markdownBlocks(md)
+	j := len(blocks)
+	var buf []string
+	for j > 0 {
+		buf = wordTokens(stripLinks(md[blocks[j-1].start:blocks[j-1].end]), buf[:0])
+		if len(buf) > 0 && coverage(buf, set) < cfg.CommentBlockShare {
+			break
+		}
+		j--
+	}
+	if j == len(blocks) || j == 0 || wordCount(stripLinks(md[:blocks[j-1].end])) < cfg.ArticleMinWords {
+		return md
+	}
+	return md[:blocks[j-1].end]
+}
