@@ -22,6 +22,10 @@ type relTerm struct {
 	term, word string
 	w          float64
 	optional   bool // qualifies a hop, names none: the chain does not wait for it
+	// describes: the word stands right before one of the question's names
+	// ("the film Blue Harbor"): it says what that name is, not what a hop
+	// asks for.
+	describes bool
 }
 
 // hopStep is one resolved hop: the sentence of page that answers it, and
@@ -73,9 +77,20 @@ func questionRelTerms(p *Plan, tw *termWeights) []relTerm {
 				wt = x
 			}
 		}
-		out = append(out, relTerm{term: ts[0], word: w, w: wt, optional: optionalWord(w)})
+		out = append(out, relTerm{term: ts[0], word: w, w: wt, optional: optionalWord(w), describes: beforeName(q, w, p.Entities)})
 	}
 	return out
+}
+
+// beforeName reports that word stands right before one of names in q
+// ("films Flow: For Love of Water", "the film Blue Harbor").
+func beforeName(q, word string, names []string) bool {
+	for _, n := range names {
+		if n != "" && strings.Contains(q, word+" "+n) {
+			return true
+		}
+	}
+	return false
 }
 
 // newChains starts one chain per anchor: the question's names, unless the
@@ -110,7 +125,7 @@ func newChains(p *Plan, tw *termWeights, maxAnchors int) []*chain {
 // page is the subject's own (its sentences may speak of it as "he", "it").
 // avoid lists names that cannot be the answer (the question's, earlier
 // bridges). ok is false when no sentence speaks of the subject.
-func resolveHop(content, subject string, titleIsSubject bool, remaining []relTerm, avoid, refuted []string, boiler map[string]bool, p *Params) (hopStep, bool) {
+func resolveHop(content, subject string, titleIsSubject bool, remaining []relTerm, avoid, refuted []string, boiler map[string]bool, kinds *kindIndex, p *Params) (hopStep, bool) {
 	var sents [][2]int
 	off := 0
 	for _, para := range strings.SplitAfter(content, "\n\n") {
@@ -191,13 +206,29 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		consumed[t] = true
 		marks["by"] = true
 	}
-	step.Bridge = pickBridge(s, subject, remaining, consumed, marks, append(avoid, subject), refuted, p)
+	var matched bool
+	step.Bridge, matched = pickBridge(s, subject, remaining, consumed, marks, append(avoid, subject), refuted, kinds, p)
 	if step.Bridge != "" {
 		// Words inside the bridge's own name ("Mountrail County" for
 		// "county") are not answered by the sentence: they say what the
-		// bridge is, and stay for the next hop's search.
+		// bridge is, and stay for the next hop's search...
 		for t := range termSet(step.Bridge) {
 			delete(consumed, t)
+		}
+		// ...unless the hop asked for that kind of thing and the bridge is
+		// known to be one: then the kind is what the hop found.
+		if k, t := wantedKind(remaining); matched && k != kindSomeone && !consumed[t] {
+			consumed[t] = true
+			if placeRank[k] > 0 && locatesKind(remaining, t) {
+				// "the state where X is located": a place of the kind
+				// asked that the sentence puts X in is where X is.
+				consumed[locateTerm] = true
+			}
+			for _, rt := range remaining {
+				if consumed[rt.term] && (rt.term == t || rt.term == locateTerm) {
+					step.Score += rt.w
+				}
+			}
 		}
 	}
 	for _, rt := range remaining {
