@@ -167,6 +167,7 @@ func TestTitleHeadOfIsAnotherThing(t *testing.T) {
 		{"Battle of Fenmoor Island", "Fenmoor Island", 0},
 		{"Fenmoor Island", "Battle of Fenmoor Island", 0},
 		{"Duke of Pell", "Pell", 0},
+		{"Neutral Port", "For Love of Water and Neutral Port", 1}, // "of" inside a title joined to another
 		{"List of Marlow Mill characters", "Marlow Mill", 1},
 		{"Older Ted Voss", "Ted Voss", 1},
 		{"Museum of Modern Art", "Museum of Modern Art", 3},

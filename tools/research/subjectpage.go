@@ -85,13 +85,19 @@ func placedIn(long, short string) bool {
 // a head noun N that does not make a list page ("Battle of Peleliu" of
 // "Peleliu"; not "List of Peleliu battles").
 func headOf(long, short string) bool {
-	l, sh := strings.ToLower(long), strings.ToLower(strings.TrimSpace(short))
-	i := strings.Index(l, " of ")
-	if i <= 0 || sh == "" || !strings.Contains(l[i+4:], sh) {
+	l := strings.ToLower(strings.Join(nameWords(long), " "))
+	sh := strings.ToLower(strings.Join(nameWords(short), " "))
+	i := strings.LastIndex(l, " of ")
+	if i <= 0 || sh == "" {
+		return false
+	}
+	// The whole of short is what follows "of" ("Battle of X", not "For
+	// Love of Water and X").
+	if rest := strings.TrimPrefix(l[i+4:], "the "); rest != sh {
 		return false
 	}
 	head := strings.Fields(l[:i])
-	return len(head) > 0 && head[0] != "list" && head[0] != "lists" && !strings.Contains(l[:i], sh)
+	return len(head) > 0 && head[0] != "list" && head[0] != "lists"
 }
 
 func allIn(a, b []string) bool {
