@@ -24,7 +24,7 @@ var kindNouns = func() map[string]string {
 		"country":      {"country", "countries", "nation", "nations"},
 		"state":        {"state", "states", "province", "provinces"},
 		"county":       {"county", "counties", "parish", "borough"},
-		"city":         {"city", "cities", "town", "towns", "village", "villages", "municipality", "community", "suburb", "township"},
+		"city":         {"city", "cities", "town", "towns", "village", "villages", "municipality", "community", "suburb", "township", "capital", "capitals"},
 		"organization": {"company", "companies", "corporation", "organization", "organisation", "organizations", "firm", "manufacturer", "agency", "institution", "conglomerate", "subsidiary"},
 		"university":   {"university", "universities", "college", "colleges"},
 		"team":         {"team", "teams", "club", "clubs"},
@@ -66,6 +66,9 @@ func nameKind(name string) string {
 		return ""
 	}
 	last := ws[len(ws)-1]
+	if last == "capital" || last == "capitals" {
+		return "" // "Bain Capital": a firm; a capital is called by its own name
+	}
 	k := kindOfWord(last)
 	if placeRank[k] > 0 && strings.HasSuffix(last, "s") {
 		// "United States", "Federated States": a union of such places is

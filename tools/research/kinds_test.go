@@ -19,6 +19,7 @@ func TestNameKinds(t *testing.T) {
 		{"United States", ""}, // a union of states is not a state
 		{"Tualatin Mountains", "mountain"},
 		{"Wexland", ""},
+		{"Halden Capital", ""},
 	} {
 		if got := nameKind(tt.name); got != tt.want {
 			t.Errorf("nameKind(%q) = %q, want %q", tt.name, got, tt.want)
@@ -27,6 +28,7 @@ func TestNameKinds(t *testing.T) {
 	for _, tt := range []struct{ lead, want string }{
 		{"Wexland is a state in eastern Ostria.", "state"},
 		{"Pell is a small city in Orrin County.", "city"},
+		{"Pell is the capital of Wexland.", "city"},                     // a capital is a city
 		{"Ostria is a federal republic composed of twelve states.", ""}, // "states" is past "of"
 		{"Ada Lind was an Ostrian composer.", ""},
 	} {
