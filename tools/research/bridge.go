@@ -206,6 +206,9 @@ func splitAtJoins(name string) []string {
 // demonymShaped reports a word shaped like an adjective of origin.
 func demonymShaped(w string) bool {
 	l := strings.ToLower(w)
+	if irregularDemonyms[l] {
+		return true
+	}
 	for _, suf := range []string{"an", "ese", "ish", "ic", "i"} {
 		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
 			return true
@@ -213,6 +216,10 @@ func demonymShaped(w string) bool {
 	}
 	return false
 }
+
+// irregularDemonyms are adjectives of origin without one of the usual
+// endings.
+var irregularDemonyms = map[string]bool{"french": true, "dutch": true, "greek": true, "welsh": true, "swiss": true, "czech": true, "basque": true, "scots": true}
 
 func avoided(name string, avoid []string) bool {
 	for _, a := range avoid {

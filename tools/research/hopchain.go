@@ -39,6 +39,7 @@ type hopStep struct {
 	Consumed   []string
 	Score      float64 // relation weight the sentence covers
 	OwnPage    bool    // resolved on the subject's own page (its title names it)
+	Value      bool    // the sentence answers the last hop with a value, not a name to follow
 }
 
 // chain is the walk from one anchor name of the question.
@@ -206,6 +207,12 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		consumed[t] = true
 		marks["by"] = true
 	}
+	if t, ok := nationalityAnswer(s, subject, remaining); ok {
+		// "an American actor" answers "the nationality of" as a value:
+		// nothing to follow.
+		step.Consumed, step.Value = []string{t}, true
+		return step, true
+	}
 	var matched bool
 	step.Bridge, matched = pickBridge(s, subject, remaining, consumed, marks, append(avoid, subject), refuted, kinds, p)
 	if step.Bridge != "" {
@@ -240,6 +247,36 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		}
 	}
 	return step, true
+}
+
+// citizenTerm is the term of "nationality", "citizenship", "citizen".
+var citizenTerm = stemOf("citizen")
+
+// nationalityAnswer reports a sentence that answers a last hop asking for
+// a nationality with an adjective of origin ("Ann Lee was a French
+// actress"): the term it answers. It does not when a role or a kind of
+// thing is still to be found first ("the nationality of the director of
+// X": the film's "British" is not the director's).
+func nationalityAnswer(s, subject string, remaining []relTerm) (string, bool) {
+	asked := false
+	for _, rt := range remaining {
+		switch {
+		case rt.optional || rt.describes:
+		case rt.term == citizenTerm:
+			asked = true
+		case isRole(strings.ToLower(rt.word)) || kindOfWord(rt.word) != "" || personNouns[strings.ToLower(rt.word)]:
+			return "", false
+		}
+	}
+	if !asked {
+		return "", false
+	}
+	for _, name := range bridgeNames(s) {
+		if len(strings.Fields(name)) == 1 && demonymShaped(name) && !strings.HasPrefix(s, name) && !containsWords(subject, name) {
+			return citizenTerm, true
+		}
+	}
+	return "", false
 }
 
 // remainingWords are the words of the terms not consumed, for a query.

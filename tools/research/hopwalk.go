@@ -71,7 +71,7 @@ func (r *run) walk(c *chain) {
 			// "when"); a question after a person or a place is not
 			// answered by it.
 			rd := r.pages[step.Page].reading
-			c.done, c.resolved = true, valueAnswers(r.weights, rd.Content[step.Start:step.End])
+			c.done, c.resolved = true, step.Value || valueAnswers(r.weights, rd.Content[step.Start:step.End])
 			break
 		}
 		if !waiting(c.remaining) {

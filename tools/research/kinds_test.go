@@ -196,3 +196,18 @@ func TestLocatesKind(t *testing.T) {
 		}
 	}
 }
+
+// A last hop that asks for a nationality ends on an adjective of origin;
+// a role still to be found comes first.
+func TestNationalityEndsTheChain(t *testing.T) {
+	q := "What is the nationality of the director of Cold Meadow?"
+	r := walkRun(q, [][2]string{
+		{"Cold Meadow", "Cold Meadow is a 1961 British film directed by Ivo Kress."},
+		{"Ivo Kress", "Ivo Kress (born 1920) was a French director and writer."},
+	})
+	r.advanceChains(false)
+	c := r.chains[0]
+	if b := bridges(c); len(b) != 2 || b[0] != "Ivo Kress" || b[1] != "" || !c.resolved {
+		t.Errorf("bridges %q resolved %v, want Ivo Kress then the value, resolved", b, c.resolved)
+	}
+}
