@@ -41,6 +41,8 @@ func tokenize(text string, buf []string) []string {
 				if start < 0 {
 					start = i
 				}
+			} else if c == '\'' && negation(text[i+1:]) {
+				start = -1 // "won't", "can't": an auxiliary, not a term
 			} else {
 				flush(i)
 			}
@@ -56,6 +58,8 @@ func tokenize(text string, buf []string) []string {
 			if start < 0 {
 				start = i
 			}
+		case r == '’' && negation(text[i+n:]):
+			start = -1 // "won’t": an auxiliary, not a term
 		case r == '\'' || r == '’':
 			// "don't", "Obama's": the apostrophe ends the word; a short tail
 			// ("s", "t") is dropped by the stop list.
@@ -67,6 +71,20 @@ func tokenize(text string, buf []string) []string {
 	}
 	flush(len(text))
 	return buf
+}
+
+// negation reports that the text after an apostrophe is the "t" of a
+// negated auxiliary ("won't", "can't"): the word before it is a function
+// word even when its letters spell a content word ("won", "can").
+func negation(after string) bool {
+	if after == "" || (after[0] != 't' && after[0] != 'T') {
+		return false
+	}
+	if len(after) == 1 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(after[1:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 func isIdeograph(r rune) bool {
@@ -138,7 +156,7 @@ var stopWords = func() map[string]struct{} {
 	neither no nor not now of off on once one ones only onto or other our ours ourselves out over own re s same shall shan she should
 	shouldn so some such t than that the their theirs them themselves then there these they this those
 	through to too under until up upon us ve very was wasn we were weren what when where whether which while who whom whose
-	why will with won would wouldn yes you your yours yourself yourselves d m o y also many`)
+	why will with would wouldn yes you your yours yourself yourselves d m o y also many`)
 	m := make(map[string]struct{}, len(words))
 	for _, w := range words {
 		m[w] = struct{}{}

@@ -15,6 +15,10 @@ func TestTokenize(t *testing.T) {
 		{"matches, classes and boxes", []string{"match", "class", "box"}},
 		{"In 2019 the GDP grew 3.5%", []string{"2019", "gdp", "grew", "3", "5"}},
 		{"Obama's don't e-mail", []string{"obama", "mail"}},
+		// "won" is the past of "win"; in "won't" it is an auxiliary.
+		{"The team won the cup", []string{"team", "won", "cup"}},
+		{"It won't rain, it can’t snow, Won't", []string{"rain", "snow"}},
+		{"Matt's tale", []string{"matt", "tale"}},
 		{"Éléphants ÉCOLE", []string{"éléphant", "école"}},
 		{"東京タワー", []string{"東", "京", "タ", "ワ", "ー"}},
 		{"", nil},

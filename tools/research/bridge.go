@@ -1,25 +1,19 @@
 package research
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // Which name in an answering sentence a hop points to.
 
 // pickBridge returns the name in sentence s a hop points to: of the names
 // that are new (not avoided), the one nearest a relation word the sentence
 // answers; without such a word, the first new name after the subject.
-func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[string]bool, avoid, refuted []string, p *Params) string {
-	if b := pickBridgeOf(s, subject, consumed, marks, slices.Concat(avoid, refuted), p); b != "" {
-		return b
-	}
-	// Every new name was searched and found no page of its own: the best of
-	// them is still what the sentence says.
-	return pickBridgeOf(s, subject, consumed, marks, avoid, p)
-}
-
-func pickBridgeOf(s, subject string, consumed, marks map[string]bool, avoid []string, p *Params) string {
+//
+// Names of the kind the hop asks for (a state, a company, someone) come
+// before names of another kind; names whose own search found no page of
+// theirs (refuted) count as farther, not as absent: when every other name
+// is of the wrong kind, what the sentence says is still the best answer.
+// matched reports that the bridge is known to be of the kind asked.
+func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[string]bool, avoid, refuted []string, kinds *kindIndex, p *Params) (bridge string, matched bool) {
 	words := wordSpans(s)
 	var relAt, markAt []int
 	for i, w := range words {
@@ -29,59 +23,92 @@ func pickBridgeOf(s, subject string, consumed, marks map[string]bool, avoid []st
 		}
 		if marks[strings.ToLower(s[w[0]:w[1]])] {
 			markAt = append(markAt, i)
+		} else if i > 0 && relAt != nil && relAt[len(relAt)-1] == i-1 && strings.EqualFold(s[w[0]:w[1]], "by") {
+			// "played by X", "developed by X": the passive's agent is the
+			// name after the relation's "by".
+			markAt = append(markAt, i)
 		}
 	}
 	subjAt := -1
 	if i := indexFold(s, subject); i >= 0 {
 		subjAt = wordIndexAt(words, i)
 	}
+	wk, _ := wantedKind(remaining)
 	best, bestDist := "", 1e9
 	for _, name := range bridgeNames(s) {
-		if avoided(name, avoid) || sameAs(name, subject) || aliasAt(s, strings.Index(s, name)) {
+		if avoided(name, avoid) || sameAs(name, subject) || sameAsAny(name, avoid) || aliasAt(s, strings.Index(s, name)) {
 			continue
 		}
-		at := wordIndexAt(words, strings.Index(s, name))
-		n := len(wordSpans(name))
-		dist := 0.0
-		if len(markAt) > 0 {
-			// A mark ("by") points forward: the agent is the name after it.
-			dist = 1e9
-			for _, m := range markAt {
-				if m < at {
-					dist = min(dist, float64(at-m))
-				}
-			}
-		} else if len(relAt) > 0 {
-			dist = 1e9
-			for _, r := range relAt {
-				switch {
-				case r < at:
-					dist = min(dist, float64(at-r))
-				case r >= at+n:
-					dist = min(dist, float64(r-(at+n-1)))
-				default:
-					// The relation word inside the name ("Mountrail County"
-					// for "county") says what the name is, not what it is of.
-					dist = min(dist, float64(n))
-				}
-			}
-		} else {
-			dist = float64(at)
-			if subjAt >= 0 && at < subjAt {
-				dist += float64(len(words)) // before the subject: its context, not its answer
-			}
+		dist := nameDistance(s, words, name, relAt, markAt, subjAt, p)
+		if avoided(name, refuted) {
+			dist += p.HopRefutedPenalty
 		}
-		if (n == 1 && demonymShaped(name)) || attributive(s, words, at+n) {
-			// "American", "Italian": a one-word adjective of origin, rarely a
-			// thing with a page of its own; "Irish Empiricist philosopher
-			// George Berkeley": a name describing the name after it.
-			dist += p.HopDemonymPenalty
+		match := false
+		if wk != "" {
+			k := kinds.of(name, s)
+			switch {
+			case len(strings.Fields(name)) == 1 && demonymShaped(name):
+				dist += p.HopKindMismatch // an adjective of origin is no kind of thing a hop asks for
+			case wk == kindSomeone:
+				if k != "" {
+					dist += p.HopKindMismatch // a place, a company: not someone
+				}
+			case k == wk:
+				dist -= p.HopKindMatch
+				match = true
+			case kindMismatch(wk, k):
+				dist += p.HopKindMismatch
+			}
 		}
 		if dist < bestDist {
-			best, bestDist = name, dist
+			best, bestDist, matched = name, dist, match
 		}
 	}
-	return best
+	return best, matched
+}
+
+// nameDistance is how far, in words, name sits from what points to it in
+// s: the mark before it ("by"), the relation words the sentence answers,
+// or, without either, the subject (names after it answer it).
+func nameDistance(s string, words [][2]int, name string, relAt, markAt []int, subjAt int, p *Params) float64 {
+	at := wordIndexAt(words, strings.Index(s, name))
+	n := len(wordSpans(name))
+	dist := 0.0
+	if len(markAt) > 0 {
+		// A mark ("by") points forward: the agent is the name after it.
+		dist = 1e9
+		for _, m := range markAt {
+			if m < at {
+				dist = min(dist, float64(at-m))
+			}
+		}
+	} else if len(relAt) > 0 {
+		dist = 1e9
+		for _, r := range relAt {
+			switch {
+			case r < at:
+				dist = min(dist, float64(at-r))
+			case r >= at+n:
+				dist = min(dist, float64(r-(at+n-1)))
+			default:
+				// The relation word inside the name ("Mountrail County"
+				// for "county") says what the name is, not what it is of.
+				dist = min(dist, float64(n))
+			}
+		}
+	} else {
+		dist = float64(at)
+		if subjAt >= 0 && at < subjAt {
+			dist += float64(len(words)) // before the subject: its context, not its answer
+		}
+	}
+	if (n == 1 && demonymShaped(name)) || attributive(s, words, at+n) {
+		// "American", "Italian": a one-word adjective of origin, rarely a
+		// thing with a page of its own; "Irish Empiricist philosopher
+		// George Berkeley": a name describing the name after it.
+		dist += p.HopDemonymPenalty
+	}
+	return dist
 }
 
 // bridgeNames are the names in a sentence a hop may point to: capitalised
@@ -179,6 +206,9 @@ func splitAtJoins(name string) []string {
 // demonymShaped reports a word shaped like an adjective of origin.
 func demonymShaped(w string) bool {
 	l := strings.ToLower(w)
+	if irregularDemonyms[l] {
+		return true
+	}
 	for _, suf := range []string{"an", "ese", "ish", "ic", "i"} {
 		if strings.HasSuffix(l, suf) && len(l) > len(suf)+2 {
 			return true
@@ -186,6 +216,10 @@ func demonymShaped(w string) bool {
 	}
 	return false
 }
+
+// irregularDemonyms are adjectives of origin without one of the usual
+// endings.
+var irregularDemonyms = map[string]bool{"french": true, "dutch": true, "greek": true, "welsh": true, "swiss": true, "czech": true, "basque": true, "scots": true}
 
 func avoided(name string, avoid []string) bool {
 	for _, a := range avoid {

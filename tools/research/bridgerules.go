@@ -54,6 +54,17 @@ func sameAs(name, subject string) bool {
 	return strings.EqualFold(a[0][:1], b[0][:1])
 }
 
+// sameAsAny reports a fuller or shorter form of one of names (the page's
+// own title, "Theodore Evelyn Mosby" on the page "Ted Mosby").
+func sameAsAny(name string, names []string) bool {
+	for _, n := range names {
+		if n != "" && sameAs(name, n) {
+			return true
+		}
+	}
+	return false
+}
+
 // blankNames is s with the names bridgeNames finds blanked out.
 func blankNames(s string) string {
 	for _, n := range bridgeNames(s) {

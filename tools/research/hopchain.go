@@ -22,6 +22,10 @@ type relTerm struct {
 	term, word string
 	w          float64
 	optional   bool // qualifies a hop, names none: the chain does not wait for it
+	// describes: the word stands right before one of the question's names
+	// ("the film Blue Harbor"): it says what that name is, not what a hop
+	// asks for.
+	describes bool
 }
 
 // hopStep is one resolved hop: the sentence of page that answers it, and
@@ -35,6 +39,7 @@ type hopStep struct {
 	Consumed   []string
 	Score      float64 // relation weight the sentence covers
 	OwnPage    bool    // resolved on the subject's own page (its title names it)
+	Value      bool    // the sentence answers the last hop with a value, not a name to follow
 }
 
 // chain is the walk from one anchor name of the question.
@@ -73,9 +78,20 @@ func questionRelTerms(p *Plan, tw *termWeights) []relTerm {
 				wt = x
 			}
 		}
-		out = append(out, relTerm{term: ts[0], word: w, w: wt, optional: optionalWord(w)})
+		out = append(out, relTerm{term: ts[0], word: w, w: wt, optional: optionalWord(w), describes: beforeName(q, w, p.Entities)})
 	}
 	return out
+}
+
+// beforeName reports that word stands right before one of names in q
+// ("films Flow: For Love of Water", "the film Blue Harbor").
+func beforeName(q, word string, names []string) bool {
+	for _, n := range names {
+		if n != "" && strings.Contains(q, word+" "+n) {
+			return true
+		}
+	}
+	return false
 }
 
 // newChains starts one chain per anchor: the question's names, unless the
@@ -110,7 +126,7 @@ func newChains(p *Plan, tw *termWeights, maxAnchors int) []*chain {
 // page is the subject's own (its sentences may speak of it as "he", "it").
 // avoid lists names that cannot be the answer (the question's, earlier
 // bridges). ok is false when no sentence speaks of the subject.
-func resolveHop(content, subject string, titleIsSubject bool, remaining []relTerm, avoid, refuted []string, boiler map[string]bool, p *Params) (hopStep, bool) {
+func resolveHop(content, subject string, titleIsSubject bool, remaining []relTerm, avoid, refuted []string, boiler map[string]bool, kinds *kindIndex, p *Params) (hopStep, bool) {
 	var sents [][2]int
 	off := 0
 	for _, para := range strings.SplitAfter(content, "\n\n") {
@@ -191,13 +207,35 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		consumed[t] = true
 		marks["by"] = true
 	}
-	step.Bridge = pickBridge(s, subject, remaining, consumed, marks, append(avoid, subject), refuted, p)
+	if t, ok := nationalityAnswer(s, subject, remaining); ok {
+		// "an American actor" answers "the nationality of" as a value:
+		// nothing to follow.
+		step.Consumed, step.Value = []string{t}, true
+		return step, true
+	}
+	var matched bool
+	step.Bridge, matched = pickBridge(s, subject, remaining, consumed, marks, append(avoid, subject), refuted, kinds, p)
 	if step.Bridge != "" {
 		// Words inside the bridge's own name ("Mountrail County" for
 		// "county") are not answered by the sentence: they say what the
-		// bridge is, and stay for the next hop's search.
+		// bridge is, and stay for the next hop's search...
 		for t := range termSet(step.Bridge) {
 			delete(consumed, t)
+		}
+		// ...unless the hop asked for that kind of thing and the bridge is
+		// known to be one: then the kind is what the hop found.
+		if k, t := wantedKind(remaining); matched && k != kindSomeone && !consumed[t] {
+			consumed[t] = true
+			if placeRank[k] > 0 && locatesKind(remaining, t) {
+				// "the state where X is located": a place of the kind
+				// asked that the sentence puts X in is where X is.
+				consumed[locateTerm] = true
+			}
+			for _, rt := range remaining {
+				if consumed[rt.term] && (rt.term == t || rt.term == locateTerm) {
+					step.Score += rt.w
+				}
+			}
 		}
 	}
 	for _, rt := range remaining {
@@ -209,6 +247,36 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		}
 	}
 	return step, true
+}
+
+// citizenTerm is the term of "nationality", "citizenship", "citizen".
+var citizenTerm = stemOf("citizen")
+
+// nationalityAnswer reports a sentence that answers a last hop asking for
+// a nationality with an adjective of origin ("Ann Lee was a French
+// actress"): the term it answers. It does not when a role or a kind of
+// thing is still to be found first ("the nationality of the director of
+// X": the film's "British" is not the director's).
+func nationalityAnswer(s, subject string, remaining []relTerm) (string, bool) {
+	asked := false
+	for _, rt := range remaining {
+		switch {
+		case rt.optional || rt.describes:
+		case rt.term == citizenTerm:
+			asked = true
+		case isRole(strings.ToLower(rt.word)) || kindOfWord(rt.word) != "" || personNouns[strings.ToLower(rt.word)]:
+			return "", false
+		}
+	}
+	if !asked {
+		return "", false
+	}
+	for _, name := range bridgeNames(s) {
+		if len(strings.Fields(name)) == 1 && demonymShaped(name) && !strings.HasPrefix(s, name) && !containsWords(subject, name) {
+			return citizenTerm, true
+		}
+	}
+	return "", false
 }
 
 // remainingWords are the words of the terms not consumed, for a query.

@@ -51,7 +51,7 @@ func TestResolveHop(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := NewPlan(tt.question, nil)
-			st, ok := resolveHop(tt.content, tt.subject, tt.titleIsSubject, questionRelTerms(p, nil), p.Entities, nil, nil, &defaultParams)
+			st, ok := resolveHop(tt.content, tt.subject, tt.titleIsSubject, questionRelTerms(p, nil), p.Entities, nil, nil, nil, &defaultParams)
 			if !ok {
 				t.Fatalf("not resolved (relation terms %v)", relTermsOf(tt.question))
 			}
@@ -65,7 +65,7 @@ func TestResolveHop(t *testing.T) {
 	}
 	// A page that mentions the subject without the relation answers nothing.
 	p := NewPlan("Who is the child of the man who issued the Dunmore Letter?", nil)
-	if st, ok := resolveHop("The Dunmore Letter is kept in a museum in Leeds.", "Dunmore Letter", false, questionRelTerms(p, nil), p.Entities, nil, nil, &defaultParams); ok {
+	if st, ok := resolveHop("The Dunmore Letter is kept in a museum in Leeds.", "Dunmore Letter", false, questionRelTerms(p, nil), p.Entities, nil, nil, nil, &defaultParams); ok {
 		t.Errorf("resolved on a mere mention: %+v", st)
 	}
 }
@@ -97,7 +97,7 @@ func TestRelationTermsUsedUp(t *testing.T) {
 		t.Fatalf("relation words %q", words)
 	}
 	content := "Red Coast is a 1961 film directed by Lena Ork."
-	st, ok := resolveHop(content, "Red Coast", true, rel, []string{"Red Coast"}, nil, nil, &defaultParams)
+	st, ok := resolveHop(content, "Red Coast", true, rel, []string{"Red Coast"}, nil, nil, nil, &defaultParams)
 	if !ok || st.Bridge != "Lena Ork" {
 		t.Fatalf("first hop: %+v", st)
 	}
@@ -121,7 +121,7 @@ func TestHopWindowWidens(t *testing.T) {
 func TestResolveHopSkipsLabels(t *testing.T) {
 	p := NewPlan("Who founded the company that makes Zeta Pens?", nil)
 	content := "From Pagepedia, the free reference\n\nZeta Pens are made by Orlo Works, a firm in Turin."
-	st, ok := resolveHop(content, "Zeta Pens", true, questionRelTerms(p, nil), p.Entities, nil, nil, &defaultParams)
+	st, ok := resolveHop(content, "Zeta Pens", true, questionRelTerms(p, nil), p.Entities, nil, nil, nil, &defaultParams)
 	if !ok || st.Bridge != "Orlo Works" {
 		t.Errorf("got %+v, want the bridge Orlo Works from the statement, not the byline", st)
 	}
@@ -159,7 +159,7 @@ func TestKinHopSonOf(t *testing.T) {
 		{"Who is the maternal grandmother of Ed Lowe?", "Ed Lowe (1820–1880) was a son of Tom Lowe and Ada Marsh.", "Ada Marsh"},
 	} {
 		p := NewPlan(tt.q, nil)
-		st, ok := resolveHop(tt.content, "Ed Lowe", true, questionRelTerms(p, nil), p.Entities, nil, nil, &defaultParams)
+		st, ok := resolveHop(tt.content, "Ed Lowe", true, questionRelTerms(p, nil), p.Entities, nil, nil, nil, &defaultParams)
 		if !ok || st.Bridge != tt.want {
 			t.Errorf("%q: bridge %q, want %q", tt.q, st.Bridge, tt.want)
 		}

@@ -71,7 +71,7 @@ func (r *run) walk(c *chain) {
 			// "when"); a question after a person or a place is not
 			// answered by it.
 			rd := r.pages[step.Page].reading
-			c.done, c.resolved = true, valueAnswers(r.weights, rd.Content[step.Start:step.End])
+			c.done, c.resolved = true, step.Value || valueAnswers(r.weights, rd.Content[step.Start:step.End])
 			break
 		}
 		if !waiting(c.remaining) {
@@ -99,6 +99,7 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 		avoid = append(avoid, s.Bridge)
 	}
 	refuted := r.refutedBridges()
+	kinds := r.kinds()
 	best, found := hopStep{}, false
 	// A page titled exactly with the subject's name (its qualifier too:
 	// "Empress Wang (Gaozong)") is its page before one titled with the bare
@@ -109,21 +110,31 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 			if used[i] || p.status != statusOK || p.reading == nil || titleLevel(p.title, c.subject) != level {
 				continue
 			}
-			// The page's own name is its subject, never the hop's answer.
-			if st, ok := resolveHop(p.reading.Content, c.subject, true, c.remaining, append(avoid, bareTitle(p.title)), refuted, boiler, r.p); ok && (!found || st.Score > best.Score) {
+			// The page's own name is its subject, never the hop's answer;
+			// the place after a comma in its title ("Copake Lake, New
+			// York") is where the subject is, and may be.
+			if st, ok := resolveHop(p.reading.Content, c.subject, true, c.remaining, append(avoid, commaHead(bareTitle(p.title))), refuted, boiler, kinds, r.p); ok && (!found || st.Score > best.Score) {
 				st.Page, st.OwnPage = i, true
 				best, found = st, true
 			}
 		}
-		if found {
+		if found && best.Score > 0 {
 			return best, true
 		}
 	}
+	// An own page whose sentences answer none of the words left (a film's
+	// plot, when its cast is asked) yields to a page that speaks of the
+	// subject in a sentence that does: a list of its characters, a page
+	// of the next name that mentions it.
+	own := found
 	for i, p := range r.pages {
 		if used[i] || p.status != statusOK || p.reading == nil || !mentions(p.reading.Content, c.subject, false) {
 			continue
 		}
-		if st, ok := resolveHop(p.reading.Content, c.subject, false, c.remaining, avoid, refuted, boiler, r.p); ok && (!found || st.Score > best.Score) {
+		if own && titleLevel(p.title, c.subject) > 0 {
+			continue // weighed above, as its subject's own page
+		}
+		if st, ok := resolveHop(p.reading.Content, c.subject, false, c.remaining, avoid, refuted, boiler, kinds, r.p); ok && (!found || st.Score > best.Score) {
 			st.Page = i
 			best, found = st, true
 		}
@@ -203,8 +214,55 @@ func (r *run) hopQuotes(boiler map[string]bool) []scoredQuote {
 			// Later hops carry the answer; all outrank page quotes.
 			out = append(out, scoredQuote{page: st.Page, quote: q, score: r.p.HopQuoteScore + float64(k), first: true, must: true})
 		}
+		if q, ok := r.strandedQuote(c, boiler); ok && !seen[[3]int{q.page, -1, -1}] {
+			seen[[3]int{q.page, -1, -1}] = true
+			out = append(out, q)
+		}
 	}
 	return out
+}
+
+// strandedQuote is, for a chain that stopped at a bridge no page read
+// answers the next hop for (its own page not found), the sentence of
+// another page read that speaks of the bridge and bears most on the
+// question: what the web says of the bridge is the next hop's best lead
+// ("Martin Marietta was formed by the merger of the Glenn L. Martin
+// Company" for the company that followed it).
+func (r *run) strandedQuote(c *chain, boiler map[string]bool) (scoredQuote, bool) {
+	n := len(c.steps)
+	if c.resolved || n == 0 || c.steps[n-1].Bridge == "" || c.steps[n-1].Score == 0 {
+		return scoredQuote{}, false
+	}
+	bridge := c.steps[n-1].Bridge
+	used := map[int]bool{}
+	for _, st := range c.steps {
+		used[st.Page] = true
+	}
+	best, bestPage, bestScore, bestSpan := "", -1, 0.0, [2]int{}
+	for i, p := range r.pages {
+		if used[i] || p.status != statusOK || p.reading == nil {
+			continue
+		}
+		content := p.reading.Content
+		for _, sp := range sentenceSpans(content) {
+			sent := content[sp[0]:sp[1]]
+			if strings.HasPrefix(sent, "#") || boiler[strings.TrimSpace(sent)] || !mentions(sent, bridge, false) {
+				continue
+			}
+			sc := r.weights.coverage(tokens(sent))
+			if sc > bestScore {
+				best, bestPage, bestScore, bestSpan = sent, i, sc, sp
+			}
+		}
+	}
+	if bestPage < 0 || bestScore < r.p.StrandedMinCoverage {
+		return scoredQuote{}, false
+	}
+	q := hopWindow(r.pages[bestPage].reading.Content, bestSpan[0], bestSpan[1], r.p.HopQuoteChars)
+	if q = trimBoiler(q, boiler); q == "" {
+		q = best
+	}
+	return scoredQuote{page: bestPage, quote: q, score: r.p.HopQuoteScore - 1, first: true, must: true}, true
 }
 
 // hopWindow is the sentence content[start:end] grown by whole neighbouring
@@ -270,4 +328,13 @@ func (r *run) takeNameChecks() []proposal {
 	}
 	r.nameChecks = nil
 	return out
+}
+
+// commaHead is a title before its comma qualifier ("Copake Lake" of
+// "Copake Lake, New York").
+func commaHead(title string) string {
+	if i := strings.Index(title, ", "); i > 0 {
+		return title[:i]
+	}
+	return title
 }

@@ -1,6 +1,10 @@
 package research
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // walkRun is a run over pages already read (title, text), as the
 // coordinator has them after their reports; no web is needed to walk.
@@ -129,5 +133,96 @@ func TestTitleLevel(t *testing.T) {
 		if got := titleLevel(tt.title, tt.subject); got != tt.want {
 			t.Errorf("titleLevel(%q, %q) = %d, want %d", tt.title, tt.subject, got, tt.want)
 		}
+	}
+}
+
+// An own page that answers none of the hop's words (a film's plot when its
+// cast is asked) yields to a page that speaks of the subject in a
+// sentence that does: here the list of its characters.
+func TestWalkOwnPageWithoutAnswerYields(t *testing.T) {
+	q := "Who played the spoilt character in Marlow Mill?"
+	r := walkRun(q, [][2]string{
+		{"Marlow Mill", "Marlow Mill is a 1971 musical film. One day, Tobin finds a coin in the snow."},
+		{"List of Marlow Mill characters", "Greta Pike, a spoilt girl, is played by Ann Dorr."},
+	})
+	r.advanceChains(false)
+	c := r.chains[0]
+	if len(c.steps) == 0 || r.pages[c.steps[0].Page].title != "List of Marlow Mill characters" || c.steps[0].Bridge != "Ann Dorr" {
+		t.Fatalf("first hop %+v, want Ann Dorr from the list page", c.steps)
+	}
+	// An own page that answers keeps its place.
+	r.pages[0].reading.Content = "Marlow Mill is a 1971 musical film. The spoilt heiress is played by Eve Lund."
+	r.advanceChains(false)
+	if st := r.chains[0].steps; len(st) == 0 || st[0].Bridge != "Eve Lund" {
+		t.Errorf("first hop %+v, want Eve Lund from the film's own page", st)
+	}
+}
+
+// "N of X" names another thing than X, both ways; a list of X's things is X's.
+func TestTitleHeadOfIsAnotherThing(t *testing.T) {
+	for _, tt := range []struct {
+		title, subject string
+		level          int
+	}{
+		{"Battle of Fenmoor Island", "Fenmoor Island", 0},
+		{"Fenmoor Island", "Battle of Fenmoor Island", 0},
+		{"Duke of Pell", "Pell", 0},
+		{"Neutral Port", "For Love of Water and Neutral Port", 1}, // "of" inside a title joined to another
+		{"List of Marlow Mill characters", "Marlow Mill", 1},
+		{"Older Ted Voss", "Ted Voss", 1},
+		{"Museum of Modern Art", "Museum of Modern Art", 3},
+		{"Pell, Wexland", "Wexland", 0},
+		{"Pell, Wexland", "Pell", 1},
+	} {
+		if got := titleLevel(tt.title, tt.subject); got != tt.level {
+			t.Errorf("titleLevel(%q, %q) = %d, want %d", tt.title, tt.subject, got, tt.level)
+		}
+	}
+	if nameMatch("Battle of Fenmoor Island", "Fenmoor Island", 0.5) {
+		t.Error(`nameMatch("Battle of Fenmoor Island", "Fenmoor Island") = true: a battle is not the island's page`)
+	}
+	if !nameMatch("Fenmoor Island (Ostria)", "Fenmoor Island", 0.5) {
+		t.Error(`nameMatch("Fenmoor Island (Ostria)", "Fenmoor Island") = false`)
+	}
+}
+
+// A chain that stops at a bridge no page answers the next hop for quotes
+// what another page read says of the bridge: the next hop's best lead.
+func TestStrandedChainQuotesItsBridge(t *testing.T) {
+	q := "Which company followed the company that made the Vela Rocket?"
+	r := walkRun(q, [][2]string{
+		{"Vela Rocket", "The Vela Rocket was an early Ruritanian sounding rocket, developed by the Halden Arms Company for the navy."},
+		{"Strelsau", "Strelsau is the capital of Ruritania. Many companies have their seat there."},
+		{"Norra Works", "Norra Works is a company formed in 1961 through the merger of the Halden Arms Company and Ostmark Metals."},
+	})
+	r.advanceChains(false)
+	c := r.chains[0]
+	if b := bridges(c); len(b) != 1 || b[0] != "Halden Arms Company" || c.resolved {
+		t.Fatalf("bridges %q resolved %v, want the walk to stop at the Halden Arms Company", b, c.resolved)
+	}
+	var quoted []string
+	for _, sq := range r.hopQuotes(nil) {
+		quoted = append(quoted, r.pages[sq.page].title)
+		if r.pages[sq.page].title == "Norra Works" && !strings.Contains(sq.quote, "merger of the Halden Arms Company") {
+			t.Errorf("quote of Norra Works %q, want the sentence naming the bridge", sq.quote)
+		}
+	}
+	if !slices.Contains(quoted, "Norra Works") || slices.Contains(quoted, "Strelsau") {
+		t.Errorf("hop quotes from %q, want Vela Rocket and Norra Works only", quoted)
+	}
+}
+
+// On a page of its own, the fuller form of the page's name is the page's
+// subject, not the next bridge, even when the hop's subject was written
+// otherwise ("Older Ned Voss").
+func TestWalkSkipsTheFullerFormOfThePagesName(t *testing.T) {
+	r := walkRun("Who married the narrator of Blue Harbor?", [][2]string{
+		{"Blue Harbor", "Blue Harbor is a sitcom. The story is told by the Older Ned Voss, narrator of the series."},
+		{"Ned Voss", "Nathaniel Arlo Voss is the main character of the sitcom, played by Tom Pike."},
+	})
+	r.advanceChains(false)
+	b := bridges(r.chains[0])
+	if len(b) < 2 || b[0] != "Older Ned Voss" || b[1] == "Nathaniel Arlo Voss" {
+		t.Errorf("bridges %q, want Older Ned Voss and not his own full name next", b)
 	}
 }

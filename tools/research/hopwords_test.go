@@ -119,7 +119,7 @@ func TestResolveHopNameRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := NewPlan(tt.question, nil)
 			rel := questionRelTerms(p, nil)
-			st, ok := resolveHop(tt.content, tt.subject, true, rel, p.Entities, nil, nil, &defaultParams)
+			st, ok := resolveHop(tt.content, tt.subject, true, rel, p.Entities, nil, nil, nil, &defaultParams)
 			if !ok {
 				t.Fatalf("not resolved (relation terms %v)", rel)
 			}

@@ -100,6 +100,19 @@ type Params struct {
 	// HopDemonymPenalty is added, in words, to the distance of a one-word
 	// name shaped like an adjective of origin ("Italian") from the relation.
 	HopDemonymPenalty float64
+	// HopRefutedPenalty is added, in words, to the distance of a name whose
+	// own search found no page of its name: more than a sentence's length,
+	// so any sound name comes first, yet the answer when every other name
+	// is of the wrong kind.
+	HopRefutedPenalty float64
+	// HopKindMatch is taken from the distance (in words) of a name known to
+	// be of the kind the hop asks for (a state, a company, someone): it
+	// outweighs a few words of distance, not a sentence. HopKindMismatch is
+	// added for a name known to be of another kind (or an adjective of
+	// origin when a kind is asked): as much evidence against the name as a
+	// refuted search, so of two such names the nearer wins.
+	HopKindMatch    float64
+	HopKindMismatch float64
 	// HopQuoteChars is the widest quote kept for a hop's answering sentence
 	// (with its neighbours); HopQuoteScore is its score (above any page's).
 	HopQuoteChars int
@@ -109,6 +122,11 @@ type Params struct {
 	// (those read on their subjects' own pages): more keeps the start of a
 	// half-walked chain, fewer leaves room for other pages' quotes.
 	HopQuotesUnresolved int
+	// StrandedMinCoverage is the least share of the question's weight a
+	// sentence of another page that names a chain's last bridge must cover
+	// to be quoted for a chain that stopped there (the next hop's lead):
+	// higher quotes only sentences close to the question.
+	StrandedMinCoverage float64
 
 	// --- Reading a page ---
 
@@ -239,8 +257,8 @@ func DefaultParams() Params {
 		FirstWave: 8, RoundPages: 4, ReadAhead: 4, EarlyStop: true, EarlyStopMinPages: 12, MaxFollowUps: 8, FollowUpsPerRound: 4,
 		BoilerNameShare: 0.5, BoilerWordShare: 0.25, BoilerNameMin: 3,
 
-		MaxChainAnchors: 2, MaxHops: 4, MaxHopSearches: 4, HopPriority: 1.2, HopSubjectNamed: 1.2, HopDemonymPenalty: 6,
-		HopQuoteChars: 320, HopQuoteScore: 10, HopQuotesUnresolved: 2,
+		MaxChainAnchors: 2, MaxHops: 4, MaxHopSearches: 4, HopPriority: 1.2, HopSubjectNamed: 1.2, HopDemonymPenalty: 6, HopRefutedPenalty: 40, HopKindMatch: 8, HopKindMismatch: 40,
+		HopQuoteChars: 320, HopQuoteScore: 10, HopQuotesUnresolved: 2, StrandedMinCoverage: 0.1,
 
 		EarlyStopAfter: 4, MaxSegments: 80, KeepRatio: 0.45, MaxFindings: 3, MinKeepScore: 0.12,
 		TitleMatch: 0.5, MaxLinks: 12, MaxPageQueries: 3, LeadMaxChars: 400, PassageMaxChars: 900,

@@ -218,6 +218,8 @@ var calendarWords = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true,
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	// Era markers ("280 BC", "AD 800") are part of a date.
+	"bc": true, "bce": true, "ad": true, "ce": true,
 }
 
 // isNumber reports a word with no letters ("1805", "1805–1875").

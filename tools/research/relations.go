@@ -28,6 +28,9 @@ var relationGroups = [][]string{
 	{"produce", "producer", "produced", "produces"},
 	{"found", "founder", "founded", "founders", "founding", "established", "establish"},
 	{"perform", "performer", "performed", "performs", "performers", "sung", "sang", "singer"},
+	// Playing a part: "the actress who played Thelma" is answered by
+	// "starring Ann Lee as Thelma", "portrayed by", "voiced by".
+	{"portray", "portrayed", "portrays", "portraying", "portrayal", "play", "played", "plays", "starring", "starred", "voiced", "voices", "voice"},
 	{"educate", "educated", "education", "study", "studied", "studies", "graduated", "graduate", "alumnus", "alumna", "attended"},
 	{"employ", "employer", "employed", "employee", "employs"},
 	{"make", "made", "maker", "makes", "manufacturer", "manufactured"},
@@ -70,11 +73,23 @@ func stemOf(w string) string {
 func tokens(text string) []string {
 	ts := extract.Tokenize(text)
 	for i, t := range ts {
+		if v, ok := tPastForms[t]; ok {
+			t = v
+			ts[i] = t
+		}
 		if c, ok := relationOf[t]; ok {
 			ts[i] = c
 		}
 	}
 	return ts
+}
+
+// tPastForms are the British past forms in -t of verbs whose other past
+// ends in -ed ("spoilt"/"spoiled", "learnt"/"learned"): one term each, as
+// the stemmer gives the -ed form.
+var tPastForms = map[string]string{
+	"spoilt": "spoil", "learnt": "learn", "burnt": "burn", "dreamt": "dream", "spelt": "spell",
+	"spilt": "spill", "smelt": "smell", "dwelt": "dwell", "leapt": "leap", "knelt": "kneel",
 }
 
 // relationTerms are the relation groups a text names, in order.

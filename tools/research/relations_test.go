@@ -1,6 +1,9 @@
 package research
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestRelationWordsMeet(t *testing.T) {
 	for _, tt := range []struct{ question, sentence string }{
@@ -11,6 +14,8 @@ func TestRelationWordsMeet(t *testing.T) {
 		{"Who is her husband?", "She was his wife for ten years."},
 		{"Who is his maternal grandfather?", "His mother was the daughter of a judge."},
 		{"Who is the creator of the show?", "The show was created by two students."},
+		{"Which actress played Thelma in the film?", "The film is starring Ann Lee as Thelma."},
+		{"Who voices the fox?", "The fox is voiced by Tom Pike."},
 	} {
 		q := map[string]bool{}
 		for _, r := range relationTerms(tt.question) {
@@ -28,5 +33,29 @@ func TestRelationWordsMeet(t *testing.T) {
 	}
 	if got := relationTerms("The river flows into the bay."); len(got) != 0 {
 		t.Errorf("no relation word in a sentence about a river, got %v", got)
+	}
+}
+
+// Words the question and the page spell differently are one term: the -t
+// and -ed pasts, and "won" (a stop word only in "won't").
+func TestTermsMeetAcrossSpellings(t *testing.T) {
+	for _, tt := range []struct{ a, b string }{
+		{"the spoilt character", "the spoiled girl"},
+		{"she learnt Latin", "he learned Latin"},
+		{"the state that won the battle", "the award for the win"},
+	} {
+		ta, tb := termSet(tt.a), termSet(tt.b)
+		shared := false
+		for x := range ta {
+			if tb[x] {
+				shared = true
+			}
+		}
+		if !shared {
+			t.Errorf("%q and %q share no term: %v vs %v", tt.a, tt.b, tokens(tt.a), tokens(tt.b))
+		}
+	}
+	if got := hopString(decompose(NewPlan("Which county borders the state that won the Battle of Fenmoor?", nil))); !strings.Contains(got, "won of Battle of Fenmoor") {
+		t.Errorf("decompose = %q, want the hop \"won\" of the battle", got)
 	}
 }

@@ -49,12 +49,55 @@ func qualifier(name string) string {
 // Ted Mosby", "The Lego Batman Movie" for "Lego Batman Movie"). Sharing
 // most words is not enough: "Battle of Alhandic" is not the page of
 // "Battle of Peleliu", nor "Fenton High School" that of "Redan High School".
+//
+// A name that is the other's after "of" is another thing: "Battle of
+// Sullivan's Island" is not the page of "Sullivan's Island", nor the other
+// way round ("the Battle of X" happened at X; "the Duke of X" is not X).
+// A place's page is not the page of the place it is in ("Rochester, New
+// York" for "New York"). A list page ("List of X characters") is about X: its rows answer hops
+// about X's parts.
 func subjectTitle(title, subject string) bool {
-	t, s := nameTokens(bareTitle(title)), nameTokens(subject)
+	bt := bareTitle(title)
+	t, s := nameTokens(bt), nameTokens(subject)
 	if len(t) == 0 || len(s) == 0 {
 		return false
 	}
+	if headOf(bt, subject) || headOf(subject, bt) || placedIn(bt, subject) || placedIn(subject, bt) {
+		return false
+	}
 	return allIn(t, s) || allIn(s, t)
+}
+
+// placedIn reports that long is a thing placed in short: "Rochester, New
+// York" is Rochester's page, not New York's; the qualifier after the comma
+// is where it is.
+func placedIn(long, short string) bool {
+	i := strings.Index(long, ", ")
+	if i <= 0 {
+		return false
+	}
+	head, rest := strings.ToLower(long[:i]), strings.ToLower(long[i+2:])
+	sh := strings.ToLower(strings.TrimSpace(short))
+	return sh != "" && containsWords(rest, sh) && !containsWords(head, sh)
+}
+
+// headOf reports that long names another thing of short: "N of short" with
+// a head noun N that does not make a list page ("Battle of Peleliu" of
+// "Peleliu"; not "List of Peleliu battles").
+func headOf(long, short string) bool {
+	l := strings.ToLower(strings.Join(nameWords(long), " "))
+	sh := strings.ToLower(strings.Join(nameWords(short), " "))
+	i := strings.LastIndex(l, " of ")
+	if i <= 0 || sh == "" {
+		return false
+	}
+	// The whole of short is what follows "of" ("Battle of X", not "For
+	// Love of Water and X").
+	if rest := strings.TrimPrefix(l[i+4:], "the "); rest != sh {
+		return false
+	}
+	head := strings.Fields(l[:i])
+	return len(head) > 0 && head[0] != "list" && head[0] != "lists"
 }
 
 func allIn(a, b []string) bool {

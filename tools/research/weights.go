@@ -191,6 +191,9 @@ func nameMatch(title, name string, threshold float64) bool {
 	if len(t) == 0 || len(n) == 0 {
 		return false
 	}
+	if bt := bareTitle(title); headOf(bt, name) || headOf(name, bt) {
+		return false // "Battle of X" is not the page of X (subjectTitle)
+	}
 	in := map[string]bool{}
 	for _, x := range n {
 		in[x] = true
