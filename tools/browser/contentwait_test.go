@@ -59,6 +59,25 @@ func jsonBody(v any) http.HandlerFunc {
 // The snapshot waits for text that scripts write late: on DOMContentLoaded,
 // after timers, after a chain of two fetches or XHRs; a whole page is not
 // held back by a ticker or a polling loop.
+// renderWholeArticle renders url and fails t unless every paragraph of
+// topic's article is in the snapshot and its placeholder is gone.
+func renderWholeArticle(t *testing.T, p *Pool, url, topic string) *Rendered {
+	t.Helper()
+	r, err := p.Render(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, para := range articleParas(topic) {
+		if !strings.Contains(r.HTML, para) {
+			t.Errorf("article paragraph missing: %.40s…", para)
+		}
+	}
+	if strings.Contains(r.HTML, "Loading…") {
+		t.Errorf("the placeholder is still there (%s)", r.Wait)
+	}
+	return r
+}
+
 func TestWaitsForLateContent(t *testing.T) {
 	s := newSite(t, map[string]http.HandlerFunc{
 		"/static": html(newsPage("Static article", articleHTML("static"), "")),
@@ -87,18 +106,7 @@ func TestWaitsForLateContent(t *testing.T) {
 		{"/fetch", "fetch"}, {"/xhr", "xhr"}, {"/busy-static", "busy"},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
-			r, err := p.Render(context.Background(), s.url(tc.path))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, para := range articleParas(tc.topic) {
-				if !strings.Contains(r.HTML, para) {
-					t.Errorf("article paragraph missing: %.40s…", para)
-				}
-			}
-			if strings.Contains(r.HTML, "Loading…") {
-				t.Errorf("the placeholder is still there")
-			}
+			r := renderWholeArticle(t, p, s.url(tc.path), tc.topic)
 			if !r.Settled {
 				t.Errorf("not settled: %s", r.Wait)
 			}
@@ -142,18 +150,7 @@ func TestFrameDrivenContent(t *testing.T) {
 		{"/raf", "raf"}, {"/double-raf", "double"}, {"/observer", "observer"},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
-			r, err := p.Render(context.Background(), s.url(tc.path))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, para := range articleParas(tc.topic) {
-				if !strings.Contains(r.HTML, para) {
-					t.Errorf("article paragraph missing: %.40s…", para)
-				}
-			}
-			if strings.Contains(r.HTML, "Loading…") {
-				t.Errorf("the placeholder is still there (%s)", r.Wait)
-			}
+			renderWholeArticle(t, p, s.url(tc.path), tc.topic)
 		})
 	}
 }
