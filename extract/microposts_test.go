@@ -108,29 +108,17 @@ func TestMicrodataThread(t *testing.T) {
 			unwanted: append(qaComments[:3:3], "reputation", "bronze badges", "Improve this", "Post Your Answer", "Hot Network", "Up vote"),
 		},
 		{
-			name: "forum thread with an undeclared opening post",
-			head: `<title>Beginner woodworking projects | Wood Forum</title>`,
-			body: undeclaredOpenerThread(true),
-			want: func() []string {
-				out := []string{"keen to get into the woodworking hobby properly"}
-				for _, p := range replyPosts {
-					out = append(out, p[2])
-				}
-				return out
-			}(),
+			name:     "forum thread with an undeclared opening post",
+			head:     `<title>Beginner woodworking projects | Wood Forum</title>`,
+			body:     undeclaredOpenerThread(true),
+			want:     undeclaredOpenerWant(),
 			unwanted: []string{"Reaction score", "Messages", "Next"},
 		},
 		{
-			name: "undeclared opening post dated in plain text",
-			head: `<title>Beginner woodworking projects | Wood Forum</title>`,
-			body: undeclaredOpenerThread(false),
-			want: func() []string {
-				out := []string{"keen to get into the woodworking hobby properly"}
-				for _, p := range replyPosts {
-					out = append(out, p[2])
-				}
-				return out
-			}(),
+			name:     "undeclared opening post dated in plain text",
+			head:     `<title>Beginner woodworking projects | Wood Forum</title>`,
+			body:     undeclaredOpenerThread(false),
+			want:     undeclaredOpenerWant(),
 			unwanted: []string{"Reaction score", "Messages", "Next"},
 		},
 	} {
@@ -184,4 +172,14 @@ func TestMicrodataThreadNotFAQ(t *testing.T) {
 	if th := microdataThread(root, &defaultConfig); th == nil {
 		t.Error("the question page was not read as a thread")
 	}
+}
+
+// undeclaredOpenerWant is what undeclaredOpenerThread must give: the
+// opening post's words, then every reply's body.
+func undeclaredOpenerWant() []string {
+	out := []string{"keen to get into the woodworking hobby properly"}
+	for _, p := range replyPosts {
+		out = append(out, p[2])
+	}
+	return out
 }
