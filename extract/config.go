@@ -90,6 +90,16 @@ type config struct {
 	// summaries it kept without their linked titles), however long: a
 	// story's text is not in its teaser rail.
 	ListingArticleInside float64
+	// ProductRegionHolds: on a page declaring exactly one product, the
+	// region replaces the article path's result (the description alone)
+	// when it holds at least this share of that result's text: it adds the
+	// price, specifications and options; a region that misses the
+	// description (a script fills it, a tab hides it) is not the better read.
+	ProductRegionHolds float64
+	// ProductRegionOwnShare: and when at least this share of the region's
+	// words lies outside links: a region that is mostly links adds the
+	// shop's menus and product rails, not the product's parts.
+	ProductRegionOwnShare float64
 
 	// --- Text pages: articles, threads, documentation, service pages ---
 
@@ -136,7 +146,9 @@ var defaultConfig = config{
 	ArticleListObjects:  8,
 	RepeatMinWords:      4,
 
-	ListingArticleInside: 0.8,
+	ListingArticleInside:  0.8,
+	ProductRegionHolds:    0.8,
+	ProductRegionOwnShare: 0.5,
 
 	// Text pages.
 	DisjointCoverage:  0.2,

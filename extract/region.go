@@ -179,6 +179,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	}
 	share := float64(aw) / float64(rw)
 	var region *html.Node
+	mustHold := false // the region is used only if it holds the article path's text
 	// isShop walks the page: it is asked only once a page gets this far.
 	article := declaresArticle(root, meta, cfg)
 	if article {
@@ -201,10 +202,18 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		region = mainRegion(root, cfg)
 	} else if share >= cfg.RegionShare || aw >= cfg.ArticleMinWords && rwOwn-awOwn < cfg.RegionMinExtraWords {
 		// The region adds little prose; it is still the content when it
-		// is a listing whose entries the article path left out.
+		// is a listing whose entries the article path left out, or one
+		// product's page whose other parts (price, specifications) the
+		// article path dropped, as long as it holds what that path kept
+		// and is mostly text, not links (a product's region that is
+		// mostly links is the shop's menus and rails around a short
+		// description).
 		region = mainRegion(root, cfg)
 		if !isListing(region, articleMD, false, cfg) {
-			return rendered{}, false, shop
+			if !shop || float64(rwOwn) < cfg.ProductRegionOwnShare*float64(rw) || !singleProduct(root, region, meta, articleMD, cfg) {
+				return rendered{}, false, shop
+			}
+			mustHold = true
 		}
 	}
 	if region == nil {
@@ -219,6 +228,11 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		return rendered{}, false, shop
 	}
 	r.markdown = cleanRegion(dropDebris(r.markdown), shop, cfg)
+	// The article path's result is weighed as fromTree would keep it on a
+	// shop page: without the reviews and rails the region drops too.
+	if mustHold && !holdsArticle(r.markdown, cleanRegion(articleMD, true, cfg), cfg) {
+		return rendered{}, false, shop
+	}
 	r.links = linksIn(r.links, r.markdown)
 	return r, true, shop
 }
