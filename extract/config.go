@@ -83,7 +83,7 @@ type config struct {
 	// goes; shorter ones (a price, "Add to cart") repeat between entries.
 	RepeatMinWords int
 
-	// Shops, listings and collections (extract-lists).
+	// --- Shops, listings and collections ---
 
 	// ListingArticleInside: an article path's result with at least this
 	// share of its text inside the entries is a part of the listing (the
@@ -146,6 +146,7 @@ var defaultConfig = config{
 	ArticleListObjects:  8,
 	RepeatMinWords:      4,
 
+	// Shops, listings and collections.
 	ListingArticleInside:  0.8,
 	ProductRegionHolds:    0.8,
 	ProductRegionOwnShare: 0.5,

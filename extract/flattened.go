@@ -28,10 +28,10 @@ func restoreFlattened(content *html.Node, src *pageText) {
 		return // trafilatura's own extraction: it keeps structure
 	}
 	root := src.doc
-	body := firstElement(root, atom.Body)
+	body := findElement(root, atom.Body)
 	// match is what the baseline read, keep what replaces its paragraph.
 	type source struct{ match, keep *html.Node }
-	cands := []source{{firstElement(root, atom.Article), nil}}
+	cands := []source{{findElement(root, atom.Article), nil}}
 	if body != nil { // the parser always makes one; a copy of the document itself would not render
 		cands = append(cands, source{body, body}, source{root, body})
 	}
@@ -125,18 +125,6 @@ func onlyPlainParagraphs(n *html.Node) bool {
 		found = true
 	}
 	return found
-}
-
-func firstElement(n *html.Node, a atom.Atom) *html.Node {
-	if n.Type == html.ElementNode && n.DataAtom == a {
-		return n
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if f := firstElement(c, a); f != nil {
-			return f
-		}
-	}
-	return nil
 }
 
 // baselineClean removes what the baseline removes before reading the text

@@ -174,9 +174,9 @@ func microdataThread(root *html.Node, cfg *config) *html.Node {
 		}
 		for c := p.item.Parent.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode && declared[c] == nil && !undeclared[c] && c.DataAtom == p.item.DataAtom &&
-				classesNest(getAttr(c, "class"), getAttr(p.item, "class")) && (holdsDate(c) || findLike(c, p.body) != nil) &&
+				classesNest(getAttr(c, "class"), getAttr(p.item, "class")) && (holds(c, isDateElement) || findLike(c, p.body) != nil) &&
 				visibleWords(c) >= cfg.MinPostWords &&
-				!holdsAny(c, bodies) { // the topic item's own body, in a block of the replies' look
+				!holds(c, func(x *html.Node) bool { return bodies[x] }) { // the topic item's own body, in a block of the replies' look
 				undeclared[c] = true
 			}
 		}
@@ -286,17 +286,9 @@ func renderMicroPost(p *microPost, cfg *config) *html.Node {
 	return post
 }
 
-// holdsAny: n or an element under it is in set.
-func holdsAny(n *html.Node, set map[*html.Node]bool) bool {
-	if set[n] {
-		return true
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if holdsAny(c, set) {
-			return true
-		}
-	}
-	return false
+// holds: n or an element under it is one match reports.
+func holds(n *html.Node, match func(*html.Node) bool) bool {
+	return n.Type == html.ElementNode && match(n) || findFirst(n, match) != nil
 }
 
 // classesNest: one class list holds every class of the other (a template's

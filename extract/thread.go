@@ -79,19 +79,6 @@ func isDateElement(n *html.Node) bool {
 	return n.DataAtom == atom.Time || strings.HasPrefix(getAttr(n, "itemprop"), "date") || hasDateName(getAttr(n, "class"))
 }
 
-// holdsDate: n or an element under it is a date.
-func holdsDate(n *html.Node) bool {
-	if n.Type == html.ElementNode && isDateElement(n) {
-		return true
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if holdsDate(c) {
-			return true
-		}
-	}
-	return false
-}
-
 func hasDateName(class string) bool {
 	for _, f := range strings.FieldsFunc(strings.ToLower(class), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
 		switch f {
