@@ -142,7 +142,7 @@ func dropRails(md string, shop bool) string {
 			railLevel = lvl
 			continue
 		}
-		if isPlaceholder(blk) {
+		if LoadingPlaceholder(blk) {
 			continue
 		}
 		if b.Len() > 0 {
@@ -183,14 +183,4 @@ func dropRepeats(md string, cfg *config) string {
 		return md
 	}
 	return b.String()
-}
-
-// placeholders are the words a lazy block shows until its script runs.
-var placeholders = map[string]bool{"loading": true, "loading please wait": true, "please wait": true}
-
-func isPlaceholder(b string) bool {
-	if len(b) > 40 {
-		return false
-	}
-	return placeholders[strings.Join(wordTokens(strings.ToLower(b), nil), " ")]
 }

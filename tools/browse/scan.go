@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 )
 
 // maxScanBytes bounds the HTML one scan reads: a page's structure is known
@@ -221,28 +223,11 @@ func asksForJavaScript(s string) bool {
 	return false
 }
 
-// loadingWords are placeholders a script replaces, in several languages.
-var loadingWords = []string{"loading", "please wait", "one moment", "chargement", "cargando", "carregando", "caricamento",
-	"wird geladen", "laden…", "laden...", "загрузка", "読み込み中", "加载中", "載入中", "로딩"}
-
 // isLoadingText: a short text node that is a loading placeholder or an
 // unrendered template expression ({{ title }}).
 func isLoadingText(s string) bool {
-	t := strings.TrimSpace(s)
-	if utf8.RuneCountInString(t) > 60 {
-		return false
-	}
-	if strings.Contains(t, "{{") && strings.Contains(t, "}}") {
+	if strings.Contains(s, "{{") && strings.Contains(s, "}}") && utf8.RuneCountInString(s) <= 60 {
 		return true
 	}
-	// The marker alone or with one word ("Loading article…"), not a
-	// heading that starts with the word ("Loading dock safety rules").
-	l := strings.TrimRight(strings.ToLower(t), ".… \t\n")
-	for _, w := range loadingWords {
-		w = strings.TrimRight(w, ".…")
-		if rest, ok := strings.CutPrefix(l, w); ok && len(strings.Fields(rest)) <= 1 {
-			return true
-		}
-	}
-	return false
+	return extract.LoadingPlaceholder(s)
 }

@@ -1,0 +1,70 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// loadingMarkers are what a page shows, in several languages, until a
+// script replaces it with content. Each is matched as whole words.
+var loadingMarkers = [][]string{
+	{"loading"}, {"please", "wait"}, {"one", "moment"}, {"chargement"}, {"cargando"},
+	{"carregando"}, {"caricamento"}, {"wird", "geladen"}, {"загрузка"},
+	{"読み込み中"}, {"加载中"}, {"載入中"}, {"로딩"},
+}
+
+// ellipsisMarkers are placeholders only with the ellipsis: "Laden…" is
+// German for "Loading…", while "Laden" alone is a shop.
+var ellipsisMarkers = []string{"laden"}
+
+// maxPlaceholderRunes bounds a placeholder: anything longer is a sentence.
+const maxPlaceholderRunes = 60
+
+// LoadingPlaceholder reports whether s, a short text of a page, is a
+// loading placeholder: one or more markers ("Loading, please wait…") and
+// at most one other word ("Loading comments…"). A heading that only
+// starts with the word ("Loading dock safety rules") or a sentence
+// ("Loading the kiln takes a day.") is not one.
+func LoadingPlaceholder(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > maxPlaceholderRunes {
+		return false
+	}
+	toks := AppendWordTokens(nil, strings.ToLower(s))
+	if len(toks) == 1 && (strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")) {
+		for _, m := range ellipsisMarkers {
+			if toks[0] == m {
+				return true
+			}
+		}
+	}
+	markers, others := 0, 0
+	for i := 0; i < len(toks); {
+		if n := markerAt(toks[i:]); n > 0 {
+			markers++
+			i += n
+			continue
+		}
+		others++
+		i++
+	}
+	return markers > 0 && others <= 1 && markerAt(toks) > 0
+}
+
+// markerAt is the length in words of the loading marker toks start with,
+// or 0.
+func markerAt(toks []string) int {
+next:
+	for _, m := range loadingMarkers {
+		if len(m) > len(toks) {
+			continue
+		}
+		for i, w := range m {
+			if toks[i] != w {
+				continue next
+			}
+		}
+		return len(m)
+	}
+	return 0
+}
