@@ -114,6 +114,12 @@ type config struct {
 	GapLinkShare float64
 	GapHolds     float64
 	GapBlockKept float64
+	// ArticleLinkShare: an article path's result with at least this share
+	// of its text in links is a menu, an index or a rail it took for the
+	// text, not an article; the region is read instead. (Gained from 0.4
+	// to 0.6 on WCXB, on listings, collections and products; no article
+	// path result of the article benchmark comes near it.)
+	ArticleLinkShare float64
 
 	// --- Text pages: articles, threads, documentation, service pages ---
 
@@ -168,6 +174,7 @@ var defaultConfig = config{
 	GapLinkShare:          0.3,
 	GapHolds:              0.8,
 	GapBlockKept:          0.5,
+	ArticleLinkShare:      0.5,
 
 	// Text pages.
 	DisjointCoverage:  0.2,

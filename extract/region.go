@@ -190,7 +190,12 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	mustHold := false // the region is used only if it holds the article path's text
 	// isShop walks the page: it is asked only once a page gets this far.
 	article := declaresArticle(root, meta, cfg)
-	if article {
+	if linkDensity(articleMD) >= cfg.ArticleLinkShare {
+		// The article path kept a menu or an index (most of its text is
+		// link text), whatever the page declares: the region, without the
+		// site's navigation, is the better read.
+		shop = isShop(root, meta)
+	} else if article {
 		if aw >= cfg.ArticleMinWords || share >= cfg.RegionShareArticle {
 			// og:type alone is a site-wide default on many sites: such a
 			// page is still a listing when its entries say so.
