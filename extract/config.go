@@ -120,6 +120,14 @@ type config struct {
 	// to 0.6 on WCXB, on listings, collections and products; no article
 	// path result of the article benchmark comes near it.)
 	ArticleLinkShare float64
+	// LinkBlockShare and ProductLinkRun (product.go): on one product's
+	// page, a region block with at least LinkBlockShare of its text in
+	// links is another product's card or a shop link, and goes, unless
+	// ProductLinkRun or more such blocks come in a row: a list the product
+	// shows (its variants). A block with a word or two outside its link (a
+	// price, "from") is more than a link and stays.
+	LinkBlockShare float64
+	ProductLinkRun int
 
 	// --- Text pages: articles, threads, documentation, service pages ---
 
@@ -175,6 +183,8 @@ var defaultConfig = config{
 	GapHolds:              0.8,
 	GapBlockKept:          0.5,
 	ArticleLinkShare:      0.5,
+	LinkBlockShare:        0.9,
+	ProductLinkRun:        4,
 
 	// Text pages.
 	DisjointCoverage:  0.2,

@@ -39,6 +39,9 @@ func gapRegion(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, ar
 	if !leftGaps(r.markdown, articleMD, cfg) {
 		return rendered{}, false
 	}
+	if shop {
+		r.markdown = productRegionMarkdown(root, region, meta, r.markdown, articleMD, cfg)
+	}
 	r.links = linksIn(r.links, r.markdown)
 	return r, true
 }

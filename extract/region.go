@@ -246,6 +246,9 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	if mustHold && !holdsArticle(r.markdown, cleanRegion(articleMD, true, cfg), cfg) {
 		return keepArticle()
 	}
+	if shop {
+		r.markdown = productRegionMarkdown(root, region, meta, r.markdown, articleMD, cfg)
+	}
 	r.links = linksIn(r.links, r.markdown)
 	return r, true, shop
 }
