@@ -100,6 +100,34 @@ type config struct {
 	// words lies outside links: a region that is mostly links adds the
 	// shop's menus and product rails, not the product's parts.
 	ProductRegionOwnShare float64
+	// GapShare, GapLinkShare, GapHolds and GapBlockKept (gaps.go): the
+	// region replaces the article path's result, whatever the page
+	// declares, when it holds at least GapHolds of that result's text
+	// between the first and last blocks of it (a block is the result's
+	// when GapBlockKept of its text is), and the blocks in between that the
+	// result lacks add GapShare of its words, less than GapLinkShare of them
+	// links: the article path skipped parts of the content (a table, a
+	// list, short sections), where chrome would stand around it or be links.
+	// 0.3 and 0.3 sit in the middle of the range that gained on every page
+	// type and both halves of WCXB (0.25 to 0.4; 0.2 to 0.3).
+	GapShare     float64
+	GapLinkShare float64
+	GapHolds     float64
+	GapBlockKept float64
+	// ArticleLinkShare: an article path's result with at least this share
+	// of its text in links is a menu, an index or a rail it took for the
+	// text, not an article; the region is read instead. (Gained from 0.4
+	// to 0.6 on WCXB, on listings, collections and products; no article
+	// path result of the article benchmark comes near it.)
+	ArticleLinkShare float64
+	// LinkBlockShare and ProductLinkRun (product.go): on one product's
+	// page, a region block with at least LinkBlockShare of its text in
+	// links is another product's card or a shop link, and goes, unless
+	// ProductLinkRun or more such blocks come in a row: a list the product
+	// shows (its variants). A block with a word or two outside its link (a
+	// price, "from") is more than a link and stays.
+	LinkBlockShare float64
+	ProductLinkRun int
 
 	// --- Text pages: articles, threads, documentation, service pages ---
 
@@ -150,6 +178,13 @@ var defaultConfig = config{
 	ListingArticleInside:  0.8,
 	ProductRegionHolds:    0.8,
 	ProductRegionOwnShare: 0.5,
+	GapShare:              0.3,
+	GapLinkShare:          0.3,
+	GapHolds:              0.8,
+	GapBlockKept:          0.5,
+	ArticleLinkShare:      0.5,
+	LinkBlockShare:        0.9,
+	ProductLinkRun:        4,
 
 	// Text pages.
 	DisjointCoverage:  0.2,

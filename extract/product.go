@@ -1,6 +1,10 @@
 package extract
 
-import "golang.org/x/net/html"
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
 
 // A product page is one item: its title, price, description and
 // specifications, spread over short blocks (a price line, a table, a list
@@ -44,4 +48,56 @@ func singleProduct(root, region *html.Node, meta *pageMeta, articleMD string, cf
 func holdsArticle(md, articleMD string, cfg *config) bool {
 	toks := wordTokens(stripLinks(articleMD), nil)
 	return coverage(toks, shingleSet(wordTokens(stripLinks(md), nil))) >= cfg.ProductRegionHolds
+}
+
+// productRegionMarkdown trims the rendered region (md) of a shop page that
+// is one product's page (singleProduct): it starts at the product's name,
+// its first level-one heading (what the region shows above it is the
+// shop's header: promotions, account and cart links, a search), and loses
+// the blocks that are nothing but links (other products' cards, "Help" and
+// guarantee links, a category navigator), unless they come as a run of
+// cfg.ProductLinkRun or more, which is a list the product page shows (its
+// variants, its bundles).
+func productRegionMarkdown(root, region *html.Node, meta *pageMeta, md, articleMD string, cfg *config) string {
+	if !singleProduct(root, region, meta, articleMD, cfg) {
+		return md
+	}
+	blocks := markdownBlocks(md)
+	start := 0
+	for i, b := range blocks {
+		if headingLevel(md[b.start:b.end]) == 1 {
+			start = i
+			break
+		}
+	}
+	blocks = blocks[start:]
+	linkOnly := make([]bool, len(blocks))
+	for i, b := range blocks {
+		linkOnly[i] = linkDensity(md[b.start:b.end]) >= cfg.LinkBlockShare
+	}
+	var out strings.Builder
+	write := func(b span) {
+		if out.Len() > 0 {
+			out.WriteString("\n\n")
+		}
+		out.WriteString(md[b.start:b.end])
+	}
+	for i := 0; i < len(blocks); {
+		if !linkOnly[i] {
+			write(blocks[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(blocks) && linkOnly[j] {
+			j++
+		}
+		if j-i >= cfg.ProductLinkRun {
+			for _, b := range blocks[i:j] {
+				write(b)
+			}
+		}
+		i = j
+	}
+	return out.String()
 }

@@ -83,3 +83,50 @@ func TestDeclaresOneProduct(t *testing.T) {
 		}
 	}
 }
+
+// lampPage is one product's page whose main region, besides the product,
+// holds the shop's header strip above the product's name (a promotion, the
+// account and basket links: not in a <header>), guarantee links under the
+// buy button, a category navigator at the end, and a run of the product's
+// variants, each a link.
+func lampPage() string {
+	var variants strings.Builder
+	for _, v := range []string{"Desk lamp, brass, 40 cm arm", "Desk lamp, black, 40 cm arm", "Desk lamp, white, 60 cm arm", "Desk lamp, green, 60 cm arm", "Desk lamp, brass, 60 cm arm"} {
+		fmt.Fprintf(&variants, "<p><a href=\"/p/%s\">%s</a></p>\n", strings.ReplaceAll(strings.ToLower(v), " ", "-"), v)
+	}
+	const ld = `{"@context":"https://schema.org","@type":"Product","name":"Anglepoise-style desk lamp",
+"offers":{"@type":"Offer","price":"89.00","priceCurrency":"GBP"}}`
+	head := `<title>Anglepoise-style desk lamp | Lumen &amp; Co</title><meta property="og:type" content="product">
+<script type="application/ld+json">` + ld + `</script>`
+	body := siteChrome(`<div id="page"><div class="strip"><p>Free delivery on orders over £50 this weekend only</p>
+<p><a href="/account">Hello, log in</a> <a href="/basket">My basket</a></p></div>
+<div class="pdp"><h1>Anglepoise-style desk lamp</h1><p class="price">£89.00</p><p class="stock">In stock, dispatched within two days</p>
+<form action="/basket/add"><button>Add to basket</button></form>
+<p><a href="/help/returns">30-day returns on every lamp</a></p><p><a href="/help/guarantee">Three-year guarantee</a></p>
+<div class="description"><p>A desk lamp with a sprung arm that stays where you put it, in powder-coated steel with a weighted base that keeps it steady at full reach. The shade turns through a full circle so the light falls on the page, not in your eyes.</p>
+<p>It takes any E27 bulb up to 40 W and comes with a warm LED bulb and a switch on the cable, two metres from the base.</p></div>
+<table class="specs"><tr><th>Arm</th><td>40 or 60 cm</td></tr><tr><th>Base</th><td>18 cm, 2.1 kg</td></tr><tr><th>Bulb</th><td>E27, up to 40 W</td></tr></table>
+<h2>Other finishes</h2>` + variants.String() + `
+<h2>Delivery</h2><p>Sent by courier in a recyclable box, with a tracking link by email on the day it leaves us.</p>
+<ul class="finder"><li><a href="/lighting/desk">All desk lamps</a></li><li><a href="/lighting/floor">Floor lamps</a></li><li><a href="/brands/lumen">More from Lumen &amp; Co</a></li></ul>
+</div></div>`)
+	return page(head, body)
+}
+
+func TestFromHTMLOneProductRegionTrimmed(t *testing.T) {
+	d, err := FromHTML(lampPage(), mustURL(t, "https://lumen.example.co.uk/p/desk-lamp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"# Anglepoise-style desk lamp", "£89.00", "In stock, dispatched within two days", "stays where you put it",
+		"E27, up to 40 W", "Sent by courier", "Desk lamp, black, 40 cm arm", "Desk lamp, brass, 60 cm arm"} {
+		if !strings.Contains(d.Markdown, want) {
+			t.Errorf("product part %q lost:\n%s", want, d.Markdown)
+		}
+	}
+	for _, gone := range []string{"Free delivery on orders over", "Hello, log in", "My basket", "30-day returns on every lamp", "Three-year guarantee", "All desk lamps", "We use cookies"} {
+		if strings.Contains(d.Markdown, gone) {
+			t.Errorf("%q kept:\n%s", gone, d.Markdown)
+		}
+	}
+}

@@ -169,6 +169,8 @@ func nameHas(v string, words map[string]bool) bool {
 // news pages carry long teaser lists around a short story. A region that
 // adds only a few lines, or only links, to a real article adds leftover
 // chrome (captions, bylines, share labels, menus), not missed parts.
+// Whichever of these keeps the article path, the region is still read
+// when that path left gaps in it (gaps.go).
 // shop reports a shop page (isShop), when the question was asked.
 func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, cfg *config) (r rendered, ok, shop bool) {
 	rw, rwOwn := regionWords(regionRoot(root, cfg))
@@ -177,21 +179,32 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	if rw == 0 {
 		return rendered{}, false, shop
 	}
+	keepArticle := func() (rendered, bool, bool) {
+		if g, ok := gapRegion(root, base, src, meta, articleMD, rwOwn, awOwn, cfg); ok {
+			return g, true, shop
+		}
+		return rendered{}, false, shop
+	}
 	share := float64(aw) / float64(rw)
 	var region *html.Node
 	mustHold := false // the region is used only if it holds the article path's text
 	// isShop walks the page: it is asked only once a page gets this far.
 	article := declaresArticle(root, meta, cfg)
-	if article {
+	if linkDensity(articleMD) >= cfg.ArticleLinkShare {
+		// The article path kept a menu or an index (most of its text is
+		// link text), whatever the page declares: the region, without the
+		// site's navigation, is the better read.
+		shop = isShop(root, meta)
+	} else if article {
 		if aw >= cfg.ArticleMinWords || share >= cfg.RegionShareArticle {
 			// og:type alone is a site-wide default on many sites: such a
 			// page is still a listing when its entries say so.
 			if !ogArticleOnly(root, meta) {
-				return rendered{}, false, shop
+				return keepArticle()
 			}
 			region = mainRegion(root, cfg)
 			if !isListing(region, articleMD, true, cfg) {
-				return rendered{}, false, shop
+				return keepArticle()
 			}
 		}
 		shop = isShop(root, meta)
@@ -211,7 +224,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		region = mainRegion(root, cfg)
 		if !isListing(region, articleMD, false, cfg) {
 			if !shop || float64(rwOwn) < cfg.ProductRegionOwnShare*float64(rw) || !singleProduct(root, region, meta, articleMD, cfg) {
-				return rendered{}, false, shop
+				return keepArticle()
 			}
 			mustHold = true
 		}
@@ -231,7 +244,10 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	// The article path's result is weighed as fromTree would keep it on a
 	// shop page: without the reviews and rails the region drops too.
 	if mustHold && !holdsArticle(r.markdown, cleanRegion(articleMD, true, cfg), cfg) {
-		return rendered{}, false, shop
+		return keepArticle()
+	}
+	if shop {
+		r.markdown = productRegionMarkdown(root, region, meta, r.markdown, articleMD, cfg)
 	}
 	r.links = linksIn(r.links, r.markdown)
 	return r, true, shop

@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"net/url"
+
+	"golang.org/x/net/html"
+)
+
+// The article extractors keep the densest run of prose, and inside it
+// they drop what does not read as prose: a specification table, a list of
+// features, the short sections of a service or product page, the steps of
+// a how-to between its paragraphs. When the page's main region holds the
+// article path's text in order and, between the first and the last of
+// the blocks that path kept, blocks of prose that it left out, those gaps
+// are parts of the content it skipped, not chrome: chrome stands around
+// the content (menus above, rails and footers below) or is links (a
+// related box inside a story). The region, which keeps them, is then the
+// better read, whatever the page declares.
+
+// gapRegion renders the page's main region and returns it when the article
+// path's result (articleMD) left gaps in it (leftGaps). rwOwn and awOwn are
+// the words outside links of the region and of that result: a region that
+// adds too few of its own words cannot hold such gaps, and is not rendered.
+func gapRegion(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, rwOwn, awOwn int, cfg *config) (rendered, bool) {
+	aw := wordCount(stripLinks(articleMD))
+	if aw == 0 || float64(rwOwn-awOwn) < cfg.GapShare*(1-cfg.GapLinkShare)*float64(aw) {
+		return rendered{}, false
+	}
+	shop := isShop(root, meta)
+	region := mainRegion(root, cfg)
+	if shop {
+		stripNamed(region, shopChromeWords)
+	}
+	r, err := render(extraction{node: region, source: "region"}, base, src)
+	if err != nil {
+		return rendered{}, false
+	}
+	r.markdown = cleanRegion(dropDebris(r.markdown), shop, cfg)
+	if !leftGaps(r.markdown, articleMD, cfg) {
+		return rendered{}, false
+	}
+	if shop {
+		r.markdown = productRegionMarkdown(root, region, meta, r.markdown, articleMD, cfg)
+	}
+	r.links = linksIn(r.links, r.markdown)
+	return r, true
+}
+
+// leftGaps: the region's Markdown (md) holds the article path's result
+// (articleMD) between its first and last kept blocks (at least
+// cfg.GapHolds of its text), and the blocks in that span the article path
+// does not hold add at least cfg.GapShare of its words, less than
+// cfg.GapLinkShare of them link text.
+func leftGaps(md, articleMD string, cfg *config) bool {
+	articleTokens := wordTokens(stripLinks(articleMD), nil)
+	set := shingleSet(articleTokens)
+	blocks := markdownBlocks(md)
+	kept := make([]bool, len(blocks))
+	first, last := -1, -1
+	var toks []string
+	for i, b := range blocks {
+		// A block of a few words (a label, a price) matches anywhere.
+		toks = wordTokens(stripLinks(md[b.start:b.end]), toks[:0])
+		if len(toks) >= 4 && coverage(toks, set) >= cfg.GapBlockKept {
+			kept[i] = true
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	span := md[blocks[first].start:blocks[last].end]
+	if coverage(articleTokens, shingleSet(wordTokens(stripLinks(span), nil))) < cfg.GapHolds {
+		return false
+	}
+	gap, linked := 0, 0
+	for i := first + 1; i < last; i++ {
+		if kept[i] {
+			continue
+		}
+		b := md[blocks[i].start:blocks[i].end]
+		w := wordCount(stripLinks(b))
+		gap += w
+		linked += w - wordCount(stripLinkTexts(b))
+	}
+	return float64(gap) >= cfg.GapShare*float64(len(articleTokens)) && float64(linked) < cfg.GapLinkShare*float64(gap)
+}
