@@ -53,3 +53,9 @@ require (
 // (trafilatura runs with HtmlDateMode Disabled). shim/dateparser keeps its
 // API with no init work; see shim/dateparser/doc.go.
 replace github.com/markusmobius/go-dateparser => ./shim/dateparser
+
+// go-trafilatura guesses the language of every extraction with whatlanggo
+// (11 % of extraction CPU) only to fill a field we never read (Document.Lang
+// is the page's declared language). shim/whatlanggo keeps its API and
+// guesses nothing; see shim/whatlanggo/doc.go.
+replace github.com/RadhiFadlillah/whatlanggo => ./shim/whatlanggo
