@@ -98,7 +98,22 @@ func inlineNode(n *html.Node) bool {
 	return n.Type == html.TextNode || n.Type == html.ElementNode && isInlineTag(n.Data)
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// asciiWord answers isWordRune for ASCII without the Unicode tables: word
+// counts run over every text node of a page several times, and most of it
+// is ASCII.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		t[r] = unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return t
+}()
 
 // lastWord is the run of non-space characters that ends n's text.
 func lastWord(n *html.Node) string {
