@@ -108,13 +108,44 @@ func stripNonContent(n *html.Node) *html.Node {
 	return n
 }
 
+// cloneNode is a deep copy of n. A whole page is copied for readability at
+// every extraction: its nodes and attributes are taken from two slices
+// sized by a first count, two allocations instead of one or two per node
+// (the garbage collector's work grows with their number).
 func cloneNode(n *html.Node) *html.Node {
-	m := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
-	if len(n.Attr) > 0 {
-		m.Attr = append([]html.Attribute(nil), n.Attr...)
+	var c treeCopier
+	c.count(n)
+	c.nodes = make([]html.Node, 0, c.nNodes)
+	c.attrs = make([]html.Attribute, 0, c.nAttrs)
+	return c.copy(n)
+}
+
+type treeCopier struct {
+	nNodes, nAttrs int
+	nodes          []html.Node
+	attrs          []html.Attribute
+}
+
+func (c *treeCopier) count(n *html.Node) {
+	c.nNodes++
+	c.nAttrs += len(n.Attr)
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c.count(ch)
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		m.AppendChild(cloneNode(c))
+}
+
+func (c *treeCopier) copy(n *html.Node) *html.Node {
+	c.nodes = append(c.nodes, html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace})
+	m := &c.nodes[len(c.nodes)-1]
+	if len(n.Attr) > 0 {
+		start := len(c.attrs)
+		c.attrs = append(c.attrs, n.Attr...)
+		// Capacity capped at the node's own attributes: an append to one
+		// node's list reallocates it instead of overwriting the next's.
+		m.Attr = c.attrs[start:len(c.attrs):len(c.attrs)]
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		m.AppendChild(c.copy(ch))
 	}
 	return m
 }
