@@ -1,6 +1,10 @@
 package research
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Which name in an answering sentence a hop points to.
 
@@ -250,6 +254,37 @@ func mentions(s, subject string, surname bool) bool {
 	}
 	return false
 }
+
+// namedIn reports whether name occurs in s as whole words: a letter or
+// digit or hyphen may not touch it on either side, but punctuation may ("George
+// Berkeley, who...", "Appleton, Wisconsin", "Knox's"): a sentence names a
+// thing with a comma or a full stop after it as often as with a space.
+func namedIn(s, name string) bool {
+	n := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	if n == "" {
+		return false
+	}
+	h := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	for at := 0; at <= len(h)-len(n); {
+		i := strings.Index(h[at:], n)
+		if i < 0 {
+			return false
+		}
+		i += at
+		before, _ := utf8.DecodeLastRuneInString(h[:i])
+		after, _ := utf8.DecodeRuneInString(h[i+len(n):])
+		if (i == 0 || !wordRune(before)) && (i+len(n) == len(h) || !wordRune(after)) {
+			return true
+		}
+		at = i + 1
+	}
+	return false
+}
+
+// wordRune is a rune that belongs to a word: a letter, a digit, or a
+// hyphen, which makes a compound of its own ("New Zealand-based" speaks of
+// something based there, not of New Zealand).
+func wordRune(r rune) bool { return r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func termSet(s string) map[string]bool {
 	m := map[string]bool{}

@@ -143,7 +143,9 @@ func (r *run) searchFinished(ev searchDone) {
 		// results are read before the planned searches' long tail.
 		w, rel = r.p.HopPriority, 1
 	}
-	if ev.prop.hop && !r.namesAResult(ev.resp.Results, ev.prop.Entity) {
+	queued := r.p.FollowUpResults
+	rank, about := r.hopRanks(ev)
+	if ev.prop.hop && !r.namesAResult(ev.resp.Results, ev.prop.Entity, queued, about) {
 		if ev.prop.Query != ev.prop.Entity {
 			// The words of the hops left may have outranked the bridge's
 			// own page: its name alone confirms or refutes it.
@@ -153,12 +155,15 @@ func (r *run) searchFinished(ev searchDone) {
 		}
 	}
 	for i, res := range ev.resp.Results {
-		if i >= r.p.FollowUpResults || !domainAllowed(res.URL, r.req.IncludeDomains, r.req.ExcludeDomains) {
+		if (i >= queued && !about[i]) || !domainAllowed(res.URL, r.req.IncludeDomains, r.req.ExcludeDomains) {
 			continue
 		}
 		k := frontierKey(res.URL)
-		prio := w * rel / (1 + r.p.FollowUpRankDecay*float64(i))
-		named := i < r.p.NamedResultRank && ev.prop.Entity != "" && nameMatch(res.Title, ev.prop.Entity, r.p.TitleMatch)
+		prio := w * rel / (1 + r.p.FollowUpRankDecay*float64(rank[i]))
+		// The page of the name searched for, at a top rank (or, for a
+		// hop, at any rank), is what the proposing page pointed to.
+		anyRank := ev.prop.hop && r.p.HopSnippetRerank
+		named := (i < r.p.NamedResultRank || anyRank) && ev.prop.Entity != "" && nameMatch(res.Title, ev.prop.Entity, r.p.TitleMatch)
 		if named {
 			prio = max(prio, w*rel)
 		}
@@ -181,12 +186,57 @@ func (r *run) searchFinished(ev searchDone) {
 	r.report(fmt.Sprintf("searched %q", ev.prop.Query))
 }
 
-// namesAResult reports whether one of a search's first results (those
-// queued) is the page of name: its title names it.
-func (r *run) namesAResult(results []search.Result, name string) bool {
+// hopRanks re-ranks a hop search's results. First the pages titled with
+// the bridge's name (its own page, at whatever rank: the hop's words may
+// have outranked it), then the results whose title or snippet names the
+// bridge, when its name has several words (they speak of it), each in the
+// engine's order, then the rest
+// (sharing no more than a common word of its name: "John" of "John
+// Knox"). about marks the first two kinds, queued whatever their rank.
+// Other searches keep the engine's ranks.
+func (r *run) hopRanks(ev searchDone) (rank []int, about []bool) {
+	n := len(ev.resp.Results)
+	rank, about = make([]int, n), make([]bool, n)
+	if !ev.prop.hop || !r.p.HopSnippetRerank || ev.prop.Entity == "" {
+		for i := range rank {
+			rank[i] = i
+		}
+		return rank, about
+	}
+	tier := make([]int, n)
+	// A name of one word ("Allied", "Jason") is named in many snippets
+	// that are not about it; a name of several words is specific.
+	multiWord := len(strings.Fields(ev.prop.Entity)) > 1
+	for i, res := range ev.resp.Results {
+		switch {
+		case nameMatch(res.Title, ev.prop.Entity, r.p.TitleMatch):
+			tier[i] = 0
+		case multiWord && namedIn(res.Title+" . "+res.Snippet, ev.prop.Entity):
+			tier[i] = 1
+		default:
+			tier[i] = 2
+		}
+		about[i] = tier[i] < 2
+	}
+	next := 0
+	for t := range 3 {
+		for i := range rank {
+			if tier[i] == t {
+				rank[i] = next
+				next++
+			}
+		}
+	}
+	return rank, about
+}
+
+// namesAResult reports whether one of a search's queued results (the
+// first ones, and those about the bridge) is the page of name: its title
+// names it.
+func (r *run) namesAResult(results []search.Result, name string, queued int, about []bool) bool {
 	for i, res := range results {
-		if i >= r.p.FollowUpResults {
-			break
+		if i >= queued && !about[i] {
+			continue
 		}
 		if titleLevel(res.Title, name) > 0 {
 			return true

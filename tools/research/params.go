@@ -238,6 +238,16 @@ type Params struct {
 	SearchResults int
 	// SearchParallel is how many searches run at once.
 	SearchParallel int
+
+	// --- Added by the hop walk (research-hops) ---
+
+	// HopSnippetRerank re-ranks a bridge's hop search: the bridge's own
+	// page first at whatever rank (the hop's words may outrank it), then
+	// results whose snippet names the bridge (a long page that names it
+	// once ranks below short pages sharing a common word of its name),
+	// then the rest; the first two kinds are queued beyond
+	// FollowUpResults.
+	HopSnippetRerank bool
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -274,6 +284,8 @@ func DefaultParams() Params {
 		LeadScore: 0.9, NearDuplicate: 0.6, ContainedShare: 0.8, BoilerMinPages: 3, BoilerShare: 0.2,
 
 		MaxPlannedQueries: 8, SearchResults: 10, SearchParallel: 4,
+
+		HopSnippetRerank: true,
 	}
 }
 
