@@ -28,22 +28,11 @@ func gapRegion(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, ar
 	}
 	shop := isShop(root, meta)
 	region := mainRegion(root, cfg)
-	if shop {
-		stripNamed(region, shopChromeWords)
-	}
-	r, err := render(extraction{node: region, source: "region"}, base, src)
-	if err != nil {
+	r, ok := renderRegion(region, base, src, shop, cfg)
+	if !ok || !leftGaps(r.markdown, articleMD, cfg) {
 		return rendered{}, false
 	}
-	r.markdown = cleanRegion(dropDebris(r.markdown), shop, cfg)
-	if !leftGaps(r.markdown, articleMD, cfg) {
-		return rendered{}, false
-	}
-	if shop {
-		r.markdown = productRegionMarkdown(root, region, meta, r.markdown, articleMD, cfg)
-	}
-	r.links = linksIn(r.links, r.markdown)
-	return r, true
+	return regionResult(r, root, region, meta, articleMD, shop, cfg), true
 }
 
 // leftGaps: the region's Markdown (md) holds the article path's result

@@ -232,25 +232,42 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	if region == nil {
 		region = mainRegion(root, cfg)
 	}
-	if shop {
-		stripNamed(region, shopChromeWords)
-	}
-	var err error
-	r, err = render(extraction{node: region, source: "region"}, base, src)
-	if err != nil || wordCount(r.markdown) == 0 {
+	r, ok = renderRegion(region, base, src, shop, cfg)
+	if !ok {
 		return rendered{}, false, shop
 	}
-	r.markdown = cleanRegion(dropDebris(r.markdown), shop, cfg)
 	// The article path's result is weighed as fromTree would keep it on a
 	// shop page: without the reviews and rails the region drops too.
 	if mustHold && !holdsArticle(r.markdown, cleanRegion(articleMD, true, cfg), cfg) {
 		return keepArticle()
 	}
+	return regionResult(r, root, region, meta, articleMD, shop, cfg), true, shop
+}
+
+// renderRegion renders the main region (mainRegion's copy) for reading: on
+// a shop page without its shop chrome, the Markdown cleaned of debris and
+// of what cleanRegion drops. ok is false when it holds no words.
+func renderRegion(region *html.Node, base *url.URL, src *pageText, shop bool, cfg *config) (r rendered, ok bool) {
+	if shop {
+		stripNamed(region, shopChromeWords)
+	}
+	r, err := render(extraction{node: region, source: "region"}, base, src)
+	if err != nil || wordCount(r.markdown) == 0 {
+		return rendered{}, false
+	}
+	r.markdown = cleanRegion(dropDebris(r.markdown), shop, cfg)
+	return r, true
+}
+
+// regionResult is the rendered region (r) as it is returned once chosen:
+// one product's page trimmed to the product (productRegionMarkdown), and
+// only the links its Markdown still holds.
+func regionResult(r rendered, root, region *html.Node, meta *pageMeta, articleMD string, shop bool, cfg *config) rendered {
 	if shop {
 		r.markdown = productRegionMarkdown(root, region, meta, r.markdown, articleMD, cfg)
 	}
 	r.links = linksIn(r.links, r.markdown)
-	return r, true, shop
+	return r
 }
 
 // declaresArticle: og:type article, or structured data (JSON-LD,

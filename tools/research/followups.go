@@ -143,9 +143,8 @@ func (r *run) searchFinished(ev searchDone) {
 		// results are read before the planned searches' long tail.
 		w, rel = r.p.HopPriority, 1
 	}
-	queued := r.p.FollowUpResults
 	rank, about := r.hopRanks(ev)
-	if ev.prop.hop && !r.namesAResult(ev.resp.Results, ev.prop.Entity, queued, about) {
+	if ev.prop.hop && !r.namesAResult(ev.resp.Results, ev.prop.Entity, about) {
 		if ev.prop.Query != ev.prop.Entity {
 			// The words of the hops left may have outranked the bridge's
 			// own page: its name alone confirms or refutes it.
@@ -154,15 +153,15 @@ func (r *run) searchFinished(ev searchDone) {
 			r.noPageFor = append(r.noPageFor, ev.prop.Entity)
 		}
 	}
+	// The page of the name searched for, at a top rank (or, for a hop, at
+	// any rank), is what the proposing page pointed to.
+	anyRank := ev.prop.hop && r.p.HopSnippetRerank
 	for i, res := range ev.resp.Results {
-		if (i >= queued && !about[i]) || !domainAllowed(res.URL, r.req.IncludeDomains, r.req.ExcludeDomains) {
+		if !r.queues(i, about) || !domainAllowed(res.URL, r.req.IncludeDomains, r.req.ExcludeDomains) {
 			continue
 		}
 		k := frontierKey(res.URL)
 		prio := w * rel / (1 + r.p.FollowUpRankDecay*float64(rank[i]))
-		// The page of the name searched for, at a top rank (or, for a
-		// hop, at any rank), is what the proposing page pointed to.
-		anyRank := ev.prop.hop && r.p.HopSnippetRerank
 		named := (i < r.p.NamedResultRank || anyRank) && ev.prop.Entity != "" && nameMatch(res.Title, ev.prop.Entity, r.p.TitleMatch)
 		if named {
 			prio = max(prio, w*rel)
@@ -190,9 +189,8 @@ func (r *run) searchFinished(ev searchDone) {
 // the bridge's name (its own page, at whatever rank: the hop's words may
 // have outranked it), then the results whose title or snippet names the
 // bridge, when its name has several words (they speak of it), each in the
-// engine's order, then the rest
-// (sharing no more than a common word of its name: "John" of "John
-// Knox"). about marks the first two kinds, queued whatever their rank.
+// engine's order, then the rest (sharing no more than a common word of its
+// name: "John" of "John Knox"). about marks the first two kinds, queued whatever their rank.
 // Other searches keep the engine's ranks.
 func (r *run) hopRanks(ev searchDone) (rank []int, about []bool) {
 	n := len(ev.resp.Results)
@@ -230,12 +228,16 @@ func (r *run) hopRanks(ev searchDone) (rank []int, about []bool) {
 	return rank, about
 }
 
+// queues reports whether a search's result at rank i is queued: the first
+// FollowUpResults, and those hopRanks found about the bridge.
+func (r *run) queues(i int, about []bool) bool { return i < r.p.FollowUpResults || about[i] }
+
 // namesAResult reports whether one of a search's queued results (the
 // first ones, and those about the bridge) is the page of name: its title
 // names it.
-func (r *run) namesAResult(results []search.Result, name string, queued int, about []bool) bool {
+func (r *run) namesAResult(results []search.Result, name string, about []bool) bool {
 	for i, res := range results {
-		if i >= queued && !about[i] {
+		if !r.queues(i, about) {
 			continue
 		}
 		if titleLevel(res.Title, name) > 0 {

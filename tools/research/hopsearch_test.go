@@ -31,16 +31,21 @@ func result(title, snippet string) search.Result {
 	return search.Result{Title: title, URL: "http://web.test/wiki/" + title, Snippet: snippet}
 }
 
+// namesakes are n short pages that share only the common first name of
+// the bridge "Aldo Venn" and the hop's words.
+func namesakes(n int) []search.Result {
+	var out []search.Result
+	for i := range n {
+		out = append(out, result(fmt.Sprintf("Aldo Person %d", i), fmt.Sprintf("Aldo Person %d was born in the year 17%d0 and died young.", i, i)))
+	}
+	return out
+}
+
 // A bridge search's results that name the bridge in their snippet come
 // before those that share only a common word of its name, wherever the
 // engine ranked them; a long page that names the bridge once is read.
 func TestHopSearchPrefersResultsNamingTheBridge(t *testing.T) {
-	var results []search.Result
-	for i := range 9 {
-		// Short pages sharing the common first name and the hop's words.
-		results = append(results, result(fmt.Sprintf("Aldo Person %d", i), fmt.Sprintf("Aldo Person %d was born in the year 17%d0 and died young.", i, i)))
-	}
-	results = append(results, result("Venndrift Movement", "Aldo Venn (1580–1644), a reformer who studied in Kesselburg, returned home and founded the movement."))
+	results := append(namesakes(9), result("Venndrift Movement", "Aldo Venn (1580–1644), a reformer who studied in Kesselburg, returned home and founded the movement."))
 	r := hopSearchRun(t, DefaultParams(), "Aldo Venn", results)
 	long := r.frontier[frontierKey("http://web.test/wiki/Venndrift Movement")]
 	if long == nil {
@@ -89,11 +94,7 @@ func TestNamedIn(t *testing.T) {
 // the hop's words left it, and confirms the bridge: no search of its name
 // alone is needed.
 func TestHopSearchReadsTheBridgesOwnPageAtAnyRank(t *testing.T) {
-	var results []search.Result
-	for i := range 7 {
-		results = append(results, result(fmt.Sprintf("Aldo Person %d", i), fmt.Sprintf("Aldo Person %d was born in the year 17%d0 and died young.", i, i)))
-	}
-	results = append(results, result("Aldo Venn", "Aldo Venn was an Ostrian reformer."))
+	results := append(namesakes(7), result("Aldo Venn", "Aldo Venn was an Ostrian reformer."))
 	r := hopSearchRun(t, DefaultParams(), "Aldo Venn", results)
 	own := r.frontier[frontierKey("http://web.test/wiki/Aldo Venn")]
 	if own == nil || own.priority < r.p.HopPriority {
