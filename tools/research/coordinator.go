@@ -46,6 +46,7 @@ type run struct {
 	hopSearches  int
 	noPageFor    []string   // bridges whose search found no page of their name, in search order
 	nameChecks   []proposal // searches of a bridge's name alone, after its hop search found no page of it
+	nextPages    []proposal // second results pages of hop searches whose first found nothing about the bridge
 	stoppedEarly bool       // every hop had evidence before the page budget was spent
 }
 

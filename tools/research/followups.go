@@ -15,6 +15,7 @@ type proposal struct {
 	from     int
 	strength float64 // relative to the page's best proposal
 	hop      bool    // a bridge of a hop chain with the words left to answer
+	page     int     // the results page asked (0 and 1: the first)
 }
 
 // searchDone is a follow-up search's answer.
@@ -120,7 +121,9 @@ func (r *run) boilerplateName(name string) bool {
 }
 
 func (r *run) searchOne(ctx context.Context, p proposal, depth int) searchDone {
-	resp, err := r.e.searcher.Search(ctx, r.searchRequest(p.Query))
+	req := r.searchRequest(p.Query)
+	req.Page = p.page
+	resp, err := r.e.searcher.Search(ctx, req)
 	return searchDone{prop: p, depth: depth, resp: resp, err: err}
 }
 
@@ -144,12 +147,18 @@ func (r *run) searchFinished(ev searchDone) {
 		w, rel = r.p.HopPriority, 1
 	}
 	rank, about := r.hopRanks(ev)
-	if ev.prop.hop && !r.namesAResult(ev.resp.Results, ev.prop.Entity, about) {
-		if ev.prop.Query != ev.prop.Entity {
+	off := r.pageOffset(ev.prop)
+	if ev.prop.hop && !r.namesAResult(ev.resp.Results, ev.prop.Entity, about, off) {
+		later := r.askNextPage(ev, about)
+		switch {
+		case off > 0 && ev.prop.Query != ev.prop.Entity:
+			// A later page of a hop search: its first page sent the name check.
+		case ev.prop.Query != ev.prop.Entity:
 			// The words of the hops left may have outranked the bridge's
 			// own page: its name alone confirms or refutes it.
 			r.nameChecks = append(r.nameChecks, proposal{QueryProposal: QueryProposal{Query: ev.prop.Entity, Entity: ev.prop.Entity, Score: 1}, from: ev.prop.from, strength: 1, hop: true})
-		} else {
+		case !later:
+			// The name alone found no page of it, on every page asked.
 			r.noPageFor = append(r.noPageFor, ev.prop.Entity)
 		}
 	}
@@ -157,12 +166,15 @@ func (r *run) searchFinished(ev searchDone) {
 	// any rank), is what the proposing page pointed to.
 	anyRank := ev.prop.hop && r.p.HopSnippetRerank
 	for i, res := range ev.resp.Results {
-		if !r.queues(i, about) || !domainAllowed(res.URL, r.req.IncludeDomains, r.req.ExcludeDomains) {
+		if !r.queues(off+i, about[i]) || !domainAllowed(res.URL, r.req.IncludeDomains, r.req.ExcludeDomains) {
 			continue
 		}
 		k := frontierKey(res.URL)
+		// A later page's results are queued only when about the bridge;
+		// its first page had none new, so they rank first, as re-ranking
+		// both pages together would rank them.
 		prio := w * rel / (1 + r.p.FollowUpRankDecay*float64(rank[i]))
-		named := (i < r.p.NamedResultRank || anyRank) && ev.prop.Entity != "" && nameMatch(res.Title, ev.prop.Entity, r.p.TitleMatch)
+		named := (off+i < r.p.NamedResultRank || anyRank) && ev.prop.Entity != "" && nameMatch(res.Title, ev.prop.Entity, r.p.TitleMatch)
 		if named {
 			prio = max(prio, w*rel)
 		}
@@ -228,16 +240,17 @@ func (r *run) hopRanks(ev searchDone) (rank []int, about []bool) {
 	return rank, about
 }
 
-// queues reports whether a search's result at rank i is queued: the first
-// FollowUpResults, and those hopRanks found about the bridge.
-func (r *run) queues(i int, about []bool) bool { return i < r.p.FollowUpResults || about[i] }
+// queues reports whether a search's result at overall rank i (0-based,
+// over every results page asked) is queued: the first FollowUpResults,
+// and those hopRanks found about the bridge.
+func (r *run) queues(i int, about bool) bool { return i < r.p.FollowUpResults || about }
 
 // namesAResult reports whether one of a search's queued results (the
 // first ones, and those about the bridge) is the page of name: its title
-// names it.
-func (r *run) namesAResult(results []search.Result, name string, about []bool) bool {
+// names it. off is the overall rank of the results' first.
+func (r *run) namesAResult(results []search.Result, name string, about []bool, off int) bool {
 	for i, res := range results {
-		if !r.queues(i, about) {
+		if !r.queues(off+i, about[i]) {
 			continue
 		}
 		if titleLevel(res.Title, name) > 0 {

@@ -251,6 +251,17 @@ type Params struct {
 	// then the rest; the first two kinds are queued beyond
 	// FollowUpResults.
 	HopSnippetRerank bool
+
+	// --- The page budget (research-budget) ---
+
+	// HopNextPage asks a hop search's second results page when its first
+	// brings neither the bridge's page nor an unread result naming it (a
+	// long page that names the bridge once ranks below short pages sharing
+	// a common word of its name), and queues of it only the results about
+	// the bridge. Costs one search request (two on DuckDuckGo) per such
+	// hop: about 1.5 a question on MuSiQue. Measured: MuSiQue gold-page
+	// recall 0.749 -> 0.753, every other figure of the three sets equal.
+	HopNextPage bool
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -289,6 +300,8 @@ func DefaultParams() Params {
 		MaxPlannedQueries: 8, SearchResults: 10, SearchParallel: 4,
 
 		HopSnippetRerank: true,
+
+		HopNextPage: true,
 	}
 }
 

@@ -88,7 +88,7 @@ func (r *run) readLoop(ctx context.Context) {
 		}
 		var qs []proposal
 		if len(reports) < r.req.MaxPages && !r.stoppedEarly {
-			qs = append(r.takeNameChecks(), r.advanceChains(true)...)
+			qs = append(append(r.takeNameChecks(), r.takeNextPages()...), r.advanceChains(true)...)
 			if r.checkpoint(done) {
 				qs = append(qs, r.followUpQueries()...)
 			}

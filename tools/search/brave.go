@@ -27,6 +27,10 @@ func (b *brave) search(ctx context.Context, q *query) ([]Result, error) {
 	v := url.Values{}
 	v.Set("q", q.withSites(true))
 	v.Set("count", strconv.Itoa(q.max))
+	if q.page > 1 {
+		// Brave's offset counts pages of count results (0-based).
+		v.Set("offset", strconv.Itoa(q.page-1))
+	}
 	if f := braveFreshness[q.recency]; f != "" {
 		v.Set("freshness", f)
 	}

@@ -142,3 +142,34 @@ func isChallengePage(doc *goquery.Document, page []byte) bool {
 	}
 	return false
 }
+
+// ddgNextPage reads the fields of a results page's "Next" form (the HTML
+// endpoint's div.nav-link form, the lite endpoint's form.next_form): what
+// the next page is asked with, its vqd token included. ok is false when
+// the page has no next page (or is not a results page).
+func ddgNextPage(page []byte) (url.Values, bool) {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
+	if err != nil {
+		return nil, false
+	}
+	var out url.Values
+	doc.Find("form").EachWithBreak(func(_ int, f *goquery.Selection) bool {
+		// A later page has a "Previous" form too: the next one is the form
+		// whose button says so and that carries a results offset.
+		button, _ := f.Find("input[type=submit]").Attr("value")
+		if !strings.Contains(strings.ToLower(button), "next") || f.Find("input[name=s]").Length() == 0 {
+			return true
+		}
+		out = url.Values{}
+		f.Find("input[name]").Each(func(_ int, in *goquery.Selection) {
+			if typ, _ := in.Attr("type"); strings.EqualFold(typ, "submit") {
+				return
+			}
+			name, _ := in.Attr("name")
+			value, _ := in.Attr("value")
+			out.Set(name, value)
+		})
+		return false
+	})
+	return out, out != nil && out.Get("q") != ""
+}

@@ -26,13 +26,31 @@ func (d *duckDuckGo) search(ctx context.Context, q *query) ([]Result, error) {
 	form.Set("b", "")
 	form.Set("kl", q.region.kl)
 	form.Set("df", recencies[q.recency])
+	// A later page is reached only through the form of the page before it:
+	// its hidden fields carry the vqd token, without which DuckDuckGo
+	// serves its anomaly page. So page n costs n requests.
+	for page := 1; ; page++ {
+		results, body, err := d.post(ctx, form)
+		if err != nil || page >= q.page {
+			return results, err
+		}
+		next, ok := ddgNextPage(body)
+		if !ok {
+			return []Result{}, nil // no later page: nothing past these results
+		}
+		form = next
+	}
+}
+
+// post sends one results-page form and reads the page it answers with.
+func (d *duckDuckGo) post(ctx context.Context, form url.Values) ([]Result, []byte, error) {
 	endpoint := d.base + "/html/"
 	if strings.HasSuffix(d.base, "/lite") { // DUCKDUCKGO_URL=https://lite.duckduckgo.com/lite
 		endpoint = d.base + "/"
 	}
 	req, err := http.NewRequest(http.MethodPost, endpoint, strings.NewReader(form.Encode()))
 	if err != nil {
-		return nil, &ProviderError{Provider: d.name(), Kind: ErrRejected, Message: "bad DUCKDUCKGO_URL: " + err.Error(), Err: err}
+		return nil, nil, &ProviderError{Provider: d.name(), Kind: ErrRejected, Message: "bad DUCKDUCKGO_URL: " + err.Error(), Err: err}
 	}
 	h := req.Header
 	// The HTML endpoint serves the anomaly page to clients that do not look
@@ -57,11 +75,11 @@ func (d *duckDuckGo) search(ctx context.Context, q *query) ([]Result, error) {
 
 	res, err := roundTrip(ctx, d.client, d.name(), req)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// A challenge can come with 200, 202 or 403: look at the page first.
 	if res.header.Get("Cf-Mitigated") == "challenge" || (!res.ok() && isChallengePage(nil, res.body)) {
-		return nil, d.blocked(res.status)
+		return nil, nil, d.blocked(res.status)
 	}
 	if !res.ok() {
 		pe := statusError(d.name(), res, "")
@@ -69,16 +87,16 @@ func (d *duckDuckGo) search(ctx context.Context, q *query) ([]Result, error) {
 			pe.Kind = ErrBlocked
 			pe.Message += " (DuckDuckGo refused this client, probably bot protection)"
 		}
-		return nil, pe
+		return nil, nil, pe
 	}
 	results, err := parseDuckDuckGo(res.body)
 	switch {
 	case errors.Is(err, ErrBlocked):
-		return nil, d.blocked(res.status)
+		return nil, nil, d.blocked(res.status)
 	case err != nil:
-		return nil, &ProviderError{Provider: d.name(), Kind: ErrMalformed, Message: err.Error(), Err: err}
+		return nil, nil, &ProviderError{Provider: d.name(), Kind: ErrMalformed, Message: err.Error(), Err: err}
 	}
-	return results, nil
+	return results, res.body, nil
 }
 
 func (d *duckDuckGo) blocked(status int) *ProviderError {

@@ -50,3 +50,23 @@ func FuzzParseDuckDuckGo(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDDGNextPage: any page gives the next page's form fields or none,
+// never a panic; fields found always carry the query and an offset.
+func FuzzDDGNextPage(f *testing.F) {
+	for _, name := range []string{"ddg_html.html", "ddg_lite.html", "ddg_html_noresults.html", "ddg_anomaly.html"} {
+		b, err := fixtures.Files.ReadFile("testdata/search/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`<form><input type="submit" value="Next"><input type="hidden" name="s" value="10"></form>`))
+	f.Add([]byte(`<form><input type=submit value=NEXT><input type=hidden name=q value=x><input name=s></form>`))
+	f.Fuzz(func(t *testing.T, page []byte) {
+		next, ok := ddgNextPage(page)
+		if ok && (next.Get("q") == "" || !next.Has("s")) {
+			t.Fatalf("next page without a query or offset: %v", next)
+		}
+	})
+}

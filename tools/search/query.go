@@ -11,6 +11,9 @@ const (
 	defaultMaxResults = 10
 	maxMaxResults     = 20
 	maxQueryRunes     = 400
+	// maxPage bounds Request.Page: Brave's API stops at offset 9 (page 10),
+	// and results that deep are rarely worth a request.
+	maxPage = 10
 )
 
 // recencies maps Request.Recency to its one-letter code (DuckDuckGo df,
@@ -21,6 +24,7 @@ var recencies = map[string]string{"": "", "day": "d", "week": "w", "month": "m",
 type query struct {
 	text    string // what the user asked, whitespace collapsed
 	max     int
+	page    int // 1-based results page
 	domains weburl.Domains
 	include []string // domains.Include(), for site: operators and the key
 	exclude []string
@@ -43,6 +47,14 @@ func newQuery(req Request, reg region) (*query, error) {
 		return nil, invalid("max_results is %d; it must be between 1 and %d", req.MaxResults, maxMaxResults)
 	default:
 		q.max = req.MaxResults
+	}
+	switch {
+	case req.Page == 0:
+		q.page = 1
+	case req.Page < 1 || req.Page > maxPage:
+		return nil, invalid("page is %d; it must be between 1 and %d", req.Page, maxPage)
+	default:
+		q.page = req.Page
 	}
 	rec := strings.ToLower(strings.TrimSpace(req.Recency))
 	if _, ok := recencies[rec]; !ok {
@@ -85,8 +97,8 @@ func (q *query) withSites(or bool) string {
 // key identifies the search for the cache and for merging identical
 // concurrent searches; the provider name is prefixed per cache entry.
 func (q *query) key() string {
-	return fmt.Sprintf("%s\x00%d\x00%s\x00%s\x00%s\x00%s",
-		strings.ToLower(q.text), q.max, strings.Join(q.include, ","), strings.Join(q.exclude, ","), q.recency, q.region.kl)
+	return fmt.Sprintf("%s\x00%d\x00%d\x00%s\x00%s\x00%s\x00%s",
+		strings.ToLower(q.text), q.max, q.page, strings.Join(q.include, ","), strings.Join(q.exclude, ","), q.recency, q.region.kl)
 }
 
 // region is a DuckDuckGo-style region code ("us-en": country-language),

@@ -20,8 +20,13 @@ import (
 
 // Request is one search.
 type Request struct {
-	Query          string
-	MaxResults     int      // 1..20; 0 means 10
+	Query      string
+	MaxResults int // 1..20; 0 means 10
+	// Page is the results page wanted, 1-based (0 means 1): page 2 is the
+	// results after the first page's, for a caller whose page 1 lacked
+	// what it looked for. Each page costs the engine one more request (on
+	// DuckDuckGo two: its later pages are reached through page 1's form).
+	Page           int
 	IncludeDomains []string // only these domains (and their subdomains)
 	ExcludeDomains []string
 	Recency        string // "", "day", "week", "month", "year"

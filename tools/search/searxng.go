@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -26,7 +27,9 @@ func (s *searXNG) search(ctx context.Context, q *query) ([]Result, error) {
 	// Brave...) that understand site: and OR.
 	v.Set("q", q.withSites(true))
 	v.Set("format", "json")
-	v.Set("pageno", "1")
+	// SearXNG's pages are its own size (about 10 results): pageno counts
+	// them, whatever max_results says.
+	v.Set("pageno", strconv.Itoa(q.page))
 	if tr := searxngTimeRanges[q.recency]; tr != "" {
 		v.Set("time_range", tr)
 	}

@@ -22,13 +22,18 @@ func (s *serper) name() string { return "serper" }
 type serperRequest struct {
 	Q   string `json:"q"`
 	Num int    `json:"num,omitempty"`
-	TBS string `json:"tbs,omitempty"`
-	GL  string `json:"gl,omitempty"`
-	HL  string `json:"hl,omitempty"`
+	// Page is Google's results page of Num results, 1-based.
+	Page int    `json:"page,omitempty"`
+	TBS  string `json:"tbs,omitempty"`
+	GL   string `json:"gl,omitempty"`
+	HL   string `json:"hl,omitempty"`
 }
 
 func (s *serper) search(ctx context.Context, q *query) ([]Result, error) {
 	body := serperRequest{Q: q.withSites(true), Num: q.max, GL: q.region.country, HL: q.region.language}
+	if q.page > 1 {
+		body.Page = q.page
+	}
 	if c := recencies[q.recency]; c != "" {
 		body.TBS = "qdr:" + c
 	}

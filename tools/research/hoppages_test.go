@@ -1,0 +1,129 @@
+package research
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/fixtures/miniweb"
+)
+
+// secondPageWeb is a web where the bridge ("Aldo Venn") has no page of
+// its own and the one page that says when he died is long: the search
+// engine (BM25, as real engines weigh length) ranks it below a dozen short
+// pages that share one word of his name, so it is on no search's first
+// results page. Short pages about the river towns share the long page's
+// common words. Pages the mini-web serves as script-only shells are left
+// out (no browser here).
+func secondPageWeb() []miniweb.Page {
+	var pages []miniweb.Page
+	shells := miniweb.New(nil)
+	add := func(title string, sentences ...string) {
+		if !shells.JSOnly(title) {
+			pages = append(pages, miniweb.Page{Title: title, Sentences: sentences})
+		}
+	}
+	add("The Silver Lantern Manifesto",
+		"The Silver Lantern Manifesto is a pamphlet by the Ostrian reformer Aldo Venn, published in 1621.",
+		"It called for the guilds of the river towns to elect their own wardens.")
+	long := []string{"The Venndrift Movement was a reform movement of the river towns of Ostria."}
+	for i := range 40 {
+		long = append(long, fmt.Sprintf("In its %d%s decade the movement ran schools, mills and ferries along the lower river, and its wardens kept records of every toll.", i+1, ordinalSuffix(i+1)))
+		if i == 20 {
+			long = append(long, "Its founder Aldo Venn died in 1644 at Kesselburg, where the movement's first school still stands.")
+		}
+	}
+	add(longPage, long...)
+	for i := range 12 {
+		add(fmt.Sprintf("Aldo Marek %d", i), fmt.Sprintf("Aldo Marek %d was a painter who died in the year 17%02d.", i, i*7))
+	}
+	for i := range 5 {
+		add(fmt.Sprintf("Venn diagram %d", i), fmt.Sprintf("A Venn diagram of %d sets shows every overlap of them.", i+2))
+	}
+	for i := range 30 {
+		add(fmt.Sprintf("Ostrian river town %d", i), fmt.Sprintf("The river town %d of Ostria holds the market of the valley and the ferry of the lower river.", i))
+	}
+	return pages
+}
+
+// longPage is the page of the bridge's death, long and named once.
+const longPage = "Venndrift movement"
+
+func ordinalSuffix(n int) string {
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+		return "th"
+	case n%10 == 1:
+		return "st"
+	case n%10 == 2:
+		return "nd"
+	case n%10 == 3:
+		return "rd"
+	}
+	return "th"
+}
+
+// The long page is on the second results page of the bridge's searches;
+// the first pages bring nothing about the bridge but the page it was found
+// on. The second page is asked, the long page is read, and its sentence
+// answers the last hop. Without the second page it is never read.
+func TestHopSearchAsksTheSecondResultsPage(t *testing.T) {
+	web := secondPageWeb()
+	if web[1].Title != longPage {
+		t.Fatalf("the long page %q is a script shell in the mini-web; pick another title", longPage)
+	}
+	site := miniweb.New(web)
+	srv := httptest.NewServer(site.Handler())
+	t.Cleanup(srv.Close)
+	for _, q := range []string{"Aldo Venn year die", "Aldo Venn"} {
+		first := site.SearchTitles(q, miniweb.ResultsPerPage)
+		all := site.SearchTitles(q, 2*miniweb.ResultsPerPage)
+		if contains(first, longPage) || !contains(all, longPage) {
+			t.Fatalf("search %q: the long page must be on results page 2, not 1; page 1 %q, pages 1-2 %q", q, first, all)
+		}
+	}
+	question := "What year did the author of The Silver Lantern Manifesto die?"
+	for _, tt := range []struct {
+		nextPage bool
+		wantRead bool
+	}{{true, true}, {false, false}} {
+		t.Run(fmt.Sprint("next page ", tt.nextPage), func(t *testing.T) {
+			p := DefaultParams()
+			p.HopNextPage = tt.nextPage
+			e := newTestEngine(t, srv.URL).WithParams(p)
+			res, err := e.Run(context.Background(), Request{Question: question, MaxPages: 30}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			read := false
+			for _, s := range res.Sources {
+				if title, _ := site.TitleOf(s.URL); title == longPage && s.Status == "ok" {
+					read = true
+				}
+			}
+			if read != tt.wantRead {
+				t.Fatalf("long page read = %v, want %v; sources %+v", read, tt.wantRead, res.Sources)
+			}
+			quoted := false
+			for _, ev := range res.Evidence {
+				if strings.Contains(ev.Quote, "died in 1644") {
+					quoted = true
+				}
+			}
+			if quoted != tt.wantRead {
+				t.Errorf("answer quoted = %v, want %v; evidence %+v", quoted, tt.wantRead, res.Evidence)
+			}
+		})
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
