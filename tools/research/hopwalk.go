@@ -162,10 +162,12 @@ func (r *run) refutedBridges() []string {
 	return out
 }
 
-// everyHopAnswered reports whether every chain has reached its answer:
-// each hop resolved, the last one by a sentence that answers the words
-// left (not cut off by the hop limit), and at least EarlyStopMinPages
-// reports in. Questions without chains (comparisons) read their budget.
+// everyHopAnswered reports whether every hop of the question has its
+// evidence: a chain (every chain, without EarlyStopOneChain) has reached
+// its answer, each hop resolved, the last one by a sentence that answers
+// the words left (not cut off by the hop limit), and at least
+// EarlyStopMinPages reports are in. Questions without chains
+// (comparisons) read their budget.
 func (r *run) everyHopAnswered() bool {
 	if len(r.chains) == 0 || !r.p.EarlyStop {
 		return false
@@ -179,12 +181,16 @@ func (r *run) everyHopAnswered() bool {
 	if read < r.p.EarlyStopMinPages {
 		return false
 	}
+	n := 0
 	for _, c := range r.chains {
-		if !c.resolved {
-			return false
+		if c.resolved {
+			n++
 		}
 	}
-	return true
+	if r.p.EarlyStopOneChain {
+		return n > 0
+	}
+	return n == len(r.chains)
 }
 
 // hopQuotes are the answering sentences of the resolved hops, each widened

@@ -262,6 +262,13 @@ type Params struct {
 	// hop: about 1.5 a question on MuSiQue. Measured: MuSiQue gold-page
 	// recall 0.749 -> 0.753, every other figure of the three sets equal.
 	HopNextPage bool
+	// EarlyStopOneChain: every hop has evidence once one chain walked
+	// them all (each chain walks the question's every relation word from
+	// its own anchor; a second anchor is often a qualifier, "Alberta",
+	// "1988 to 1996", whose chain never resolves, and the stop waited for
+	// it). Measured: no question changed on the three sets; early stops
+	// HotpotQA 26 -> 41 of 200, 2Wiki 11 -> 13 of 82, MuSiQue 3 -> 10 of 100.
+	EarlyStopOneChain bool
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -301,7 +308,7 @@ func DefaultParams() Params {
 
 		HopSnippetRerank: true,
 
-		HopNextPage: true,
+		HopNextPage: true, EarlyStopOneChain: true,
 	}
 }
 

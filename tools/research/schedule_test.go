@@ -97,3 +97,46 @@ func TestRunStopsWhenEveryHopAnswered(t *testing.T) {
 		t.Errorf("without the early stop %d pages tried, with it %d", tried(full), tried(res))
 	}
 }
+
+// TestRunStopsWhenOneChainAnswersEveryHop: a second name of the question
+// that only qualifies what is asked ("Oslo", of the painter) starts a
+// chain that never reaches an answer; the chain from the film answers
+// every hop, and that is enough to stop. Each chain walks all the
+// question's relation words from its own name.
+func TestRunStopsWhenOneChainAnswersEveryHop(t *testing.T) {
+	srv := chainWeb(t)
+	q := "Which Oslo painter is the mother of the director of the film Blue Harbor?"
+	p := DefaultParams()
+	p.EarlyStopMinPages = 2
+	p.ReadAhead = 1
+	stoppedEarly := func(p Params) (bool, *Result) {
+		t.Helper()
+		res, err := newTestEngine(t, srv.URL).WithParams(p).Run(context.Background(), Request{Question: q}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range res.Sources {
+			if strings.Contains(s.Reason, "stopped early") {
+				return true, res
+			}
+		}
+		return false, res
+	}
+	p.EarlyStopOneChain = true
+	stopped, res := stoppedEarly(p)
+	if !stopped {
+		t.Fatalf("no early stop with one chain answered; sources %+v", res.Sources)
+	}
+	quoted := false
+	for _, e := range res.Evidence {
+		quoted = quoted || strings.Contains(e.Quote, "Her mother was Ada Ork")
+	}
+	if !quoted {
+		t.Errorf("the last hop's answering sentence is not quoted: %+v", res.Evidence)
+	}
+	// Waiting for every chain, the qualifier's chain keeps the run reading.
+	p.EarlyStopOneChain = false
+	if stopped, all := stoppedEarly(p); stopped {
+		t.Errorf("stopped early waiting for every chain: the case tests nothing (%d pages read, %d with one chain)", all.Stats.PagesRead, res.Stats.PagesRead)
+	}
+}
