@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/fixtures/miniweb"
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/search"
 )
 
 // secondPageWeb is a web where the bridge ("Aldo Venn") has no page of
@@ -126,4 +127,68 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// The second page is asked only when the first brought nothing new about
+// the bridge, once per search; a name check refutes the bridge only after
+// its second page found no page of the name either.
+func TestHopSecondPageRules(t *testing.T) {
+	// The proposing page, already read, as the engine lists it.
+	manifesto := result("The Silver Lantern Manifesto", "The Silver Lantern Manifesto is a pamphlet by the Ostrian reformer Aldo Venn.")
+	manifesto.URL = "http://web.test/wiki/The_Silver_Lantern_Manifesto"
+	answer := func(r *run, query string, page int, results []search.Result) {
+		r.searchFinished(searchDone{
+			prop:  proposal{QueryProposal: QueryProposal{Query: query, Entity: "Aldo Venn", Score: 1}, from: 0, strength: 1, hop: true, page: page},
+			depth: 1,
+			resp:  &search.Response{Query: query, Results: results},
+		})
+	}
+	t.Run("hop search", func(t *testing.T) {
+		// Page 1 names the bridge only on the page already read (the
+		// manifesto, the proposing page): its second page is asked, and
+		// the name check too.
+		r := hopSearchRun(t, DefaultParams(), "Aldo Venn", append(namesakes(9), manifesto))
+		if len(r.nextPages) != 1 || r.nextPages[0].page != 2 || r.nextPages[0].Query != "Aldo Venn year die" {
+			t.Fatalf("next pages %+v, want page 2 of the hop search", r.nextPages)
+		}
+		if len(r.nameChecks) != 1 {
+			t.Errorf("name checks %+v, want the bridge's name alone", r.nameChecks)
+		}
+		// Its second page sends no second name check and asks no page 3.
+		r.takeNextPages()
+		answer(r, "Aldo Venn year die", 2, namesakes(3))
+		if len(r.nextPages) != 0 || len(r.nameChecks) != 1 {
+			t.Errorf("after page 2: next pages %+v, name checks %+v", r.nextPages, r.nameChecks)
+		}
+	})
+	t.Run("a new page naming the bridge", func(t *testing.T) {
+		r := hopSearchRun(t, DefaultParams(), "Aldo Venn", append(namesakes(9), result("Venndrift movement", "Its founder Aldo Venn died in 1644.")))
+		if len(r.nextPages) != 0 {
+			t.Errorf("next pages %+v: the first page named the bridge on a page not read", r.nextPages)
+		}
+	})
+	t.Run("name check", func(t *testing.T) {
+		r := hopSearchRun(t, DefaultParams(), "Aldo Venn", append(namesakes(9), manifesto))
+		r.takeNextPages()
+		answer(r, "Aldo Venn", 1, append(namesakes(9), manifesto))
+		if len(r.noPageFor) != 0 {
+			t.Errorf("refuted %q after the first page only", r.noPageFor)
+		}
+		if len(r.nextPages) != 1 || r.nextPages[0].Query != "Aldo Venn" {
+			t.Fatalf("next pages %+v, want page 2 of the name check", r.nextPages)
+		}
+		r.takeNextPages()
+		answer(r, "Aldo Venn", 2, namesakes(4))
+		if len(r.noPageFor) != 1 || r.noPageFor[0] != "Aldo Venn" {
+			t.Errorf("refuted %q after both pages, want Aldo Venn", r.noPageFor)
+		}
+	})
+	t.Run("off", func(t *testing.T) {
+		p := DefaultParams()
+		p.HopNextPage = false
+		r := hopSearchRun(t, p, "Aldo Venn", append(namesakes(9), manifesto))
+		if len(r.nextPages) != 0 {
+			t.Errorf("next pages %+v with HopNextPage off", r.nextPages)
+		}
+	})
 }

@@ -17,7 +17,9 @@ func hopSearchRun(t *testing.T, p Params, bridge string, results []search.Result
 	r.p = &p
 	r.frontier, r.byKey, r.queried = map[string]*item{}, map[string]int{}, map[string]bool{}
 	r.progress = func(float64, float64, string) {}
-	r.pages[0].item.url, r.pages[0].key = "http://web.test/wiki/The_Silver_Lantern_Manifesto", "web.test/wiki/The_Silver_Lantern_Manifesto"
+	r.pages[0].item.url = "http://web.test/wiki/The_Silver_Lantern_Manifesto"
+	r.pages[0].key = frontierKey(r.pages[0].item.url)
+	r.byKey[r.pages[0].key] = 0 // read, as startPage records it
 	r.bestOwn = r.ownScore(r.pages[0])
 	r.searchFinished(searchDone{
 		prop:  proposal{QueryProposal: QueryProposal{Query: bridge + " year die", Entity: bridge, Score: 1}, from: 0, strength: 1, hop: true},
