@@ -109,7 +109,7 @@ func applyStyles(doc *html.Node) {
 	sortDocOrder(doc, order, cand)
 
 	var remove []*html.Node
-	total := textBytes(doc)
+	total := textBytes(doc) - hiddenTextBytes(st, order)
 	revealed := map[*html.Node]bool{}
 	for _, n := range order {
 		if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
@@ -271,6 +271,25 @@ func insideAny(n *html.Node, set map[*html.Node]bool) bool {
 		}
 	}
 	return false
+}
+
+// hiddenTextBytes counts the text of the candidates (order: document
+// order) that stay hidden whatever a script reveals, outermost only: a
+// fade-in wrapper holds most of what a person sees once the page has
+// loaded, and a site's closed mega-menu (display:none until hovered), often
+// the page's largest text, is none of that.
+func hiddenTextBytes(st *styles, order []*html.Node) int {
+	counted := map[*html.Node]bool{}
+	n := 0
+	for _, c := range order {
+		if c.DataAtom == atom.Html || c.DataAtom == atom.Body || st.revealWrapper(c) || isPanel(c) ||
+			!st.boxHidden(c) || insideAny(c, counted) {
+			continue
+		}
+		counted[c] = true
+		n += textBytes(c)
+	}
+	return n
 }
 
 // revealWrapper reports an element hidden only by opacity or visibility,
