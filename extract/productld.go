@@ -21,15 +21,17 @@ const maxProductDescBytes = 16 << 10
 // product's description added (after its level-one heading, else first)
 // when the page's visible text shows almost none of it; otherwise md.
 func withProductDescription(md string, root *html.Node, meta *pageMeta, cfg *config) string {
-	if !declaresOneProduct(structuredTypes(meta, root)) {
-		return md
-	}
 	desc := ""
 	for _, o := range meta.jsonLD {
 		if declaredKind(ldTypes(o)) == kindProduct {
 			desc = ldString(o, "description")
 			break
 		}
+	}
+	// The JSON-LD is read first: most pages have no product description
+	// there, and the page's structured types cost a walk of the tree.
+	if wordCount(desc) < cfg.ProductDescMinWords || !declaresOneProduct(structuredTypes(meta, root)) {
+		return md
 	}
 	paras := descriptionParagraphs(desc)
 	toks := wordTokens(strings.Join(paras, "\n"), nil)
