@@ -109,7 +109,20 @@ func applyStyles(doc *html.Node) {
 	sortDocOrder(doc, order, cand)
 
 	var remove []*html.Node
-	total := textBytes(doc)
+	// What a person sees once the page has loaded: all its text but what
+	// stays hidden (hiddenTextBytes), counted only when a wrapper is not
+	// most of all the text already (the walk over the candidates costs).
+	total, visible := textBytes(doc), -1
+	mostOfPage := func(n *html.Node) bool {
+		t := 2 * textBytes(n)
+		if t > total {
+			return true
+		}
+		if visible < 0 {
+			visible = total - hiddenTextBytes(st, order)
+		}
+		return t > visible
+	}
 	revealed := map[*html.Node]bool{}
 	for _, n := range order {
 		if n.DataAtom == atom.Html || n.DataAtom == atom.Body {
@@ -118,7 +131,7 @@ func applyStyles(doc *html.Node) {
 		// A transparent or invisible wrapper around most of the page is a
 		// reveal-after-load (a preloader fades the page in): a person sees
 		// it once the page has loaded.
-		if st.revealWrapper(n) && (2*textBytes(n) > total || insideAny(n, revealed)) {
+		if st.revealWrapper(n) && (insideAny(n, revealed) || mostOfPage(n)) {
 			// Wrappers nested in a revealed one are revealed with it: one
 			// rule (".container { visibility: hidden }") often hides
 			// every level of a layout until its scripts load.
@@ -271,6 +284,25 @@ func insideAny(n *html.Node, set map[*html.Node]bool) bool {
 		}
 	}
 	return false
+}
+
+// hiddenTextBytes counts the text of the candidates (order: document
+// order) that stay hidden whatever a script reveals, outermost only: a
+// fade-in wrapper holds most of what a person sees once the page has
+// loaded, and a site's closed mega-menu (display:none until hovered), often
+// the page's largest text, is none of that.
+func hiddenTextBytes(st *styles, order []*html.Node) int {
+	counted := map[*html.Node]bool{}
+	n := 0
+	for _, c := range order {
+		if c.DataAtom == atom.Html || c.DataAtom == atom.Body || st.revealWrapper(c) || isPanel(c) ||
+			!st.boxHidden(c) || insideAny(c, counted) {
+			continue
+		}
+		counted[c] = true
+		n += textBytes(c)
+	}
+	return n
 }
 
 // revealWrapper reports an element hidden only by opacity or visibility,

@@ -48,7 +48,8 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 			r = rendered{markdown: md, links: linksIn(r.links, md)}
 		}
 	}
-	d.Markdown, d.Links = r.markdown, r.links
+	// A product's description that only a script shows (productld.go).
+	d.Markdown, d.Links = withProductDescription(r.markdown, root, meta, &defaultConfig), r.links
 	if d.Links == nil {
 		d.Links = []Link{}
 	}

@@ -20,6 +20,7 @@ import (
 func mainRegion(root *html.Node, cfg *config) *html.Node {
 	region, pageLevel := regionRoot(root, cfg)
 	out := cloneNode(region)
+	stripSiteBoxes(out, cfg) // regionboxes.go
 	stripChrome(out, pageLevel)
 	return out
 }

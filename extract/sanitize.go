@@ -170,6 +170,7 @@ func parseClean(s string) (*html.Node, error) {
 	}
 	openNoscriptViews(doc)     // noscript.go: an app shell's no-JavaScript view is its page
 	placeStreamedSegments(doc) // streamed.go: React's streamed parts go where its script puts them
+	placeOutOfOrder(doc)       // outoforder.go: so do Marko's out-of-order parts
 	revealDisclosures(doc)     // disclosure.go: tab and accordion panels are read, not hidden
 	applyStyles(doc)
 	cleanTree(doc)

@@ -14,7 +14,9 @@ import (
 // <div hidden id="S:n">, and a small script moves it into place. Without
 // the script the content is a hidden div at the end and the page shows a
 // skeleton. Here the move is done as the script would: the segment's
-// children replace the placeholder and its fallback.
+// children replace the placeholder and its fallback. A segment that
+// finished inside another one's markup is written as <template id="P:n">
+// (no fallback) and moved into it the same way ($RS rather than $RC).
 
 // maxStreamedSegments bounds the segments moved on one page.
 const maxStreamedSegments = 500
@@ -32,7 +34,7 @@ func placeStreamedSegments(doc *html.Node) {
 			}
 			id := getAttr(c, "id")
 			switch {
-			case c.DataAtom == atom.Template && strings.HasPrefix(id, "B:"):
+			case isStreamHolder(c):
 				if len(holders) < maxStreamedSegments {
 					holders = append(holders, c)
 				}
@@ -57,10 +59,14 @@ func placeStreamedSegments(doc *html.Node) {
 		delete(segments, getAttr(h, "id")[2:])
 		parent := h.Parent
 		// The fallback runs from the placeholder to the boundary's end;
-		// without an end, nothing is taken for fallback.
+		// without an end, nothing is taken for fallback. A segment's
+		// placeholder (P:) has none.
 		end := h.NextSibling
 		for end != nil && !(end.Type == html.CommentNode && end.Data == "/$") {
 			end = end.NextSibling
+		}
+		if strings.HasPrefix(getAttr(h, "id"), "P:") {
+			end = nil
 		}
 		for c := h.NextSibling; end != nil && c != end; {
 			next := c.NextSibling
@@ -86,7 +92,7 @@ func templatesIn(n *html.Node) []*html.Node {
 	var out []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Template && strings.HasPrefix(getAttr(n, "id"), "B:") {
+		if isStreamHolder(n) {
 			out = append(out, n)
 			return
 		}
@@ -96,6 +102,15 @@ func templatesIn(n *html.Node) []*html.Node {
 	}
 	walk(n)
 	return out
+}
+
+// isStreamHolder: n is a boundary's (B:) or a segment's (P:) placeholder.
+func isStreamHolder(n *html.Node) bool {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Template {
+		return false
+	}
+	id := getAttr(n, "id")
+	return strings.HasPrefix(id, "B:") || strings.HasPrefix(id, "P:")
 }
 
 func isAncestor(a, n *html.Node) bool {

@@ -35,3 +35,34 @@ func TestFromHTMLReactStreamedSegmentsArePlaced(t *testing.T) {
 		}
 	}
 }
+
+func TestFromHTMLReactNestedSegmentIsPlaced(t *testing.T) {
+	// A segment that finished inside another segment's markup: React
+	// writes <template id="P:n"> where it goes (no fallback) and $RS moves
+	// the hidden S:n there; the listing's own boundary (B:2) sits inside
+	// that segment.
+	body := `<header class="site-header"><a href="/">Acme Home</a><nav><a href="/sofas">Sofas</a><a href="/beds">Beds</a></nav></header>
+<main id="main"><div class="layout"><p style="display:none" aria-hidden="true">tracking</p><template id="P:1"></template></div></main>
+<footer class="site-footer"><p>Acme Home Ltd, 3 Quay Street.</p></footer>
+<div hidden id="S:1"><div class="browse"><h1>Sofas and couches</h1><p>Over 4,000 sofas in every size, from two-seaters for a first flat to corner sofas for a family room.</p>
+<!--$?--><template id="B:2"></template><div class="skeleton"><p>Loading results…</p></div><!--/$--></div></div>
+<script>$RS("S:1","P:1")</script>
+<div hidden id="S:2"><ul class="grid">
+<li><a href="/p/1">Orla three-seater sofa</a><p>Linen blend, oak feet, $899</p></li>
+<li><a href="/p/2">Brae corner sofa</a><p>Velvet, reversible chaise, $1,499</p></li>
+<li><a href="/p/3">Fenn loveseat</a><p>Recycled wool, $649</p></li>
+</ul></div>
+<script>$RC("B:2","S:2")</script>`
+	d, err := FromHTML(page(`<title>Sofas and couches | Acme Home</title>`, body), mustURL(t, "https://home.example.com/sofas"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Over 4,000 sofas", "Brae corner sofa", "Recycled wool"} {
+		if !strings.Contains(d.Markdown, want) {
+			t.Errorf("streamed text %q lost:\n%s", want, d.Markdown)
+		}
+	}
+	if strings.Contains(d.Markdown, "Loading") {
+		t.Errorf("fallback kept:\n%s", d.Markdown)
+	}
+}
