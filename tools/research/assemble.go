@@ -90,6 +90,7 @@ func (r *run) assemble() *Result {
 	chosen := selectEvidence(cands, r.req.MaxEvidenceTokens, r.p)
 	chosen = r.addLeads(chosen, r.req.MaxEvidenceTokens, boiler)
 	widen(chosen, r.req.MaxEvidenceTokens)
+	chosen = dropHeldQuotes(chosen)
 	chosen = fillEvidence(chosen, fill, r.req.MaxEvidenceTokens, r.p)
 	for _, c := range chosen {
 		p := r.pages[c.page]

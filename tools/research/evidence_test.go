@@ -91,3 +91,61 @@ func TestSentenceSpans(t *testing.T) {
 		t.Errorf("sentences %q, want %q", got, want)
 	}
 }
+
+func TestDropHeldQuotes(t *testing.T) {
+	hop := "Marlow Bay is a 1961 novel by the Welsh writer Ada Penrith."
+	wide := "Marlow Bay is a 1961 novel by the Welsh writer Ada Penrith. It was her third book and sold poorly at first."
+	other := "Ada Penrith was born in Tenby in 1920 and died in Cardiff in 1988."
+	tests := []struct {
+		name   string
+		in     []scoredQuote
+		quotes []string
+		scores []float64
+		must   []bool
+	}{{
+		name: "a widened passage holds the hop sentence: one quote, at the hop's place and score",
+		in: []scoredQuote{
+			{page: 0, quote: hop, score: 10, must: true},
+			{page: 1, quote: other, score: 2},
+			{page: 0, quote: wide, score: 1.5},
+		},
+		quotes: []string{wide, other}, scores: []float64{10, 2}, must: []bool{true, false},
+	}, {
+		name: "the same text twice: the later one goes",
+		in: []scoredQuote{
+			{page: 0, quote: hop, score: 3},
+			{page: 0, quote: hop, score: 4},
+		},
+		quotes: []string{hop}, scores: []float64{4}, must: []bool{false},
+	}, {
+		name: "the same words on another page are another source: both stay",
+		in: []scoredQuote{
+			{page: 0, quote: wide, score: 3},
+			{page: 1, quote: hop, score: 2},
+		},
+		quotes: []string{wide, hop}, scores: []float64{3, 2}, must: []bool{false, false},
+	}, {
+		name: "two passages of one page that only overlap both stay",
+		in: []scoredQuote{
+			{page: 0, quote: wide, score: 3},
+			{page: 0, quote: "It was her third book and sold poorly at first. A second edition followed in 1970.", score: 2},
+		},
+		quotes: []string{wide, "It was her third book and sold poorly at first. A second edition followed in 1970."},
+		scores: []float64{3, 2}, must: []bool{false, false},
+	}, {
+		name: "empty",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := dropHeldQuotes(append([]scoredQuote(nil), tt.in...))
+			if len(got) != len(tt.quotes) {
+				t.Fatalf("got %d quotes %+v; want %q", len(got), got, tt.quotes)
+			}
+			for i, g := range got {
+				if g.quote != tt.quotes[i] || g.score != tt.scores[i] || g.must != tt.must[i] {
+					t.Errorf("quote %d = %q score %v must %v; want %q score %v must %v", i, g.quote, g.score, g.must, tt.quotes[i], tt.scores[i], tt.must[i])
+				}
+			}
+		})
+	}
+}
