@@ -227,7 +227,9 @@ func (r *run) hopQuotes(boiler map[string]bool) []scoredQuote {
 // another page read that speaks of the bridge and bears most on the
 // question: what the web says of the bridge is the next hop's best lead
 // ("Martin Marietta was formed by the merger of the Glenn L. Martin
-// Company" for the company that followed it).
+// Company" for the company that followed it). The bridge may stand before
+// a comma or a full stop ("George Berkeley, who revived idealism in
+// 18th-century Europe"): namedIn, not the walk's containsWords.
 func (r *run) strandedQuote(c *chain, boiler map[string]bool) (scoredQuote, bool) {
 	n := len(c.steps)
 	if c.resolved || n == 0 || c.steps[n-1].Bridge == "" || c.steps[n-1].Score == 0 {
@@ -246,7 +248,7 @@ func (r *run) strandedQuote(c *chain, boiler map[string]bool) (scoredQuote, bool
 		content := p.reading.Content
 		for _, sp := range sentenceSpans(content) {
 			sent := content[sp[0]:sp[1]]
-			if strings.HasPrefix(sent, "#") || boiler[strings.TrimSpace(sent)] || !mentions(sent, bridge, false) {
+			if strings.HasPrefix(sent, "#") || boiler[strings.TrimSpace(sent)] || !namedIn(sent, bridge) {
 				continue
 			}
 			sc := r.weights.coverage(tokens(sent))

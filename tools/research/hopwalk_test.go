@@ -226,3 +226,22 @@ func TestWalkSkipsTheFullerFormOfThePagesName(t *testing.T) {
 		t.Errorf("bridges %q, want Older Ned Voss and not his own full name next", b)
 	}
 }
+
+// The stranded quote finds the bridge however the sentence punctuates it.
+func TestStrandedQuoteNamesTheBridgeBeforePunctuation(t *testing.T) {
+	for _, sent := range []string{
+		"Norra Works was formed in 1961 by the Halden Arms Company, after a merger.",
+		"Norra Works was the company formed by the merger of Ostmark Metals and the Halden Arms Company.",
+		"Norra Works took over the Halden Arms Company's works after the merger in 1961.",
+	} {
+		r := walkRun("Which company followed the company that made the Vela Rocket?", [][2]string{
+			{"Vela Rocket", "The Vela Rocket was an early Ruritanian sounding rocket, developed by the Halden Arms Company for the navy."},
+			{"Norra Works", sent},
+		})
+		r.advanceChains(false)
+		q, ok := r.strandedQuote(r.chains[0], nil)
+		if !ok || q.page != 1 || !strings.Contains(q.quote, "Halden Arms Company") {
+			t.Errorf("stranded quote %+v, %v for %q; want the Norra Works sentence", q, ok, sent)
+		}
+	}
+}
