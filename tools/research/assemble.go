@@ -25,6 +25,7 @@ func (r *run) assemble() *Result {
 			}
 		}
 	}
+	r.creditBridgePages(scores)
 	// Complementary coverage: what the best page leaves unsaid is what the
 	// other half of a two-hop or comparison question is about, so pages
 	// covering those terms rise.

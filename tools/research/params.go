@@ -251,6 +251,14 @@ type Params struct {
 	// then the rest; the first two kinds are queued beyond
 	// FollowUpResults.
 	HopSnippetRerank bool
+
+	// --- Added by the evidence choice (research-quotes) ---
+
+	// HopBridgePage is the share of the score of the page a chain's bridge
+	// was found on that a page read for the bridge, and naming it, scores
+	// at least (it may share no word with the question): higher quotes the
+	// next hop's pages before the question's other pages, 0 turns it off.
+	HopBridgePage float64
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -289,6 +297,8 @@ func DefaultParams() Params {
 		MaxPlannedQueries: 8, SearchResults: 10, SearchParallel: 4,
 
 		HopSnippetRerank: true,
+
+		HopBridgePage: 0.6,
 	}
 }
 
