@@ -259,6 +259,11 @@ type Params struct {
 	// at least (it may share no word with the question): higher quotes the
 	// next hop's pages before the question's other pages, 0 turns it off.
 	HopBridgePage float64
+	// BoilerOpeningPages: a paragraph (up to 200 characters) that opens
+	// this many pages read is the site's byline, trimmed from quotes like
+	// other chrome; 0 turns it off. 2: pages about different things do
+	// not begin with the same words.
+	BoilerOpeningPages int
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -298,7 +303,7 @@ func DefaultParams() Params {
 
 		HopSnippetRerank: true,
 
-		HopBridgePage: 0.6,
+		HopBridgePage: 0.6, BoilerOpeningPages: 2,
 	}
 }
 
