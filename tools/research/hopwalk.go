@@ -1,6 +1,9 @@
 package research
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The coordinator's side of hop resolution: at each decision point the
 // chains walk as far as the pages read allow, and each new bridge is
@@ -208,6 +211,9 @@ func (r *run) hopQuotes(boiler map[string]bool) []scoredQuote {
 			seen[key] = true
 			rd := r.pages[st.Page].reading
 			q := hopWindow(rd.Content, st.Start, st.End, r.p.HopQuoteChars)
+			if st.End-st.Start > 2*r.p.HopQuoteChars {
+				q = aroundName(rd.Content, st.Start, st.End, st.Bridge, r.p.HopQuoteChars)
+			}
 			if q = trimBoiler(q, boiler); q == "" {
 				continue
 			}
@@ -265,6 +271,39 @@ func (r *run) strandedQuote(c *chain, boiler map[string]bool) (scoredQuote, bool
 		q = best
 	}
 	return scoredQuote{page: bestPage, quote: q, score: r.p.HopQuoteScore - 1, first: true, must: true}, true
+}
+
+// aroundName is the part of the sentence content[start:end], a flattened
+// table row or a run-on list too long to quote whole (more than twice
+// maxChars, as the reader judges one huge sentence), within maxChars around
+// the first mention of name, cut on spaces: the hop's bridge and the words
+// beside it are what the hop found there. Without name in it, the start.
+func aroundName(content string, start, end int, name string, maxChars int) string {
+	if end-start <= maxChars {
+		return content[start:end]
+	}
+	at := start
+	if i := strings.Index(content[start:end], name); name != "" && i >= 0 {
+		at = start + i
+	}
+	lo := max(start, min(at-(maxChars-len(name))/2, end-maxChars, at))
+	if lo > start {
+		// Start on a word: after the first space before the name.
+		if sp := strings.IndexByte(content[lo:at], ' '); sp >= 0 {
+			lo += sp + 1
+		}
+		for lo < end && !utf8.RuneStart(content[lo]) {
+			lo++
+		}
+	}
+	hi := end
+	if lo+maxChars < end {
+		hi = wordCut(content, lo, lo+maxChars)
+	}
+	if hi <= lo {
+		return content[start:end]
+	}
+	return strings.TrimSpace(content[lo:hi])
 }
 
 // hopWindow is the sentence content[start:end] grown by whole neighbouring
