@@ -149,3 +149,31 @@ func TestDropHeldQuotes(t *testing.T) {
 		})
 	}
 }
+
+// "c." and "ca." before a number are "circa", not the end of a sentence;
+// upper-case "CA." (a state) and longer words still end one, and so does
+// "c." before a word: circa is known by the number after it. The cost: a
+// lone lower-case "c" ending a sentence before a number does not end it.
+func TestSentenceSpansCirca(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Aldo Venn (c. 1580–1644) was a painter. He lived in Tenby.", []string{"Aldo Venn (c. 1580–1644) was a painter.", "He lived in Tenby."}},
+		{"The abbey was built ca. 1200 by monks. It burned.", []string{"The abbey was built ca. 1200 by monks.", "It burned."}},
+		{"He took vitamin c. 1990 was the year he stopped.", []string{"He took vitamin c. 1990 was the year he stopped."}}, // the cost
+		{"The office is in Fresno, CA. 2001 was its first year.", []string{"The office is in Fresno, CA.", "2001 was its first year."}},
+		{"It was sold to Norra Inc. 2 years later it closed.", []string{"It was sold to Norra Inc. 2 years later it closed."}},
+		{"The spec is ABC. 1990 saw its first draft.", []string{"The spec is ABC.", "1990 saw its first draft."}},
+		{"He was born c. March 1580. He died young.", []string{"He was born c.", "March 1580.", "He died young."}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, sp := range sentenceSpans(tt.text) {
+			got = append(got, tt.text[sp[0]:sp[1]])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("sentenceSpans(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
