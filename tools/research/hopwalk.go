@@ -224,6 +224,10 @@ func (r *run) hopQuotes(boiler map[string]bool) []scoredQuote {
 			seen[[3]int{q.page, -1, -1}] = true
 			out = append(out, q)
 		}
+		if q, ok := r.strandedLead(c, boiler); ok && !seen[[3]int{q.page, -2, -2}] {
+			seen[[3]int{q.page, -2, -2}] = true
+			out = append(out, q)
+		}
 	}
 	return out
 }
@@ -304,6 +308,30 @@ func aroundName(content string, start, end int, name string, maxChars int) strin
 		return content[start:end]
 	}
 	return strings.TrimSpace(content[lo:hi])
+}
+
+// strandedLead is, for a chain that stopped at a bridge whose own page was
+// read yet answered no further hop, that page's first sentence: what the
+// bridge is (born when, whose child, of what country) is what the next hop
+// asks of it, in words the walk did not match ("the eldest daughter of A
+// and his wife B" for a mother).
+func (r *run) strandedLead(c *chain, boiler map[string]bool) (scoredQuote, bool) {
+	n := len(c.steps)
+	if c.resolved || n == 0 || c.steps[n-1].Bridge == "" {
+		return scoredQuote{}, false
+	}
+	bridge := c.steps[n-1].Bridge
+	for i, p := range r.pages {
+		if p.status != statusOK || p.reading == nil || i == c.steps[n-1].Page || titleLevel(p.title, bridge) == 0 {
+			continue
+		}
+		lead := pageLead(p.reading, boiler, r.p.LeadMaxChars)
+		if lead == "" {
+			return scoredQuote{}, false
+		}
+		return scoredQuote{page: i, quote: lead, score: r.p.HopQuoteScore - 1, first: true, must: true}, true
+	}
+	return scoredQuote{}, false
 }
 
 // hopWindow is the sentence content[start:end] grown by whole neighbouring
