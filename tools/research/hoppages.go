@@ -1,5 +1,7 @@
 package research
 
+import "strings"
+
 // A chain's bridge is a name the question did not say: the evidence found
 // it. A page read for that name (its hop search brought the page) that
 // speaks of it is the next hop's page, yet it may share no word with the
@@ -32,9 +34,48 @@ func (r *run) creditBridgePages(scores []float64) {
 			if i == st.Page || p.status != statusOK || p.reading == nil || scores[i] >= credit {
 				continue
 			}
-			if namedIn(p.via, st.Bridge) && namedIn(p.reading.Content, st.Bridge) {
+			if namedIn(p.via, st.Bridge) && namesBridge(p.reading.Content, st.Bridge) {
 				scores[i] = credit
 			}
 		}
 	}
+}
+
+// styles are the words of rank or office English puts before a personal
+// name ("King Pyrrhus of Epirus", "Saint Ursula"); other pages say the name
+// alone ("the war with Pyrrhus").
+var styles = map[string]bool{
+	"King": true, "Queen": true, "Emperor": true, "Empress": true, "Pope": true, "Saint": true, "St.": true,
+	"Sir": true, "Dame": true, "Lord": true, "Lady": true, "Prince": true, "Princess": true, "Duke": true,
+	"Duchess": true, "Count": true, "Countess": true, "Tsar": true, "Sultan": true, "General": true, "President": true,
+}
+
+// personalName is a styled name without its style and its "of" place
+// ("King Pyrrhus of Epirus" is "Pyrrhus"), "" for a name without a style.
+func personalName(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || !styles[ws[0]] {
+		return ""
+	}
+	ws = ws[1:]
+	for i, w := range ws {
+		if w == "of" {
+			ws = ws[:i]
+			break
+		}
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	return strings.Join(ws, " ")
+}
+
+// namesBridge reports whether s names bridge, punctuation allowed around
+// it, or, for a styled name, the personal name alone.
+func namesBridge(s, bridge string) bool {
+	if namedIn(s, bridge) {
+		return true
+	}
+	core := personalName(bridge)
+	return core != "" && namedIn(s, core)
 }

@@ -70,3 +70,22 @@ func TestCreditBridgePagesNotForAResolvedChain(t *testing.T) {
 		t.Errorf("page read for a stranded chain's bridge scored %v, want %v", scores[2], want)
 	}
 }
+
+func TestNamesBridge(t *testing.T) {
+	tests := []struct {
+		s, bridge string
+		want      bool
+	}{
+		{"He wrote of the war with Pyrrhus (323–272 BC).", "King Pyrrhus of Epirus", true},
+		{"The relics of Ursula lie in Cologne.", "Saint Ursula", true},
+		{"The Halden Arms Company, founded 1901.", "Halden Arms Company", true},
+		{"He banked with America's first bank.", "Bank of America", false},
+		{"Epirus is a region of Greece.", "King Pyrrhus of Epirus", false},
+		{"He met the King.", "King Pyrrhus", false}, // the style alone is not the name
+	}
+	for _, tt := range tests {
+		if got := namesBridge(tt.s, tt.bridge); got != tt.want {
+			t.Errorf("namesBridge(%q, %q) = %v, want %v", tt.s, tt.bridge, got, tt.want)
+		}
+	}
+}

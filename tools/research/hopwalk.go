@@ -258,7 +258,7 @@ func (r *run) strandedQuote(c *chain, boiler map[string]bool) (scoredQuote, bool
 		content := p.reading.Content
 		for _, sp := range sentenceSpans(content) {
 			sent := content[sp[0]:sp[1]]
-			if strings.HasPrefix(sent, "#") || boiler[strings.TrimSpace(sent)] || !namedIn(sent, bridge) {
+			if strings.HasPrefix(sent, "#") || boiler[strings.TrimSpace(sent)] || !namesBridge(sent, bridge) {
 				continue
 			}
 			sc := r.weights.coverage(tokens(sent))
