@@ -25,6 +25,7 @@ func (r *run) assemble() *Result {
 			}
 		}
 	}
+	r.creditBridgePages(scores)
 	// Complementary coverage: what the best page leaves unsaid is what the
 	// other half of a two-hop or comparison question is about, so pages
 	// covering those terms rise.
@@ -90,6 +91,7 @@ func (r *run) assemble() *Result {
 	chosen := selectEvidence(cands, r.req.MaxEvidenceTokens, r.p)
 	chosen = r.addLeads(chosen, r.req.MaxEvidenceTokens, boiler)
 	widen(chosen, r.req.MaxEvidenceTokens)
+	chosen = dropHeldQuotes(chosen)
 	chosen = fillEvidence(chosen, fill, r.req.MaxEvidenceTokens, r.p)
 	for _, c := range chosen {
 		p := r.pages[c.page]

@@ -8,9 +8,12 @@ import "strings"
 // costs evidence tokens, so quotes are trimmed of it.
 
 // boilerplate returns the paragraphs that recur, word for word, on at least
-// BoilerMinPages of the pages read and BoilerShare of them.
+// BoilerMinPages of the pages read and BoilerShare of them, and those that
+// open at least BoilerOpeningPages of them (below the heading): two pages
+// about different things do not begin with the same words, a site's byline
+// does, even when extraction kept it on only a few of the pages read.
 func (r *run) boilerplate() map[string]bool {
-	count := map[string]int{}
+	count, opens := map[string]int{}, map[string]int{}
 	read := 0
 	for _, p := range r.pages {
 		if p.reading == nil {
@@ -18,19 +21,35 @@ func (r *run) boilerplate() map[string]bool {
 		}
 		read++
 		seen := map[string]bool{}
+		first := true
 		for _, para := range strings.Split(p.reading.Content, "\n\n") {
 			para = strings.TrimSpace(para)
-			if para == "" || len(para) > 200 || seen[para] {
+			if para == "" || strings.HasPrefix(para, "#") {
+				continue
+			}
+			opening := first
+			first = false
+			if len(para) > 200 || seen[para] {
 				continue
 			}
 			seen[para] = true
 			count[para]++
+			if opening {
+				opens[para]++
+			}
 		}
 	}
 	out := map[string]bool{}
 	for para, n := range count {
 		if n >= r.p.BoilerMinPages && float64(n) >= r.p.BoilerShare*float64(read) {
 			out[para] = true
+		}
+	}
+	if r.p.BoilerOpeningPages > 0 {
+		for para, n := range opens {
+			if n >= r.p.BoilerOpeningPages {
+				out[para] = true
+			}
 		}
 	}
 	return out

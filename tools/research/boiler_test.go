@@ -53,3 +53,49 @@ func TestAnswerKindOf(t *testing.T) {
 		})
 	}
 }
+
+// A byline that opens a few pages of the many read is the site's, even
+// when it is on fewer pages than BoilerShare asks; a paragraph two pages
+// share deeper down is not, and the opening of a single page is its own.
+func TestBoilerplateOpenings(t *testing.T) {
+	byline := "From Fenwiki, the open almanac"
+	shared := "The town is twinned with Harrowgate."
+	pages := []string{
+		"# Kirton End\n\n" + byline + "\n\nKirton End is a hamlet in the county of Wexland.\n\n" + shared,
+		"# Olde Marsh\n\n" + byline + "\n\nOlde Marsh is a village on the river Fen.\n\n" + shared,
+		"# Harrowgate\n\nHarrowgate is a market town. It has a castle.",
+		"# Fen (river)\n\nThe Fen is a river of Wexland, 40 miles long.",
+		"# Wexland\n\nWexland is a county.\n\nIt has three towns.",
+		"# Tollbridge\n\nTollbridge is a civil parish.",
+		"# Marsh Fair\n\nMarsh Fair is a yearly fair.",
+		"# Ada Penrith\n\nAda Penrith was a writer.",
+		"# Ostria\n\nOstria is a country.",
+		"# Strelsau\n\nStrelsau is a city.",
+		"# Ruritania\n\nRuritania is a kingdom.",
+		"# Norra Works\n\nNorra Works is a company.",
+	}
+	for _, tt := range []struct {
+		name     string
+		openings int
+		byline   bool
+	}{{"openings rule on", 2, true}, {"openings rule off", 0, false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := DefaultParams()
+			p.BoilerOpeningPages = tt.openings
+			r := &run{p: &p}
+			for _, c := range pages {
+				r.pages = append(r.pages, &pageRec{status: statusOK, reading: &Reading{Content: c}})
+			}
+			b := r.boilerplate()
+			if b[byline] != tt.byline {
+				t.Errorf("byline opening 2 of %d pages counted as chrome: %v, want %v", len(pages), b[byline], tt.byline)
+			}
+			if b[shared] {
+				t.Errorf("a paragraph two pages share below their openings counted as chrome")
+			}
+			if b["Harrowgate is a market town. It has a castle."] {
+				t.Errorf("the opening of one page counted as chrome")
+			}
+		})
+	}
+}

@@ -259,10 +259,11 @@ func mentions(s, subject string, surname bool) bool {
 // digit or hyphen may not touch it on either side, but punctuation may ("George
 // Berkeley, who...", "Appleton, Wisconsin", "Knox's"): a sentence names a
 // thing with a comma or a full stop after it as often as with a space.
-// Only search snippets are read this way: the walk keeps containsWords
-// (spaces around the name), since with namedIn more sentences count as
-// being about a subject and chains on noisy pages walk elsewhere (HotpotQA
-// and MuSiQue each lost two questions).
+// Search snippets, the stranded quote and the pages credited for a
+// stranded bridge are read this way; the walk keeps containsWords (spaces
+// around the name), since with namedIn more sentences count as being about
+// a subject and chains on noisy pages walk elsewhere (HotpotQA and MuSiQue
+// each lost two questions).
 func namedIn(s, name string) bool {
 	n := strings.ToLower(strings.Join(strings.Fields(name), " "))
 	if n == "" {

@@ -215,3 +215,41 @@ func widen(chosen []scoredQuote, maxTokens int) {
 		}
 	}
 }
+
+// dropHeldQuotes removes the quotes another chosen quote of the same page
+// holds word for word. Widening makes them: a page's passage widened to its
+// full length may now hold the hop sentence chosen for it before, and the
+// evidence would say the same thing twice. The quote that stays takes the
+// higher score and the earlier place of the two, so what was forced in
+// (a hop's answer) keeps its rank; the budget freed goes to fillEvidence.
+func dropHeldQuotes(chosen []scoredQuote) []scoredQuote {
+	gone := make([]bool, len(chosen))
+	for i := range chosen {
+		for j := range chosen {
+			if i == j || gone[i] || gone[j] || chosen[i].page != chosen[j].page {
+				continue
+			}
+			small, big := chosen[i], chosen[j]
+			if len(small.quote) > len(big.quote) || !strings.Contains(big.quote, small.quote) {
+				continue
+			}
+			if len(small.quote) == len(big.quote) && i < j {
+				continue // the same text twice: the later one goes, on its own turn
+			}
+			keep, drop := min(i, j), max(i, j)
+			merged := big
+			merged.score = max(small.score, big.score)
+			merged.must = small.must || big.must
+			merged.first = small.first || big.first
+			merged.sh = nil
+			chosen[keep], gone[drop] = merged, true
+		}
+	}
+	out := chosen[:0]
+	for i, c := range chosen {
+		if !gone[i] {
+			out = append(out, c)
+		}
+	}
+	return out
+}

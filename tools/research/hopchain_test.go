@@ -2,6 +2,7 @@ package research
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -164,4 +165,60 @@ func TestKinHopSonOf(t *testing.T) {
 			t.Errorf("%q: bridge %q, want %q", tt.q, st.Bridge, tt.want)
 		}
 	}
+}
+
+// A hop sentence that is a flattened table row is quoted around the bridge
+// it names, within the hop quote's width, on whole words, verbatim.
+func TestAroundName(t *testing.T) {
+	row := "Battle of Marlow Bay Part of the Fen War Date 3 May 1701 Location Marlow Bay, Wexland " +
+		"Coordinates 51 ° 2 ′ N 1 ° 4 ′ W Result Wexland victory Belligerents Wexland Ostria " +
+		"Commanders and leaders Ada Penrith Jon Ek Strength 400 militia 30 cannons 2,000 regulars " +
+		"Casualties and losses 12 killed 25 wounded 220 killed and wounded 2 ships lost"
+	content := "Intro. " + row + " After."
+	start := len("Intro. ")
+	end := start + len(row)
+	tests := []struct {
+		name, bridge string
+		max          int
+		want         string // a part the window must hold
+	}{
+		{"around the bridge", "Ada Penrith", 80, "Ada Penrith"},
+		{"a bridge near the end", "2 ships lost", 60, "2 ships lost"},
+		{"no bridge: the start", "", 60, "Battle of Marlow Bay"},
+		{"bridge not in the row: the start", "Strelsau", 60, "Battle of Marlow Bay"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := aroundName(content, start, end, tt.bridge, tt.max)
+			if len(got) > tt.max || !strings.Contains(got, tt.want) || !strings.Contains(row, got) {
+				t.Errorf("aroundName(%q, %d) = %q (%d chars); want at most %d chars of the row holding %q", tt.bridge, tt.max, got, len(got), tt.max, tt.want)
+			}
+			if strings.HasPrefix(got, " ") || strings.HasSuffix(got, " ") {
+				t.Errorf("aroundName = %q: not cut on words", got)
+			}
+			for _, w := range strings.Fields(got) {
+				if !strings.Contains(" "+row+" ", " "+w+" ") && !strings.HasPrefix(row, w+" ") {
+					t.Errorf("aroundName = %q cuts a word: %q", got, w)
+				}
+			}
+		})
+	}
+	if got := aroundName(content, start, end, "Ada Penrith", 2000); got != row {
+		t.Errorf("a row within the width is quoted whole; got %q", got)
+	}
+}
+
+// aroundName never panics and returns a verbatim part of the sentence.
+func FuzzAroundName(f *testing.F) {
+	f.Add("Result Wexland victory Belligerents Wexland Ostria Commanders Ada Penrith", 7, 60, "Ada Penrith", 20)
+	f.Add("ééé ééé ééé ééé", 0, 23, "é", 5)
+	f.Fuzz(func(t *testing.T, content string, start, end int, name string, maxChars int) {
+		if start < 0 || end > len(content) || start > end || maxChars <= 0 {
+			return
+		}
+		got := aroundName(content, start, end, name, maxChars)
+		if !strings.Contains(content[start:end], got) {
+			t.Errorf("aroundName = %q: not part of %q", got, content[start:end])
+		}
+	})
 }

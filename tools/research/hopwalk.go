@@ -1,6 +1,9 @@
 package research
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The coordinator's side of hop resolution: at each decision point the
 // chains walk as far as the pages read allow, and each new bridge is
@@ -214,6 +217,9 @@ func (r *run) hopQuotes(boiler map[string]bool) []scoredQuote {
 			seen[key] = true
 			rd := r.pages[st.Page].reading
 			q := hopWindow(rd.Content, st.Start, st.End, r.p.HopQuoteChars)
+			if st.End-st.Start > 2*r.p.HopQuoteChars {
+				q = aroundName(rd.Content, st.Start, st.End, st.Bridge, r.p.HopQuoteChars)
+			}
 			if q = trimBoiler(q, boiler); q == "" {
 				continue
 			}
@@ -222,6 +228,10 @@ func (r *run) hopQuotes(boiler map[string]bool) []scoredQuote {
 		}
 		if q, ok := r.strandedQuote(c, boiler); ok && !seen[[3]int{q.page, -1, -1}] {
 			seen[[3]int{q.page, -1, -1}] = true
+			out = append(out, q)
+		}
+		if q, ok := r.strandedLead(c, boiler); ok && !seen[[3]int{q.page, -2, -2}] {
+			seen[[3]int{q.page, -2, -2}] = true
 			out = append(out, q)
 		}
 	}
@@ -233,7 +243,9 @@ func (r *run) hopQuotes(boiler map[string]bool) []scoredQuote {
 // another page read that speaks of the bridge and bears most on the
 // question: what the web says of the bridge is the next hop's best lead
 // ("Martin Marietta was formed by the merger of the Glenn L. Martin
-// Company" for the company that followed it).
+// Company" for the company that followed it). The bridge may stand before
+// a comma or a full stop ("George Berkeley, who revived idealism in
+// 18th-century Europe"): namedIn, not the walk's containsWords.
 func (r *run) strandedQuote(c *chain, boiler map[string]bool) (scoredQuote, bool) {
 	n := len(c.steps)
 	if c.resolved || n == 0 || c.steps[n-1].Bridge == "" || c.steps[n-1].Score == 0 {
@@ -252,7 +264,7 @@ func (r *run) strandedQuote(c *chain, boiler map[string]bool) (scoredQuote, bool
 		content := p.reading.Content
 		for _, sp := range sentenceSpans(content) {
 			sent := content[sp[0]:sp[1]]
-			if strings.HasPrefix(sent, "#") || boiler[strings.TrimSpace(sent)] || !mentions(sent, bridge, false) {
+			if strings.HasPrefix(sent, "#") || boiler[strings.TrimSpace(sent)] || !namesBridge(sent, bridge) {
 				continue
 			}
 			sc := r.weights.coverage(tokens(sent))
@@ -269,6 +281,63 @@ func (r *run) strandedQuote(c *chain, boiler map[string]bool) (scoredQuote, bool
 		q = best
 	}
 	return scoredQuote{page: bestPage, quote: q, score: r.p.HopQuoteScore - 1, first: true, must: true}, true
+}
+
+// aroundName is the part of the sentence content[start:end], a flattened
+// table row or a run-on list too long to quote whole (more than twice
+// maxChars, as the reader judges one huge sentence), within maxChars around
+// the first mention of name, cut on spaces: the hop's bridge and the words
+// beside it are what the hop found there. Without name in it, the start.
+func aroundName(content string, start, end int, name string, maxChars int) string {
+	if end-start <= maxChars {
+		return content[start:end]
+	}
+	at := start
+	if i := strings.Index(content[start:end], name); name != "" && i >= 0 {
+		at = start + i
+	}
+	lo := max(start, min(at-(maxChars-len(name))/2, end-maxChars, at))
+	if lo > start {
+		// Start on a word: after the first space before the name.
+		if sp := strings.IndexByte(content[lo:at], ' '); sp >= 0 {
+			lo += sp + 1
+		}
+		for lo < end && !utf8.RuneStart(content[lo]) {
+			lo++
+		}
+	}
+	hi := end
+	if lo+maxChars < end {
+		hi = wordCut(content, lo, lo+maxChars)
+	}
+	if hi <= lo {
+		return content[start:end]
+	}
+	return strings.TrimSpace(content[lo:hi])
+}
+
+// strandedLead is, for a chain that stopped at a bridge whose own page was
+// read yet answered no further hop, that page's first sentence: what the
+// bridge is (born when, whose child, of what country) is what the next hop
+// asks of it, in words the walk did not match ("the eldest daughter of A
+// and his wife B" for a mother).
+func (r *run) strandedLead(c *chain, boiler map[string]bool) (scoredQuote, bool) {
+	n := len(c.steps)
+	if c.resolved || n == 0 || c.steps[n-1].Bridge == "" {
+		return scoredQuote{}, false
+	}
+	bridge := c.steps[n-1].Bridge
+	for i, p := range r.pages {
+		if p.status != statusOK || p.reading == nil || i == c.steps[n-1].Page || titleLevel(p.title, bridge) == 0 {
+			continue
+		}
+		lead := pageLead(p.reading, boiler, r.p.LeadMaxChars)
+		if lead == "" {
+			return scoredQuote{}, false
+		}
+		return scoredQuote{page: i, quote: lead, score: r.p.HopQuoteScore - 1, first: true, must: true}, true
+	}
+	return scoredQuote{}, false
 }
 
 // hopWindow is the sentence content[start:end] grown by whole neighbouring

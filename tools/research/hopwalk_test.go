@@ -226,3 +226,70 @@ func TestWalkSkipsTheFullerFormOfThePagesName(t *testing.T) {
 		t.Errorf("bridges %q, want Older Ned Voss and not his own full name next", b)
 	}
 }
+
+// The stranded quote finds the bridge however the sentence punctuates it.
+func TestStrandedQuoteNamesTheBridgeBeforePunctuation(t *testing.T) {
+	for _, sent := range []string{
+		"Norra Works was formed in 1961 by the Halden Arms Company, after a merger.",
+		"Norra Works was the company formed by the merger of Ostmark Metals and the Halden Arms Company.",
+		"Norra Works took over the Halden Arms Company's works after the merger in 1961.",
+	} {
+		r := walkRun("Which company followed the company that made the Vela Rocket?", [][2]string{
+			{"Vela Rocket", "The Vela Rocket was an early Ruritanian sounding rocket, developed by the Halden Arms Company for the navy."},
+			{"Norra Works", sent},
+		})
+		r.advanceChains(false)
+		q, ok := r.strandedQuote(r.chains[0], nil)
+		if !ok || q.page != 1 || !strings.Contains(q.quote, "Halden Arms Company") {
+			t.Errorf("stranded quote %+v, %v for %q; want the Norra Works sentence", q, ok, sent)
+		}
+	}
+}
+
+// A chain stranded at a bridge whose own page was read quotes that page's
+// first sentence, which says what the next hop asks in words the walk did
+// not match; a resolved chain, or a bridge without its page, quotes none.
+func TestStrandedLead(t *testing.T) {
+	lead := "Ada Penrith (1920–1988) was the eldest daughter of Jon Penrith and his wife Mari Ek."
+	tests := []struct {
+		name     string
+		resolved bool
+		pages    [][2]string
+		want     string
+	}{
+		{"own page read", false, [][2]string{
+			{"Tomas Penrith", "Tomas Penrith was the son of Ada Penrith."},
+			{"Ada Penrith", lead + " She wrote novels."},
+		}, lead},
+		{"resolved chain", true, [][2]string{
+			{"Tomas Penrith", "Tomas Penrith was the son of Ada Penrith."},
+			{"Ada Penrith", lead + " She wrote novels."},
+		}, ""},
+		{"no page of the bridge", false, [][2]string{
+			{"Tomas Penrith", "Tomas Penrith was the son of Ada Penrith."},
+			{"Penrith Hall", "Penrith Hall is a house in Tenby."},
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := walkRun("Who is the maternal grandmother of Tomas Penrith?", tt.pages)
+			for i, p := range r.pages {
+				c := p.reading.Content
+				if sp := sentenceSpans(c); len(sp) > 0 {
+					r.pages[i].reading.Lead = Finding{Quote: c[sp[0][0]:sp[0][1]], Start: sp[0][0], End: sp[0][1], Lead: true}
+				}
+			}
+			c := &chain{anchor: "Tomas Penrith", resolved: tt.resolved, steps: []hopStep{{Subject: "Tomas Penrith", Bridge: "Ada Penrith", Page: 0, OwnPage: true}}}
+			q, ok := r.strandedLead(c, nil)
+			if tt.want == "" {
+				if ok {
+					t.Errorf("quote %q, want none", q.quote)
+				}
+				return
+			}
+			if !ok || q.quote != tt.want || q.page != 1 || !q.must {
+				t.Errorf("quote %+v, %v; want the lead of page 1, forced in", q, ok)
+			}
+		})
+	}
+}

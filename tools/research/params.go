@@ -269,6 +269,19 @@ type Params struct {
 	// it). Measured: no question changed on the three sets; early stops
 	// HotpotQA 26 -> 41 of 200, 2Wiki 11 -> 13 of 82, MuSiQue 3 -> 10 of 100.
 	EarlyStopOneChain bool
+
+	// --- Added by the evidence choice (research-quotes) ---
+
+	// HopBridgePage is the share of the score of the page a chain's bridge
+	// was found on that a page read for the bridge, and naming it, scores
+	// at least (it may share no word with the question): higher quotes the
+	// next hop's pages before the question's other pages, 0 turns it off.
+	HopBridgePage float64
+	// BoilerOpeningPages: a paragraph (up to 200 characters) that opens
+	// this many pages read is the site's byline, trimmed from quotes like
+	// other chrome; 0 turns it off. 2: pages about different things do
+	// not begin with the same words.
+	BoilerOpeningPages int
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -309,6 +322,7 @@ func DefaultParams() Params {
 		HopSnippetRerank: true,
 
 		HopNextPage: true, EarlyStopOneChain: true,
+		HopBridgePage: 0.6, BoilerOpeningPages: 2,
 	}
 }
 

@@ -120,6 +120,13 @@ func TestRunFindsBothHops(t *testing.T) {
 			t.Errorf("evidence %q cites source %d = %+v", ev.Quote, ev.Source, src)
 		}
 	}
+	for i, a := range res.Evidence {
+		for j, b := range res.Evidence {
+			if i != j && a.URL == b.URL && strings.Contains(b.Quote, a.Quote) {
+				t.Errorf("evidence %d (%q) is held by evidence %d of the same page: the budget pays for it twice", i, a.Quote, j)
+			}
+		}
+	}
 	for _, want := range []string{"Kiss and Tell (1945 film)", "Shirley Temple"} {
 		if !cited[want] {
 			t.Errorf("%q not cited; cited %v", want, cited)

@@ -84,7 +84,7 @@ func sentenceSpans(text string) [][2]int {
 		if !(unicode.IsUpper(n) || unicode.IsDigit(n) || n == '"' || n == '“' || n >= 0x80) {
 			continue
 		}
-		if c == '.' && isAbbrev(text[:i]) {
+		if c == '.' && (isAbbrev(text[:i]) || unicode.IsDigit(n) && isCirca(text[:i])) {
 			continue
 		}
 		emit(j)
@@ -112,4 +112,19 @@ func isAbbrev(before string) bool {
 		return true
 	}
 	return false
+}
+
+// isCirca reports whether the text before a period ends in "c" or "ca" as a
+// word: "circa" before a year ("Humehume (c. 1798–1826) was a son of the
+// king"), which ends no sentence.
+func isCirca(before string) bool {
+	i := len(before)
+	for i > 0 && before[i-1] >= 'a' && before[i-1] <= 'z' {
+		i--
+	}
+	w := before[i:]
+	if i > 0 && (before[i-1] >= 'A' && before[i-1] <= 'Z' || before[i-1] >= '0' && before[i-1] <= '9') {
+		return false // part of a longer word
+	}
+	return w == "c" || w == "ca"
 }

@@ -1,0 +1,91 @@
+package research
+
+import "testing"
+
+// A chain stranded at its bridge: the pages its bridge search brought that
+// name the bridge score as a share of the bridge's page, whatever words
+// they share with the question; other pages keep their own scores.
+func TestCreditBridgePages(t *testing.T) {
+	const bridgeQuery = "Halden Arms Company company"
+	tests := []struct {
+		name, title, via, text string
+		credited               bool
+	}{
+		{"read for the bridge, names it before a comma", "Jon Ek", bridgeQuery,
+			"Jon Ek (1901–1977) was an engineer at the Halden Arms Company, in Strelsau.", true},
+		{"read for the bridge, names it at the end of the sentence", "Ostmark Metals", bridgeQuery,
+			"In 1961 Ostmark Metals merged with the Halden Arms Company.", true},
+		{"read for the bridge, does not name it", "Halden (town)", bridgeQuery,
+			"Halden is a town on the coast. Its arms are a ship and a tower.", false},
+		{"names the bridge, read for something else", "Strelsau", "Vela Rocket navy",
+			"Strelsau is the capital. The Halden Arms Company had its seat there.", false},
+		{"a longer name is another thing", "Halden Arms Company Museum", bridgeQuery,
+			"The museum of the Halden Arms Companyworks opened in 1990.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := "Which company followed the company that made the Vela Rocket?"
+			r := walkRun(q, [][2]string{
+				{"Vela Rocket", "The Vela Rocket was an early Ruritanian sounding rocket, developed by the Halden Arms Company for the navy."},
+				{tt.title, tt.text},
+			})
+			r.pages[1].via = tt.via
+			// The walk stopped at the bridge the rocket's page named.
+			r.chains = []*chain{{anchor: "Vela Rocket", steps: []hopStep{{Subject: "Vela Rocket", Bridge: "Halden Arms Company", Page: 0, OwnPage: true}}}}
+			scores := []float64{1.5, 0.1}
+			r.creditBridgePages(scores)
+			want := 0.1
+			if tt.credited {
+				want = r.p.HopBridgePage * 1.5
+			}
+			if scores[0] != 1.5 || scores[1] != want {
+				t.Errorf("scores %v, want [1.5 %v]", scores, want)
+			}
+		})
+	}
+}
+
+// A chain that reached its answer has its pages: nothing else is credited.
+func TestCreditBridgePagesNotForAResolvedChain(t *testing.T) {
+	r := walkRun("Where was the director of Gray Orchard born?", [][2]string{
+		{"Gray Orchard", "Gray Orchard is a 1958 drama film directed by Ivo Brandt."},
+		{"Ivo Brandt", "Ivo Brandt (1910–1980) was a film director, born in Tarnow."},
+		{"Tarnow Film Days", "The festival in Tarnow shows the films of Ivo Brandt, its most famous son."},
+	})
+	r.pages[2].via = "Ivo Brandt born"
+	c := &chain{anchor: "Gray Orchard", steps: []hopStep{
+		{Subject: "Gray Orchard", Bridge: "Ivo Brandt", Page: 0, OwnPage: true},
+		{Subject: "Ivo Brandt", Bridge: "Tarnow", Page: 1, OwnPage: true},
+	}, done: true, resolved: true}
+	r.chains = []*chain{c}
+	scores := []float64{1.2, 1.0, 0.05}
+	r.creditBridgePages(scores)
+	if scores[2] != 0.05 {
+		t.Errorf("page of a resolved chain's bridge scored %v, want its own 0.05", scores[2])
+	}
+	// The same chain stranded at Ivo Brandt credits the festival's page.
+	c.steps, c.done, c.resolved = c.steps[:1], false, false
+	r.creditBridgePages(scores)
+	if want := r.p.HopBridgePage * 1.2; scores[2] != want {
+		t.Errorf("page read for a stranded chain's bridge scored %v, want %v", scores[2], want)
+	}
+}
+
+func TestNamesBridge(t *testing.T) {
+	tests := []struct {
+		s, bridge string
+		want      bool
+	}{
+		{"He wrote of the war with Pyrrhus (323–272 BC).", "King Pyrrhus of Epirus", true},
+		{"The relics of Ursula lie in Cologne.", "Saint Ursula", true},
+		{"The Halden Arms Company, founded 1901.", "Halden Arms Company", true},
+		{"He banked with America's first bank.", "Bank of America", false},
+		{"Epirus is a region of Greece.", "King Pyrrhus of Epirus", false},
+		{"He met the King.", "King Pyrrhus", false}, // the style alone is not the name
+	}
+	for _, tt := range tests {
+		if got := namesBridge(tt.s, tt.bridge); got != tt.want {
+			t.Errorf("namesBridge(%q, %q) = %v, want %v", tt.s, tt.bridge, got, tt.want)
+		}
+	}
+}
