@@ -201,6 +201,8 @@ type styles struct {
 	byProp map[string][]int      // rule indices by the properties they set
 	index  map[string]*ruleIndex // byProp's rules by key, built per property asked for (cssindex.go)
 	keys   []ruleKey             // each rule's key; kind 1 until computed
+	anc    [][]uint64            // each rule's ancestor keys, with its key (cssancestors.go)
+	blooms map[*html.Node]*ancestorBloom
 }
 
 // nodeProp keys the cascade's cache: one property of one element.
@@ -218,9 +220,39 @@ func (st *styles) key(i int) ruleKey {
 		}
 	}
 	if st.keys[i].kind == 1 {
-		st.keys[i] = selectorKey(st.rules[i].sel.String())
+		printed := st.rules[i].sel.String()
+		st.keys[i] = selectorKey(printed)
+		if st.anc == nil {
+			st.anc = make([][]uint64, len(st.rules))
+		}
+		st.anc[i] = ancestorKeys(printed)
 	}
 	return st.keys[i]
+}
+
+// ancestors is the filter of n's ancestors' keys, built once per element
+// from its parent's.
+func (st *styles) ancestors(n *html.Node) *ancestorBloom {
+	if b, ok := st.blooms[n]; ok {
+		return b
+	}
+	b := &ancestorBloom{}
+	if p := n.Parent; p != nil && p.Type == html.ElementNode {
+		*b = *st.ancestors(p)
+		b.addElement(p)
+	}
+	if st.blooms == nil {
+		st.blooms = map[*html.Node]*ancestorBloom{}
+	}
+	st.blooms[n] = b
+	return b
+}
+
+// mayMatch: rule i (whose key has been computed) can match an element
+// whose ancestors' filter is anc; false means it cannot.
+func (st *styles) mayMatch(i int, anc *ancestorBloom) bool {
+	keys := st.anc[i]
+	return len(keys) == 0 || anc.mayHold(keys)
 }
 
 // propIndex is the index of the rules that set prop (nil when none do).
@@ -272,6 +304,7 @@ func (st *styles) value(n *html.Node, prop string) string {
 		st.cache[nodeProp{n, prop}] = best
 		return best
 	}
+	var anc *ancestorBloom
 	ix.each(n, func(i int) {
 		r := &st.rules[i]
 		var d *cssDecl
@@ -294,7 +327,15 @@ func (st *styles) value(n *html.Node, prop string) string {
 		if bestOrder >= 0 && bestImp == d.important && (r.spec.Less(bestSpec) || r.spec == bestSpec && r.order < bestOrder) {
 			return
 		}
-		if st.work++; st.work > maxMatchWork || !r.sel.Match(n) {
+		// The work counts every attempt, filtered or not: the budget is
+		// spent as it always was.
+		if st.work++; st.work > maxMatchWork {
+			return
+		}
+		if anc == nil {
+			anc = st.ancestors(n)
+		}
+		if !st.mayMatch(i, anc) || !r.sel.Match(n) {
 			return
 		}
 		best, bestImp, bestInline, bestSpec, bestOrder = d.val, d.important, false, r.spec, r.order

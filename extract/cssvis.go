@@ -89,21 +89,25 @@ func applyStyles(doc *html.Node) {
 		st.work += elements
 	}
 	if nsus > 0 {
-		var find func(n *html.Node)
-		find = func(n *html.Node) {
+		// The ancestors' filter is carried down the walk (cssancestors.go).
+		var find func(n *html.Node, below ancestorBloom)
+		find = func(n *html.Node, below ancestorBloom) {
+			if n.Type == html.ElementNode {
+				below.addElement(n) // now the filter of n's children
+			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				if c.Type != html.ElementNode {
 					continue
 				}
 				sus.each(c, func(i int) {
-					if !cand[c] && st.rules[i].sel.Match(c) {
+					if !cand[c] && st.mayMatch(i, &below) && st.rules[i].sel.Match(c) {
 						add(c)
 					}
 				})
-				find(c)
+				find(c, below)
 			}
 		}
-		find(doc)
+		find(doc, ancestorBloom{})
 	}
 	// Inline candidates come from a map: keep document order.
 	sortDocOrder(doc, order, cand)
