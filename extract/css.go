@@ -49,14 +49,15 @@ type cssRule struct {
 // their rules are skipped). Selectors cascadia cannot compile (pseudo
 // classes of interaction, pseudo-elements) are skipped too.
 func parseStylesheet(src string, rules []cssRule) []cssRule {
-	p := css.NewParser(parse.NewInputString(src), false)
+	in := parse.NewInputString(src)
+	p := css.NewParser(in, false)
 	depth := 0 // at-rule nesting
 	var cur []cssRule
 	for tokens := 0; tokens < maxCSSTokens; tokens++ {
 		gt, _, data := p.Next()
 		switch gt {
 		case css.ErrorGrammar:
-			if errors.Is(p.Err(), io.EOF) {
+			if atEnd(in, p) {
 				return rules
 			}
 		case css.BeginAtRuleGrammar:
@@ -105,13 +106,14 @@ func parseStylesheet(src string, rules []cssRule) []cssRule {
 
 // parseInline reads a style attribute's declarations.
 func parseInline(style string) []cssDecl {
-	p := css.NewParser(parse.NewInputString(style), true)
+	in := parse.NewInputString(style)
+	p := css.NewParser(in, true)
 	var out []cssDecl
 	for tokens := 0; tokens < 4096; tokens++ {
 		gt, _, data := p.Next()
 		switch gt {
 		case css.ErrorGrammar:
-			if errors.Is(p.Err(), io.EOF) {
+			if atEnd(in, p) {
 				return out
 			}
 		case css.DeclarationGrammar:
@@ -119,6 +121,16 @@ func parseInline(style string) []cssDecl {
 		}
 	}
 	return out
+}
+
+// atEnd reports that the parser of in stopped at the end of its input,
+// not at a syntax error. The parser's error describes a syntax error with
+// its line and column, which it finds by reading the input again from the
+// start: asked at every error, a stylesheet of errors took minutes. So
+// the input's own state is read first; the parser is asked only once the
+// input is used up (it then reports the end, or a last syntax error).
+func atEnd(in *parse.Input, p *css.Parser) bool {
+	return errors.Is(in.Err(), io.EOF) && errors.Is(p.Err(), io.EOF)
 }
 
 func newDecl(prop string, vals []css.Token) cssDecl {
