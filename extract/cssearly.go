@@ -21,21 +21,21 @@ type earlySheet struct {
 	done  chan struct{}
 }
 
-// startSheetParse reads the <style> blocks of the page source s and starts
-// parsing them; nil when there are none.
+// startSheetParse starts reading the <style> blocks of the page source s
+// and parsing them, beside the caller.
 func startSheetParse(s string) *earlySheet {
-	var sheets strings.Builder
-	for _, block := range styleBlocks(s) {
-		addSheetText(&sheets, block)
-	}
-	if sheets.Len() == 0 {
-		return nil
-	}
-	e := &earlySheet{src: sheets.String(), done: make(chan struct{})}
+	e := &earlySheet{done: make(chan struct{})}
 	go func() {
 		defer close(e.done)
 		defer func() { _ = recover() }()
-		e.rules = parseStylesheet(e.src, nil)
+		var sheets strings.Builder
+		for _, block := range styleBlocks(s) {
+			addSheetText(&sheets, block)
+		}
+		e.src = sheets.String()
+		if e.src != "" {
+			e.rules = parseStylesheet(e.src, nil)
+		}
 		e.ok = true
 	}()
 	return e
@@ -43,11 +43,14 @@ func startSheetParse(s string) *earlySheet {
 
 // rulesFor returns the early parse when it was made of exactly src.
 func (e *earlySheet) rulesFor(src string) ([]cssRule, bool) {
-	if e == nil || e.src != src {
+	if e == nil {
 		return nil, false
 	}
 	<-e.done
-	return e.rules, e.ok
+	if !e.ok || e.src != src {
+		return nil, false
+	}
+	return e.rules, true
 }
 
 // addSheetText appends one <style> element's text to the page's sheets,
@@ -105,6 +108,9 @@ var rawTexts = []string{"style", "script", "noscript", "textarea", "title", "xmp
 
 // rawTextTag is the raw text element s opens with, or "".
 func rawTextTag(s string) string {
+	if len(s) < 2 || strings.IndexByte("sntxiSNTXI", s[1]) < 0 {
+		return "" // (most tags: no raw text element starts so)
+	}
 	for _, name := range rawTexts {
 		if tagNamed(s, name) {
 			return name
