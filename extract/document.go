@@ -27,10 +27,15 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	src := &pageText{doc: root, articleBody: ldString(meta.ldArticle(), "articleBody")}
 	// Title candidates for spotting the headline repeated atop the content.
 	titles := d.Title + "\n" + ldString(meta.ldArticle(), "headline") + "\n" + cleanTitle(meta.title, site, true)
-	// The comment section is read from the page while trafilatura, the
-	// slower extractor, still runs.
+	// The comment section and the page's facts (rootfacts.go) are read
+	// from the page while trafilatura, the slower extractor, still runs.
 	var comments map[uint64]struct{}
-	r, author, regionBasis := mainContent(root, base, src, titles, func() { comments = commentShingles(root) })
+	var facts *rootFacts
+	r, author, regionBasis := mainContent(root, base, src, titles, func() {
+		comments = commentShingles(root)
+		facts = readRootFacts(root, meta, &defaultConfig)
+	})
+	meta.facts = facts
 	th, kind := threadContent(root, base, src, meta, r, &defaultConfig)
 	if kind == threadPosts {
 		r = th
