@@ -48,15 +48,20 @@ const (
 // and the page title. useReadability reports that readability's rendering
 // won outright (its links are the ones to report).
 func combine(tf, rd, titles string) (md string, useReadability bool) {
-	// Link targets are not text: compare what a reader sees.
-	tfTokens := wordTokens(stripLinks(tf), nil)
-	rdTokens := wordTokens(stripLinks(rd), nil)
+	return combineTexts(tf, wordTokens(stripLinks(tf), nil), rd, newOtherText(rd), titles)
+}
+
+// combineTexts is combine given trafilatura's tokens (tfTokens) and
+// readability's text (rdText, newOtherText of rd), which mainContent
+// computes beside trafilatura, on readability's side.
+func combineTexts(tf string, tfTokens []string, rd string, rdText *otherText, titles string) (md string, useReadability bool) {
+	rdTokens := rdText.toks
 	if len(tfTokens) == 0 {
 		return trimEdges(rd, nil, titles), len(rdTokens) > 0
 	}
 	var votes *otherText
 	if len(rdTokens) > 0 {
-		votes = &otherText{set: shingleSet(rdTokens), toks: rdTokens}
+		votes = rdText
 		c := coverage(tfTokens, votes.set)
 		if c >= swapCoverage && float64(len(rdTokens)) >= swapGrowth*float64(len(tfTokens)) {
 			return trimEdges(rd, nil, titles), true
@@ -80,21 +85,27 @@ func disjointPick(tfTokens, rdTokens []string, c float64, cfg *config) bool {
 
 // disjointSwap reports that combine took readability's result over
 // trafilatura's disjoint one (disjointPick): the extractors disagreed
-// outright, and whether the page is an article at all is open.
-func disjointSwap(tf, rd string, cfg *config) bool {
-	tfTokens := wordTokens(stripLinks(tf), nil)
-	rdTokens := wordTokens(stripLinks(rd), nil)
-	if len(tfTokens) == 0 || len(rdTokens) == 0 {
+// outright, and whether the page is an article at all is open. tfTokens
+// and rdText are as combineTexts takes them.
+func disjointSwap(tfTokens []string, rdText *otherText, cfg *config) bool {
+	if len(tfTokens) == 0 || len(rdText.toks) == 0 {
 		return false
 	}
-	c := coverage(tfTokens, shingleSet(rdTokens))
-	return c < swapCoverage && disjointPick(tfTokens, rdTokens, c, cfg)
+	c := coverage(tfTokens, rdText.set)
+	return c < swapCoverage && disjointPick(tfTokens, rdText.toks, c, cfg)
 }
 
 // otherText is the other extractor's text, for block votes.
 type otherText struct {
 	set  map[uint64]struct{} // shingles of toks
 	toks []string
+}
+
+// newOtherText is md's text (link targets are not text: what a reader
+// sees) as word tokens and their shingles.
+func newOtherText(md string) *otherText {
+	toks := wordTokens(stripLinks(md), nil)
+	return &otherText{set: shingleSet(toks), toks: toks}
 }
 
 // covers is the share of toks' shingles found in the other text. A block

@@ -76,9 +76,9 @@ func holdsPage(n *html.Node) bool {
 
 // dropTrailingComments removes from the end of md the blocks whose text
 // (cfg.CommentBlockShare of its shingles) lies in the page's comment
-// section, when at least cfg.ArticleMinWords words stay before them.
-func dropTrailingComments(md string, root *html.Node, cfg *config) string {
-	set := commentShingles(root)
+// section (set, its commentShingles), when at least cfg.ArticleMinWords
+// words stay before them.
+func dropTrailingComments(md string, set map[uint64]struct{}, cfg *config) string {
 	if len(set) == 0 {
 		return md
 	}

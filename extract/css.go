@@ -49,14 +49,15 @@ type cssRule struct {
 // their rules are skipped). Selectors cascadia cannot compile (pseudo
 // classes of interaction, pseudo-elements) are skipped too.
 func parseStylesheet(src string, rules []cssRule) []cssRule {
-	p := css.NewParser(parse.NewInputString(src), false)
+	in := parse.NewInputString(src)
+	p := css.NewParser(in, false)
 	depth := 0 // at-rule nesting
 	var cur []cssRule
 	for tokens := 0; tokens < maxCSSTokens; tokens++ {
 		gt, _, data := p.Next()
 		switch gt {
 		case css.ErrorGrammar:
-			if errors.Is(p.Err(), io.EOF) {
+			if atEnd(in, p) {
 				return rules
 			}
 		case css.BeginAtRuleGrammar:
@@ -105,13 +106,14 @@ func parseStylesheet(src string, rules []cssRule) []cssRule {
 
 // parseInline reads a style attribute's declarations.
 func parseInline(style string) []cssDecl {
-	p := css.NewParser(parse.NewInputString(style), true)
+	in := parse.NewInputString(style)
+	p := css.NewParser(in, true)
 	var out []cssDecl
 	for tokens := 0; tokens < 4096; tokens++ {
 		gt, _, data := p.Next()
 		switch gt {
 		case css.ErrorGrammar:
-			if errors.Is(p.Err(), io.EOF) {
+			if atEnd(in, p) {
 				return out
 			}
 		case css.DeclarationGrammar:
@@ -119,6 +121,16 @@ func parseInline(style string) []cssDecl {
 		}
 	}
 	return out
+}
+
+// atEnd reports that the parser of in stopped at the end of its input,
+// not at a syntax error. The parser's error describes a syntax error with
+// its line and column, which it finds by reading the input again from the
+// start: asked at every error, a stylesheet of errors took minutes. So
+// the input's own state is read first; the parser is asked only once the
+// input is used up (it then reports the end, or a last syntax error).
+func atEnd(in *parse.Input, p *css.Parser) bool {
+	return errors.Is(in.Err(), io.EOF) && errors.Is(p.Err(), io.EOF)
 }
 
 func newDecl(prop string, vals []css.Token) cssDecl {
@@ -201,6 +213,8 @@ type styles struct {
 	byProp map[string][]int      // rule indices by the properties they set
 	index  map[string]*ruleIndex // byProp's rules by key, built per property asked for (cssindex.go)
 	keys   []ruleKey             // each rule's key; kind 1 until computed
+	anc    [][]uint64            // each rule's ancestor keys, with its key (cssancestors.go)
+	blooms map[*html.Node]*ancestorBloom
 }
 
 // nodeProp keys the cascade's cache: one property of one element.
@@ -218,9 +232,39 @@ func (st *styles) key(i int) ruleKey {
 		}
 	}
 	if st.keys[i].kind == 1 {
-		st.keys[i] = selectorKey(st.rules[i].sel.String())
+		printed := st.rules[i].sel.String()
+		st.keys[i] = selectorKey(printed)
+		if st.anc == nil {
+			st.anc = make([][]uint64, len(st.rules))
+		}
+		st.anc[i] = ancestorKeys(printed)
 	}
 	return st.keys[i]
+}
+
+// ancestors is the filter of n's ancestors' keys, built once per element
+// from its parent's.
+func (st *styles) ancestors(n *html.Node) *ancestorBloom {
+	if b, ok := st.blooms[n]; ok {
+		return b
+	}
+	b := &ancestorBloom{}
+	if p := n.Parent; p != nil && p.Type == html.ElementNode {
+		*b = *st.ancestors(p)
+		b.addElement(p)
+	}
+	if st.blooms == nil {
+		st.blooms = map[*html.Node]*ancestorBloom{}
+	}
+	st.blooms[n] = b
+	return b
+}
+
+// mayMatch: rule i (whose key has been computed) can match an element
+// whose ancestors' filter is anc; false means it cannot.
+func (st *styles) mayMatch(i int, anc *ancestorBloom) bool {
+	keys := st.anc[i]
+	return len(keys) == 0 || anc.mayHold(keys)
 }
 
 // propIndex is the index of the rules that set prop (nil when none do).
@@ -272,6 +316,7 @@ func (st *styles) value(n *html.Node, prop string) string {
 		st.cache[nodeProp{n, prop}] = best
 		return best
 	}
+	var anc *ancestorBloom
 	ix.each(n, func(i int) {
 		r := &st.rules[i]
 		var d *cssDecl
@@ -294,7 +339,15 @@ func (st *styles) value(n *html.Node, prop string) string {
 		if bestOrder >= 0 && bestImp == d.important && (r.spec.Less(bestSpec) || r.spec == bestSpec && r.order < bestOrder) {
 			return
 		}
-		if st.work++; st.work > maxMatchWork || !r.sel.Match(n) {
+		// The work counts every attempt, filtered or not: the budget is
+		// spent as it always was.
+		if st.work++; st.work > maxMatchWork {
+			return
+		}
+		if anc == nil {
+			anc = st.ancestors(n)
+		}
+		if !st.mayMatch(i, anc) || !r.sel.Match(n) {
 			return
 		}
 		best, bestImp, bestInline, bestSpec, bestOrder = d.val, d.important, false, r.spec, r.order

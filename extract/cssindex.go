@@ -15,6 +15,7 @@ import (
 type ruleIndex struct {
 	byID, byClass, byTag map[string][]int
 	any                  []int
+	all                  []int // every rule, in the order added
 }
 
 func newRuleIndex() *ruleIndex {
@@ -29,6 +30,7 @@ type ruleKey struct {
 
 // add files rule i under its key.
 func (ix *ruleIndex) add(i int, k ruleKey) {
+	ix.all = append(ix.all, i)
 	name := k.name
 	switch k.kind {
 	case '#':
@@ -42,8 +44,16 @@ func (ix *ruleIndex) add(i int, k ruleKey) {
 	}
 }
 
-// each calls f with every rule that can match n, each once.
+// each calls f with every rule that can match n, each once. An element
+// whose tag a printed selector cannot name unambiguously ("o:p", which
+// selectorKey reads as tag "o" and a pseudo-class) is offered every rule.
 func (ix *ruleIndex) each(n *html.Node, f func(rule int)) {
+	if ambiguousTag(n.Data) {
+		for _, i := range ix.all {
+			f(i)
+		}
+		return
+	}
 	for _, i := range ix.any {
 		f(i)
 	}

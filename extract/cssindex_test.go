@@ -52,7 +52,8 @@ func TestRuleIndexFindsEveryMatch(t *testing.T) {
 	  [aria-expanded="true"] + .panel { display: block } input[type="search"] { width: 1px }
 	  ul.tabs > li:nth-child(2n+1) { float: left } :root { --x: 1 } * { box-sizing: border-box }
 	  .grid > * { margin: 0 } p:first-child::first-line { color: blue } .a.b.c { top: 0 }
-	  section#content.wide article { max-width: 60em } .x:has(.y .z) { opacity: .5 }`
+	  section#content.wide article { max-width: 60em } .x:has(.y .z) { opacity: .5 }
+	  o\:p { display: none } a\.b.note { color: red }`
 	page := `<!doctype html><html><head><style>` + sheet + `</style></head><body>
 	  <header id="masthead"><a class="logo" href="/">Shop</a><nav><ul><li class="active"><a href="/">Home</a></li>
 	  <li class=" item  active	md:hidden"><a href="/x">X</a></li></ul></nav></header>
@@ -61,7 +62,7 @@ func TestRuleIndexFindsEveryMatch(t *testing.T) {
 	  <div class="card card"><span class="price">12</span></div><div class="w-1/2 x"><i class="y"><b class="z">z</b></i></div></div>
 	  <button aria-expanded="true">More</button><div class="panel">Panel</div>
 	  <form><input type="search" name="q"></form><ul class="tabs"><li>A</li><li>B</li><li>C</li></ul>
-	  </article></section></body></html>`
+	  <o:p>Word</o:p><a.b class="note">odd</a.b></article></section></body></html>`
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		t.Fatal(err)

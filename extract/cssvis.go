@@ -15,7 +15,10 @@ import (
 // the colour of its background. Fade-in effects (opacity 0 with a
 // transition or animation, revealed by a script after load) count as
 // visible: a person sees them once the page has loaded.
-func applyStyles(doc *html.Node) {
+//
+// early is the parse of the sheets read from the page's source
+// (cssearly.go), used when they are the sheets the tree holds.
+func applyStyles(doc *html.Node, early *earlySheet) {
 	st := &styles{inline: map[*html.Node][]cssDecl{}, cache: map[nodeProp]string{}}
 	var sheets strings.Builder
 	var walk func(n *html.Node)
@@ -24,11 +27,10 @@ func applyStyles(doc *html.Node) {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if c.DataAtom == atom.Style && sheets.Len() < maxCSSBytes {
+			if c.DataAtom == atom.Style {
 				for t := c.FirstChild; t != nil; t = t.NextSibling {
-					if t.Type == html.TextNode && sheets.Len()+len(t.Data) <= maxCSSBytes {
-						sheets.WriteString(t.Data)
-						sheets.WriteByte('\n')
+					if t.Type == html.TextNode {
+						addSheetText(&sheets, t.Data)
 					}
 				}
 				continue
@@ -41,7 +43,10 @@ func applyStyles(doc *html.Node) {
 	}
 	walk(doc)
 	if sheets.Len() > 0 {
-		st.rules = parseStylesheet(sheets.String(), nil)
+		var ok bool
+		if st.rules, ok = early.rulesFor(sheets.String()); !ok {
+			st.rules = parseStylesheet(sheets.String(), nil)
+		}
 	}
 	if len(st.rules) == 0 && len(st.inline) == 0 {
 		return
@@ -89,21 +94,25 @@ func applyStyles(doc *html.Node) {
 		st.work += elements
 	}
 	if nsus > 0 {
-		var find func(n *html.Node)
-		find = func(n *html.Node) {
+		// The ancestors' filter is carried down the walk (cssancestors.go).
+		var find func(n *html.Node, below ancestorBloom)
+		find = func(n *html.Node, below ancestorBloom) {
+			if n.Type == html.ElementNode {
+				below.addElement(n) // now the filter of n's children
+			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				if c.Type != html.ElementNode {
 					continue
 				}
 				sus.each(c, func(i int) {
-					if !cand[c] && st.rules[i].sel.Match(c) {
+					if !cand[c] && st.mayMatch(i, &below) && st.rules[i].sel.Match(c) {
 						add(c)
 					}
 				})
-				find(c)
+				find(c, below)
 			}
 		}
-		find(doc)
+		find(doc, ancestorBloom{})
 	}
 	// Inline candidates come from a map: keep document order.
 	sortDocOrder(doc, order, cand)

@@ -27,7 +27,15 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	src := &pageText{doc: root, articleBody: ldString(meta.ldArticle(), "articleBody")}
 	// Title candidates for spotting the headline repeated atop the content.
 	titles := d.Title + "\n" + ldString(meta.ldArticle(), "headline") + "\n" + cleanTitle(meta.title, site, true)
-	r, author, regionBasis := mainContent(root, base, src, titles)
+	// The comment section and the page's facts (rootfacts.go) are read
+	// from the page while trafilatura, the slower extractor, still runs.
+	var comments map[uint64]struct{}
+	var facts *rootFacts
+	r, author, regionBasis := mainContent(root, base, src, titles, func() {
+		comments = commentShingles(root)
+		facts = readRootFacts(root, meta, &defaultConfig)
+	})
+	meta.facts = facts
 	th, kind := threadContent(root, base, src, meta, r, &defaultConfig)
 	if kind == threadPosts {
 		r = th
@@ -44,7 +52,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		r.links = linksIn(r.links, r.markdown)
 	}
 	if kind == threadNone && !declaresDiscussion(structuredTypes(meta, root)) {
-		if md := dropTrailingComments(r.markdown, root, &defaultConfig); len(md) < len(r.markdown) {
+		if md := dropTrailingComments(r.markdown, comments, &defaultConfig); len(md) < len(r.markdown) {
 			r = rendered{markdown: md, links: linksIn(r.links, md)}
 		}
 	}
@@ -72,19 +80,28 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 // article path's, or trafilatura's when the extractors disagreed outright
 // (disjointSwap), so that readability's pick of a page of many parts does
 // not pass for an article the region only repeats.
-func mainContent(root *html.Node, base *url.URL, src *pageText, titles string) (r rendered, author, regionBasis string) {
+//
+// Readability's side is the shorter one: its copy of the tree, the tokens
+// of its result that combine weighs, and then aside (work of the caller's
+// that only reads root) are done there, on the core trafilatura leaves.
+// Nothing writes root while both run.
+func mainContent(root *html.Node, base *url.URL, src *pageText, titles string, aside func()) (r rendered, author, regionBasis string) {
 	var tf, rd rendered
 	var rdAuthor string
+	var rdText *otherText
+	var rdPanic any // a panic on readability's side reaches FromHTML's recover as before
 	rdDone := make(chan struct{})
-	rdTree := cloneNode(root)
 	go func() {
 		defer close(rdDone)
-		if ex, err := runReadability(rdTree, base); err == nil {
+		defer func() { rdPanic = recover() }()
+		if ex, err := runReadability(cloneNode(root), base); err == nil {
 			rdAuthor = ex.author
 			if r, err := render(ex, base, nil); err == nil {
 				rd = r
 			}
 		}
+		rdText = newOtherText(rd.markdown)
+		aside()
 	}()
 	if ex, err := runTrafilatura(root, base); err == nil {
 		author = ex.author
@@ -92,14 +109,18 @@ func mainContent(root *html.Node, base *url.URL, src *pageText, titles string) (
 			tf = r
 		}
 	}
+	tfTokens := wordTokens(stripLinks(tf.markdown), nil)
 	<-rdDone
+	if rdPanic != nil {
+		panic(rdPanic)
+	}
 	if author == "" {
 		author = rdAuthor
 	}
-	md, useRd := combine(tf.markdown, rd.markdown, titles)
+	md, useRd := combineTexts(tf.markdown, tfTokens, rd.markdown, rdText, titles)
 	if useRd {
 		basis := md
-		if disjointSwap(tf.markdown, rd.markdown, &defaultConfig) {
+		if disjointSwap(tfTokens, rdText, &defaultConfig) {
 			basis = tf.markdown
 		}
 		return rendered{markdown: md, links: linksIn(rd.links, md)}, author, basis

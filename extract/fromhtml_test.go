@@ -294,6 +294,11 @@ func TestFromHTMLHostileInput(t *testing.T) {
 		}, 120000, "Some paragraph text"},
 		{"5 MB single text node", func(n int) string { return "<div>" + strings.Repeat("word ", n) + "</div>" }, 1000000, "word word"},
 		{"NUL bytes", func(int) string { return "<p>nul\x00byte text here</p>" }, 1, "byte text here"},
+		// Every stray brace is a syntax error of the stylesheet (it took
+		// minutes while each error was located from the sheet's start).
+		{"500 KB stylesheet of syntax errors", func(n int) string {
+			return "<style>" + strings.Repeat("}", n) + "</style><p>styled page text</p>"
+		}, 500000, "styled page text"},
 	}
 	run := func(t *testing.T, page, want string) time.Duration {
 		start := time.Now()

@@ -21,6 +21,7 @@ type pageMeta struct {
 	baseHref  string
 	timeAttr  string // first <time datetime>
 	jsonLD    []map[string]any
+	facts     *rootFacts // what the page-type decisions ask of the page alone (rootfacts.go), once read
 }
 
 func collectMeta(doc *html.Node) *pageMeta {

@@ -54,6 +54,9 @@ func declaredKind(types []string) pageKind {
 // structuredTypes lists the schema.org types the page declares: JSON-LD
 // @type values and microdata itemtype URLs' last segment.
 func structuredTypes(meta *pageMeta, root *html.Node) []string {
+	if f := meta.facts; f != nil && f.root == root {
+		return f.types
+	}
 	var out []string
 	for _, o := range meta.jsonLD {
 		out = append(out, ldTypes(o)...)

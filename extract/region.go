@@ -174,7 +174,7 @@ func nameHas(v string, words map[string]bool) bool {
 // when that path left gaps in it (gaps.go).
 // shop reports a shop page (isShop), when the question was asked.
 func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, cfg *config) (r rendered, ok, shop bool) {
-	rw, rwOwn := regionWords(regionRoot(root, cfg))
+	rw, rwOwn := meta.regionWords(root, cfg)
 	aw := wordCount(stripLinks(articleMD))
 	awOwn := wordCount(stripLinkTexts(articleMD))
 	if rw == 0 {
@@ -327,6 +327,9 @@ func isReviews(root *html.Node, md string, cfg *config) bool {
 
 // isShop: the page declares a product, or sells (a cart control).
 func isShop(root *html.Node, meta *pageMeta) bool {
+	if f := meta.facts; f != nil && f.root == root && f.hasShop {
+		return f.shop
+	}
 	return declaredKind(structuredTypes(meta, root)) == kindProduct ||
 		strings.HasPrefix(strings.ToLower(meta.meta["og:type"]), "product") || hasCartControl(root)
 }

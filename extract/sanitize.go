@@ -156,6 +156,7 @@ func flattenDeep(s string, limit int) string {
 // text the page's styles hide (applyStyles, css.go), hidden elements,
 // templates, scripts, and invisible characters in text.
 func parseClean(s string) (*html.Node, error) {
+	early := startSheetParse(s) // cssearly.go: the stylesheets are parsed beside the page
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
 		// Nesting the depth guard missed (implied elements): retry much
@@ -168,14 +169,21 @@ func parseClean(s string) (*html.Node, error) {
 			}
 		}
 	}
+	cleanParsed(doc, early)
+	return doc, nil
+}
+
+// cleanParsed is parseClean's work on the parsed tree; early is the
+// parse of the page's stylesheets made beside the tree (cssearly.go), or
+// nil.
+func cleanParsed(doc *html.Node, early *earlySheet) {
 	openNoscriptViews(doc)     // noscript.go: an app shell's no-JavaScript view is its page
 	placeStreamedSegments(doc) // streamed.go: React's streamed parts go where its script puts them
 	placeOutOfOrder(doc)       // outoforder.go: so do Marko's out-of-order parts
 	revealDisclosures(doc)     // disclosure.go: tab and accordion panels are read, not hidden
-	applyStyles(doc)
+	applyStyles(doc, early)
 	cleanTree(doc)
 	capSize(doc)
-	return doc, nil
 }
 
 // plainText is the text of every text token of s.

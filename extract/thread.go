@@ -115,7 +115,7 @@ func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	thread := microdataThread(root, cfg)
 	declared := thread != nil
 	if thread == nil {
-		posts := findPosts(root, cfg)
+		posts := meta.posts(root, cfg)
 		if posts == nil {
 			return rendered{}, threadNone
 		}

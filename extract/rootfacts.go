@@ -1,0 +1,69 @@
+package extract
+
+import "golang.org/x/net/html"
+
+// Part of what the page-type decisions ask depends on the page alone, not
+// on either extractor's result: the schema.org types it declares, whether
+// it sells, its main region's root and words, and (on a page that is
+// neither an article nor a shop, where a thread is looked for) its
+// look-alike posts. fromTree reads them on readability's side while
+// trafilatura, the slower extractor, runs (mainContent's aside); the
+// decisions then take them from pageMeta. Asked about another tree or
+// with another config, they are computed as before.
+
+// rootFacts are those answers for one tree and config.
+type rootFacts struct {
+	root      *html.Node
+	cfg       *config
+	types     []string
+	shop      bool
+	hasShop   bool // shop was read
+	region    *html.Node
+	pageLevel bool
+	rw, rwOwn int
+	posts     []*html.Node
+	hasPosts  bool // posts was read (threadContent asks only on pages neither an article nor a shop)
+}
+
+// readRootFacts reads the facts of root. meta is not changed: the facts
+// are read with a copy of it that holds them as they come (the types
+// once, for each question that asks them).
+func readRootFacts(root *html.Node, meta *pageMeta, cfg *config) *rootFacts {
+	f := &rootFacts{root: root, cfg: cfg}
+	m := *meta
+	m.facts = nil
+	types := structuredTypes(&m, root)
+	f.types = types[:len(types):len(types)] // shared: an append reallocates
+	m.facts = f
+	f.shop, f.hasShop = isShop(root, &m), true
+	f.region, f.pageLevel = regionRoot(root, cfg)
+	f.rw, f.rwOwn = regionWords(f.region, f.pageLevel)
+	if !declaresArticle(root, &m, cfg) && !f.shop {
+		f.posts, f.hasPosts = findPosts(root, cfg), true
+	}
+	return f
+}
+
+// factsOf is meta's facts when they are root's, read with cfg.
+func (m *pageMeta) factsOf(root *html.Node, cfg *config) *rootFacts {
+	if f := m.facts; f != nil && f.root == root && f.cfg == cfg {
+		return f
+	}
+	return nil
+}
+
+// regionWords is regionWords of root's main region (regionRoot).
+func (m *pageMeta) regionWords(root *html.Node, cfg *config) (all, own int) {
+	if f := m.factsOf(root, cfg); f != nil {
+		return f.rw, f.rwOwn
+	}
+	return regionWords(regionRoot(root, cfg))
+}
+
+// posts is findPosts of root.
+func (m *pageMeta) posts(root *html.Node, cfg *config) []*html.Node {
+	if f := m.factsOf(root, cfg); f != nil && f.hasPosts {
+		return f.posts
+	}
+	return findPosts(root, cfg)
+}
