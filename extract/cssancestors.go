@@ -136,36 +136,11 @@ func ancestorKeys(sel string) []uint64 {
 }
 
 // compoundKeys appends the keys every element comp (one compound, as
-// cascadia prints it) matches carries: its tag, ids and classes outside
-// brackets and parentheses.
+// cascadia prints it) matches carries: its tag, ids and classes
+// (compoundNames).
 func compoundKeys(comp string, keys []uint64) []uint64 {
-	depth := 0
-	for i := 0; i < len(comp); {
-		c := comp[i]
-		switch {
-		case c == '\\':
-			i += 2
-		case c == '(' || c == '[':
-			depth++
-			i++
-		case c == ')' || c == ']':
-			depth--
-			i++
-		case depth > 0:
-			i++
-		case c == '#' || c == '.' || c == ':':
-			n, j := readName(comp, i+1)
-			if c != ':' {
-				keys = append(keys, selectorKeyHash(c, n))
-			}
-			i = j
-		case i == 0 && c != '*':
-			var tag string
-			tag, i = readName(comp, 0)
-			keys = append(keys, selectorKeyHash('t', tag))
-		default:
-			i++
-		}
+	for kind, name := range compoundNames(comp) {
+		keys = append(keys, selectorKeyHash(kind, name))
 	}
 	return keys
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -129,40 +130,15 @@ func selectorKey(sel string) ruleKey {
 			start = i + 1
 		}
 	}
-	comp := sel[start:]
 	var id, class, tag string
-	depth, quoted = 0, false
-	for i := 0; i < len(comp); {
-		c := comp[i]
+	for kind, name := range compoundNames(sel[start:]) {
 		switch {
-		case c == '\\':
-			i += 2
-		case c == '"':
-			quoted = !quoted
-			i++
-		case quoted:
-			i++
-		case c == '(' || c == '[':
-			depth++
-			i++
-		case c == ')' || c == ']':
-			depth--
-			i++
-		case depth > 0:
-			i++
-		case c == '#' || c == '.' || c == ':':
-			n, j := readName(comp, i+1)
-			switch {
-			case c == '#' && id == "":
-				id = n
-			case c == '.' && class == "":
-				class = n
-			}
-			i = j
-		case i == 0 && c != '*':
-			tag, i = readName(comp, 0)
-		default:
-			i++
+		case kind == '#' && id == "":
+			id = name
+		case kind == '.' && class == "":
+			class = name
+		case kind == 't':
+			tag = name
 		}
 	}
 	switch {
@@ -174,6 +150,50 @@ func selectorKey(sel string) ruleKey {
 		return ruleKey{'t', tag}
 	}
 	return ruleKey{}
+}
+
+// compoundNames yields the names one compound selector (as cascadia
+// prints it) requires of every element it matches: its tag (kind 't'),
+// ids ('#') and classes ('.'), outside brackets, parentheses and quoted
+// values (what :not() or an attribute test holds is not required).
+func compoundNames(comp string) iter.Seq2[byte, string] {
+	return func(yield func(byte, string) bool) {
+		depth, quoted := 0, false
+		for i := 0; i < len(comp); {
+			c := comp[i]
+			switch {
+			case c == '\\':
+				i += 2
+			case c == '"':
+				quoted = !quoted
+				i++
+			case quoted:
+				i++
+			case c == '(' || c == '[':
+				depth++
+				i++
+			case c == ')' || c == ']':
+				depth--
+				i++
+			case depth > 0:
+				i++
+			case c == '#' || c == '.' || c == ':':
+				name, j := readName(comp, i+1)
+				if c != ':' && !yield(c, name) {
+					return
+				}
+				i = j
+			case i == 0 && c != '*':
+				var tag string
+				tag, i = readName(comp, 0)
+				if !yield('t', tag) {
+					return
+				}
+			default:
+				i++
+			}
+		}
+	}
 }
 
 // readName reads an identifier of s from i, unescaped, up to the next
