@@ -128,17 +128,6 @@ type config struct {
 	// price, "from") is more than a link and stays.
 	LinkBlockShare float64
 	ProductLinkRun int
-	// ProductDescMinWords and ProductDescShown (productld.go): a page
-	// declaring one product whose structured-data description has at
-	// least ProductDescMinWords words (a paragraph of two or three
-	// sentences; a shorter one is a tagline the page says in its own
-	// words) and whose visible text holds less than ProductDescShown of
-	// it renders the description with a script: it is added to the
-	// result. Below a tenth the page shows a name or a material from it,
-	// not the description; a page whose key features are worded from the
-	// description shares more (a sixth seen), and has its own text.
-	ProductDescMinWords int
-	ProductDescShown    float64
 	// SiteBoxWords (regionboxes.go): a sign-up, log-in or search form
 	// and the lines around it hold at most this many words (a heading, an
 	// offer, a consent sentence); climbing further would take the content
@@ -202,8 +191,6 @@ var defaultConfig = config{
 	ArticleLinkShare:      0.5,
 	LinkBlockShare:        0.9,
 	ProductLinkRun:        4,
-	ProductDescMinWords:   40,
-	ProductDescShown:      0.1,
 	SiteBoxWords:          80,
 
 	// Text pages.

@@ -56,8 +56,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 			r = rendered{markdown: md, links: linksIn(r.links, md)}
 		}
 	}
-	// A product's description that only a script shows (productld.go).
-	d.Markdown, d.Links = withProductDescription(r.markdown, root, meta, &defaultConfig), r.links
+	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {
 		d.Links = []Link{}
 	}
