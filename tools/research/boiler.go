@@ -9,11 +9,14 @@ import "strings"
 
 // boilerplate returns the paragraphs that recur, word for word, on at least
 // BoilerMinPages of the pages read and BoilerShare of them, and those that
-// open at least BoilerOpeningPages of them (below the heading): two pages
-// about different things do not begin with the same words, a site's byline
-// does, even when extraction kept it on only a few of the pages read.
+// open at least BoilerOpeningPages pages of one site (below the heading):
+// two pages about different things do not begin with the same words, a
+// site's byline does, even when extraction kept it on only a few of the
+// pages read. Of one site only: two sites that open with the same words
+// carry the same story (a news agency's), whose lead is not chrome.
 func (r *run) boilerplate() map[string]bool {
-	count, opens := map[string]int{}, map[string]int{}
+	type opening struct{ host, para string }
+	count, opens := map[string]int{}, map[opening]int{}
 	read := 0
 	for _, p := range r.pages {
 		if p.reading == nil {
@@ -27,15 +30,15 @@ func (r *run) boilerplate() map[string]bool {
 			if para == "" || strings.HasPrefix(para, "#") {
 				continue
 			}
-			opening := first
+			isOpening := first
 			first = false
 			if len(para) > 200 || seen[para] {
 				continue
 			}
 			seen[para] = true
 			count[para]++
-			if opening {
-				opens[para]++
+			if isOpening {
+				opens[opening{hostOf(p.url), para}]++
 			}
 		}
 	}
@@ -46,9 +49,9 @@ func (r *run) boilerplate() map[string]bool {
 		}
 	}
 	if r.p.BoilerOpeningPages > 0 {
-		for para, n := range opens {
+		for o, n := range opens {
 			if n >= r.p.BoilerOpeningPages {
-				out[para] = true
+				out[o.para] = true
 			}
 		}
 	}

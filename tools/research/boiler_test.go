@@ -1,6 +1,9 @@
 package research
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 func TestTrimBoiler(t *testing.T) {
 	boiler := map[string]bool{"From Miniweb, the offline encyclopedia": true, "Share this page": true}
@@ -57,6 +60,8 @@ func TestAnswerKindOf(t *testing.T) {
 // A byline that opens a few pages of the many read is the site's, even
 // when it is on fewer pages than BoilerShare asks; a paragraph two pages
 // share deeper down is not, and the opening of a single page is its own.
+// The same opening on two sites is one story told twice (an agency's
+// report), not chrome.
 func TestBoilerplateOpenings(t *testing.T) {
 	byline := "From Fenwiki, the open almanac"
 	shared := "The town is twinned with Harrowgate."
@@ -75,16 +80,25 @@ func TestBoilerplateOpenings(t *testing.T) {
 		"# Norra Works\n\nNorra Works is a company.",
 	}
 	for _, tt := range []struct {
-		name     string
-		openings int
-		byline   bool
-	}{{"openings rule on", 2, true}, {"openings rule off", 0, false}} {
+		name       string
+		openings   int
+		secondSite bool // the second page with the byline is on another site
+		byline     bool
+	}{
+		{"openings rule on", 2, false, true},
+		{"openings rule off", 0, false, false},
+		{"the same opening on two sites", 2, true, false},
+	} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := DefaultParams()
 			p.BoilerOpeningPages = tt.openings
 			r := &run{p: &p}
-			for _, c := range pages {
-				r.pages = append(r.pages, &pageRec{status: statusOK, reading: &Reading{Content: c}})
+			for i, c := range pages {
+				u := "https://fenwiki.example/wiki/" + strconv.Itoa(i)
+				if tt.secondSite && i == 1 {
+					u = "https://news.example/" + strconv.Itoa(i)
+				}
+				r.pages = append(r.pages, &pageRec{item: item{url: u}, status: statusOK, reading: &Reading{Content: c}})
 			}
 			b := r.boilerplate()
 			if b[byline] != tt.byline {
