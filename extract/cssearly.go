@@ -41,12 +41,20 @@ func startSheetParse(s string) *earlySheet {
 	return e
 }
 
+// wait returns once the early parse has ended: the call that started it
+// does not return before (its work never outlives the call).
+func (e *earlySheet) wait() {
+	if e != nil {
+		<-e.done
+	}
+}
+
 // rulesFor returns the early parse when it was made of exactly src.
 func (e *earlySheet) rulesFor(src string) ([]cssRule, bool) {
 	if e == nil {
 		return nil, false
 	}
-	<-e.done
+	e.wait()
 	if !e.ok || e.src != src {
 		return nil, false
 	}

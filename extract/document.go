@@ -90,6 +90,7 @@ func mainContent(root *html.Node, base *url.URL, src *pageText, titles string, a
 	var rdText *otherText
 	var rdPanic any // a panic on readability's side reaches FromHTML's recover as before
 	rdDone := make(chan struct{})
+	defer func() { <-rdDone }() // also when trafilatura's side panics: no work outlives the call
 	go func() {
 		defer close(rdDone)
 		defer func() { rdPanic = recover() }()

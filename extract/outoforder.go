@@ -18,6 +18,13 @@ import (
 // script asks for it, so a hidden div that merely follows the naming
 // stays hidden.
 
+// maxOutOfOrderScript bounds the script read for calls (one script; a
+// call is a line), and maxOutOfOrderApp the length of an app's name.
+const (
+	maxOutOfOrderScript = 64 << 10
+	maxOutOfOrderApp    = 64
+)
+
 // placeOutOfOrder moves each out-of-order part of doc into its
 // placeholder, as the page's script would.
 func placeOutOfOrder(doc *html.Node) {
@@ -31,7 +38,7 @@ func placeOutOfOrder(doc *html.Node) {
 				continue
 			}
 			if c.DataAtom == atom.Script {
-				if t := c.FirstChild; t != nil && t.Type == html.TextNode && len(t.Data) < 64<<10 && strings.Contains(t.Data, "$af") {
+				if t := c.FirstChild; t != nil && t.Type == html.TextNode && len(t.Data) < maxOutOfOrderScript && strings.Contains(t.Data, "$af") {
 					scripts.WriteString(t.Data)
 					scripts.WriteByte('\n')
 				}
@@ -52,14 +59,14 @@ func placeOutOfOrder(doc *html.Node) {
 	if len(parts) == 0 || scripts.Len() == 0 {
 		return
 	}
-	calls := scripts.String()
+	calls := outOfOrderCalls(scripts.String())
 	for _, p := range parts {
 		id := getAttr(p, "id")
 		app, n := splitOutOfOrderID(id)
 		h := ids["af"+app+"ph"+n]
 		if h == nil || h.Parent == nil || p.Parent == nil || isAncestor(p, h) || h == p ||
 			!strings.Contains(strings.ReplaceAll(getAttr(p, "style"), " ", ""), "display:none") ||
-			!calledOutOfOrder(calls, "$af"+app+"("+n) {
+			!calls[app+"("+n] {
 			continue
 		}
 		p.Parent.RemoveChild(p)
@@ -88,18 +95,28 @@ func splitOutOfOrderID(id string) (app, n string) {
 	return id[2:i], id[i:]
 }
 
-// calledOutOfOrder: the scripts hold call ("$afapp(12") followed by the
-// end of its number (")" or ",").
-func calledOutOfOrder(scripts, call string) bool {
-	for i := 0; ; {
-		j := strings.Index(scripts[i:], call)
-		if j < 0 {
-			return false
+// outOfOrderCalls returns the calls "$af{app}({n}" the scripts make, n
+// ended by ")" or ",", each as app+"("+n: one pass over the scripts,
+// however many parts the page has.
+func outOfOrderCalls(scripts string) map[string]bool {
+	calls := map[string]bool{}
+	for rest := scripts; ; {
+		i := strings.Index(rest, "$af")
+		if i < 0 {
+			return calls
 		}
-		k := i + j + len(call)
-		if k < len(scripts) && (scripts[k] == ')' || scripts[k] == ',') {
-			return true
+		rest = rest[i+len("$af"):]
+		// An app's name is short: look for its "(" only that far.
+		p := strings.IndexByte(rest[:min(len(rest), maxOutOfOrderApp+1)], '(')
+		if p < 0 {
+			continue
 		}
-		i = k
+		j := p + 1
+		for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+			j++
+		}
+		if j > p+1 && j < len(rest) && (rest[j] == ')' || rest[j] == ',') {
+			calls[rest[:j]] = true
+		}
 	}
 }

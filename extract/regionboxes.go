@@ -19,6 +19,7 @@ import (
 // stripSiteBoxes removes the site boxes and status messages under n.
 func stripSiteBoxes(n *html.Node, cfg *config) {
 	var boxes []*html.Node
+	words := map[*html.Node]int{} // each ancestor counted once, however many forms it holds
 	var walk func(c *html.Node)
 	walk = func(c *html.Node) {
 		for k := c.FirstChild; k != nil; k = k.NextSibling {
@@ -30,7 +31,7 @@ func stripSiteBoxes(n *html.Node, cfg *config) {
 				continue
 			}
 			if isSiteForm(k, cfg) {
-				boxes = append(boxes, siteBox(n, k, cfg))
+				boxes = append(boxes, siteBox(n, k, cfg, words))
 				continue
 			}
 			walk(k)
@@ -81,11 +82,20 @@ func isSiteForm(n *html.Node, cfg *config) bool {
 
 // siteBox is the box a site form stands in: its largest ancestor below
 // the region (root) and its landmarks that holds at most
-// cfg.SiteBoxWords words.
-func siteBox(root, form *html.Node, cfg *config) *html.Node {
+// cfg.SiteBoxWords words. words caches the ancestors' counts: a page of
+// many forms in one block would otherwise count that block once per form.
+func siteBox(root, form *html.Node, cfg *config, words map[*html.Node]int) *html.Node {
+	count := func(p *html.Node) int {
+		w, ok := words[p]
+		if !ok {
+			w = visibleWords(p)
+			words[p] = w
+		}
+		return w
+	}
 	box := form
 	for p := box.Parent; p != nil && p != root && p.DataAtom != atom.Body && p.DataAtom != atom.Main &&
-		visibleWords(p) <= cfg.SiteBoxWords; p = p.Parent {
+		count(p) <= cfg.SiteBoxWords; p = p.Parent {
 		box = p
 	}
 	return box

@@ -157,6 +157,7 @@ func flattenDeep(s string, limit int) string {
 // templates, scripts, and invisible characters in text.
 func parseClean(s string) (*html.Node, error) {
 	early := startSheetParse(s) // cssearly.go: the stylesheets are parsed beside the page
+	defer early.wait()          // also when the tree has no <style> (the scan misread one) or a parse panics
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
 		// Nesting the depth guard missed (implied elements): retry much
