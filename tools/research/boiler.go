@@ -27,11 +27,16 @@ func (r *run) boilerplate() map[string]bool {
 		first := true
 		for _, para := range strings.Split(p.reading.Content, "\n\n") {
 			para = strings.TrimSpace(para)
-			if para == "" || strings.HasPrefix(para, "#") {
+			if para == "" {
 				continue
 			}
-			isOpening := first
-			first = false
+			// A heading recurs as chrome too ("## References"), but the
+			// opening is the first paragraph below the page's title.
+			heading := strings.HasPrefix(para, "#")
+			isOpening := first && !heading
+			if !heading {
+				first = false
+			}
 			if len(para) > 200 || seen[para] {
 				continue
 			}

@@ -113,3 +113,21 @@ func TestBoilerplateOpenings(t *testing.T) {
 		})
 	}
 }
+
+// A heading that recurs on most pages ("## References") is chrome like any
+// other paragraph; it does not count as a page's opening.
+func TestBoilerplateRecurringHeading(t *testing.T) {
+	p := DefaultParams()
+	r := &run{p: &p}
+	for i, c := range []string{"Kirton End is a hamlet.", "Olde Marsh is a village.", "Harrowgate is a town.", "The Fen is a river."} {
+		content := "# Page " + strconv.Itoa(i) + "\n\n## References\n\n" + c
+		r.pages = append(r.pages, &pageRec{item: item{url: "https://fenwiki.example/" + strconv.Itoa(i)}, status: statusOK, reading: &Reading{Content: content}})
+	}
+	b := r.boilerplate()
+	if !b["## References"] {
+		t.Errorf("a heading on every page read is not counted as chrome")
+	}
+	if b["Kirton End is a hamlet."] {
+		t.Errorf("the paragraph below a recurring heading counted as chrome: the heading was taken for the page's opening")
+	}
+}

@@ -41,17 +41,22 @@ func (r *run) creditBridgePages(scores []float64) {
 	}
 }
 
-// styles are the words of rank or office English puts before a personal
-// name ("King Pyrrhus of Epirus", "Saint Ursula"); other pages say the name
-// alone ("the war with Pyrrhus").
+// styles are the words of rank English puts before a personal name ("King
+// Pyrrhus of Epirus", "Sir Walter Raleigh"); other pages say the name
+// alone ("the war with Pyrrhus"). Not "Saint", "General" or "President":
+// they begin as many names of places and firms ("St. Louis", "General
+// Motors") as of people.
 var styles = map[string]bool{
-	"King": true, "Queen": true, "Emperor": true, "Empress": true, "Pope": true, "Saint": true, "St.": true,
+	"King": true, "Queen": true, "Emperor": true, "Empress": true, "Pope": true, "Tsar": true, "Sultan": true,
 	"Sir": true, "Dame": true, "Lord": true, "Lady": true, "Prince": true, "Princess": true, "Duke": true,
-	"Duchess": true, "Count": true, "Countess": true, "Tsar": true, "Sultan": true, "General": true, "President": true,
+	"Duchess": true, "Count": true, "Countess": true,
 }
 
 // personalName is a styled name without its style and its "of" place
-// ("King Pyrrhus of Epirus" is "Pyrrhus"), "" for a name without a style.
+// ("King Pyrrhus of Epirus" is "Pyrrhus"), "" for a name without a style
+// and for one whose rest has a word of a kind ("Duke University", "King
+// County": an institution or a place named after a person, whose rest is
+// not a name).
 func personalName(name string) string {
 	ws := strings.Fields(name)
 	if len(ws) < 2 || !styles[ws[0]] {
@@ -66,6 +71,11 @@ func personalName(name string) string {
 	}
 	if len(ws) == 0 {
 		return ""
+	}
+	for _, w := range ws {
+		if kindOfWord(w) != "" {
+			return ""
+		}
 	}
 	return strings.Join(ws, " ")
 }

@@ -77,7 +77,13 @@ func TestNamesBridge(t *testing.T) {
 		want      bool
 	}{
 		{"He wrote of the war with Pyrrhus (323–272 BC).", "King Pyrrhus of Epirus", true},
-		{"The relics of Ursula lie in Cologne.", "Saint Ursula", true},
+		{"The tales of Raleigh's voyages.", "Sir Walter Raleigh", false}, // the whole rest is the name
+		{"Walter Raleigh sailed in 1595.", "Sir Walter Raleigh", true},
+		{"The Lady Jane was crowned.", "Lady Jane Grey", false},
+		{"It is a University of the first rank.", "Duke University", false}, // an institution, not a styled person
+		{"The County Council met.", "King County", false},
+		{"Louis lived in Paris.", "St. Louis", false}, // a city named after a saint
+		{"He joined Motors Inc.", "General Motors", false},
 		{"The Halden Arms Company, founded 1901.", "Halden Arms Company", true},
 		{"He banked with America's first bank.", "Bank of America", false},
 		{"Epirus is a region of Greece.", "King Pyrrhus of Epirus", false},

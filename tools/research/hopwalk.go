@@ -333,7 +333,7 @@ func (r *run) strandedLead(c *chain, boiler map[string]bool) (scoredQuote, bool)
 		}
 		lead := pageLead(p.reading, boiler, r.p.LeadMaxChars)
 		if lead == "" {
-			return scoredQuote{}, false
+			continue // all chrome: another page of the bridge may say what it is
 		}
 		return scoredQuote{page: i, quote: lead, score: r.p.HopQuoteScore - 1, first: true, must: true}, true
 	}

@@ -278,9 +278,10 @@ type Params struct {
 	// next hop's pages before the question's other pages, 0 turns it off.
 	HopBridgePage float64
 	// BoilerOpeningPages: a paragraph (up to 200 characters) that opens
-	// this many pages read is the site's byline, trimmed from quotes like
-	// other chrome; 0 turns it off. 2: pages about different things do
-	// not begin with the same words.
+	// this many pages read of one site is the site's byline, trimmed from
+	// quotes like other chrome; 0 turns it off. 2: pages about different
+	// things do not begin with the same words. Of one site: two sites
+	// opening alike carry one story (an agency's), not chrome.
 	BoilerOpeningPages int
 }
 

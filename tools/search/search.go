@@ -24,8 +24,9 @@ type Request struct {
 	MaxResults int // 1..20; 0 means 10
 	// Page is the results page wanted, 1-based (0 means 1): page 2 is the
 	// results after the first page's, for a caller whose page 1 lacked
-	// what it looked for. Each page costs the engine one more request (on
-	// DuckDuckGo two: its later pages are reached through page 1's form).
+	// what it looked for. Each page costs the engine one request, except
+	// on DuckDuckGo, where page n costs n: a later page is reached only
+	// through the form of the page before it.
 	Page           int
 	IncludeDomains []string // only these domains (and their subdomains)
 	ExcludeDomains []string
