@@ -22,14 +22,30 @@ import (
 // the words outside links of the region and of that result: a region that
 // adds too few of its own words cannot hold such gaps, and is not rendered.
 func gapRegion(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, rwOwn, awOwn int, cfg *config) (rendered, bool) {
-	aw := wordCount(stripLinks(articleMD))
-	if aw == 0 || float64(rwOwn-awOwn) < cfg.GapShare*(1-cfg.GapLinkShare)*float64(aw) {
+	if !gapsPossible(articleMD, rwOwn, awOwn, cfg) {
 		return rendered{}, false
 	}
 	shop := isShop(root, meta)
 	region := mainRegion(root, cfg)
 	r, ok := renderRegion(region, base, src, shop, cfg)
-	if !ok || !leftGaps(r.markdown, articleMD, cfg) {
+	if !ok {
+		return rendered{}, false
+	}
+	return gapResult(r, root, region, meta, articleMD, shop, cfg)
+}
+
+// gapsPossible: the region adds enough words of its own to the article
+// path's result (articleMD) to hold gaps in it; rwOwn and awOwn as for
+// gapRegion.
+func gapsPossible(articleMD string, rwOwn, awOwn int, cfg *config) bool {
+	aw := wordCount(stripLinks(articleMD))
+	return aw > 0 && float64(rwOwn-awOwn) >= cfg.GapShare*(1-cfg.GapLinkShare)*float64(aw)
+}
+
+// gapResult returns the rendered region r (renderRegion of region) as the
+// page's result when the article path's result left gaps in it.
+func gapResult(r rendered, root, region *html.Node, meta *pageMeta, articleMD string, shop bool, cfg *config) (rendered, bool) {
+	if !leftGaps(r.markdown, articleMD, cfg) {
 		return rendered{}, false
 	}
 	return regionResult(r, root, region, meta, articleMD, shop, cfg), true

@@ -240,7 +240,14 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	// The article path's result is weighed as fromTree would keep it on a
 	// shop page: without the reviews and rails the region drops too.
 	if mustHold && !holdsArticle(r.markdown, cleanRegion(articleMD, true, cfg), cfg) {
-		return keepArticle()
+		// The gaps rule would render this same region again: ask it of
+		// the one rendered.
+		if gapsPossible(articleMD, rwOwn, awOwn, cfg) {
+			if g, ok := gapResult(r, root, region, meta, articleMD, shop, cfg); ok {
+				return g, true, shop
+			}
+		}
+		return rendered{}, false, shop
 	}
 	return regionResult(r, root, region, meta, articleMD, shop, cfg), true, shop
 }
