@@ -18,10 +18,11 @@ import (
 // script asks for it, so a hidden div that merely follows the naming
 // stays hidden.
 
-// maxOutOfOrderScript bounds the script read for calls (one script; a
-// call is a line), and maxOutOfOrderApp the length of an app's name.
+// maxInlineScriptRead bounds one inline script read for a framework's
+// calls (a call is a line; a bigger script is a bundle, not a call), and
+// maxOutOfOrderApp the length of an app's name.
 const (
-	maxOutOfOrderScript = 64 << 10
+	maxInlineScriptRead = 64 << 10
 	maxOutOfOrderApp    = 64
 )
 
@@ -38,7 +39,7 @@ func placeOutOfOrder(doc *html.Node) {
 				continue
 			}
 			if c.DataAtom == atom.Script {
-				if t := c.FirstChild; t != nil && t.Type == html.TextNode && len(t.Data) < maxOutOfOrderScript && strings.Contains(t.Data, "$af") {
+				if t := c.FirstChild; t != nil && t.Type == html.TextNode && len(t.Data) < maxInlineScriptRead && strings.Contains(t.Data, "$af") {
 					scripts.WriteString(t.Data)
 					scripts.WriteByte('\n')
 				}

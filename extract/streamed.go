@@ -18,6 +18,14 @@ import (
 // finished inside another one's markup is written as <template id="P:n">
 // (no fallback) and moved into it the same way ($RS rather than $RC).
 
+// The move is made only where the page's own script asks for it
+// ($RC("B:n","S:m") or $RR(…) for a boundary, $RS("S:m","P:n") for a
+// segment, or the external runtime's <template data-bid data-sid> /
+// <template data-sid data-pid>), so a hidden div that merely follows the
+// naming stays hidden, as it does in a browser. A page that carries no
+// script at all is a saved copy whose scripts were stripped: the
+// structure is the only trace left of the move, and B:n takes S:n.
+
 // maxStreamedSegments bounds the segments moved on one page.
 const maxStreamedSegments = 500
 
@@ -26,6 +34,9 @@ const maxStreamedSegments = 500
 func placeStreamedSegments(doc *html.Node) {
 	segments := map[string]*html.Node{}
 	var holders []*html.Node
+	var scripts strings.Builder
+	hasScript := false
+	moves := map[string]string{} // placeholder id → segment id, as the page asks
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -34,6 +45,16 @@ func placeStreamedSegments(doc *html.Node) {
 			}
 			id := getAttr(c, "id")
 			switch {
+			case c.DataAtom == atom.Script:
+				hasScript = true
+				if t := c.FirstChild; t != nil && t.Type == html.TextNode && len(t.Data) < maxInlineScriptRead && strings.Contains(t.Data, "$R") {
+					scripts.WriteString(t.Data)
+					scripts.WriteByte('\n')
+				}
+				continue
+			case c.DataAtom == atom.Template && hasAttr(c, "data-sid"):
+				streamedRuntimeMove(c, moves)
+				continue
 			case isStreamHolder(c):
 				if len(holders) < maxStreamedSegments {
 					holders = append(holders, c)
@@ -41,7 +62,7 @@ func placeStreamedSegments(doc *html.Node) {
 				continue
 			case c.DataAtom == atom.Div && strings.HasPrefix(id, "S:") && hasAttr(c, "hidden"):
 				if len(segments) < maxStreamedSegments {
-					segments[id[2:]] = c
+					segments[id] = c
 				}
 				continue // a segment's own placeholders are found when it moves
 			}
@@ -49,14 +70,23 @@ func placeStreamedSegments(doc *html.Node) {
 		}
 	}
 	walk(doc)
+	if len(holders) == 0 || len(segments) == 0 {
+		return
+	}
+	streamedCalls(scripts.String(), moves)
 	for len(holders) > 0 {
 		h := holders[0]
 		holders = holders[1:]
-		seg := segments[getAttr(h, "id")[2:]]
-		if seg == nil || h.Parent == nil || seg.Parent == nil || isAncestor(seg, h) {
+		hid := getAttr(h, "id")
+		sid, ok := moves[hid]
+		if !hasScript {
+			sid, ok = "S:"+hid[2:], true
+		}
+		seg := segments[sid]
+		if !ok || seg == nil || h.Parent == nil || seg.Parent == nil || isAncestor(seg, h) {
 			continue
 		}
-		delete(segments, getAttr(h, "id")[2:])
+		delete(segments, sid)
 		parent := h.Parent
 		// The fallback runs from the placeholder to the boundary's end;
 		// without an end, nothing is taken for fallback. A segment's
@@ -65,7 +95,7 @@ func placeStreamedSegments(doc *html.Node) {
 		for end != nil && !(end.Type == html.CommentNode && end.Data == "/$") {
 			end = end.NextSibling
 		}
-		if strings.HasPrefix(getAttr(h, "id"), "P:") {
+		if strings.HasPrefix(hid, "P:") {
 			end = nil
 		}
 		for c := h.NextSibling; end != nil && c != end; {
@@ -86,6 +116,74 @@ func placeStreamedSegments(doc *html.Node) {
 		parent.RemoveChild(h)
 	}
 }
+
+// streamedCalls adds to moves the moves React's inline calls ask for:
+// $RC("B:n","S:m") and $RR("B:n","S:m",…) put segment S:m at boundary
+// B:n, $RS("S:m","P:n") at segment placeholder P:n. One pass over the
+// scripts, however many segments the page has.
+func streamedCalls(scripts string, moves map[string]string) {
+	for rest := scripts; ; {
+		i := strings.Index(rest, "$R")
+		if i < 0 {
+			return
+		}
+		rest = rest[i+len("$R"):]
+		if len(rest) < 2 || rest[1] != '(' || (rest[0] != 'C' && rest[0] != 'R' && rest[0] != 'S') {
+			continue
+		}
+		kind := rest[0]
+		a, after, ok := quotedArg(rest[2:])
+		if !ok {
+			continue
+		}
+		after = strings.TrimLeft(after, " ")
+		if !strings.HasPrefix(after, ",") {
+			continue
+		}
+		b, _, ok := quotedArg(after[1:])
+		if !ok {
+			continue
+		}
+		if kind == 'S' {
+			a, b = b, a // $RS names the segment first
+		}
+		if len(moves) < maxStreamedSegments {
+			moves[a] = b
+		}
+	}
+}
+
+// streamedRuntimeMove reads the move React's external runtime asks for
+// with a template instead of a call: data-bid and data-sid for a
+// boundary, data-sid and data-pid for a segment.
+func streamedRuntimeMove(t *html.Node, moves map[string]string) {
+	if len(moves) >= maxStreamedSegments {
+		return
+	}
+	sid := getAttr(t, "data-sid")
+	if bid := getAttr(t, "data-bid"); bid != "" {
+		moves[bid] = sid
+	} else if pid := getAttr(t, "data-pid"); pid != "" {
+		moves[pid] = sid
+	}
+}
+
+// quotedArg reads one short quoted string at the start of s (after
+// spaces): React's ids are a few characters, so a longer one is no id.
+func quotedArg(s string) (arg, rest string, ok bool) {
+	s = strings.TrimLeft(s, " ")
+	if s == "" || (s[0] != '"' && s[0] != '\'') {
+		return "", "", false
+	}
+	end := strings.IndexByte(s[1:min(len(s), maxStreamedID+2)], s[0])
+	if end < 0 {
+		return "", "", false
+	}
+	return s[1 : 1+end], s[2+end:], true
+}
+
+// maxStreamedID bounds an id read from a call.
+const maxStreamedID = 32
 
 // templatesIn lists the streaming placeholders under n, n included.
 func templatesIn(n *html.Node) []*html.Node {
