@@ -159,6 +159,11 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		if t, ok := byAgent(s, remaining); ok {
 			have[t] = true
 		}
+		if _, ts, ok := castPerformer(s, remaining, avoid); ok && p.HopCastRole {
+			for _, t := range ts {
+				have[t] = true
+			}
+		}
 		sc := 0.0
 		for _, rt := range remaining {
 			if have[rt.term] {
@@ -190,6 +195,11 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 	step := hopStep{Subject: subject, Start: sp[0], End: sp[1], Score: bestScore}
 	if b, t, ok := kinHop(s, remaining); ok && !avoided(b, append(avoid, subject)) {
 		step.Bridge, step.Consumed = b, []string{t}
+		return step, true
+	}
+	if b, ts, ok := castPerformer(s, remaining, append(avoid, subject)); ok && p.HopCastRole {
+		// "Kurt Russell as Copper": the performer of the part asked.
+		step.Bridge, step.Consumed = b, ts
 		return step, true
 	}
 	// A relation word inside a name ("United States" for "state") says

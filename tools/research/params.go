@@ -120,6 +120,12 @@ type Params struct {
 	// (with its neighbours); HopQuoteScore is its score (above any page's).
 	HopQuoteChars int
 	HopQuoteScore float64
+	// HopCastRole: a hop asking who plays a part the question names takes
+	// the performer a cast line gives ("Kurt Russell as Copper", "the
+	// Fairy God Mother (voiced by Jennifer Saunders)") as its bridge, and
+	// the line answers the playing and the part's words; off, the nearest
+	// name to the relation words is taken, which is often the part itself.
+	HopCastRole bool
 	// HopQuotesUnresolved is how many first hops of a chain that never
 	// reached its answer have their sentences forced into the evidence
 	// (those read on their subjects' own pages): more keeps the start of a
@@ -304,6 +310,7 @@ func DefaultParams() Params {
 
 		MaxChainAnchors: 2, MaxHops: 4, MaxHopSearches: 4, HopPriority: 1.2, HopSubjectNamed: 1.2, HopDemonymPenalty: 6, HopRefutedPenalty: 40, HopKindMatch: 8, HopKindMismatch: 40,
 		HopQuoteChars: 320, HopQuoteScore: 10, HopQuotesUnresolved: 2, StrandedMinCoverage: 0.1,
+		HopCastRole: true,
 
 		EarlyStopAfter: 4, MaxSegments: 80, KeepRatio: 0.45, MaxFindings: 3, MinKeepScore: 0.12,
 		TitleMatch: 0.5, MaxLinks: 12, MaxPageQueries: 3, LeadMaxChars: 400, PassageMaxChars: 900,
