@@ -33,7 +33,14 @@ func (r *run) advanceChains(search bool) []proposal {
 					break
 				}
 			}
-			q := strings.TrimSpace(step.Bridge + " " + strings.Join(remainingWords(rem), " "))
+			words := remainingWords(rem)
+			if r.p.HopNextWords && len(step.Consumed) > 0 {
+				// A bridge that answered a hop has a next hop; one taken
+				// from a sentence that answered none (a page's first
+				// name) is a guess, searched with every word left.
+				words = hopQueryWords(r.plan.Question, c.anchor, rem)
+			}
+			q := strings.TrimSpace(step.Bridge + " " + strings.Join(words, " "))
 			k := normQuery(q)
 			if r.queried[k] {
 				continue

@@ -126,6 +126,13 @@ type Params struct {
 	// the line answers the playing and the part's words; off, the nearest
 	// name to the relation words is taken, which is often the part itself.
 	HopCastRole bool
+	// HopNextWords: a bridge's search carries the words of the next hop
+	// only (the innermost hop noun still open and its words), not every
+	// word left, while two or more hop nouns are left: the outer hops'
+	// words pull in pages of other things of the kind asked. Only for a
+	// bridge whose sentence answered a hop: a guessed bridge (the first
+	// name of a page that answered no word) keeps every word.
+	HopNextWords bool
 	// HopQuotesUnresolved is how many first hops of a chain that never
 	// reached its answer have their sentences forced into the evidence
 	// (those read on their subjects' own pages): more keeps the start of a
@@ -310,7 +317,7 @@ func DefaultParams() Params {
 
 		MaxChainAnchors: 2, MaxHops: 4, MaxHopSearches: 4, HopPriority: 1.2, HopSubjectNamed: 1.2, HopDemonymPenalty: 6, HopRefutedPenalty: 40, HopKindMatch: 8, HopKindMismatch: 40,
 		HopQuoteChars: 320, HopQuoteScore: 10, HopQuotesUnresolved: 2, StrandedMinCoverage: 0.1,
-		HopCastRole: true,
+		HopCastRole: true, HopNextWords: true,
 
 		EarlyStopAfter: 4, MaxSegments: 80, KeepRatio: 0.45, MaxFindings: 3, MinKeepScore: 0.12,
 		TitleMatch: 0.5, MaxLinks: 12, MaxPageQueries: 3, LeadMaxChars: 400, PassageMaxChars: 900,
