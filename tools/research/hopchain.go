@@ -145,7 +145,7 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 	firstAbout := -1
 	for i, sp := range sents {
 		s := content[sp[0]:sp[1]]
-		about := titleIsSubject || mentions(s, subject, false)
+		about := titleIsSubject || speaksOf(s, subject, p)
 		if !about {
 			continue
 		}

@@ -138,7 +138,7 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 	// of the next name that mentions it.
 	own := found
 	for i, p := range r.pages {
-		if used[i] || p.status != statusOK || p.reading == nil || !mentions(p.reading.Content, c.subject, false) {
+		if used[i] || p.status != statusOK || p.reading == nil || !speaksOf(p.reading.Content, c.subject, r.p) {
 			continue
 		}
 		if own && titleLevel(p.title, c.subject) > 0 {

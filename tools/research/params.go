@@ -133,6 +133,17 @@ type Params struct {
 	// bridge whose sentence answered a hop: a guessed bridge (the first
 	// name of a page that answered no word) keeps every word.
 	HopNextWords bool
+	// HopPlaceComma: the walk reads "from Appleton, Wisconsin" as a
+	// sentence about Appleton (a place written with the larger place it
+	// lies in), and the larger place so named counts as far from the
+	// relation as an adjective of origin (HopDemonymPenalty); off, a name
+	// counts only between spaces.
+	HopPlaceComma bool
+	// HopLifeSpan: a name followed by a life's span in brackets ("(1842 –
+	// 1887)", "(born 1953 in X)") is someone, and as far from a hop asking
+	// for a place or a firm as a name known to be of another kind
+	// (HopKindMismatch).
+	HopLifeSpan bool
 	// HopQuotesUnresolved is how many first hops of a chain that never
 	// reached its answer have their sentences forced into the evidence
 	// (those read on their subjects' own pages): more keeps the start of a
@@ -317,7 +328,7 @@ func DefaultParams() Params {
 
 		MaxChainAnchors: 2, MaxHops: 4, MaxHopSearches: 4, HopPriority: 1.2, HopSubjectNamed: 1.2, HopDemonymPenalty: 6, HopRefutedPenalty: 40, HopKindMatch: 8, HopKindMismatch: 40,
 		HopQuoteChars: 320, HopQuoteScore: 10, HopQuotesUnresolved: 2, StrandedMinCoverage: 0.1,
-		HopCastRole: true, HopNextWords: true,
+		HopCastRole: true, HopNextWords: true, HopPlaceComma: true, HopLifeSpan: true,
 
 		EarlyStopAfter: 4, MaxSegments: 80, KeepRatio: 0.45, MaxFindings: 3, MinKeepScore: 0.12,
 		TitleMatch: 0.5, MaxLinks: 12, MaxPageQueries: 3, LeadMaxChars: 400, PassageMaxChars: 900,
