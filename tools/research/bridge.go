@@ -44,6 +44,18 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 			continue
 		}
 		dist := nameDistance(s, words, name, relAt, markAt, subjAt, p)
+		if wk != "" && wk != kindSomeone && p.HopLifeSpan && lifeSpanAfter(s, name) {
+			// "John Petersen (1842 – 1887) was a farmer from Appleton":
+			// a name with a life's span is someone, not the place or the
+			// firm the hop asks for.
+			dist += p.HopKindMismatch
+		}
+		if p.HopPlaceComma && subject != "" && strings.Contains(s, subject+", "+name) {
+			// "from Appleton, Wisconsin": the larger place qualifies the
+			// subject's name, as an adjective of origin does; it answers
+			// only when no name of the kind asked is nearer.
+			dist += p.HopDemonymPenalty
+		}
 		if avoided(name, refuted) {
 			dist += p.HopRefutedPenalty
 		}

@@ -1,10 +1,15 @@
 package research
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Rules of English for which names in an answering sentence are not a
 // hop's answer (an alias, a describing name, the subject's own fuller
-// name) and which mark it (a passive "by").
+// name, someone when a place is asked), which mark it (a passive "by"),
+// and when a sentence speaks of a place (written with its larger place).
 
 // attributive reports that the words from index next on are a common noun
 // or two and then a name ("[Scottish] reformer John Knox", "[Irish
@@ -121,4 +126,74 @@ func lifeGloss(inner string) bool {
 		}
 	}
 	return false
+}
+
+// speaksOf reports whether sentence s is about subject for the walk: it
+// names it (mentions) or, with HopPlaceComma, names it as a place with
+// the larger place it lies in after a comma.
+func speaksOf(s, subject string, p *Params) bool {
+	return mentions(s, subject, false) || (p.HopPlaceComma && placeComma(s, subject))
+}
+
+// placeComma reports that s names subject in the address form of a place,
+// followed by a comma and the larger place it lies in ("from Appleton,
+// Wisconsin", "born in Senta, Serbia"): English writes a town with its
+// state or country that way, and the sentence speaks of the town. Other
+// punctuation after a name (a full stop, a comma before "who") is not
+// read as a mention: more sentences would then count as being about a
+// subject, and chains on noisy pages walk elsewhere.
+func placeComma(s, subject string) bool {
+	n := strings.Join(strings.Fields(subject), " ")
+	if n == "" {
+		return false
+	}
+	for at := 0; at < len(s); {
+		i := strings.Index(s[at:], n+", ")
+		if i < 0 {
+			return false
+		}
+		i += at
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(n)+2:])
+		if (i == 0 || !wordRune(before)) && unicode.IsUpper(after) {
+			return true
+		}
+		at = i + 1
+	}
+	return false
+}
+
+// lifeSpanAfter reports that name stands in s before a parenthesis of a
+// life: a birth or a death ("(born 1953 in Appleton)") or two years
+// joined by a dash ("(November 2, 1842 – July 10, 1887)", "(1505–1572)").
+func lifeSpanAfter(s, name string) bool {
+	i := strings.Index(s, name)
+	if i < 0 || name == "" {
+		return false
+	}
+	rest := strings.TrimLeft(s[i+len(name):], " ")
+	if !strings.HasPrefix(rest, "(") {
+		return false
+	}
+	end := strings.IndexByte(rest, ')')
+	if end < 0 {
+		return false
+	}
+	inner := rest[1:end]
+	if lifeGloss(inner) {
+		return true
+	}
+	years := 0
+	dash := false
+	for _, w := range strings.FieldsFunc(inner, func(r rune) bool { return r == ' ' || r == ',' }) {
+		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '–' || r == '-' || r == '—' }) {
+			if len(part) == 4 && strings.Trim(part, "0123456789") == "" {
+				years++
+			}
+		}
+		if strings.ContainsAny(w, "–-—") {
+			dash = true
+		}
+	}
+	return years >= 2 && dash
 }

@@ -145,7 +145,7 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 	firstAbout := -1
 	for i, sp := range sents {
 		s := content[sp[0]:sp[1]]
-		about := titleIsSubject || mentions(s, subject, false)
+		about := titleIsSubject || speaksOf(s, subject, p)
 		if !about {
 			continue
 		}
@@ -158,6 +158,11 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		}
 		if t, ok := byAgent(s, remaining); ok {
 			have[t] = true
+		}
+		if _, ts, ok := castPerformer(s, remaining, avoid); ok && p.HopCastRole {
+			for _, t := range ts {
+				have[t] = true
+			}
 		}
 		sc := 0.0
 		for _, rt := range remaining {
@@ -190,6 +195,11 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 	step := hopStep{Subject: subject, Start: sp[0], End: sp[1], Score: bestScore}
 	if b, t, ok := kinHop(s, remaining); ok && !avoided(b, append(avoid, subject)) {
 		step.Bridge, step.Consumed = b, []string{t}
+		return step, true
+	}
+	if b, ts, ok := castPerformer(s, remaining, append(avoid, subject)); ok && p.HopCastRole {
+		// "Kurt Russell as Copper": the performer of the part asked.
+		step.Bridge, step.Consumed = b, ts
 		return step, true
 	}
 	// A relation word inside a name ("United States" for "state") says

@@ -33,7 +33,14 @@ func (r *run) advanceChains(search bool) []proposal {
 					break
 				}
 			}
-			q := strings.TrimSpace(step.Bridge + " " + strings.Join(remainingWords(rem), " "))
+			words := remainingWords(rem)
+			if r.p.HopNextWords && len(step.Consumed) > 0 {
+				// A bridge that answered a hop has a next hop; one taken
+				// from a sentence that answered none (a page's first
+				// name) is a guess, searched with every word left.
+				words = hopQueryWords(r.plan.Question, c.anchor, rem)
+			}
+			q := strings.TrimSpace(step.Bridge + " " + strings.Join(words, " "))
 			k := normQuery(q)
 			if r.queried[k] {
 				continue
@@ -131,7 +138,7 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 	// of the next name that mentions it.
 	own := found
 	for i, p := range r.pages {
-		if used[i] || p.status != statusOK || p.reading == nil || !mentions(p.reading.Content, c.subject, false) {
+		if used[i] || p.status != statusOK || p.reading == nil || !speaksOf(p.reading.Content, c.subject, r.p) {
 			continue
 		}
 		if own && titleLevel(p.title, c.subject) > 0 {

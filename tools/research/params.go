@@ -120,6 +120,30 @@ type Params struct {
 	// (with its neighbours); HopQuoteScore is its score (above any page's).
 	HopQuoteChars int
 	HopQuoteScore float64
+	// HopCastRole: a hop asking who plays a part the question names takes
+	// the performer a cast line gives ("Kurt Russell as Copper", "the
+	// Fairy God Mother (voiced by Jennifer Saunders)") as its bridge, and
+	// the line answers the playing and the part's words; off, the nearest
+	// name to the relation words is taken, which is often the part itself.
+	HopCastRole bool
+	// HopNextWords: a bridge's search carries the words of the next hop
+	// only (the innermost hop noun still open and its words), not every
+	// word left, while two or more hop nouns are left: the outer hops'
+	// words pull in pages of other things of the kind asked. Only for a
+	// bridge whose sentence answered a hop: a guessed bridge (the first
+	// name of a page that answered no word) keeps every word.
+	HopNextWords bool
+	// HopPlaceComma: the walk reads "from Appleton, Wisconsin" as a
+	// sentence about Appleton (a place written with the larger place it
+	// lies in), and the larger place so named counts as far from the
+	// relation as an adjective of origin (HopDemonymPenalty); off, a name
+	// counts only between spaces.
+	HopPlaceComma bool
+	// HopLifeSpan: a name followed by a life's span in brackets ("(1842 –
+	// 1887)", "(born 1953 in X)") is someone, and as far from a hop asking
+	// for a place or a firm as a name known to be of another kind
+	// (HopKindMismatch).
+	HopLifeSpan bool
 	// HopQuotesUnresolved is how many first hops of a chain that never
 	// reached its answer have their sentences forced into the evidence
 	// (those read on their subjects' own pages): more keeps the start of a
@@ -304,6 +328,7 @@ func DefaultParams() Params {
 
 		MaxChainAnchors: 2, MaxHops: 4, MaxHopSearches: 4, HopPriority: 1.2, HopSubjectNamed: 1.2, HopDemonymPenalty: 6, HopRefutedPenalty: 40, HopKindMatch: 8, HopKindMismatch: 40,
 		HopQuoteChars: 320, HopQuoteScore: 10, HopQuotesUnresolved: 2, StrandedMinCoverage: 0.1,
+		HopCastRole: true, HopNextWords: true, HopPlaceComma: true, HopLifeSpan: true,
 
 		EarlyStopAfter: 4, MaxSegments: 80, KeepRatio: 0.45, MaxFindings: 3, MinKeepScore: 0.12,
 		TitleMatch: 0.5, MaxLinks: 12, MaxPageQueries: 3, LeadMaxChars: 400, PassageMaxChars: 900,

@@ -1,0 +1,189 @@
+package research
+
+import "strings"
+
+// Who plays a part. A cast line writes the performer and the part side by
+// side in a few fixed shapes of English: "Kurt Russell as Copper", "the
+// Fairy God Mother (voiced by Jennifer Saunders)", "Hylas (John Cairney)".
+// A hop that asks for the performer of a part the question names ("the
+// actor who plays Copper") is answered by the performer, never by the part:
+// the part's name is what the question already said.
+
+// playTerm is the term of "play", "portray", "voice", "starring".
+var playTerm = tokens("play")[0]
+
+// performerNouns name the one who plays a part.
+var performerNouns = map[string]bool{"actor": true, "actress": true, "actors": true, "actresses": true, "star": true, "cast": true}
+
+// castGloss are the words that open a parenthesis naming a part's
+// performer after the part: "(voiced by X)", "(played by X)".
+var castGloss = map[string]bool{"voiced": true, "played": true, "portrayed": true}
+
+// asksPerformer reports that the words left ask for who plays a part.
+func asksPerformer(remaining []relTerm) bool {
+	for _, rt := range remaining {
+		if !rt.optional && (rt.term == playTerm || performerNouns[strings.ToLower(rt.word)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// castPerformer finds in sentence s the performer of a part the hop asks
+// for: a part whose words are words left to answer ("copper" of "the actor
+// who plays copper") or one of names (the question's: "Scarlett"). terms
+// are the words left the cast line answers: the playing, the performer
+// noun, the part's words. ok is false when the words left ask for no
+// performer or s has no cast line of an asked part.
+func castPerformer(s string, remaining []relTerm, names []string) (performer string, terms []string, ok bool) {
+	if !asksPerformer(remaining) {
+		return "", nil, false
+	}
+	left := map[string]bool{}
+	for _, rt := range remaining {
+		if !rt.optional {
+			left[rt.term] = true
+		}
+	}
+	words := wordSpans(s)
+	w := func(i int) string { return s[words[i][0]:words[i][1]] }
+	part := ""
+	for i := range words {
+		switch {
+		case w(i) == "as" && i > 0 && i+1 < len(words) && tight(s, words, i-1, i) && tight(s, words, i, i+1):
+			// "Performer as Part"
+			if p := askedRun(s, words, i+1, 1, left, names); p != "" {
+				performer, part = performerBefore(s, words, i), p
+			}
+		case castGloss[strings.ToLower(w(i))] && i+2 < len(words) && w(i+1) == "by" && strings.HasSuffix(strings.TrimSpace(s[:words[i][0]]), "("):
+			// "Part (voiced by Performer)"
+			if p := askedRun(s, words, i-1, -1, left, names); p != "" {
+				performer, part = capRun(s, words, i+2, 1, 4), p
+			}
+		case i > 0 && strings.HasSuffix(strings.TrimSpace(s[words[i-1][1]:words[i][0]]), "("):
+			// "Part (Performer)": a parenthesis of a personal name alone.
+			inner := capRun(s, words, i, 1, 3)
+			end := strings.Index(s[words[i][0]:], ")")
+			if n := len(strings.Fields(inner)); n >= 2 && end >= 0 && strings.TrimSpace(s[words[i][0]:words[i][0]+end]) == inner {
+				if p := askedRun(s, words, i-1, -1, left, names); p != "" {
+					performer, part = inner, p
+				}
+			}
+		}
+		if performer != "" {
+			break
+		}
+	}
+	if performer == "" || avoided(performer, names) {
+		return "", nil, false
+	}
+	in := termSet(part)
+	for _, rt := range remaining {
+		if !rt.optional && (rt.term == playTerm || performerNouns[strings.ToLower(rt.word)] || in[rt.term]) {
+			terms = append(terms, rt.term)
+		}
+	}
+	return performer, terms, true
+}
+
+// tight reports that words i and j are separated by white space only.
+func tight(s string, words [][2]int, i, j int) bool {
+	return strings.TrimSpace(s[words[i][1]:words[j][0]]) == ""
+}
+
+// capRun is the run of capitalised words from word i in direction dir (1:
+// forward, -1: backward), joined by white space only, at most max words,
+// as it reads in s.
+func capRun(s string, words [][2]int, i, dir, max int) string {
+	lo, hi := i, i
+	if i < 0 || i >= len(words) || !isCap(s[words[i][0]:words[i][1]]) {
+		return ""
+	}
+	for n := 1; n < max; n++ {
+		k := hi + 1
+		if dir < 0 {
+			k = lo - 1
+		}
+		if k < 0 || k >= len(words) || !isCap(s[words[k][0]:words[k][1]]) {
+			break
+		}
+		if dir > 0 && !tight(s, words, hi, k) || dir < 0 && !tight(s, words, k, lo) {
+			break
+		}
+		if dir > 0 {
+			hi = k
+		} else {
+			lo = k
+		}
+	}
+	return s[words[lo][0]:words[hi][1]]
+}
+
+// askedRun is the longest run of capitalised words from word i in
+// direction dir whose every word is a word left to answer, or that is one
+// of names: the part the hop asks about. A cast list read as one line
+// runs the next performer's name on after the part ("as Copper Pearl
+// Bailey as Big Mama"), so only the asked words count.
+func askedRun(s string, words [][2]int, i, dir int, left map[string]bool, names []string) string {
+	run := capRun(s, words, i, dir, 6)
+	ws := strings.Fields(run)
+	if dir < 0 {
+		// Read backward: the part ends right before the parenthesis.
+		for k := 0; k < len(ws); k++ {
+			if cand := strings.Join(ws[k:], " "); asked(cand, left, names) {
+				return cand
+			}
+		}
+		return ""
+	}
+	for k := len(ws); k > 0; k-- {
+		if cand := strings.Join(ws[:k], " "); asked(cand, left, names) {
+			return cand
+		}
+	}
+	return ""
+}
+
+// asked reports a part the question asks about: one of its names, or
+// words all left to answer.
+func asked(part string, left map[string]bool, names []string) bool {
+	for _, n := range names {
+		if n != "" && strings.EqualFold(strings.Join(strings.Fields(n), " "), part) {
+			return true
+		}
+	}
+	ts := tokens(part)
+	if len(ts) == 0 {
+		return false
+	}
+	for _, t := range ts {
+		if !left[t] {
+			return false
+		}
+	}
+	return true
+}
+
+// performerBefore is the performer's name before the "as" at word i. In a
+// cast list read as one line the name before it runs on from the previous
+// part ("as Tod Kurt Russell as Copper"): after another "as", a personal
+// name's last two words are taken.
+func performerBefore(s string, words [][2]int, i int) string {
+	run := capRun(s, words, i-1, -1, 4)
+	ws := strings.Fields(run)
+	start := i - len(ws)
+	if start > 0 && s[words[start-1][0]:words[start-1][1]] == "as" && len(ws) > 2 {
+		ws = ws[len(ws)-2:]
+	}
+	// "Starring Ann Lee as Thelma", "The cast: Ann Lee as Thelma": a
+	// capitalised verb or article opening the sentence is not the name.
+	for len(ws) > 1 {
+		ts := tokens(ws[0])
+		if len(ts) == 0 || ts[0] == playTerm || performerNouns[strings.ToLower(ws[0])] {
+			ws = ws[1:]
+			continue
+		}
+		break
+	}
+	return strings.Join(ws, " ")
+}

@@ -1,0 +1,161 @@
+package research
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/fixtures/miniweb"
+)
+
+// rel builds the relation words of a question as the walk holds them.
+func rel(words ...string) []relTerm {
+	var out []relTerm
+	for _, w := range words {
+		out = append(out, relTerm{term: tokens(w)[0], word: w, w: 1})
+	}
+	return out
+}
+
+func TestCastPerformer(t *testing.T) {
+	cases := []struct {
+		name, s   string
+		remaining []relTerm
+		names     []string
+		want      string
+		terms     []string // words of remaining the line answers
+	}{
+		{"performer as part, part in lower case in the question",
+			"Mara Quell as Fen Dario Lusk as Copper Ilse Brandt as Old Mag Tomas Vey as The Miller",
+			rel("actor", "plays", "copper", "character", "film"), []string{"Fox and the Lantern"},
+			"Dario Lusk", []string{"actor", "plays", "copper"}},
+		{"performer as part, the part a name of the question",
+			"The film starred Ada Moray as Scarlett and Ivo Renn as Rhett.",
+			rel("spouse", "actress", "plays"), []string{"Scarlett", "Wind Over Carrow"},
+			"Ada Moray", []string{"actress", "plays"}},
+		{"an opening verb is not part of the name",
+			"Starring Ada Moray as Scarlett, the film opened in 1939.",
+			rel("spouse", "actress", "plays"), []string{"Scarlett"},
+			"Ada Moray", []string{"actress", "plays"}},
+		{"part (voiced by performer)",
+			"Meanwhile a greedy Fairy God Mother (voiced by Wendla Sarn) plots against the couple.",
+			rel("spouse", "actress", "played", "fairy", "god", "mother"), []string{"Ogre Tales 2"},
+			"Wendla Sarn", []string{"actress", "played", "fairy", "god", "mother"}},
+		{"part (performer)",
+			"Among them are Hylos (Nigel Brand), Orvan (Pete Cole), and Acastor, sent by his father.",
+			rel("actor", "played", "hylos"), nil,
+			"Nigel Brand", []string{"actor", "played", "hylos"}},
+		{"no performer asked: the line is no answer",
+			"Mara Quell as Fen Dario Lusk as Copper.",
+			rel("director", "film"), nil, "", nil},
+		{"a part the question does not ask",
+			"Mara Quell as Fen Dario Lusk as Copper.",
+			rel("actor", "plays", "tod"), nil, "", nil},
+		{"an alias is no cast line",
+			"The mill, known as Copper, is played at fairs.",
+			rel("actor", "plays", "copper"), nil, "", nil},
+		{"a gloss that is not a personal name",
+			"The Grey Fox (1982) is played at festivals.",
+			rel("actor", "plays", "grey", "fox"), nil, "", nil},
+		{"the performer a name of the question already",
+			"Ada Moray as Scarlett.",
+			rel("actress", "plays"), []string{"Scarlett", "Ada Moray"}, "", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, terms, ok := castPerformer(c.s, c.remaining, c.names)
+			if got != c.want || ok != (c.want != "") {
+				t.Fatalf("castPerformer = %q, %v; want %q", got, ok, c.want)
+			}
+			var want []string
+			for _, w := range c.terms {
+				want = append(want, tokens(w)[0])
+			}
+			if !slices.Equal(terms, want) {
+				t.Errorf("terms = %v, want %v", terms, want)
+			}
+		})
+	}
+}
+
+// The walk takes the performer a cast line gives as the bridge of a hop
+// asking who plays a part, and goes on from the performer; without the
+// rule the performer is not the bridge (the part is, the nearest name to
+// the words, or no name at all).
+func TestWalkTakesThePerformerOfThePart(t *testing.T) {
+	cases := []struct {
+		question string
+		pages    [][2]string
+		want     string // the first hop's bridge with the rule
+	}{
+		{"Who is the spouse of the actress who played the fairy god mother in Ogre Tales 2?",
+			[][2]string{{"Ogre Tales 2", "Ogre Tales 2 is a 2004 animated film. Meanwhile a greedy Fairy God Mother (voiced by Wendla Sarn) plots to end the ogre's marriage."}},
+			"Wendla Sarn"},
+		{"The actor who plays copper in Fox and the Lantern is a character in which film?",
+			[][2]string{{"Fox and the Lantern", "Fox and the Lantern is a 1981 animated film about a fox named Fen and a hound dog named Copper. Mara Quell as Fen Dario Lusk as Copper Ilse Brandt as Old Mag Tomas Vey as The Miller"}},
+			"Dario Lusk"},
+	}
+	for _, c := range cases {
+		for _, on := range []bool{true, false} {
+			p := DefaultParams()
+			p.HopCastRole = on
+			r := walkRun(c.question, c.pages)
+			r.p = &p
+			r.advanceChains(false)
+			if len(r.chains) == 0 || len(r.chains[0].steps) == 0 {
+				t.Fatalf("%q: no hop walked", c.question)
+			}
+			got := r.chains[0].steps[0].Bridge
+			if on && got != c.want {
+				t.Errorf("%q: first bridge %q, want %q", c.question, got, c.want)
+			}
+			if !on && got == c.want {
+				t.Errorf("%q: without the rule the first bridge is %q too: the case does not test it", c.question, got)
+			}
+		}
+	}
+}
+
+// castWeb: a film whose cast line names the performer of the part in a
+// parenthesis, the performer's page (her spouse), and pages about the
+// part itself, which share the question's words.
+var castWeb = []miniweb.Page{
+	{Title: "Ogre Tales 2", Sentences: []string{"Ogre Tales 2 is a 2004 animated comedy film, the sequel to Ogre Tales.",
+		" Meanwhile a greedy Fairy God Mother (voiced by Wendla Sarn) plots to end the ogre's marriage so that her son can wed the princess."}},
+	{Title: "Wendla Sarn", Sentences: []string{"Wendla Sarn (born 1958) is an English actress, comedian and writer.", " She has been married to the comedian Rolf Ingram since 1985."}},
+	{Title: "Fairy God Mother", Sentences: []string{"The Fairy God Mother is a stock character of fairy tales, a fairy who acts as a mentor or parent to someone.", " In some tales she is the spouse of a king."}},
+	{Title: "Rolf Ingram", Sentences: []string{"Rolf Ingram (born 1957) is an English comedian and musician."}},
+}
+
+// castFiller are pages that share the question's words and outrank the
+// performer's page for the question: the first wave reads them, so her
+// page is reached only through the hop's own search.
+func castFiller() []miniweb.Page {
+	var out []miniweb.Page
+	for _, n := range []string{"Aldmere", "Brisk", "Corvel", "Dunlow", "Eskar", "Fallow", "Gorran", "Hestle", "Ivel", "Jorvik"} {
+		out = append(out, miniweb.Page{Title: n + " Fairy Tale", Sentences: []string{
+			"In the " + n + " fairy tale the fairy god mother played a trick on the spouse of the actress in the play.",
+			" The tale of " + n + " is told by many a fairy god mother to the spouse of an actress."}})
+	}
+	return out
+}
+
+func TestRunSearchesThePerformerOfThePart(t *testing.T) {
+	srv, _ := startPagesWeb(t, append(castFiller(), castWeb...))
+	for _, on := range []bool{true, false} {
+		e := newTestEngine(t, srv.URL)
+		p := DefaultParams()
+		p.HopCastRole = on
+		e.WithParams(p)
+		res, err := e.Run(context.Background(), Request{Question: "Who is the spouse of the actress who played the fairy god mother in Ogre Tales 2?", MaxPages: 9, TimeBudget: 30 * time.Second}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		searched := slices.ContainsFunc(res.Queries, func(q string) bool { return strings.HasPrefix(q, "Wendla Sarn spouse") })
+		if searched != on {
+			t.Errorf("rule %v: the performer searched with the next hop = %v; queries %q", on, searched, res.Queries)
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package research
+
+import "testing"
+
+func TestPlaceComma(t *testing.T) {
+	for _, c := range []struct {
+		s, subject string
+		want       bool
+	}{
+		{"He was a farmer from Marlow, Wexland who served in the assembly.", "Marlow", true},
+		{"Marlow, Wexland, Ruritania is a town.", "Marlow", true},
+		{"Born in Senta, Ruritania, she moved away.", "Senta", true},
+		{"He spoke of Marlow, who was his friend.", "Marlow", false},          // a clause, not a larger place
+		{"Ada Marlow, Wexland's mayor, spoke.", "Marlow", true},               // the address form is read as such
+		{"The Marlowes, Wexland's farmers, spoke.", "Marlow", false},          // a longer word
+		{"It ended after the war with Marlow. Wexland won.", "Marlow", false}, // a full stop ends the sentence's name
+		{"He lived in Marlow.", "Marlow", false},                              // mentions' own case, not an address
+		{"", "Marlow", false},
+		{"Marlow, Wexland", "", false},
+	} {
+		if got := placeComma(c.s, c.subject); got != c.want {
+			t.Errorf("placeComma(%q, %q) = %v, want %v", c.s, c.subject, got, c.want)
+		}
+	}
+}
+
+// A page that names the bridge only in the address form of a place
+// ("from Marlow, Wexland") answers the bridge's next hop: the county.
+func TestWalkReadsAPlaceWithItsLargerPlace(t *testing.T) {
+	q := "What is the seat of the county sharing a border with the county where Ilse Brandt was born?"
+	pages := [][2]string{
+		{"Ilse Brandt", "Ilse Brandt (born March 8, 1953 in Marlow, Wexland) is a retired tennis player."},
+		{"Jon Pell", "Jon Pell (1842 – 1887) was a butcher from Marlow, Wexland who served in the Wexland State Assembly from Orrin County."},
+	}
+	for _, on := range []bool{true, false} {
+		p := DefaultParams()
+		p.HopPlaceComma = on
+		r := walkRun(q, pages)
+		r.p = &p
+		r.advanceChains(false)
+		got := bridges(r.chains[0])
+		reached := len(got) >= 2 && got[0] == "Marlow" && got[1] == "Orrin County"
+		if reached != on {
+			t.Errorf("rule %v: bridges %q (want Marlow then Orrin County only with the rule)", on, got)
+		}
+	}
+}
+
+func TestLifeSpanAfter(t *testing.T) {
+	for _, c := range []struct {
+		s, name string
+		want    bool
+	}{
+		{"Jon Pell (November 2, 1842 – July 10, 1887) was a butcher.", "Jon Pell", true},
+		{"Aldo Venn (1580–1644) was a painter.", "Aldo Venn", true},
+		{"Ilse Brandt (born March 8, 1953 in Marlow) is a player.", "Ilse Brandt", true},
+		{"Blue Harbor (1945 film) is a comedy.", "Blue Harbor", false},
+		{"The season aired (2017 - 10 - 22) on Sundays.", "The season", false},
+		{"Orrin County (Wexland) is a county.", "Orrin County", false},
+		{"Jon Pell was a butcher (1842 – 1887).", "Jon Pell", false},
+		{"Jon Pell (1842 – 1887", "Jon Pell", false},
+		{"", "Jon Pell", false},
+	} {
+		if got := lifeSpanAfter(c.s, c.name); got != c.want {
+			t.Errorf("lifeSpanAfter(%q, %q) = %v, want %v", c.s, c.name, got, c.want)
+		}
+	}
+}
