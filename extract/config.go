@@ -134,6 +134,12 @@ type config struct {
 	// the box stands beside. 40 to 80 gained on WCXB with no page worse;
 	// 80 keeps the longer consent texts inside the box.
 	SiteBoxWords int
+	// WidgetNameGrowth (region.go widgetLimit): an element named for a
+	// widget (votes, share, ads) that holds more than this many times the
+	// words the main region keeps without such elements is the content: a
+	// widget is a few words beside the content, and a name can say what
+	// the content is about ("all_votes" around a ranked list).
+	WidgetNameGrowth float64
 
 	// --- Text pages: articles, threads, documentation, service pages ---
 
@@ -192,6 +198,7 @@ var defaultConfig = config{
 	LinkBlockShare:        0.9,
 	ProductLinkRun:        4,
 	SiteBoxWords:          80,
+	WidgetNameGrowth:      1,
 
 	// Text pages.
 	DisjointCoverage:  0.2,

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // shopCards are the entries of a shop's category page: a linked name and
@@ -206,5 +209,102 @@ func TestFromHTMLOgArticleDefault(t *testing.T) {
 	// would keep them as entries, author links and all.)
 	if strings.Contains(d.Markdown, "harbour.example.org/u/3") {
 		t.Errorf("comments taken as entries:\n%s", d.Markdown)
+	}
+}
+
+// rankedBooks are the entries of a readers' ranked list: title, author,
+// rating line.
+var rankedBooks = [][3]string{
+	{"The Salt Road Chronicles", "Maren Holt", "4.31 avg rating — 812,400 ratings"},
+	{"A Harbour in Winter", "Idris Kaye", "4.12 avg rating — 503,118 ratings"},
+	{"Letters from the Lighthouse", "June Okafor", "4.45 avg rating — 1,204,877 ratings"},
+	{"The Cartographer's Daughter", "Elena Brandt", "3.98 avg rating — 298,560 ratings"},
+	{"Nine Bridges to Nowhere", "Tomas Reyes", "4.02 avg rating — 150,233 ratings"},
+	{"Orchard of Small Hours", "Priya Nair", "4.27 avg rating — 640,912 ratings"},
+	{"What the Tide Keeps", "Sam Whitlock", "4.19 avg rating — 377,045 ratings"},
+	{"The Glassblower's Apprentice", "Hana Mori", "4.36 avg rating — 920,004 ratings"},
+}
+
+// listComments are readers' comments under a ranked list, longer prose
+// than any entry: the article extractors keep them, not the list.
+var listComments = []string{
+	"Letters from the Lighthouse should be first on this list, and I say that having read every other book here at least twice. The way the keeper's letters slowly reveal what happened on the night of the storm is unlike anything else in the genre, and the ending still surprises me.",
+	"I read four of these on one long voyage last summer and loved every one of them, although I think the list leans too heavily on recent books. Older novels of the sea, written by people who actually sailed, deserve a place here too, and I hope voters remember them next year.",
+	"It is strange that a list of the best sea novels has only one book about the navy in it. I understand that the votes decide the order, but surely a few of the classics would rise if more readers knew that the list exists at all. Maybe the site could feature it on the front page.",
+	"The Glassblower's Apprentice barely has anything to do with the sea, apart from the last chapters set in a port town, so I am surprised to see it here at all. It is a wonderful book though, and I would recommend it to anyone who liked the Orchard, which has the same quiet tone throughout.",
+}
+
+func TestMainRegionKeepsARankedListInABoxNamedForVotes(t *testing.T) {
+	// The ranked list sits in a box the site named for the votes that
+	// rank it; it is most of the page, so it is the content, not a vote
+	// widget. The real widgets (share buttons, a comment's vote counter)
+	// still go.
+	var b strings.Builder
+	b.WriteString(`<div class="mainContent"><h1>Best Sea Novels Ever</h1>
+<p>The best novels set at sea or on its shores, as voted on by our readers. A book's score is based on how many people voted for it and how highly they ranked it.</p>
+<div class="share-buttons"><a href="/share/fb">Share on Facebook</a> <a href="/share/x">Share on X</a></div>
+<div id="all_votes"><table class="tableList">`)
+	for i, r := range rankedBooks {
+		fmt.Fprintf(&b, `<tr itemscope itemtype="http://schema.org/Book"><td class="number">%d</td><td><a href="/book/%d"><img src="/c/%d.jpg" alt=""></a></td>
+<td><a class="bookTitle" href="/book/%d"><span itemprop="name">%s</span></a><br><span class="by">by</span> <a class="authorName" href="/author/%d">%s</a><br>
+<span class="minirating">%s</span><br><a href="#">score: %d</a>, and <a href="#">%d people voted</a></td>
+<td><form action="/shelf/add"><button>Want to Read</button></form></td></tr>`, i+1, i, i, i, r[0], i, r[1], r[2], 9000-i*700, 90-i*7)
+	}
+	b.WriteString(`</table></div>
+<div class="discussion"><h2>Comments on this list</h2>`)
+	for i, c := range listComments[:2] {
+		fmt.Fprintf(&b, `<div class="message"><a href="/user/%d">reader%d</a> <span class="date">Mar %d, 2025</span><p>%s</p><div class="post-votes"><span>12</span> <a href="#">Like</a></div></div>`, i, i, i+3, c)
+	}
+	b.WriteString(`</div></div>`)
+	root, err := parseClean(page(`<title>Best Sea Novels Ever</title>`, siteChrome(b.String())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	region := textOf(mainRegion(root, &defaultConfig))
+	for _, r := range rankedBooks {
+		for _, want := range r {
+			if !strings.Contains(region, want) {
+				t.Errorf("entry part %q lost from the region:\n%s", want, region)
+			}
+		}
+	}
+	for _, chrome := range []string{"Share on Facebook", "Like", "We use cookies", "About us"} {
+		if strings.Contains(region, chrome) {
+			t.Errorf("chrome %q kept in the region:\n%s", chrome, region)
+		}
+	}
+	d, err := FromHTML(page(`<title>Best Sea Novels Ever</title>`, siteChrome(b.String())), mustURL(t, "https://books.example.com/list/1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rankedBooks {
+		if !strings.Contains(d.Markdown, r[0]) {
+			t.Errorf("entry %q lost:\n%s", r[0], d.Markdown)
+		}
+	}
+}
+
+func TestIsChromeInKeepsContentNamedForAWidget(t *testing.T) {
+	words := strings.Repeat("word ", 30)
+	for _, c := range []struct {
+		name, markup string
+		limit        int
+		want         bool
+	}{
+		{"small share box", `<div class="share-box"><a href="#">Share</a></div>`, 20, true},
+		{"list named for votes, most of the region", `<div id="all_votes"><p>` + words + `</p></div>`, 20, false},
+		{"same list, no limit", `<div id="all_votes"><p>` + words + `</p></div>`, 0, true},
+		{"sidebar however large", `<div class="sidebar"><p>` + words + `</p></div>`, 20, true},
+		{"nav however large", `<nav class="votes"><p>` + words + `</p></nav>`, 20, true},
+		{"plain block", `<div class="entry"><p>` + words + `</p></div>`, 20, false},
+	} {
+		root, err := html.Parse(strings.NewReader(c.markup))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := findElement(root, atom.Body).FirstChild
+		if got := isChromeIn(n, false, c.limit); got != c.want {
+			t.Errorf("%s: isChromeIn = %v, want %v", c.name, got, c.want)
+		}
 	}
 }

@@ -21,8 +21,19 @@ func mainRegion(root *html.Node, cfg *config) *html.Node {
 	region, pageLevel := regionRoot(root, cfg)
 	out := cloneNode(region)
 	stripSiteBoxes(out, cfg) // regionboxes.go
-	stripChrome(out, pageLevel)
+	stripChromeAround(out, pageLevel, widgetLimit(region, pageLevel, cfg))
 	return out
+}
+
+// widgetLimit is how many words of region an element named for a widget
+// (widgetWords) may hold and still be one: cfg.WidgetNameGrowth times
+// the words the region keeps without any such element. A share box or a
+// vote counter is a few words beside the content; an element so named
+// that holds more than all the rest is the content, named for what it is
+// about (a ranked list in "all_votes", a post in "post-and-ads").
+func widgetLimit(region *html.Node, pageLevel bool, cfg *config) int {
+	all, _ := regionWordsWithin(region, pageLevel, 0)
+	return max(1, int(cfg.WidgetNameGrowth*float64(all)))
 }
 
 // regionRoot is the page's main landmark, or its body (pageLevel) when it
@@ -41,7 +52,13 @@ func regionRoot(root *html.Node, cfg *config) (n *html.Node, pageLevel bool) {
 // regionWords counts the words mainRegion would keep, without copying:
 // all of them, and those outside links (a reader's text rather than
 // navigation).
-func regionWords(n *html.Node, pageLevel bool) (all, own int) {
+func regionWords(n *html.Node, pageLevel bool, cfg *config) (all, own int) {
+	return regionWordsWithin(n, pageLevel, widgetLimit(n, pageLevel, cfg))
+}
+
+// regionWordsWithin is regionWords with the widgets holding more than
+// limit words kept (isChromeIn).
+func regionWordsWithin(n *html.Node, pageLevel bool, limit int) (all, own int) {
 	var walk func(n *html.Node, pageLevel, inLink bool)
 	walk = func(n *html.Node, pageLevel, inLink bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -52,7 +69,7 @@ func regionWords(n *html.Node, pageLevel bool) (all, own int) {
 				if !inLink {
 					own += w
 				}
-			case c.Type != html.ElementNode || isChrome(c, pageLevel):
+			case c.Type != html.ElementNode || isChromeIn(c, pageLevel, limit):
 			default:
 				walk(c, pageLevel && c.DataAtom != atom.Article && c.DataAtom != atom.Section && c.DataAtom != atom.Main,
 					inLink || c.DataAtom == atom.A)
@@ -89,23 +106,43 @@ func largestMain(n *html.Node) *html.Node {
 // stripChrome removes site chrome from n in place. Page-level landmarks
 // (<header>, <footer>) only count as chrome outside an article or
 // section, where they are the site's, not the content's.
-func stripChrome(n *html.Node, pageLevel bool) {
+func stripChrome(n *html.Node, pageLevel bool) { stripChromeAround(n, pageLevel, 0) }
+
+// stripChromeAround is stripChrome, keeping the elements named for chrome
+// that hold more than limit words (0: none is kept; widgetLimit).
+func stripChromeAround(n *html.Node, pageLevel bool, limit int) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
 			switch {
-			case isChrome(c, pageLevel):
+			case isChromeIn(c, pageLevel, limit):
 				n.RemoveChild(c)
 			default:
 				inner := pageLevel && c.DataAtom != atom.Article && c.DataAtom != atom.Section && c.DataAtom != atom.Main
-				stripChrome(c, inner)
+				stripChromeAround(c, inner, limit)
 			}
 		}
 		c = next
 	}
 }
 
-func isChrome(n *html.Node, pageLevel bool) bool {
+// isChromeIn is isChrome, except that an element that is chrome only by
+// a widget's name (widgetWords) and holds more than limit words (limit >
+// 0) is content.
+func isChromeIn(n *html.Node, pageLevel bool, limit int) bool {
+	if isChromeByKind(n, pageLevel) || nameHas(getAttr(n, "class"), chromeWords) || nameHas(getAttr(n, "id"), chromeWords) {
+		return true
+	}
+	if !nameHas(getAttr(n, "class"), widgetWords) && !nameHas(getAttr(n, "id"), widgetWords) {
+		return false
+	}
+	return limit <= 0 || visibleWords(n) <= limit
+}
+
+func isChrome(n *html.Node, pageLevel bool) bool { return isChromeIn(n, pageLevel, 0) }
+
+// isChromeByKind: n is chrome by its tag or its role.
+func isChromeByKind(n *html.Node, pageLevel bool) bool {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Aside, atom.Button,
 		atom.Select, atom.Input, atom.Textarea, atom.Svg, atom.Iframe, atom.Dialog, atom.Canvas,
@@ -119,25 +156,32 @@ func isChrome(n *html.Node, pageLevel bool) bool {
 		"menu", "menubar", "toolbar", "tablist":
 		return true
 	}
-	return hasChromeName(getAttr(n, "class")) || hasChromeName(getAttr(n, "id"))
+	return false
 }
 
 // chromeWords are the words sites name their chrome by, in class and id
 // attributes ("cookie-banner", "site_footer", "shareButtons").
 var chromeWords = map[string]bool{
 	"cookie": true, "cookies": true, "consent": true, "gdpr": true, "newsletter": true,
-	"breadcrumb": true, "breadcrumbs": true, "share": true, "sharing": true, "social": true,
+	"breadcrumb": true, "breadcrumbs": true,
 	"modal": true, "popup": true, "skip": true, "sidebar": true, "navbar": true, "navigation": true,
 	"menu": true, "footer": true, "masthead": true, "toolbar": true, "pagination": true,
-	"advert": true, "advertisement": true, "ads": true, "promo": true, "subscribe": true,
+	"subscribe": true,
 	"signup": true, "login": true, "related": true, "recommended": true, "recommendations": true,
 	"toc": true, "drawer": true, "offcanvas": true, "announcement": true,
-	"signature": true, "vote": true, "votes": true, "voting": true,
+}
+
+// widgetWords name the small boxes sites set in and beside their content:
+// share buttons, ad slots, a post's vote counter, a signature (see
+// widgetLimit).
+var widgetWords = map[string]bool{
+	"share": true, "sharing": true, "social": true, "advert": true, "advertisement": true, "ads": true,
+	"promo": true, "signature": true, "vote": true, "votes": true, "voting": true,
 }
 
 // hasChromeName splits an attribute into words (at spaces, "-", "_" and
-// lower-to-upper case changes) and looks for a chrome word.
-func hasChromeName(v string) bool { return nameHas(v, chromeWords) }
+// lower-to-upper case changes) and looks for a chrome or widget word.
+func hasChromeName(v string) bool { return nameHas(v, chromeWords) || nameHas(v, widgetWords) }
 
 // nameHas splits an attribute value into words and looks for one of words.
 func nameHas(v string, words map[string]bool) bool {

@@ -37,7 +37,7 @@ func readRootFacts(root *html.Node, meta *pageMeta, cfg *config) *rootFacts {
 	m.facts = f
 	f.shop, f.hasShop = isShop(root, &m), true
 	f.region, f.pageLevel = regionRoot(root, cfg)
-	f.rw, f.rwOwn = regionWords(f.region, f.pageLevel)
+	f.rw, f.rwOwn = regionWords(f.region, f.pageLevel, cfg)
 	if !declaresArticle(root, &m, cfg) && !f.shop {
 		f.posts, f.hasPosts = findPosts(root, cfg), true
 	}
@@ -57,7 +57,8 @@ func (m *pageMeta) regionWords(root *html.Node, cfg *config) (all, own int) {
 	if f := m.factsOf(root, cfg); f != nil {
 		return f.rw, f.rwOwn
 	}
-	return regionWords(regionRoot(root, cfg))
+	n, pageLevel := regionRoot(root, cfg)
+	return regionWords(n, pageLevel, cfg)
 }
 
 // posts is findPosts of root.
