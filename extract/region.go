@@ -166,8 +166,7 @@ var chromeWords = map[string]bool{
 	"breadcrumb": true, "breadcrumbs": true,
 	"modal": true, "popup": true, "skip": true, "sidebar": true, "navbar": true, "navigation": true,
 	"menu": true, "footer": true, "masthead": true, "toolbar": true, "pagination": true,
-	"subscribe": true,
-	"signup": true, "login": true, "related": true, "recommended": true, "recommendations": true,
+	"subscribe": true, "signup": true, "login": true, "related": true, "recommended": true, "recommendations": true,
 	"toc": true, "drawer": true, "offcanvas": true, "announcement": true,
 }
 
