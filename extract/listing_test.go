@@ -308,3 +308,59 @@ func TestIsChromeInKeepsContentNamedForAWidget(t *testing.T) {
 		}
 	}
 }
+
+// chartFilms are the entries of a film chart: title, year, running time,
+// certificate.
+var chartFilms = [][4]string{
+	{"The Quiet Harbour", "2026", "1h 54m", "R"}, {"Saltwater Kings", "2025", "2h 11m", "PG-13"},
+	{"A Lantern at Sea", "2026", "1h 43m", "PG"}, {"The Ninth Wave", "2025", "2h 29m", "R"},
+	{"Driftwood Summer", "2026", "1h 47m", "PG-13"}, {"Keepers of the Light", "2024", "2h 5m", "PG"},
+}
+
+func TestFromHTMLChartMetadataItemsKeepTheirSpaces(t *testing.T) {
+	// Each film's facts are spans of one class that the stylesheet sets
+	// in a row; in the markup nothing stands between them.
+	var b strings.Builder
+	b.WriteString(`<main><h1>Most popular films</h1><p class="byline">As determined by our readers this week.</p><ul class="chart">`)
+	for i, f := range chartFilms {
+		fmt.Fprintf(&b, `<li class="chart-item"><div class="rank">#%d</div><a class="title-link" href="/title/%d"><h3 class="title">%s</h3></a>
+<div class="metadata"><span class="metadata-item">%s</span><span class="metadata-item">%s</span><span class="metadata-item">%s</span></div>
+<span class="rating" aria-label="rating">7.%d</span><button>Rate</button></li>`, i+1, i, f[0], f[1], f[2], f[3], i)
+	}
+	b.WriteString(`</ul></main>`)
+	d, err := FromHTML(page(`<title>Most popular films</title>`, siteChrome(b.String())), mustURL(t, "https://films.example.com/chart"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range chartFilms {
+		if want := f[1] + " " + f[2] + " " + f[3]; !strings.Contains(d.Markdown, want) {
+			t.Errorf("facts of %q not read as %q:\n%s", f[0], want, d.Markdown)
+		}
+	}
+}
+
+func TestSpaceSiblingItems(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`<span class="m">2026</span><span class="m">1h 54m</span><span class="m">R</span>`, "2026 1h 54m R"},
+		// A rich-text editor's runs, split inside a word: one sentence.
+		{`<span class="r" style="font-variant:normal">a full suite of tools includin</span><span class="r" style="font-variant:normal">g CRM and SEO</span>`, "a full suite of tools including CRM and SEO"},
+		// A word split into letters for an animation.
+		{`<span class="char">H</span><span class="char">e</span><span class="char">y</span>`, "Hey"},
+		// Links of one class: a menu, left as it is.
+		{`<a class="tag" href="/a">Aging</a><a class="tag" href="/b">Sleep</a>`, "AgingSleep"},
+		// Different classes: a word set in two styles.
+		{`<span class="big">Sea</span><span class="small">side</span>`, "Seaside"},
+		// Long runs of one class are text, not items.
+		{`<span class="t">one two three four five</span><span class="t">six seven</span>`, "one two three four fivesix seven"},
+	} {
+		root, err := html.Parse(strings.NewReader(`<p>` + c.in + `</p>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := findElement(root, atom.P)
+		spaceSiblingItems(p)
+		if got := textOf(p); got != c.want {
+			t.Errorf("spaceSiblingItems(%s) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
