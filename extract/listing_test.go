@@ -364,3 +364,28 @@ func TestSpaceSiblingItems(t *testing.T) {
 		}
 	}
 }
+
+func TestFromHTMLListingDeclaredACollectionUnderOgArticle(t *testing.T) {
+	// og:type "article" is the site's default for every page; the page's
+	// structured data says it is a collection, and its entries are read
+	// as any listing's (the article extractors kept their summaries
+	// without their linked titles).
+	var b strings.Builder
+	b.WriteString(`<main><div class="page-head"><h1>Trending</h1><p>See what the community is most excited about today.</p></div><div class="box">`)
+	for i, r := range trendingRepos {
+		fmt.Fprintf(&b, `<article class="box-row"><h2 class="h3"><a href="/%s">%s</a></h2><p class="col-9">%s</p>
+<div class="f6"><span class="lang">%s</span> stars today</div></article>`, strings.ReplaceAll(r[0], " ", "")+fmt.Sprint(i), r[0], r[1], r[2])
+	}
+	b.WriteString(`</div></main>`)
+	head := `<title>Trending repositories</title><meta property="og:type" content="article">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"CollectionPage","name":"Trending"}</script>`
+	d, err := FromHTML(page(head, siteChrome(b.String())), mustURL(t, "https://code.example.com/trending"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range trendingRepos {
+		if !strings.Contains(d.Markdown, r[0]) || !strings.Contains(d.Markdown, r[1]) {
+			t.Errorf("entry %q lost:\n%s", r[0], d.Markdown)
+		}
+	}
+}

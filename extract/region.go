@@ -247,7 +247,11 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 				return keepArticle()
 			}
 			region = mainRegion(root, cfg)
-			if !isListing(region, articleMD, true, cfg) {
+			// A page whose structured data says it is a collection
+			// (og:type being the site's default) is judged as any
+			// undeclared listing.
+			ogArticle := declaredKind(structuredTypes(meta, root)) != kindListing
+			if !isListing(region, articleMD, ogArticle, cfg) {
 				return keepArticle()
 			}
 		}
