@@ -140,6 +140,14 @@ type config struct {
 	// widget is a few words beside the content, and a name can say what
 	// the content is about ("all_votes" around a ranked list).
 	WidgetNameGrowth float64
+	// TableMinRows, TableKept and TableShare (tables.go): a table of at
+	// least TableMinRows rows of two cells is data (a list by year, a
+	// schedule, a ranking); when the article path's result holds less
+	// than TableKept of such tables' text and they have TableShare of its
+	// words, it dropped a part of the content, and the region is read.
+	TableMinRows int
+	TableKept    float64
+	TableShare   float64
 
 	// --- Text pages: articles, threads, documentation, service pages ---
 
@@ -199,6 +207,9 @@ var defaultConfig = config{
 	ProductLinkRun:        4,
 	SiteBoxWords:          80,
 	WidgetNameGrowth:      1,
+	TableMinRows:          5,
+	TableKept:             0.5,
+	TableShare:            0.3,
 
 	// Text pages.
 	DisjointCoverage:  0.2,

@@ -227,6 +227,9 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		if g, ok := gapRegion(root, base, src, meta, articleMD, rwOwn, awOwn, cfg); ok {
 			return g, true, shop
 		}
+		if t, ok := tableRegion(root, base, src, meta, articleMD, cfg); ok {
+			return t, true, shop
+		}
 		return rendered{}, false, shop
 	}
 	share := float64(aw) / float64(rw)
