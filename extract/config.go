@@ -44,6 +44,11 @@ type config struct {
 	// comments under a question are not the discussion; its answers are).
 	RepliesOverlap float64
 	RepliesGrowth  float64
+	// ThreadPostShare (thread.go conversation): on a page that calls
+	// itself an article in og:type alone (a site-wide default), posts are
+	// a thread only when no one of them holds this share of their words:
+	// a story with its readers' comments is one long post and short ones.
+	ThreadPostShare float64
 
 	// ReviewShare: on a shop page that does not declare itself an
 	// article, an article path's result with at least this share of its
@@ -183,6 +188,7 @@ var defaultConfig = config{
 	ThreadCoverage:      0.5,
 	RepliesOverlap:      0.2,
 	RepliesGrowth:       3,
+	ThreadPostShare:     0.5,
 	ReviewShare:         0.5,
 	MinEntries:          4,
 	MinEntryWords:       2,

@@ -38,7 +38,7 @@ func readRootFacts(root *html.Node, meta *pageMeta, cfg *config) *rootFacts {
 	f.shop, f.hasShop = isShop(root, &m), true
 	f.region, f.pageLevel = regionRoot(root, cfg)
 	f.rw, f.rwOwn = regionWords(f.region, f.pageLevel, cfg)
-	if !declaresArticle(root, &m, cfg) && !f.shop {
+	if (!declaresArticle(root, &m, cfg) || ogArticleOnly(root, &m)) && !f.shop {
 		f.posts, f.hasPosts = findPosts(root, cfg), true
 	}
 	return f
