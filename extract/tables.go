@@ -22,8 +22,8 @@ import (
 // article path's result (articleMD) left out its data tables
 // (droppedTables).
 func tableRegion(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, cfg *config) (rendered, bool) {
-	n, pageLevel := regionRoot(root, cfg)
-	if !droppedTables(n, pageLevel, articleMD, cfg) {
+	n, pageLevel, limit := meta.regionRoot(root, cfg)
+	if !droppedTables(n, pageLevel, limit, articleMD, cfg) {
 		return rendered{}, false
 	}
 	shop := isShop(root, meta)
@@ -36,15 +36,12 @@ func tableRegion(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, 
 }
 
 // droppedTables: the data tables of the region n (dataTable, outside its
-// chrome) that articleMD does not hold (less than cfg.TableKept of a
-// table's text) have at least cfg.TableShare of articleMD's words.
-func droppedTables(n *html.Node, pageLevel bool, articleMD string, cfg *config) bool {
-	articleTokens := wordTokens(stripLinks(articleMD), nil)
-	if len(articleTokens) == 0 {
-		return false
-	}
+// chrome; limit is its widgetLimit) that articleMD does not hold (less
+// than cfg.TableKept of a table's text) have at least cfg.TableShare of
+// articleMD's words. articleMD is read only on a page with a data table.
+func droppedTables(n *html.Node, pageLevel bool, limit int, articleMD string, cfg *config) bool {
+	var articleTokens []string
 	var set map[uint64]struct{}
-	limit := widgetLimit(n, pageLevel, cfg)
 	dropped := 0
 	var toks []string
 	var walk func(n *html.Node, pageLevel bool)
@@ -55,6 +52,7 @@ func droppedTables(n *html.Node, pageLevel bool, articleMD string, cfg *config) 
 			}
 			if c.DataAtom == atom.Table && dataTable(c, cfg) {
 				if set == nil {
+					articleTokens = wordTokens(stripLinks(articleMD), nil)
 					set = shingleSet(articleTokens)
 				}
 				// Cells apart: their texts do not run together.
@@ -69,7 +67,7 @@ func droppedTables(n *html.Node, pageLevel bool, articleMD string, cfg *config) 
 		}
 	}
 	walk(n, pageLevel)
-	return float64(dropped) >= cfg.TableShare*float64(len(articleTokens))
+	return dropped > 0 && len(articleTokens) > 0 && float64(dropped) >= cfg.TableShare*float64(len(articleTokens))
 }
 
 // dataTable: a table of at least cfg.TableMinRows rows of two cells or

@@ -86,7 +86,7 @@ func TestDroppedTables(t *testing.T) {
 		{"the prose and the table", prose + "\n\n" + strings.Join(cells, "\n"), false},
 		{"a long story beside a small table", strings.Repeat(prose+"\n\n", 12), false},
 	} {
-		if got := droppedTables(body, true, c.article, &defaultConfig); got != c.want {
+		if got := droppedTables(body, true, widgetLimit(body, true, &defaultConfig), c.article, &defaultConfig); got != c.want {
 			t.Errorf("%s: droppedTables = %v, want %v", c.name, got, c.want)
 		}
 	}
