@@ -389,3 +389,27 @@ func TestFromHTMLListingDeclaredACollectionUnderOgArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestRegionWordsOneWalkMatchesTwo(t *testing.T) {
+	// regionWords finds the widget limit and the words in one walk; it
+	// must count what a walk with the limit known counts.
+	words := strings.Repeat("word ", 40)
+	for _, markup := range []string{
+		`<div id="all_votes"><p>` + words + `</p><div class="share">Share this</div></div><p>intro text here</p>`,
+		`<div class="share"><a href="/s">Share</a></div><p>` + words + `</p>`,
+		`<a href="/x"><div class="votes"><p>` + words + `</p><span class="vote">12</span></div></a><p>short</p>`,
+		`<div class="ads"><div class="ads"><p>` + words + `</p></div></div><nav><p>` + words + `</p></nav>`,
+	} {
+		root, err := html.Parse(strings.NewReader(markup))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := findElement(root, atom.Body)
+		all, own, limit := regionWords(body, true, &defaultConfig)
+		wantLimit := widgetLimit(body, true, &defaultConfig)
+		wantAll, wantOwn := regionWordsWithin(body, true, wantLimit)
+		if all != wantAll || own != wantOwn || limit != wantLimit {
+			t.Errorf("%s: regionWords = %d, %d, %d; want %d, %d, %d", markup, all, own, limit, wantAll, wantOwn, wantLimit)
+		}
+	}
+}

@@ -38,8 +38,7 @@ func readRootFacts(root *html.Node, meta *pageMeta, cfg *config) *rootFacts {
 	m.facts = f
 	f.shop, f.hasShop = isShop(root, &m), true
 	f.region, f.pageLevel = regionRoot(root, cfg)
-	f.limit = widgetLimit(f.region, f.pageLevel, cfg)
-	f.rw, f.rwOwn = regionWordsWithin(f.region, f.pageLevel, f.limit)
+	f.rw, f.rwOwn, f.limit = regionWords(f.region, f.pageLevel, cfg)
 	if (!declaresArticle(root, &m, cfg) || ogArticleOnly(root, &m)) && !f.shop {
 		f.posts, f.hasPosts = findPosts(root, cfg), true
 	}
@@ -60,7 +59,8 @@ func (m *pageMeta) regionWords(root *html.Node, cfg *config) (all, own int) {
 		return f.rw, f.rwOwn
 	}
 	n, pageLevel := regionRoot(root, cfg)
-	return regionWords(n, pageLevel, cfg)
+	all, own, _ = regionWords(n, pageLevel, cfg)
+	return all, own
 }
 
 // regionRoot is regionRoot of root with its widgetLimit.

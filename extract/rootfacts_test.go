@@ -45,7 +45,7 @@ func TestRootFactsAreTheDecisionsAnswers(t *testing.T) {
 			t.Errorf("%s: shop %v, computed %v, want %v", tc.name, f.shop, want, tc.shop)
 		}
 		n, pageLevel := regionRoot(root, cfg)
-		rw, own := regionWords(n, pageLevel, cfg)
+		rw, own, _ := regionWords(n, pageLevel, cfg)
 		if f.rw != rw || f.rwOwn != own || rw == 0 {
 			t.Errorf("%s: region words %d/%d, want %d/%d (nonzero)", tc.name, f.rw, f.rwOwn, rw, own)
 		}

@@ -27,7 +27,7 @@ func tableRegion(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, 
 		return rendered{}, false
 	}
 	shop := isShop(root, meta)
-	region := mainRegion(root, cfg)
+	region := meta.mainRegion(root, cfg)
 	r, ok := renderRegion(region, base, src, shop, cfg)
 	if !ok || !holdsArticle(r.markdown, articleMD, cfg) {
 		return rendered{}, false
