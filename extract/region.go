@@ -187,9 +187,9 @@ func stripChromeAround(n *html.Node, pageLevel bool, limit int) {
 	}
 }
 
-// isChromeIn is isChrome, except that an element that is chrome only by
-// a widget's name (widgetWords) and holds more than limit words (limit >
-// 0) is content.
+// isChromeIn: n is site chrome (chromeKind: by its tag, role or name),
+// except that an element chrome only by a widget's name (widgetWords)
+// that holds more than limit words (limit > 0) is content.
 func isChromeIn(n *html.Node, pageLevel bool, limit int) bool {
 	switch chromeKind(n, pageLevel) {
 	case chromeName:
@@ -237,8 +237,6 @@ var chromeNameKinds = func() map[string]uint8 {
 	return m
 }()
 
-func isChrome(n *html.Node, pageLevel bool) bool { return isChromeIn(n, pageLevel, 0) }
-
 // isChromeByKind: n is chrome by its tag or its role.
 func isChromeByKind(n *html.Node, pageLevel bool) bool {
 	switch n.DataAtom {
@@ -258,7 +256,8 @@ func isChromeByKind(n *html.Node, pageLevel bool) bool {
 }
 
 // chromeWords are the words sites name their chrome by, in class and id
-// attributes ("cookie-banner", "site_footer", "shareButtons").
+// attributes ("cookie-banner", "site_footer", "mainMenu"), split as
+// nameWords splits them.
 var chromeWords = map[string]bool{
 	"cookie": true, "cookies": true, "consent": true, "gdpr": true, "newsletter": true,
 	"breadcrumb": true, "breadcrumbs": true,
@@ -275,10 +274,6 @@ var widgetWords = map[string]bool{
 	"share": true, "sharing": true, "social": true, "advert": true, "advertisement": true, "ads": true,
 	"promo": true, "signature": true, "vote": true, "votes": true, "voting": true,
 }
-
-// hasChromeName splits an attribute into words (at spaces, "-", "_" and
-// lower-to-upper case changes) and looks for a chrome or widget word.
-func hasChromeName(v string) bool { return nameHas(v, chromeWords) || nameHas(v, widgetWords) }
 
 // nameHas splits an attribute value into words and looks for one of words.
 func nameHas(v string, words map[string]bool) bool {
