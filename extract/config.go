@@ -44,6 +44,11 @@ type config struct {
 	// comments under a question are not the discussion; its answers are).
 	RepliesOverlap float64
 	RepliesGrowth  float64
+	// ThreadPostShare (thread.go conversation): on a page that calls
+	// itself an article in og:type alone (a site-wide default), posts are
+	// a thread only when no one of them holds this share of their words:
+	// a story with its readers' comments is one long post and short ones.
+	ThreadPostShare float64
 
 	// ReviewShare: on a shop page that does not declare itself an
 	// article, an article path's result with at least this share of its
@@ -134,6 +139,20 @@ type config struct {
 	// the box stands beside. 40 to 80 gained on WCXB with no page worse;
 	// 80 keeps the longer consent texts inside the box.
 	SiteBoxWords int
+	// WidgetNameGrowth (region.go widgetLimit): an element named for a
+	// widget (votes, share, ads) that holds more than this many times the
+	// words the main region keeps without such elements is the content: a
+	// widget is a few words beside the content, and a name can say what
+	// the content is about ("all_votes" around a ranked list).
+	WidgetNameGrowth float64
+	// TableMinRows, TableKept and TableShare (tables.go): a table of at
+	// least TableMinRows rows of two cells is data (a list by year, a
+	// schedule, a ranking); when the article path's result holds less
+	// than TableKept of such tables' text and they have TableShare of its
+	// words, it dropped a part of the content, and the region is read.
+	TableMinRows int
+	TableKept    float64
+	TableShare   float64
 
 	// --- Text pages: articles, threads, documentation, service pages ---
 
@@ -169,6 +188,7 @@ var defaultConfig = config{
 	ThreadCoverage:      0.5,
 	RepliesOverlap:      0.2,
 	RepliesGrowth:       3,
+	ThreadPostShare:     0.5,
 	ReviewShare:         0.5,
 	MinEntries:          4,
 	MinEntryWords:       2,
@@ -192,6 +212,10 @@ var defaultConfig = config{
 	LinkBlockShare:        0.9,
 	ProductLinkRun:        4,
 	SiteBoxWords:          80,
+	WidgetNameGrowth:      1,
+	TableMinRows:          5,
+	TableKept:             0.5,
+	TableShare:            0.3,
 
 	// Text pages.
 	DisjointCoverage:  0.2,

@@ -167,6 +167,11 @@ func render(ex extraction, base *url.URL, src *pageText) (r rendered, err error)
 		restoreCodeBlocks(ex.node)
 		restoreFlattened(ex.node, src)
 	}
+	if ex.source == "region" || ex.source == "thread" {
+		// Copies of the page's parts (mainRegion, the thread's posts):
+		// the items of a card's or a post's metadata line.
+		spaceSiblingItems(ex.node)
+	}
 	r.links = fixLinks(ex.node, base)
 	r.markdown, err = toMarkdown(ex.node)
 	return r, err

@@ -26,7 +26,7 @@ func gapRegion(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, ar
 		return rendered{}, false
 	}
 	shop := isShop(root, meta)
-	region := mainRegion(root, cfg)
+	region := meta.mainRegion(root, cfg)
 	r, ok := renderRegion(region, base, src, shop, cfg)
 	if !ok {
 		return rendered{}, false

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // shopCards are the entries of a shop's category page: a linked name and
@@ -206,5 +209,207 @@ func TestFromHTMLOgArticleDefault(t *testing.T) {
 	// would keep them as entries, author links and all.)
 	if strings.Contains(d.Markdown, "harbour.example.org/u/3") {
 		t.Errorf("comments taken as entries:\n%s", d.Markdown)
+	}
+}
+
+// rankedBooks are the entries of a readers' ranked list: title, author,
+// rating line.
+var rankedBooks = [][3]string{
+	{"The Salt Road Chronicles", "Maren Holt", "4.31 avg rating — 812,400 ratings"},
+	{"A Harbour in Winter", "Idris Kaye", "4.12 avg rating — 503,118 ratings"},
+	{"Letters from the Lighthouse", "June Okafor", "4.45 avg rating — 1,204,877 ratings"},
+	{"The Cartographer's Daughter", "Elena Brandt", "3.98 avg rating — 298,560 ratings"},
+	{"Nine Bridges to Nowhere", "Tomas Reyes", "4.02 avg rating — 150,233 ratings"},
+	{"Orchard of Small Hours", "Priya Nair", "4.27 avg rating — 640,912 ratings"},
+	{"What the Tide Keeps", "Sam Whitlock", "4.19 avg rating — 377,045 ratings"},
+	{"The Glassblower's Apprentice", "Hana Mori", "4.36 avg rating — 920,004 ratings"},
+}
+
+// listComments are readers' comments under a ranked list, longer prose
+// than any entry: the article extractors keep them, not the list.
+var listComments = []string{
+	"Letters from the Lighthouse should be first on this list, and I say that having read every other book here at least twice. The way the keeper's letters slowly reveal what happened on the night of the storm is unlike anything else in the genre, and the ending still surprises me.",
+	"I read four of these on one long voyage last summer and loved every one of them, although I think the list leans too heavily on recent books. Older novels of the sea, written by people who actually sailed, deserve a place here too, and I hope voters remember them next year.",
+	"It is strange that a list of the best sea novels has only one book about the navy in it. I understand that the votes decide the order, but surely a few of the classics would rise if more readers knew that the list exists at all. Maybe the site could feature it on the front page.",
+	"The Glassblower's Apprentice barely has anything to do with the sea, apart from the last chapters set in a port town, so I am surprised to see it here at all. It is a wonderful book though, and I would recommend it to anyone who liked the Orchard, which has the same quiet tone throughout.",
+}
+
+func TestMainRegionKeepsARankedListInABoxNamedForVotes(t *testing.T) {
+	// The ranked list sits in a box the site named for the votes that
+	// rank it; it is most of the page, so it is the content, not a vote
+	// widget. The real widgets (share buttons, a comment's vote counter)
+	// still go.
+	var b strings.Builder
+	b.WriteString(`<div class="mainContent"><h1>Best Sea Novels Ever</h1>
+<p>The best novels set at sea or on its shores, as voted on by our readers. A book's score is based on how many people voted for it and how highly they ranked it.</p>
+<div class="share-buttons"><a href="/share/fb">Share on Facebook</a> <a href="/share/x">Share on X</a></div>
+<div id="all_votes"><table class="tableList">`)
+	for i, r := range rankedBooks {
+		fmt.Fprintf(&b, `<tr itemscope itemtype="http://schema.org/Book"><td class="number">%d</td><td><a href="/book/%d"><img src="/c/%d.jpg" alt=""></a></td>
+<td><a class="bookTitle" href="/book/%d"><span itemprop="name">%s</span></a><br><span class="by">by</span> <a class="authorName" href="/author/%d">%s</a><br>
+<span class="minirating">%s</span><br><a href="#">score: %d</a>, and <a href="#">%d people voted</a></td>
+<td><form action="/shelf/add"><button>Want to Read</button></form></td></tr>`, i+1, i, i, i, r[0], i, r[1], r[2], 9000-i*700, 90-i*7)
+	}
+	b.WriteString(`</table></div>
+<div class="discussion"><h2>Comments on this list</h2>`)
+	for i, c := range listComments[:2] {
+		fmt.Fprintf(&b, `<div class="message"><a href="/user/%d">reader%d</a> <span class="date">Mar %d, 2025</span><p>%s</p><div class="post-votes"><span>12</span> <a href="#">Like</a></div></div>`, i, i, i+3, c)
+	}
+	b.WriteString(`</div></div>`)
+	root, err := parseClean(page(`<title>Best Sea Novels Ever</title>`, siteChrome(b.String())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	region := textOf(mainRegion(root, &defaultConfig))
+	for _, r := range rankedBooks {
+		for _, want := range r {
+			if !strings.Contains(region, want) {
+				t.Errorf("entry part %q lost from the region:\n%s", want, region)
+			}
+		}
+	}
+	for _, chrome := range []string{"Share on Facebook", "Like", "We use cookies", "About us"} {
+		if strings.Contains(region, chrome) {
+			t.Errorf("chrome %q kept in the region:\n%s", chrome, region)
+		}
+	}
+	d, err := FromHTML(page(`<title>Best Sea Novels Ever</title>`, siteChrome(b.String())), mustURL(t, "https://books.example.com/list/1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rankedBooks {
+		if !strings.Contains(d.Markdown, r[0]) {
+			t.Errorf("entry %q lost:\n%s", r[0], d.Markdown)
+		}
+	}
+}
+
+func TestIsChromeInKeepsContentNamedForAWidget(t *testing.T) {
+	words := strings.Repeat("word ", 30)
+	for _, c := range []struct {
+		name, markup string
+		limit        int
+		want         bool
+	}{
+		{"small share box", `<div class="share-box"><a href="#">Share</a></div>`, 20, true},
+		{"list named for votes, most of the region", `<div id="all_votes"><p>` + words + `</p></div>`, 20, false},
+		{"same list, no limit", `<div id="all_votes"><p>` + words + `</p></div>`, 0, true},
+		{"sidebar however large", `<div class="sidebar"><p>` + words + `</p></div>`, 20, true},
+		{"nav however large", `<nav class="votes"><p>` + words + `</p></nav>`, 20, true},
+		{"plain block", `<div class="entry"><p>` + words + `</p></div>`, 20, false},
+	} {
+		root, err := html.Parse(strings.NewReader(c.markup))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := findElement(root, atom.Body).FirstChild
+		if got := isChromeIn(n, false, c.limit); got != c.want {
+			t.Errorf("%s: isChromeIn = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// chartFilms are the entries of a film chart: title, year, running time,
+// certificate.
+var chartFilms = [][4]string{
+	{"The Quiet Harbour", "2026", "1h 54m", "R"}, {"Saltwater Kings", "2025", "2h 11m", "PG-13"},
+	{"A Lantern at Sea", "2026", "1h 43m", "PG"}, {"The Ninth Wave", "2025", "2h 29m", "R"},
+	{"Driftwood Summer", "2026", "1h 47m", "PG-13"}, {"Keepers of the Light", "2024", "2h 5m", "PG"},
+}
+
+func TestFromHTMLChartMetadataItemsKeepTheirSpaces(t *testing.T) {
+	// Each film's facts are spans of one class that the stylesheet sets
+	// in a row; in the markup nothing stands between them.
+	var b strings.Builder
+	b.WriteString(`<main><h1>Most popular films</h1><p class="byline">As determined by our readers this week.</p><ul class="chart">`)
+	for i, f := range chartFilms {
+		fmt.Fprintf(&b, `<li class="chart-item"><div class="rank">#%d</div><a class="title-link" href="/title/%d"><h3 class="title">%s</h3></a>
+<div class="metadata"><span class="metadata-item">%s</span><span class="metadata-item">%s</span><span class="metadata-item">%s</span></div>
+<span class="rating" aria-label="rating">7.%d</span><button>Rate</button></li>`, i+1, i, f[0], f[1], f[2], f[3], i)
+	}
+	b.WriteString(`</ul></main>`)
+	d, err := FromHTML(page(`<title>Most popular films</title>`, siteChrome(b.String())), mustURL(t, "https://films.example.com/chart"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range chartFilms {
+		if want := f[1] + " " + f[2] + " " + f[3]; !strings.Contains(d.Markdown, want) {
+			t.Errorf("facts of %q not read as %q:\n%s", f[0], want, d.Markdown)
+		}
+	}
+}
+
+func TestSpaceSiblingItems(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`<span class="m">2026</span><span class="m">1h 54m</span><span class="m">R</span>`, "2026 1h 54m R"},
+		// A rich-text editor's runs, split inside a word: one sentence.
+		{`<span class="r" style="font-variant:normal">a full suite of tools includin</span><span class="r" style="font-variant:normal">g CRM and SEO</span>`, "a full suite of tools including CRM and SEO"},
+		// A word split into letters for an animation.
+		{`<span class="char">H</span><span class="char">e</span><span class="char">y</span>`, "Hey"},
+		// Links of one class: a menu, left as it is.
+		{`<a class="tag" href="/a">Aging</a><a class="tag" href="/b">Sleep</a>`, "AgingSleep"},
+		// Different classes: a word set in two styles.
+		{`<span class="big">Sea</span><span class="small">side</span>`, "Seaside"},
+		// Long runs of one class are text, not items.
+		{`<span class="t">one two three four five</span><span class="t">six seven</span>`, "one two three four fivesix seven"},
+	} {
+		root, err := html.Parse(strings.NewReader(`<p>` + c.in + `</p>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := findElement(root, atom.P)
+		spaceSiblingItems(p)
+		if got := textOf(p); got != c.want {
+			t.Errorf("spaceSiblingItems(%s) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestFromHTMLListingDeclaredACollectionUnderOgArticle(t *testing.T) {
+	// og:type "article" is the site's default for every page; the page's
+	// structured data says it is a collection, and its entries are read
+	// as any listing's (the article extractors kept their summaries
+	// without their linked titles).
+	var b strings.Builder
+	b.WriteString(`<main><div class="page-head"><h1>Trending</h1><p>See what the community is most excited about today.</p></div><div class="box">`)
+	for i, r := range trendingRepos {
+		fmt.Fprintf(&b, `<article class="box-row"><h2 class="h3"><a href="/%s">%s</a></h2><p class="col-9">%s</p>
+<div class="f6"><span class="lang">%s</span> stars today</div></article>`, strings.ReplaceAll(r[0], " ", "")+fmt.Sprint(i), r[0], r[1], r[2])
+	}
+	b.WriteString(`</div></main>`)
+	head := `<title>Trending repositories</title><meta property="og:type" content="article">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"CollectionPage","name":"Trending"}</script>`
+	d, err := FromHTML(page(head, siteChrome(b.String())), mustURL(t, "https://code.example.com/trending"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range trendingRepos {
+		if !strings.Contains(d.Markdown, r[0]) || !strings.Contains(d.Markdown, r[1]) {
+			t.Errorf("entry %q lost:\n%s", r[0], d.Markdown)
+		}
+	}
+}
+
+func TestRegionWordsOneWalkMatchesTwo(t *testing.T) {
+	// regionWords finds the widget limit and the words in one walk; it
+	// must count what a walk with the limit known counts.
+	words := strings.Repeat("word ", 40)
+	for _, markup := range []string{
+		`<div id="all_votes"><p>` + words + `</p><div class="share">Share this</div></div><p>intro text here</p>`,
+		`<div class="share"><a href="/s">Share</a></div><p>` + words + `</p>`,
+		`<a href="/x"><div class="votes"><p>` + words + `</p><span class="vote">12</span></div></a><p>short</p>`,
+		`<div class="ads"><div class="ads"><p>` + words + `</p></div></div><nav><p>` + words + `</p></nav>`,
+	} {
+		root, err := html.Parse(strings.NewReader(markup))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := findElement(root, atom.Body)
+		all, own, limit := regionWords(body, true, &defaultConfig)
+		wantLimit := widgetLimit(body, true, &defaultConfig)
+		wantAll, wantOwn := regionWordsWithin(body, true, wantLimit)
+		if all != wantAll || own != wantOwn || limit != wantLimit {
+			t.Errorf("%s: regionWords = %d, %d, %d; want %d, %d, %d", markup, all, own, limit, wantAll, wantOwn, wantLimit)
+		}
 	}
 }

@@ -212,8 +212,8 @@ func TestHasChromeName(t *testing.T) {
 		{"product description", false},
 	}
 	for _, tc := range tests {
-		if got := hasChromeName(tc.attr); got != tc.want {
-			t.Errorf("hasChromeName(%q) = %v, want %v", tc.attr, got, tc.want)
+		if got := nameKinds(tc.attr, chromeNameKinds) != 0; got != tc.want {
+			t.Errorf("chrome or widget name %q = %v, want %v", tc.attr, got, tc.want)
 		}
 	}
 }

@@ -19,10 +19,38 @@ import (
 // mainRegion returns a cleaned copy of the page's main region.
 func mainRegion(root *html.Node, cfg *config) *html.Node {
 	region, pageLevel := regionRoot(root, cfg)
+	return cleanedRegion(region, pageLevel, widgetLimit(region, pageLevel, cfg), cfg)
+}
+
+// mainRegion is mainRegion of root, its root and widget limit read from
+// the page's facts when they are root's.
+func (m *pageMeta) mainRegion(root *html.Node, cfg *config) *html.Node {
+	region, pageLevel, limit := m.regionRoot(root, cfg)
+	return cleanedRegion(region, pageLevel, limit, cfg)
+}
+
+// cleanedRegion is a copy of region without its site boxes and chrome
+// (limit: its widgetLimit).
+func cleanedRegion(region *html.Node, pageLevel bool, limit int, cfg *config) *html.Node {
 	out := cloneNode(region)
 	stripSiteBoxes(out, cfg) // regionboxes.go
-	stripChrome(out, pageLevel)
+	stripChromeAround(out, pageLevel, limit)
 	return out
+}
+
+// widgetLimit is how many words of region an element named for a widget
+// (widgetWords) may hold and still be one: cfg.WidgetNameGrowth times
+// the words the region keeps without any such element. A share box or a
+// vote counter is a few words beside the content; an element so named
+// that holds more than all the rest is the content, named for what it is
+// about (a ranked list in "all_votes", a post in "post-and-ads").
+func widgetLimit(region *html.Node, pageLevel bool, cfg *config) int {
+	all, _ := regionWordsWithin(region, pageLevel, 0)
+	return limitOf(all, cfg)
+}
+
+func limitOf(wordsWithoutWidgets int, cfg *config) int {
+	return max(1, int(cfg.WidgetNameGrowth*float64(wordsWithoutWidgets)))
 }
 
 // regionRoot is the page's main landmark, or its body (pageLevel) when it
@@ -40,26 +68,76 @@ func regionRoot(root *html.Node, cfg *config) (n *html.Node, pageLevel bool) {
 
 // regionWords counts the words mainRegion would keep, without copying:
 // all of them, and those outside links (a reader's text rather than
-// navigation).
-func regionWords(n *html.Node, pageLevel bool) (all, own int) {
-	var walk func(n *html.Node, pageLevel, inLink bool)
-	walk = func(n *html.Node, pageLevel, inLink bool) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+// navigation); and the region's widgetLimit. One walk without the
+// elements named for widgets gives the limit; only those elements are
+// walked again, with it.
+func regionWords(n *html.Node, pageLevel bool, cfg *config) (all, own, limit int) {
+	var widgets []regionPart
+	all, own = regionWordsFrom(regionPart{n, pageLevel, false}, 0, &widgets)
+	limit = limitOf(all, cfg)
+	for _, w := range widgets {
+		if visibleWords(w.n) > limit {
+			a, o := regionWordsFrom(w.inner(), limit, nil)
+			all, own = all+a, own+o
+		}
+	}
+	return all, own, limit
+}
+
+// regionWordsWithin is regionWords with the widgets holding more than
+// limit words kept (isChromeIn).
+func regionWordsWithin(n *html.Node, pageLevel bool, limit int) (all, own int) {
+	return regionWordsFrom(regionPart{n, pageLevel, false}, limit, nil)
+}
+
+// regionPart is an element of a region walk: whether its children are at
+// page level, and whether it is inside a link.
+type regionPart struct {
+	n                 *html.Node
+	pageLevel, inLink bool
+}
+
+// inner is the walk's state for p's children.
+func (p regionPart) inner() regionPart {
+	c := p.n
+	return regionPart{c, p.pageLevel && c.DataAtom != atom.Article && c.DataAtom != atom.Section && c.DataAtom != atom.Main,
+		p.inLink || c.DataAtom == atom.A}
+}
+
+// regionWordsFrom counts the words under p.n as regionWordsWithin does;
+// with widgets != nil (and limit 0) the elements that are chrome by a
+// widget's name alone are appended to it.
+func regionWordsFrom(p regionPart, limit int, widgets *[]regionPart) (all, own int) {
+	var walk func(p regionPart)
+	walk = func(p regionPart) {
+		for c := p.n.FirstChild; c != nil; c = c.NextSibling {
 			switch {
 			case c.Type == html.TextNode:
 				w := wordCount(c.Data)
 				all += w
-				if !inLink {
+				if !p.inLink {
 					own += w
 				}
-			case c.Type != html.ElementNode || isChrome(c, pageLevel):
+			case c.Type != html.ElementNode:
 			default:
-				walk(c, pageLevel && c.DataAtom != atom.Article && c.DataAtom != atom.Section && c.DataAtom != atom.Main,
-					inLink || c.DataAtom == atom.A)
+				switch chromeKind(c, p.pageLevel) {
+				case chromeName:
+				case widgetName:
+					if widgets != nil {
+						*widgets = append(*widgets, regionPart{c, p.pageLevel, p.inLink})
+						continue
+					}
+					if limit <= 0 || visibleWords(c) <= limit {
+						continue
+					}
+					walk(regionPart{c, p.pageLevel, p.inLink}.inner())
+				default:
+					walk(regionPart{c, p.pageLevel, p.inLink}.inner())
+				}
 			}
 		}
 	}
-	walk(n, pageLevel, false)
+	walk(p)
 	return all, own
 }
 
@@ -89,23 +167,78 @@ func largestMain(n *html.Node) *html.Node {
 // stripChrome removes site chrome from n in place. Page-level landmarks
 // (<header>, <footer>) only count as chrome outside an article or
 // section, where they are the site's, not the content's.
-func stripChrome(n *html.Node, pageLevel bool) {
+func stripChrome(n *html.Node, pageLevel bool) { stripChromeAround(n, pageLevel, 0) }
+
+// stripChromeAround is stripChrome, keeping the elements named for chrome
+// that hold more than limit words (0: none is kept; widgetLimit).
+func stripChromeAround(n *html.Node, pageLevel bool, limit int) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
 			switch {
-			case isChrome(c, pageLevel):
+			case isChromeIn(c, pageLevel, limit):
 				n.RemoveChild(c)
 			default:
 				inner := pageLevel && c.DataAtom != atom.Article && c.DataAtom != atom.Section && c.DataAtom != atom.Main
-				stripChrome(c, inner)
+				stripChromeAround(c, inner, limit)
 			}
 		}
 		c = next
 	}
 }
 
-func isChrome(n *html.Node, pageLevel bool) bool {
+// isChromeIn: n is site chrome (chromeKind: by its tag, role or name),
+// except that an element chrome only by a widget's name (widgetWords)
+// that holds more than limit words (limit > 0) is content.
+func isChromeIn(n *html.Node, pageLevel bool, limit int) bool {
+	switch chromeKind(n, pageLevel) {
+	case chromeName:
+		return true
+	case widgetName:
+		return limit <= 0 || visibleWords(n) <= limit
+	}
+	return false
+}
+
+// chromeKind is chromeName for an element that is chrome by its tag,
+// role or name, widgetName for one named for a widget only, else 0.
+func chromeKind(n *html.Node, pageLevel bool) uint8 {
+	if isChromeByKind(n, pageLevel) {
+		return chromeName
+	}
+	// One scan of each name for both lists: this runs on every element
+	// of every region walk.
+	kind := nameKinds(getAttr(n, "class"), chromeNameKinds) | nameKinds(getAttr(n, "id"), chromeNameKinds)
+	switch {
+	case kind&chromeName != 0:
+		return chromeName
+	case kind&widgetName != 0:
+		return widgetName
+	}
+	return 0
+}
+
+// chromeName and widgetName mark the words of chromeWords and widgetWords
+// in chromeNameKinds.
+const (
+	chromeName uint8 = 1 << iota
+	widgetName
+)
+
+// chromeNameKinds is chromeWords and widgetWords in one map.
+var chromeNameKinds = func() map[string]uint8 {
+	m := make(map[string]uint8, len(chromeWords)+len(widgetWords))
+	for w := range chromeWords {
+		m[w] |= chromeName
+	}
+	for w := range widgetWords {
+		m[w] |= widgetName
+	}
+	return m
+}()
+
+// isChromeByKind: n is chrome by its tag or its role.
+func isChromeByKind(n *html.Node, pageLevel bool) bool {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Nav, atom.Aside, atom.Button,
 		atom.Select, atom.Input, atom.Textarea, atom.Svg, atom.Iframe, atom.Dialog, atom.Canvas,
@@ -119,38 +252,60 @@ func isChrome(n *html.Node, pageLevel bool) bool {
 		"menu", "menubar", "toolbar", "tablist":
 		return true
 	}
-	return hasChromeName(getAttr(n, "class")) || hasChromeName(getAttr(n, "id"))
+	return false
 }
 
 // chromeWords are the words sites name their chrome by, in class and id
-// attributes ("cookie-banner", "site_footer", "shareButtons").
+// attributes ("cookie-banner", "site_footer", "mainMenu"), split as
+// nameWords splits them.
 var chromeWords = map[string]bool{
 	"cookie": true, "cookies": true, "consent": true, "gdpr": true, "newsletter": true,
-	"breadcrumb": true, "breadcrumbs": true, "share": true, "sharing": true, "social": true,
+	"breadcrumb": true, "breadcrumbs": true,
 	"modal": true, "popup": true, "skip": true, "sidebar": true, "navbar": true, "navigation": true,
 	"menu": true, "footer": true, "masthead": true, "toolbar": true, "pagination": true,
-	"advert": true, "advertisement": true, "ads": true, "promo": true, "subscribe": true,
-	"signup": true, "login": true, "related": true, "recommended": true, "recommendations": true,
+	"subscribe": true, "signup": true, "login": true, "related": true, "recommended": true, "recommendations": true,
 	"toc": true, "drawer": true, "offcanvas": true, "announcement": true,
-	"signature": true, "vote": true, "votes": true, "voting": true,
 }
 
-// hasChromeName splits an attribute into words (at spaces, "-", "_" and
-// lower-to-upper case changes) and looks for a chrome word.
-func hasChromeName(v string) bool { return nameHas(v, chromeWords) }
+// widgetWords name the small boxes sites set in and beside their content:
+// share buttons, ad slots, a post's vote counter, a signature (see
+// widgetLimit).
+var widgetWords = map[string]bool{
+	"share": true, "sharing": true, "social": true, "advert": true, "advertisement": true, "ads": true,
+	"promo": true, "signature": true, "vote": true, "votes": true, "voting": true,
+}
 
 // nameHas splits an attribute value into words and looks for one of words.
 func nameHas(v string, words map[string]bool) bool {
-	if v == "" {
-		return false
-	}
+	found := false
+	nameWords(v, func(w string) bool {
+		found = words[w]
+		return !found
+	})
+	return found
+}
+
+// nameKinds ORs the kinds (words) of v's words, stopping at a chrome word.
+func nameKinds(v string, words map[string]uint8) uint8 {
+	var k uint8
+	nameWords(v, func(w string) bool {
+		k |= words[w]
+		return k&chromeName == 0
+	})
+	return k
+}
+
+// nameWords calls yield with each word of the attribute value v,
+// lower-cased, split at spaces, "-", "_" and lower-to-upper case changes,
+// until yield returns false.
+func nameWords(v string, yield func(w string) bool) {
 	start := 0
 	for i := 0; i <= len(v); i++ {
 		split := i == len(v) || v[i] == ' ' || v[i] == '-' || v[i] == '_' || v[i] == '\t' || v[i] == '\n'
 		camel := !split && i > start && v[i] >= 'A' && v[i] <= 'Z' && v[i-1] >= 'a' && v[i-1] <= 'z'
 		if split || camel {
-			if i > start && words[strings.ToLower(v[start:i])] {
-				return true
+			if i > start && !yield(strings.ToLower(v[start:i])) {
+				return
 			}
 			start = i
 			if split {
@@ -158,7 +313,6 @@ func nameHas(v string, words map[string]bool) bool {
 			}
 		}
 	}
-	return false
 }
 
 // regionContent decides between the article path's result (articleMD) and
@@ -184,6 +338,9 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		if g, ok := gapRegion(root, base, src, meta, articleMD, rwOwn, awOwn, cfg); ok {
 			return g, true, shop
 		}
+		if t, ok := tableRegion(root, base, src, meta, articleMD, cfg); ok {
+			return t, true, shop
+		}
 		return rendered{}, false, shop
 	}
 	share := float64(aw) / float64(rw)
@@ -203,8 +360,12 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 			if !ogArticleOnly(root, meta) {
 				return keepArticle()
 			}
-			region = mainRegion(root, cfg)
-			if !isListing(region, articleMD, true, cfg) {
+			region = meta.mainRegion(root, cfg)
+			// A page whose structured data says it is a collection
+			// (og:type being the site's default) is judged as any
+			// undeclared listing.
+			ogArticle := declaredKind(structuredTypes(meta, root)) != kindListing
+			if !isListing(region, articleMD, ogArticle, cfg) {
 				return keepArticle()
 			}
 		}
@@ -213,7 +374,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		// The buyers' reviews are the densest prose of many shop pages:
 		// the article path kept them instead of the product. (A review
 		// article with "buy" links declares itself an article.)
-		region = mainRegion(root, cfg)
+		region = meta.mainRegion(root, cfg)
 	} else if share >= cfg.RegionShare || aw >= cfg.ArticleMinWords && rwOwn-awOwn < cfg.RegionMinExtraWords {
 		// The region adds little prose; it is still the content when it
 		// is a listing whose entries the article path left out, or one
@@ -222,7 +383,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		// and is mostly text, not links (a product's region that is
 		// mostly links is the shop's menus and rails around a short
 		// description).
-		region = mainRegion(root, cfg)
+		region = meta.mainRegion(root, cfg)
 		if !isListing(region, articleMD, false, cfg) {
 			if !shop || float64(rwOwn) < cfg.ProductRegionOwnShare*float64(rw) || !singleProduct(root, region, meta, articleMD, cfg) {
 				return keepArticle()
@@ -231,7 +392,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		}
 	}
 	if region == nil {
-		region = mainRegion(root, cfg)
+		region = meta.mainRegion(root, cfg)
 	}
 	r, ok = renderRegion(region, base, src, shop, cfg)
 	if !ok {

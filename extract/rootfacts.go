@@ -21,6 +21,7 @@ type rootFacts struct {
 	region    *html.Node
 	pageLevel bool
 	rw, rwOwn int
+	limit     int // widgetLimit of region
 	posts     []*html.Node
 	hasPosts  bool // posts was read (threadContent asks only on pages neither an article nor a shop)
 }
@@ -37,8 +38,8 @@ func readRootFacts(root *html.Node, meta *pageMeta, cfg *config) *rootFacts {
 	m.facts = f
 	f.shop, f.hasShop = isShop(root, &m), true
 	f.region, f.pageLevel = regionRoot(root, cfg)
-	f.rw, f.rwOwn = regionWords(f.region, f.pageLevel)
-	if !declaresArticle(root, &m, cfg) && !f.shop {
+	f.rw, f.rwOwn, f.limit = regionWords(f.region, f.pageLevel, cfg)
+	if (!declaresArticle(root, &m, cfg) || ogArticleOnly(root, &m)) && !f.shop {
 		f.posts, f.hasPosts = findPosts(root, cfg), true
 	}
 	return f
@@ -57,7 +58,18 @@ func (m *pageMeta) regionWords(root *html.Node, cfg *config) (all, own int) {
 	if f := m.factsOf(root, cfg); f != nil {
 		return f.rw, f.rwOwn
 	}
-	return regionWords(regionRoot(root, cfg))
+	n, pageLevel := regionRoot(root, cfg)
+	all, own, _ = regionWords(n, pageLevel, cfg)
+	return all, own
+}
+
+// regionRoot is regionRoot of root with its widgetLimit.
+func (m *pageMeta) regionRoot(root *html.Node, cfg *config) (n *html.Node, pageLevel bool, limit int) {
+	if f := m.factsOf(root, cfg); f != nil {
+		return f.region, f.pageLevel, f.limit
+	}
+	n, pageLevel = regionRoot(root, cfg)
+	return n, pageLevel, widgetLimit(n, pageLevel, cfg)
 }
 
 // posts is findPosts of root.

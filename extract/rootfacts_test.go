@@ -44,7 +44,8 @@ func TestRootFactsAreTheDecisionsAnswers(t *testing.T) {
 		if want := isShop(root, meta); f.shop != want || f.shop != tc.shop {
 			t.Errorf("%s: shop %v, computed %v, want %v", tc.name, f.shop, want, tc.shop)
 		}
-		rw, own := regionWords(regionRoot(root, cfg))
+		n, pageLevel := regionRoot(root, cfg)
+		rw, own, _ := regionWords(n, pageLevel, cfg)
 		if f.rw != rw || f.rwOwn != own || rw == 0 {
 			t.Errorf("%s: region words %d/%d, want %d/%d (nonzero)", tc.name, f.rw, f.rwOwn, rw, own)
 		}

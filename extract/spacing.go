@@ -163,3 +163,59 @@ func firstText(n *html.Node) string {
 	}
 	return ""
 }
+
+// spaceSiblingItems puts a space between adjacent inline siblings of the
+// same tag and class whose words would touch: the items of a metadata
+// line ("<span class=meta-item>2026</span><span class=meta-item>1h
+// 54m</span>"), a card's facts, which the page's stylesheet sets apart
+// (a flex row, a margin, a separator drawn by CSS) and which Markdown
+// would glue into one word ("20261h 54m"). An item is a few words
+// (itemMaxWords) without a style of its own: a rich-text editor splits a
+// sentence into runs of one class wherever the formatting changed, even
+// inside a word ("includin" "g"), each with its inline style; a run of
+// one-letter items is a word split for an animation. Links are left
+// alone: a run of them is a menu, glued or not.
+func spaceSiblingItems(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.Data == "pre" || c.Data == "code" {
+			continue
+		}
+		spaceSiblingItems(c)
+		next := c.NextSibling
+		if next == nil || !sameItem(c, next) || letterRun(c) {
+			continue
+		}
+		left, right := lastWord(c), firstWord(next)
+		if left == "" || right == "" || !isWordRune(lastRune(left)) || !isWordRune(firstRune(right)) {
+			continue
+		}
+		n.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, next)
+	}
+}
+
+// itemMaxWords: a metadata item (a year, a running time, a rating, a
+// tag) is this many words at most; longer runs are text.
+const itemMaxWords = 4
+
+// sameItem: a and b are inline elements (not links) of one tag and one
+// class list, without inline styles, each a few words.
+func sameItem(a, b *html.Node) bool {
+	if b.Type != html.ElementNode || a.Data != b.Data || !isInlineTag(a.Data) || a.Data == "a" ||
+		hasAttr(a, "style") || hasAttr(b, "style") {
+		return false
+	}
+	class := getAttr(a, "class")
+	return class != "" && class == getAttr(b, "class") &&
+		wordCount(textOf(a)) <= itemMaxWords && wordCount(textOf(b)) <= itemMaxWords
+}
+
+// letterRun: n and its like siblings after it (sameItem) each hold one
+// letter or digit.
+func letterRun(n *html.Node) bool {
+	for c := n; c != nil && (c == n || sameItem(n, c)); c = c.NextSibling {
+		if utf8.RuneCountInString(strings.TrimSpace(textOf(c))) > 1 {
+			return false
+		}
+	}
+	return true
+}

@@ -107,7 +107,14 @@ func hasDateName(class string) bool {
 // first (threadReplies).
 func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, article rendered, cfg *config) (rendered, threadKind) {
 	articleMD := article.markdown
-	if declaresArticle(root, meta, cfg) || isShop(root, meta) {
+	ogOnly := false // the page calls itself an article in og:type alone, a site-wide default
+	if declaresArticle(root, meta, cfg) {
+		if !ogArticleOnly(root, meta) {
+			return rendered{}, threadNone
+		}
+		ogOnly = true
+	}
+	if isShop(root, meta) {
 		return rendered{}, threadNone
 	}
 	// Posts the page declares in microdata are read as declared
@@ -126,6 +133,9 @@ func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 			thread.AppendChild(c)
 		}
 	}
+	if ogOnly && !conversation(thread, cfg) {
+		return rendered{}, threadNone
+	}
 	r, err := render(extraction{node: thread, source: "thread"}, base, src)
 	if err != nil {
 		return rendered{}, threadNone
@@ -140,6 +150,11 @@ func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	}
 	covered := coverage(at, shingleSet(tt))
 	if covered >= cfg.ThreadCoverage {
+		if ogOnly {
+			// A weaker sign on a page that calls itself an article: the
+			// main region, a listing's entries, is tried first.
+			return r, threadReplies
+		}
 		return r, threadPosts
 	}
 	if len(at) >= cfg.MinPostWords && covered < cfg.RepliesOverlap &&
@@ -147,6 +162,26 @@ func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		return rendered{markdown: articleMD + "\n\n" + r.markdown, links: append(article.links[:len(article.links):len(article.links)], r.links...)}, threadReplies
 	}
 	return rendered{}, threadNone
+}
+
+// conversation: no one of the thread's posts (its children) holds
+// cfg.ThreadPostShare of its words or more, and they are text, not links
+// (less than cfg.ArticleLinkShare of their words). On a page that calls
+// itself an article, a story and the readers' comments under it look
+// like posts too, but the story dwarfs them; and a news site's dated
+// teasers are headlines, nearly all links.
+func conversation(thread *html.Node, cfg *config) bool {
+	all, largest := 0, 0
+	for c := thread.FirstChild; c != nil; c = c.NextSibling {
+		w := visibleWords(c)
+		all += w
+		largest = max(largest, w)
+	}
+	if all == 0 || float64(largest) >= cfg.ThreadPostShare*float64(all) {
+		return false
+	}
+	_, own := regionWordsWithin(thread, false, 0)
+	return float64(all-own) < cfg.ArticleLinkShare*float64(all)
 }
 
 // threadKind is what threadContent found.

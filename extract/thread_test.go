@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // replyPosts are the replies of a thread whose opening post stands apart.
@@ -125,5 +128,102 @@ func TestFromHTMLThreadWithOpeningPostApart(t *testing.T) {
 	}
 	if i, j := strings.Index(d.Markdown, "keen to get into"), strings.Index(d.Markdown, replyPosts[0][2][:40]); i < 0 || j < 0 || i > j {
 		t.Errorf("the opening post should come before the replies:\n%s", d.Markdown)
+	}
+}
+
+// ogArticleForum is a forum topic whose site sets og:type "article" on
+// every page: the opening post and the replies are look-alike blocks,
+// each with an author, a date and a body.
+func ogArticleForum() string {
+	var b strings.Builder
+	b.WriteString(`<main><h1>Beginner woodworking projects</h1><div class="topic-posts">`)
+	posts := append([][3]string{{"newbie", "Aug 4, 2023", "Hello all, new here and keen to get into the woodworking hobby properly. At the moment I only have basic power tools and the normal everyday hand tools, and I am looking for beginner projects that are fun to make."}}, replyPosts...)
+	for i, p := range posts {
+		fmt.Fprintf(&b, `<div class="post-row" id="p%d"><div class="post-author"><a href="/members/%s/">%s</a></div><div class="post-date"><time>%s</time></div>
+<div class="post-text"><p>%s</p></div><div class="post-tools"><button>Reply</button> <span class="votes">%d</span></div></div>`, i, p[0], p[0], p[1], p[2], i)
+	}
+	b.WriteString(`</div></main>`)
+	return b.String()
+}
+
+// ogArticleBlog is a blog post whose theme sets the story and the
+// readers' comments in look-alike dated blocks.
+func ogArticleBlog() string {
+	var b strings.Builder
+	b.WriteString(`<main><div class="entries"><div class="entry"><h1>Building a workbench in a weekend</h1><div class="entry-date"><time>Aug 4, 2023</time></div><div class="entry-text">` + story + `</div></div>`)
+	for i, p := range replyPosts[:3] {
+		fmt.Fprintf(&b, `<div class="entry"><div class="entry-author"><a href="/u/%s">%s</a></div><div class="entry-date"><time>%s</time></div><div class="entry-text"><p>%s</p></div></div>`, p[0], p[0], p[1], strings.Repeat("Nice one. ", i+1)+"Thanks for sharing the plans.")
+	}
+	b.WriteString(`</div></main>`)
+	return b.String()
+}
+
+func TestThreadOnAPageCallingItselfAnArticle(t *testing.T) {
+	// og:type "article" is many sites' default for every page: a forum's
+	// posts are still a thread, tried after the main region (which may be
+	// a listing of dated entries); a story with its readers' comments is
+	// not one.
+	op := "Hello all, new here and keen to get into the woodworking hobby properly. At the moment I only have basic power tools and the normal everyday hand tools, and I am looking for beginner projects that are fun to make."
+	for _, tc := range []struct {
+		name, body, kept string
+		want             threadKind
+	}{
+		{"forum topic", ogArticleForum(), op, threadReplies},
+		{"story with comments", ogArticleBlog(), "The harbour authority voted on Tuesday", threadNone},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := parseClean(page(`<title>T</title><meta property="og:type" content="article">`, siteChrome(tc.body)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, kind := threadContent(root, mustURL(t, "https://site.example/t/1"), &pageText{doc: root}, collectMeta(root), rendered{markdown: tc.kept}, &defaultConfig)
+			if kind != tc.want {
+				t.Fatalf("kind %d, want %d:\n%s", kind, tc.want, r.markdown)
+			}
+			if kind == threadNone {
+				return
+			}
+			for _, p := range replyPosts {
+				if !strings.Contains(r.markdown, p[2]) {
+					t.Errorf("reply by %s lost:\n%s", p[0], r.markdown)
+				}
+			}
+			if !strings.HasPrefix(r.markdown, "[newbie]") || !strings.Contains(r.markdown, op) {
+				t.Errorf("opening post should lead:\n%s", r.markdown)
+			}
+		})
+	}
+}
+
+func TestConversation(t *testing.T) {
+	post := func(words int) *html.Node {
+		p := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+		p.AppendChild(&html.Node{Type: html.TextNode, Data: strings.Repeat("word ", words)})
+		return p
+	}
+	link := func(words int) *html.Node {
+		p := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+		a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{{Key: "href", Val: "/x"}}}
+		a.AppendChild(&html.Node{Type: html.TextNode, Data: strings.Repeat("headline ", words)})
+		p.AppendChild(a)
+		p.AppendChild(&html.Node{Type: html.TextNode, Data: " 2 hours ago"})
+		return p
+	}
+	for _, c := range []struct {
+		name  string
+		posts []*html.Node
+		want  bool
+	}{
+		{"replies of like size", []*html.Node{post(40), post(30), post(50), post(20)}, true},
+		{"a story and its comments", []*html.Node{post(900), post(30), post(25)}, false},
+		{"dated headlines", []*html.Node{link(10), link(12), link(9), link(11)}, false},
+	} {
+		thread := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+		for _, p := range c.posts {
+			thread.AppendChild(p)
+		}
+		if got := conversation(thread, &defaultConfig); got != c.want {
+			t.Errorf("%s: conversation = %v, want %v", c.name, got, c.want)
+		}
 	}
 }
