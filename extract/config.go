@@ -134,6 +134,13 @@ type config struct {
 	// the box stands beside. 40 to 80 gained on WCXB with no page worse;
 	// 80 keeps the longer consent texts inside the box.
 	SiteBoxWords int
+	// ReviewBlockShare and ReviewBlockMinWords (shopclean.go): on a shop
+	// page, a block of at least ReviewBlockMinWords words with at least
+	// ReviewBlockShare of its text in the reviews the page's structured
+	// data declares is one of those reviews (a short line, "Great
+	// product", matches anywhere and is left alone).
+	ReviewBlockShare    float64
+	ReviewBlockMinWords int
 
 	// --- Text pages: articles, threads, documentation, service pages ---
 
@@ -192,6 +199,8 @@ var defaultConfig = config{
 	LinkBlockShare:        0.9,
 	ProductLinkRun:        4,
 	SiteBoxWords:          80,
+	ReviewBlockShare:      0.5,
+	ReviewBlockMinWords:   4,
 
 	// Text pages.
 	DisjointCoverage:  0.2,
