@@ -91,3 +91,21 @@ const maxLDDepth = 6
 func cleanShopText(md string, meta *pageMeta, cfg *config) string {
 	return cleanShop(cleanRegion(md, true, cfg), declaredReviews(meta), cfg)
 }
+
+// reviewPosts: the posts of a thread (md, rendered) are buyers' reviews:
+// at least cfg.MinPosts of its headings are star-rating review titles
+// ("5.0 out of 5 stars Great sound") and they are most of its headings.
+func reviewPosts(md string, cfg *config) bool {
+	headings, reviews := 0, 0
+	for _, sp := range markdownBlocks(md) {
+		b := md[sp.start:sp.end]
+		if headingLevel(b) == 0 {
+			continue
+		}
+		headings++
+		if isReviewTitle(wordTokens(strings.ToLower(stripLinks(b)), nil)) {
+			reviews++
+		}
+	}
+	return reviews >= cfg.MinPosts && 2*reviews > headings
+}

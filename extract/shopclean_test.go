@@ -119,3 +119,71 @@ func TestDeclaredReviews(t *testing.T) {
 		})
 	}
 }
+
+// itemReviews are buyers' reviews: a title and a body each.
+var itemReviews = [][2]string{
+	{"Clear sound and a snug fit", "The noise cancelling is strong enough for a train commute and the case lasts the whole week between charges, which I did not expect. Calls sound clear on both ends, even on a windy platform, and the tips have not slipped once while running for the bus."},
+	{"Good replacement", "Bought these after losing my old pair on a trip. Pairing took seconds and the fit tips in the box suit my ears better than before. The case is a little thicker than the last one, but it still slips into a jeans pocket without a bulge."},
+	{"Battery still fine after a year", "I use them every day at the gym and for calls. A year on the battery still gets me through a full working day without a top-up, and the sweat has not done them any harm. The only wear is a slight shine on the case lid."},
+	{"Comfortable but pricey", "Comfortable for hours and the transparency mode is natural, though the price is steep for what are basically small headphones. I would wait for a sale, but I do not regret buying them and my old wired pair now stays in a drawer."},
+	{"Better than I hoped", "My partner and I both have a pair and share audio on long drives as passengers. Switching between the laptop and the phone is automatic most of the time, and the volume swipe on the stem is easier than I thought it would be."},
+}
+
+// unavailableItem is a marketplace item page that sells nothing today (no
+// cart control, no declared product): the item's title, rating line and
+// details, then its buyers' reviews, each a dated block headed by a star
+// rating, which look like the posts of a thread.
+func unavailableItem() string {
+	var reviews strings.Builder
+	for i, r := range itemReviews {
+		fmt.Fprintf(&reviews, `<div class="a-section review" id="R%d"><div class="a-profile"><span>buyer_%d</span></div>
+<h5><a href="/review/R%d"><i><span>%d.0 out of 5 stars</span></i> <span>%s</span></a></h5>
+<span class="review-date">Reviewed in the United Kingdom on %d March 2026</span><span>Verified Purchase</span>
+<div class="review-text"><span>%s</span></div></div>`, i, i, i, 5-i%2, r[0], 3+i, r[1])
+	}
+	body := siteChrome(`<div id="dp"><div id="centerCol"><h1 id="title">Wireless earbuds Pro, second generation, with charging case</h1>
+<p><a href="/stores/acme">Visit the Acme Store</a></p><p>4.6 out of 5 stars (44,754)</p>
+<div id="availability"><p>Currently unavailable.</p><p>We don't know when or if this item will be back in stock.</p></div>
+<table><tr><th>Brand</th><td>Acme</td></tr><tr><th>Colour</th><td>White</td></tr><tr><th>Item weight</th><td>45 g</td></tr></table>
+<h2>About this item</h2><ul><li>Active noise cancellation that adapts to the room you are in</li><li>Up to six hours of listening on one charge, thirty with the case</li><li>Sweat and water resistant for workouts</li></ul></div>
+<div id="reviews-col"><h2>Top reviews from the United Kingdom</h2>` + reviews.String() + `</div></div>`)
+	return page(`<title>Wireless earbuds Pro | Marketplace</title>`, body)
+}
+
+func TestThreadContentReviewsAreNotAThread(t *testing.T) {
+	// The article path kept the reviews, the densest prose of the page
+	// (they are dated look-alike blocks, like a thread's posts): they are
+	// not read as a thread, so the page is weighed as a page of parts.
+	root, err := parseClean(unavailableItem())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept strings.Builder
+	for _, r := range itemReviews {
+		kept.WriteString(r[1] + "\n\n")
+	}
+	u := mustURL(t, "https://market.example.co.uk/dp/B0EARBUDS2")
+	r, kind := threadContent(root, u, &pageText{doc: root}, collectMeta(root), rendered{markdown: kept.String()}, &defaultConfig)
+	if kind != threadNone {
+		t.Errorf("reviews read as a thread (kind %d):\n%s", kind, r.markdown)
+	}
+}
+
+func TestReviewPosts(t *testing.T) {
+	tests := []struct {
+		name, md string
+		want     bool
+	}{
+		{"star-rated reviews", "##### 5.0 out of 5 stars Clear sound\n\nGreat.\n\n##### 4 out of 5 stars Good\n\nFine.", true},
+		{"one review among posts", "### Re: pairing fails\n\nTry again.\n\n### 5 out of 5 stars from me\n\nWorks.\n\n### Re: pairing fails\n\nThanks.", false},
+		{"forum posts", "### Posted by marta\n\nMy script stops.\n\n### Reply by ole\n\nQuote the path.", false},
+		{"one review", "##### 5.0 out of 5 stars Clear sound\n\nGreat.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := reviewPosts(tc.md, &defaultConfig); got != tc.want {
+				t.Errorf("reviewPosts = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
