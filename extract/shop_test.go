@@ -121,6 +121,11 @@ func TestIsRailHeadingOnShopPages(t *testing.T) {
 		{"## Description", true, false},
 		{"## Reviewed by our lab: how we test kettles", true, false},
 		{"### Out of stock alerts", true, false},
+		{"### Top reviews from other countries", true, true},
+		{"### Top reviews from other countries", false, false},
+		{"## Customers frequently viewed", false, true},
+		{"## Products related to this item", false, true},
+		{"## Featured products", true, false}, // a category page's content; one product's page drops it (productRailHeadings)
 	}
 	for _, tc := range tests {
 		if got := headingLevel(tc.block) > 0 && isRailHeading(tc.block, tc.shop); got != tc.want {

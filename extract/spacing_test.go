@@ -49,7 +49,7 @@ func headlampCards() string {
 	}
 	body := siteChrome(`<main><h1>Headlamps</h1><p>Hands-free light for the trail, the campsite and the garage.</p>
 <div class="sort"><label>Sort: <select><option>Best match</option><option>Price</option></select></label></div>
-<ul class="grid">` + cards.String() + `</ul></main>`)
+<h2>Featured products</h2><ul class="grid">` + cards.String() + `</ul></main>`)
 	head := `<title>Headlamps | Trailhead Outfitters</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"CollectionPage","name":"Headlamps"}</script>`
 	return page(head, body)
 }
