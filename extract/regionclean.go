@@ -38,7 +38,8 @@ const railHeadingMaxWords = 8
 // returns terms. On other pages such a heading can be the content (a
 // review site's reviews, a courier's delivery terms).
 var shopRailHeadings = []string{
-	"customer reviews", "reviews", "top reviews", "ratings and reviews", "ratings reviews", "seller feedback", "feedback",
+	"customer reviews", "reviews", "top reviews", "ratings and reviews", "testimonials", "user testimonials",
+	"customer testimonials", "what our customers say", "ratings reviews", "seller feedback", "feedback",
 	"customer feedback", "customer ratings", "shipping and returns", "shipping returns", "delivery and returns",
 	"delivery returns", "shipping and fee details", "shipping fee details", "shipping and payments", "shipping and delivery",
 	"returns and refunds", "return policy", "payment options",
