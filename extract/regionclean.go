@@ -132,7 +132,7 @@ func dropRails(md string, shop bool) string {
 
 // dropSections removes each section whose heading isRail reports, up to
 // the next heading of the same or a higher level, and the "Loading…"
-// placeholders.
+// placeholders and the failure messages a script keeps ready.
 func dropSections(md string, isRail func(heading string) bool) string {
 	blocks := markdownBlocks(md)
 	var b strings.Builder
@@ -150,7 +150,7 @@ func dropSections(md string, isRail func(heading string) bool) string {
 			railLevel = lvl
 			continue
 		}
-		if LoadingPlaceholder(blk) {
+		if LoadingPlaceholder(blk) || ErrorPlaceholder(stripLinks(blk)) {
 			continue
 		}
 		if b.Len() > 0 {

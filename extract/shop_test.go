@@ -238,6 +238,8 @@ func TestCleanRegionDropsLoadingPlaceholders(t *testing.T) {
 		{"# Mug\n\nLoading\n\nStoneware, 350 ml.\n\nLoading...\n\n*Loading…*", "# Mug\n\nStoneware, 350 ml."},
 		{"# Mug\n\nLoading the kiln takes a day.", "# Mug\n\nLoading the kiln takes a day."},
 		{"Loading", "Loading"}, // never everything
+		{"# Mug\n\n### Sorry, there was a problem.\n\nThere was an error retrieving your Wish Lists. Please try again.\n\nStoneware, 350 ml.",
+			"# Mug\n\nStoneware, 350 ml."},
 	} {
 		if got := cleanRegion(tc.md, false, &defaultConfig); got != tc.want {
 			t.Errorf("cleanRegion(%q) = %q, want %q", tc.md, got, tc.want)
