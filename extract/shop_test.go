@@ -126,7 +126,7 @@ func TestIsRailHeadingOnShopPages(t *testing.T) {
 		{"## Customers frequently viewed", false, true},
 		{"## Products related to this item", false, true},
 		{"## User testimonials", true, true},
-		{"## Testimonials", false, false}, // a service firm's page: its clients' words are content
+		{"## Testimonials", false, false},     // a service firm's page: its clients' words are content
 		{"## Featured products", true, false}, // a category page's content; one product's page drops it (productRailHeadings)
 	}
 	for _, tc := range tests {
