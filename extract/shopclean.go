@@ -87,9 +87,70 @@ func declaredReviews(meta *pageMeta) map[uint64]struct{} {
 const maxLDDepth = 6
 
 // cleanShopText cleans a shop page's Markdown as its region is cleaned
-// (cleanRegion: rails, repeats), then of its declared reviews (cleanShop).
+// (cleanRegion: rails, repeats), then of its declared reviews (cleanShop)
+// and of its controls' labels (dropControlLabels).
 func cleanShopText(md string, meta *pageMeta, cfg *config) string {
-	return cleanShop(cleanRegion(md, true, cfg), declaredReviews(meta), cfg)
+	return dropControlLabels(cleanShop(cleanRegion(md, true, cfg), declaredReviews(meta), cfg))
+}
+
+// controlLabels are what a shop's card or buy box labels its controls with
+// when they are links or spans rather than buttons (which the region
+// drops): a reader of the entries does not come for them.
+var controlLabels = map[string]bool{
+	"quick view": true, "quick shop": true, "quick look": true, "compare": true, "add to compare": true,
+	"add to wishlist": true, "add to wish list": true, "add to list": true, "add to favourites": true,
+	"add to favorites": true, "save for later": true, "show options": true, "choose options": true,
+	"select options": true, "add to cart": true, "add to bag": true, "add to basket": true, "buy now": true,
+}
+
+// dropControlLabels removes the lines of md that are nothing but a
+// control's label (controlLabels). A list item whose first line is a label
+// and that goes on below it keeps its line, so its other lines stay in it.
+func dropControlLabels(md string) string {
+	if !strings.Contains(md, "\n") && !isControlLabel(md) {
+		return md
+	}
+	lines := strings.Split(md, "\n")
+	out := lines[:0:0]
+	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
+	skipBlank, dropped := false, false // the blank line that set a dropped one apart goes with it
+	inFence := false
+	for i, line := range lines {
+		if strings.HasPrefix(strings.TrimLeft(line, " "), "```") {
+			inFence = !inFence
+		}
+		if !inFence && isControlLabel(line) {
+			t := strings.TrimLeft(line, " ")
+			item := strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
+			continued := i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") && !blank(lines[i+1])
+			if !item || !continued {
+				skipBlank, dropped = len(out) == 0 || blank(out[len(out)-1]), true
+				continue
+			}
+		}
+		if blank(line) && skipBlank {
+			skipBlank = false
+			continue
+		}
+		skipBlank = false
+		out = append(out, line)
+	}
+	for dropped && len(out) > 0 && blank(out[len(out)-1]) {
+		out = out[:len(out)-1]
+	}
+	if len(out) == 0 {
+		return md // never drop everything
+	}
+	return strings.Join(out, "\n")
+}
+
+// isControlLabel: the line's words, outside Markdown marks and links'
+// addresses, are one of controlLabels.
+func isControlLabel(line string) bool {
+	if len(line) > 40 {
+		return false
+	}
+	return controlLabels[strings.Join(wordTokens(strings.ToLower(stripLinks(line)), nil), " ")]
 }
 
 // reviewPosts: the posts of a thread (md, rendered) are buyers' reviews:

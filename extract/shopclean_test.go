@@ -187,3 +187,22 @@ func TestReviewPosts(t *testing.T) {
 		})
 	}
 }
+
+func TestDropControlLabels(t *testing.T) {
+	tests := []struct{ name, md, want string }{
+		{"card lines", "### [Spot 400 Headlamp](/p/1)\n\n$54.95\n\nQuick View\n\n[Add to Compare](/compare?id=1)", "### [Spot 400 Headlamp](/p/1)\n\n$54.95"},
+		{"label between blocks", "# Lamp\n\nQuick shop\n\nA brass desk lamp.", "# Lamp\n\nA brass desk lamp."},
+		{"items of a list", "- $**459**.99\n- Free Shipping\n- Add to wishlist\n- Compare", "- $**459**.99\n- Free Shipping"},
+		{"item going on below its label", "- Quick view\n  Actik Core Headlamp\n  $87.95", "- Quick view\n  Actik Core Headlamp\n  $87.95"},
+		{"label inside a sentence", "Compare the two lamps side by side before you buy now.", "Compare the two lamps side by side before you buy now."},
+		{"never everything", "Add to cart", "Add to cart"},
+		{"code left alone", "Run it:\n\n```\ncompare\n```", "Run it:\n\n```\ncompare\n```"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := dropControlLabels(tc.md); got != tc.want {
+				t.Errorf("dropControlLabels(%q) = %q, want %q", tc.md, got, tc.want)
+			}
+		})
+	}
+}
