@@ -82,12 +82,20 @@ var errorOpeners = [][]string{
 // an error, not the message.
 const maxErrorWords = 16
 
+// maxErrorBytes bounds the Markdown of such a message, its links included.
+const maxErrorBytes = 400
+
 // ErrorPlaceholder reports whether s, a short text of a page, is a
 // script's failure message: an opener (errorOpeners) after "Sorry" or
 // "Oops", or an opener with a "try again". A story's sentence that
 // starts "Something went wrong with the launch" is neither.
 func ErrorPlaceholder(s string) bool {
-	toks := AppendWordTokens(nil, strings.ToLower(s))
+	// Cheap bound first: this runs on every block of a region. (Links'
+	// addresses are not words: a linked message may be longer.)
+	if len(s) > maxErrorBytes {
+		return false
+	}
+	toks := AppendWordTokens(nil, strings.ToLower(stripLinks(s)))
 	if len(toks) == 0 || len(toks) > maxErrorWords {
 		return false
 	}

@@ -150,7 +150,7 @@ func dropSections(md string, isRail func(heading string) bool) string {
 			railLevel = lvl
 			continue
 		}
-		if LoadingPlaceholder(blk) || ErrorPlaceholder(stripLinks(blk)) {
+		if LoadingPlaceholder(blk) || ErrorPlaceholder(blk) {
 			continue
 		}
 		if b.Len() > 0 {

@@ -148,7 +148,13 @@ func dropControlLabels(md string) string {
 // addresses, are one of controlLabels.
 func isControlLabel(line string) bool {
 	if len(line) > 40 {
-		return false
+		// A label linked to a long address: measure its text.
+		if !strings.Contains(line, "](") {
+			return false
+		}
+		if line = stripLinks(line); len(line) > 40 {
+			return false
+		}
 	}
 	return controlLabels[strings.Join(wordTokens(strings.ToLower(stripLinks(line)), nil), " ")]
 }

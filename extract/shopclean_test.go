@@ -191,6 +191,8 @@ func TestReviewPosts(t *testing.T) {
 func TestDropControlLabels(t *testing.T) {
 	tests := []struct{ name, md, want string }{
 		{"card lines", "### [Spot 400 Headlamp](/p/1)\n\n$54.95\n\nQuick View\n\n[Add to Compare](/compare?id=1)", "### [Spot 400 Headlamp](/p/1)\n\n$54.95"},
+		{"label linked to a long address", "## [Nitro+ 9070](/p/1)\n\n[Quick View](https://shop.example.com/sapphire-nitro-plus-radeon-rx-9070-xt-16gb/p/N82E16814202448)\n\n$799.99",
+			"## [Nitro+ 9070](/p/1)\n\n$799.99"},
 		{"label between blocks", "# Lamp\n\nQuick shop\n\nA brass desk lamp.", "# Lamp\n\nA brass desk lamp."},
 		{"items of a list", "- $**459**.99\n- Free Shipping\n- Add to wishlist\n- Compare", "- $**459**.99\n- Free Shipping"},
 		{"item going on below its label", "- Quick view\n  Actik Core Headlamp\n  $87.95", "- Quick view\n  Actik Core Headlamp\n  $87.95"},
