@@ -208,3 +208,19 @@ func TestDropControlLabels(t *testing.T) {
 		})
 	}
 }
+
+func FuzzDropControlLabels(f *testing.F) {
+	for _, s := range []string{"", "Quick view", "- Compare\n  $5", "# A\n\nAdd to cart\n\n```\ncompare\n```", "[Quick View](https://x.example/" + strings.Repeat("a", 60) + ")\n\n\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		got := dropControlLabels(md)
+		if len(got) > len(md) {
+			t.Fatalf("output longer than input: %q -> %q", md, got)
+		}
+		if strings.TrimSpace(md) != "" && strings.TrimSpace(got) == "" {
+			t.Fatalf("dropped everything: %q", md)
+		}
+		_ = ErrorPlaceholder(md)
+	})
+}
