@@ -153,6 +153,13 @@ type config struct {
 	TableMinRows int
 	TableKept    float64
 	TableShare   float64
+	// ReviewBlockShare and ReviewBlockMinWords (shopclean.go): on a shop
+	// page, a block of at least ReviewBlockMinWords words with at least
+	// ReviewBlockShare of its text in the reviews the page's structured
+	// data declares is one of those reviews (a short line, "Great
+	// product", matches anywhere and is left alone).
+	ReviewBlockShare    float64
+	ReviewBlockMinWords int
 
 	// --- Text pages: articles, threads, documentation, service pages ---
 
@@ -216,6 +223,8 @@ var defaultConfig = config{
 	TableMinRows:          5,
 	TableKept:             0.5,
 	TableShare:            0.3,
+	ReviewBlockShare:      0.5,
+	ReviewBlockMinWords:   4,
 
 	// Text pages.
 	DisjointCoverage:  0.2,

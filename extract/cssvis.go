@@ -254,7 +254,8 @@ func (st *styles) boxHidden(n *html.Node) bool {
 		v("visibility") == "hidden" || v("visibility") == "collapse":
 		return true
 	}
-	if op := v("opacity"); op != "" && cssNumber(op) <= 0.01 && !animated(v("transition"), v("transition-property"), v("animation"), v("animation-name")) {
+	if op := v("opacity"); op != "" && cssNumber(op) <= 0.01 && !animated(v("transition"), v("transition-property"), v("animation"), v("animation-name")) &&
+		!enteringFrame(v("transform")) {
 		return true
 	}
 	if pos := v("position"); pos == "absolute" || pos == "fixed" {
@@ -534,6 +535,18 @@ func clipPathEmpty(v string) bool {
 		return true
 	}
 	return false
+}
+
+// enteringFrame: a transform that only shifts the element (a matrix of
+// scale 1 with an offset) beside opacity 0 is the first frame of a
+// scripted entrance ("fade up" as it scrolls into view): animation
+// scripts write the computed transform back as matrix(), and the page
+// saved before they ran holds each such item at opacity 0, a few pixels
+// down; a person sees it once it is in view. (An author's own hidden
+// text has no reason to be written as a computed matrix.)
+func enteringFrame(v string) bool {
+	v = strings.ReplaceAll(strings.ToLower(v), " ", "")
+	return strings.HasPrefix(v, "matrix(1,0,0,1,") && v != "matrix(1,0,0,1,0,0)"
 }
 
 func scaledToZero(v string) bool {

@@ -48,7 +48,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		// it reads as prose (reviews, shipping terms, rails) and the blocks
 		// the page shows twice (a sticky bar, a mobile copy of the
 		// description): they go as from the region.
-		r.markdown = cleanRegion(r.markdown, true, &defaultConfig)
+		r.markdown = cleanShopText(r.markdown, meta, &defaultConfig)
 		r.links = linksIn(r.links, r.markdown)
 	}
 	if kind == threadNone && !declaresDiscussion(structuredTypes(meta, root)) {

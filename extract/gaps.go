@@ -27,7 +27,7 @@ func gapRegion(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, ar
 	}
 	shop := isShop(root, meta)
 	region := meta.mainRegion(root, cfg)
-	r, ok := renderRegion(region, base, src, shop, cfg)
+	r, ok := renderRegion(region, base, src, meta, shop, cfg)
 	if !ok {
 		return rendered{}, false
 	}

@@ -68,3 +68,51 @@ next:
 	}
 	return 0
 }
+
+// errorOpeners open the messages a script keeps ready for when its request
+// fails ("Sorry, there was a problem.", "Something went wrong. Please try
+// your request again later."): the saved page holds them, a person sees
+// them only when something breaks.
+var errorOpeners = [][]string{
+	{"something", "went", "wrong"}, {"there", "was", "a", "problem"}, {"there", "was", "an", "error"},
+	{"an", "error", "occurred"}, {"an", "error", "has", "occurred"},
+}
+
+// maxErrorWords bounds an error message: anything longer is prose about
+// an error, not the message.
+const maxErrorWords = 16
+
+// maxErrorBytes bounds the Markdown of such a message, its links included.
+const maxErrorBytes = 400
+
+// ErrorPlaceholder reports whether s, a short text of a page, is a
+// script's failure message: an opener (errorOpeners) after "Sorry" or
+// "Oops", or an opener with a "try again". A story's sentence that
+// starts "Something went wrong with the launch" is neither.
+func ErrorPlaceholder(s string) bool {
+	// Cheap bound first: this runs on every block of a region. (Links'
+	// addresses are not words: a linked message may be longer.)
+	if len(s) > maxErrorBytes {
+		return false
+	}
+	toks := AppendWordTokens(nil, strings.ToLower(stripLinks(s)))
+	if len(toks) == 0 || len(toks) > maxErrorWords {
+		return false
+	}
+	apology := toks[0] == "sorry" || toks[0] == "oops"
+	if apology {
+		toks = toks[1:]
+	}
+	opener := false
+	for _, o := range errorOpeners {
+		if len(toks) >= len(o) && strings.Join(toks[:len(o)], " ") == strings.Join(o, " ") {
+			opener = true
+			break
+		}
+	}
+	if !opener {
+		return false
+	}
+	rest := strings.Join(toks, " ")
+	return apology || strings.Contains(rest, "try again") || strings.Contains(rest, "try your request again")
+}

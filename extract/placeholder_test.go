@@ -29,3 +29,27 @@ func TestLoadingPlaceholder(t *testing.T) {
 		}
 	}
 }
+
+func TestErrorPlaceholder(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"Sorry, there was a problem.", true},
+		{"### Sorry, there was a problem.", true},
+		{"There was an error retrieving your Wish Lists. Please try again.", true},
+		{"Oops! Something went wrong while submitting the form.", true},
+		{"Something went wrong. Please try your request again later.", true},
+		{"There was a problem calculating your shipping. Please try again.", true},
+		{"Something went wrong with the launch, and the rocket never left the pad.", false},
+		{"There was a problem with the old bridge: it swayed in the wind.", false},
+		{"Sorry we missed you! Leave a message after the tone.", false},
+		{"Oops! Something went wrong, and the engineers spent the next three weeks tracing the fault to a single loose cable in the rack.", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		if got := ErrorPlaceholder(tc.s); got != tc.want {
+			t.Errorf("ErrorPlaceholder(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}

@@ -50,6 +50,21 @@ func holdsArticle(md, articleMD string, cfg *config) bool {
 	return coverage(toks, shingleSet(wordTokens(stripLinks(md), nil))) >= cfg.ProductRegionHolds
 }
 
+// productRailHeadings open what one product's page shows of the shop's
+// other products; on a category or home page the same heading ("Featured
+// products") heads the content.
+var productRailHeadings = []string{"featured products", "featured items", "popular products", "best sellers", "bestsellers", "trending products", "new arrivals"}
+
+func isProductRailHeading(b string) bool {
+	words := strings.Join(wordTokens(strings.ToLower(stripLinks(b)), nil), " ")
+	for _, h := range productRailHeadings {
+		if words == h || strings.HasPrefix(words, h+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 // productRegionMarkdown trims the rendered region (md) of a shop page that
 // is one product's page (singleProduct): it starts at the product's name,
 // its first level-one heading (what the region shows above it is the
@@ -62,6 +77,7 @@ func productRegionMarkdown(root, region *html.Node, meta *pageMeta, md, articleM
 	if !singleProduct(root, region, meta, articleMD, cfg) {
 		return md
 	}
+	md = dropSections(md, isProductRailHeading)
 	blocks := markdownBlocks(md)
 	start := 0
 	for i, b := range blocks {

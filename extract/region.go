@@ -394,13 +394,13 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	if region == nil {
 		region = meta.mainRegion(root, cfg)
 	}
-	r, ok = renderRegion(region, base, src, shop, cfg)
+	r, ok = renderRegion(region, base, src, meta, shop, cfg)
 	if !ok {
 		return rendered{}, false, shop
 	}
 	// The article path's result is weighed as fromTree would keep it on a
 	// shop page: without the reviews and rails the region drops too.
-	if mustHold && !holdsArticle(r.markdown, cleanRegion(articleMD, true, cfg), cfg) {
+	if mustHold && !holdsArticle(r.markdown, cleanShopText(articleMD, meta, cfg), cfg) {
 		// The gaps rule would render this same region again: ask it of
 		// the one rendered.
 		if gapsPossible(articleMD, rwOwn, awOwn, cfg) {
@@ -416,15 +416,20 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 // renderRegion renders the main region (mainRegion's copy) for reading: on
 // a shop page without its shop chrome, the Markdown cleaned of debris and
 // of what cleanRegion drops. ok is false when it holds no words.
-func renderRegion(region *html.Node, base *url.URL, src *pageText, shop bool, cfg *config) (r rendered, ok bool) {
+func renderRegion(region *html.Node, base *url.URL, src *pageText, meta *pageMeta, shop bool, cfg *config) (r rendered, ok bool) {
 	if shop {
 		stripNamed(region, shopChromeWords)
 	}
+	spaceStackedLabels(region)
 	r, err := render(extraction{node: region, source: "region"}, base, src)
 	if err != nil || wordCount(r.markdown) == 0 {
 		return rendered{}, false
 	}
-	r.markdown = cleanRegion(dropDebris(r.markdown), shop, cfg)
+	if shop {
+		r.markdown = cleanShopText(dropDebris(r.markdown), meta, cfg)
+	} else {
+		r.markdown = cleanRegion(dropDebris(r.markdown), false, cfg)
+	}
 	return r, true
 }
 

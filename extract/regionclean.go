@@ -22,12 +22,12 @@ var railHeadings = []string{
 	"pairs well with", "goes well with",
 	"explore related", "related searches", "more to explore", "people who viewed", "people who bought",
 	"customers who viewed", "sponsored products", "sponsored items", "more from this seller", "more from this shop",
-	"more seller options", "other sellers", "compare similar",
+	"more seller options", "other sellers", "compare similar", "products related to",
 }
 
 // railPhrases mark a rail wherever they stand in a short heading ("Shop
 // customers also viewed", "Items you viewed recently").
-var railPhrases = []string{"also viewed", "also bought", "also purchased", "viewed recently"}
+var railPhrases = []string{"also viewed", "also bought", "also purchased", "viewed recently", "frequently viewed", "related to this item"}
 
 // railHeadingMaxWords: a heading this long or longer is a title that
 // happens to hold a rail phrase, not a rail's label.
@@ -38,7 +38,8 @@ const railHeadingMaxWords = 8
 // returns terms. On other pages such a heading can be the content (a
 // review site's reviews, a courier's delivery terms).
 var shopRailHeadings = []string{
-	"customer reviews", "reviews", "ratings and reviews", "ratings reviews", "seller feedback", "feedback",
+	"customer reviews", "reviews", "top reviews", "ratings and reviews", "testimonials", "user testimonials",
+	"customer testimonials", "what our customers say", "ratings reviews", "seller feedback", "feedback",
 	"customer feedback", "customer ratings", "shipping and returns", "shipping returns", "delivery and returns",
 	"delivery returns", "shipping and fee details", "shipping fee details", "shipping and payments", "shipping and delivery",
 	"returns and refunds", "return policy", "payment options",
@@ -126,6 +127,13 @@ func isDigits(s string) bool {
 // the next heading of the same or a higher level; and the "Loading…"
 // placeholders a script fills in later (each lazy panel leaves one).
 func dropRails(md string, shop bool) string {
+	return dropSections(md, func(heading string) bool { return isRailHeading(heading, shop) })
+}
+
+// dropSections removes each section whose heading isRail reports, up to
+// the next heading of the same or a higher level, and the "Loading…"
+// placeholders and the failure messages a script keeps ready.
+func dropSections(md string, isRail func(heading string) bool) string {
 	blocks := markdownBlocks(md)
 	var b strings.Builder
 	railLevel := 0 // level of the rail being skipped; 0 outside one
@@ -138,11 +146,11 @@ func dropRails(md string, shop bool) string {
 			}
 			railLevel = 0
 		}
-		if lvl > 0 && isRailHeading(blk, shop) {
+		if lvl > 0 && isRail(blk) {
 			railLevel = lvl
 			continue
 		}
-		if LoadingPlaceholder(blk) {
+		if LoadingPlaceholder(blk) || ErrorPlaceholder(blk) {
 			continue
 		}
 		if b.Len() > 0 {

@@ -56,3 +56,61 @@ dropdown-content{display:none}.site-footer,main{visibility:hidden}.trap{display:
 		}
 	}
 }
+
+func TestFromHTMLScrollEntranceFramesShown(t *testing.T) {
+	// A maker's product page saved before its animation script ran: each
+	// feature block sits at its entrance animation's first frame, opacity
+	// 0 and moved down by a computed matrix(), until it scrolls into view.
+	// Opacity 0 alone, or beside a transform that shrinks the box or moves
+	// nothing, stays hidden.
+	var features strings.Builder
+	for i, f := range []string{
+		"Sound quality. A new multiport acoustic design gives deeper bass and a wider soundstage, so every instrument has room.",
+		"Fit and feel. The ear tips are angled inward for a steadier fit, and a foam layer inside them blocks more outside noise.",
+		"Heart rate sensing. A tiny sensor measures your pulse with invisible light, so a workout is tracked without a watch.",
+		"Water resistance. Dust, sweat and rain do not stop them: the buds and the case are sealed for a run in the weather.",
+	} {
+		fmt.Fprintf(&features, `<div class="tile" data-staggered-item style="transform: matrix(1, 0, 0, 1, 0, %d); opacity: 0;"><p>%s</p></div>`, 30+i*12, f)
+	}
+	head := `<title>Buds Pro 3 | Orchard</title><meta property="og:type" content="product">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Buds Pro 3","offers":{"@type":"Offer","price":"249","priceCurrency":"USD"}}</script>`
+	body := siteChrome(`<main><section class="hero"><h1>Buds Pro 3</h1><p>The quietest earbuds we have made, with twice the noise cancellation of the last pair.</p><p class="price">$249</p><a class="buy" href="/buy/buds-pro-3">Buy</a></section>
+<section class="highlights"><h2>Take a closer look.</h2>` + features.String() + `</section>
+<p style="opacity:0">SECRET line at opacity zero with no animation</p>
+<p style="opacity: 0; transform: matrix(0, 0, 0, 0, 0, 0)">SECRET line shrunk to nothing</p>
+<p style="opacity: 0; transform: matrix(1, 0, 0, 1, 0, 0)">SECRET line that moves nowhere</p>
+</main>`)
+	d, err := FromHTML(page(head, body), mustURL(t, "https://orchard.example.com/buds-pro"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"multiport acoustic design", "ear tips are angled inward", "sealed for a run in the weather"} {
+		if !strings.Contains(d.Markdown, want) {
+			t.Errorf("%q lost:\n%s", want, d.Markdown)
+		}
+	}
+	if strings.Contains(d.Markdown, "SECRET") {
+		t.Errorf("hidden text shown:\n%s", d.Markdown)
+	}
+}
+
+func TestEnteringFrame(t *testing.T) {
+	tests := []struct {
+		v    string
+		want bool
+	}{
+		{"matrix(1, 0, 0, 1, 0, 30)", true},
+		{"MATRIX(1,0,0,1,-216,0)", true},
+		{"matrix(1, 0, 0, 1, 0, 0)", false},
+		{"matrix(0.5, 0, 0, 0.5, 0, 0)", false},
+		{"matrix(0, 0, 0, 0, 0, 0)", false},
+		{"translateY(18px)", false},
+		{"scale(0)", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		if got := enteringFrame(tc.v); got != tc.want {
+			t.Errorf("enteringFrame(%q) = %v, want %v", tc.v, got, tc.want)
+		}
+	}
+}

@@ -121,6 +121,13 @@ func TestIsRailHeadingOnShopPages(t *testing.T) {
 		{"## Description", true, false},
 		{"## Reviewed by our lab: how we test kettles", true, false},
 		{"### Out of stock alerts", true, false},
+		{"### Top reviews from other countries", true, true},
+		{"### Top reviews from other countries", false, false},
+		{"## Customers frequently viewed", false, true},
+		{"## Products related to this item", false, true},
+		{"## User testimonials", true, true},
+		{"## Testimonials", false, false},     // a service firm's page: its clients' words are content
+		{"## Featured products", true, false}, // a category page's content; one product's page drops it (productRailHeadings)
 	}
 	for _, tc := range tests {
 		if got := headingLevel(tc.block) > 0 && isRailHeading(tc.block, tc.shop); got != tc.want {
@@ -231,6 +238,8 @@ func TestCleanRegionDropsLoadingPlaceholders(t *testing.T) {
 		{"# Mug\n\nLoading\n\nStoneware, 350 ml.\n\nLoading...\n\n*Loading…*", "# Mug\n\nStoneware, 350 ml."},
 		{"# Mug\n\nLoading the kiln takes a day.", "# Mug\n\nLoading the kiln takes a day."},
 		{"Loading", "Loading"}, // never everything
+		{"# Mug\n\n### Sorry, there was a problem.\n\nThere was an error retrieving your Wish Lists. Please try again.\n\nStoneware, 350 ml.",
+			"# Mug\n\nStoneware, 350 ml."},
 	} {
 		if got := cleanRegion(tc.md, false, &defaultConfig); got != tc.want {
 			t.Errorf("cleanRegion(%q) = %q, want %q", tc.md, got, tc.want)

@@ -81,7 +81,7 @@ func restoreSpaces(root *html.Node, src *pageText) {
 		if !isWordRune(rr) || !(isWordRune(lr) || strings.ContainsRune(".,;:!?", lr)) {
 			continue
 		}
-		if strings.Contains(src.get(), left+right) {
+		if strings.Contains(src.get(), left+right) && !stackedLabels(c, next, lr, rr) {
 			continue
 		}
 		if c.Type == html.TextNode {
@@ -90,6 +90,42 @@ func restoreSpaces(root *html.Node, src *pageText) {
 			next.Data = " " + next.Data
 		} else {
 			root.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, next)
+		}
+	}
+}
+
+// stackedLabels: two sibling elements whose words touch in the source
+// as a lower-case letter and a capital ("Black Diamond" + "Spot 400
+// Headlamp" in a shop's card, "Verified" + "Purchase") are two labels the
+// page's stylesheet stacks or spaces (a brand above a product name), not
+// one word: a word split across elements continues in lower case
+// ("<b>H</b>ello"), and a name in capitals inside one word ("iPhone",
+// "YouTube") sits in one text node.
+func stackedLabels(left, right *html.Node, lr, rr rune) bool {
+	return left.Type == html.ElementNode && right.Type == html.ElementNode &&
+		unicode.IsLower(lr) && unicode.IsUpper(rr) && utf8.RuneCountInString(lastText(left)) >= 2
+}
+
+// spaceStackedLabels puts a space between the stacked labels
+// (stackedLabels) under n, in place: a main region is rendered as the page
+// holds it, without restoreSpaces, and a shop's cards ("Black
+// DiamondSpot 400 Headlamp") would otherwise read as one word.
+func spaceStackedLabels(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.Data == "pre" || c.Data == "code" {
+			continue
+		}
+		spaceStackedLabels(c)
+		next := c.NextSibling
+		if next == nil || !isInlineTag(c.Data) || next.Type != html.ElementNode || !isInlineTag(next.Data) {
+			continue
+		}
+		left, right := lastWord(c), firstWord(next)
+		if left == "" || right == "" {
+			continue
+		}
+		if stackedLabels(c, next, lastRune(left), firstRune(right)) {
+			n.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, next)
 		}
 	}
 }

@@ -28,7 +28,7 @@ func tableRegion(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, 
 	}
 	shop := isShop(root, meta)
 	region := meta.mainRegion(root, cfg)
-	r, ok := renderRegion(region, base, src, shop, cfg)
+	r, ok := renderRegion(region, base, src, meta, shop, cfg)
 	if !ok || !holdsArticle(r.markdown, articleMD, cfg) {
 		return rendered{}, false
 	}

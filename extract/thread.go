@@ -141,6 +141,9 @@ func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		return rendered{}, threadNone
 	}
 	r.markdown = dropDebris(r.markdown)
+	if !declared && reviewPosts(r.markdown, cfg) {
+		return rendered{}, threadNone
+	}
 	at := wordTokens(stripLinks(articleMD), nil)
 	tt := wordTokens(stripLinks(r.markdown), nil)
 	if len(tt) <= len(at) && !declared {

@@ -1,0 +1,178 @@
+package extract
+
+import (
+	"strings"
+)
+
+// A shop's product page shows its buyers' reviews under the product, and
+// not every shop names their boxes (the region's shopChromeWords miss
+// them) or heads them with a heading the rail rules know. The page
+// declares them, though: its structured data lists the reviews it shows
+// (schema.org Review, reviewBody), and a block of the page's text that is
+// one of them is a review. The structured data only locates text the page
+// shows; it never adds any.
+
+// cleanShop drops from a shop page's Markdown (md) the blocks that are
+// reviews its structured data declares (reviews, from declaredReviews).
+func cleanShop(md string, reviews map[uint64]struct{}, cfg *config) string {
+	blocks := markdownBlocks(md)
+	var b strings.Builder
+	var toks []string
+	for _, sp := range blocks {
+		blk := md[sp.start:sp.end]
+		if len(reviews) > 0 {
+			toks = wordTokens(stripLinks(blk), toks[:0])
+			if len(toks) >= cfg.ReviewBlockMinWords && coverage(toks, reviews) >= cfg.ReviewBlockShare {
+				continue
+			}
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(blk)
+	}
+	if b.Len() == 0 {
+		return md // never drop everything
+	}
+	return b.String()
+}
+
+// declaredReviews is the shingle set of the review texts the page's
+// JSON-LD declares (a Review's reviewBody, anywhere in a Product or on its
+// own), or nil when it declares none.
+func declaredReviews(meta *pageMeta) map[uint64]struct{} {
+	var texts []string
+	var walk func(v any, depth int)
+	walk = func(v any, depth int) {
+		if depth > maxLDDepth {
+			return
+		}
+		switch t := v.(type) {
+		case []any:
+			for _, e := range t {
+				walk(e, depth+1)
+			}
+		case map[string]any:
+			for _, typ := range ldTypes(t) {
+				if typ == "Review" {
+					if s := ldString(t, "reviewBody"); s != "" {
+						texts = append(texts, s)
+					}
+				}
+			}
+			for k, e := range t {
+				if k != "@context" {
+					walk(e, depth+1)
+				}
+			}
+		}
+	}
+	for _, o := range meta.jsonLD {
+		walk(o, 0)
+	}
+	if len(texts) == 0 {
+		return nil
+	}
+	set := make(map[uint64]struct{})
+	for _, s := range texts {
+		for k := range shingleSet(wordTokens(s, nil)) {
+			set[k] = struct{}{}
+		}
+	}
+	return set
+}
+
+// maxLDDepth bounds the walk of one JSON-LD object (a Product's review
+// list sits two or three levels down).
+const maxLDDepth = 6
+
+// cleanShopText cleans a shop page's Markdown as its region is cleaned
+// (cleanRegion: rails, repeats), then of its declared reviews (cleanShop)
+// and of its controls' labels (dropControlLabels).
+func cleanShopText(md string, meta *pageMeta, cfg *config) string {
+	return dropControlLabels(cleanShop(cleanRegion(md, true, cfg), declaredReviews(meta), cfg))
+}
+
+// controlLabels are what a shop's card or buy box labels its controls with
+// when they are links or spans rather than buttons (which the region
+// drops): a reader of the entries does not come for them.
+var controlLabels = map[string]bool{
+	"quick view": true, "quick shop": true, "quick look": true, "compare": true, "add to compare": true,
+	"add to wishlist": true, "add to wish list": true, "add to list": true, "add to favourites": true,
+	"add to favorites": true, "save for later": true, "show options": true, "choose options": true,
+	"select options": true, "add to cart": true, "add to bag": true, "add to basket": true, "buy now": true,
+}
+
+// dropControlLabels removes the lines of md that are nothing but a
+// control's label (controlLabels). A list item whose first line is a label
+// and that goes on below it keeps its line, so its other lines stay in it.
+func dropControlLabels(md string) string {
+	if !strings.Contains(md, "\n") && !isControlLabel(md) {
+		return md
+	}
+	lines := strings.Split(md, "\n")
+	out := lines[:0:0]
+	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
+	skipBlank, dropped := false, false // the blank line that set a dropped one apart goes with it
+	inFence := false
+	for i, line := range lines {
+		if strings.HasPrefix(strings.TrimLeft(line, " "), "```") {
+			inFence = !inFence
+		}
+		if !inFence && isControlLabel(line) {
+			t := strings.TrimLeft(line, " ")
+			item := strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
+			continued := i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") && !blank(lines[i+1])
+			if !item || !continued {
+				skipBlank, dropped = len(out) == 0 || blank(out[len(out)-1]), true
+				continue
+			}
+		}
+		if blank(line) && skipBlank {
+			skipBlank = false
+			continue
+		}
+		skipBlank = false
+		out = append(out, line)
+	}
+	for dropped && len(out) > 0 && blank(out[len(out)-1]) {
+		out = out[:len(out)-1]
+	}
+	if len(out) == 0 {
+		return md // never drop everything
+	}
+	return strings.Join(out, "\n")
+}
+
+// isControlLabel: the line's words, outside Markdown marks and links'
+// addresses, are one of controlLabels.
+func isControlLabel(line string) bool {
+	if len(line) > 40 {
+		// A label linked to a long address: measure its text.
+		if !strings.Contains(line, "](") {
+			return false
+		}
+		if line = stripLinks(line); len(line) > 40 {
+			return false
+		}
+	}
+	return controlLabels[strings.Join(wordTokens(strings.ToLower(stripLinks(line)), nil), " ")]
+}
+
+// reviewPosts: the posts of a thread (md, rendered) are buyers' reviews:
+// at least cfg.MinPosts of its headings are star-rating review titles
+// ("5.0 out of 5 stars Great sound") and they are most of its headings.
+func reviewPosts(md string, cfg *config) bool {
+	headings, reviews := 0, 0
+	for _, sp := range markdownBlocks(md) {
+		b := md[sp.start:sp.end]
+		if headingLevel(b) == 0 {
+			continue
+		}
+		headings++
+		if isReviewTitle(wordTokens(strings.ToLower(stripLinks(b)), nil)) {
+			reviews++
+		}
+	}
+	return reviews >= cfg.MinPosts && 2*reviews > headings
+}

@@ -1,0 +1,226 @@
+package extract
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// micReviews are buyers' reviews as a shop shows them and declares them.
+var micReviews = []struct{ author, title, body string }{
+	{"Robert D.", "Great for audiobooks", "Functionally it is one of the best microphones I use for recording audiobooks, warm and clear without any hiss from the preamp."},
+	{"Lena", "Worth the price", "I hesitated about spending this much on a microphone, but the built-in preamp means I could sell my old inline booster."},
+	{"Sam P.", "Podcast upgrade", "Our podcast sounds like a radio show now; the presence boost switch helps my co-host who speaks very softly."},
+}
+
+// micPage is a music shop's product page: chrome, a JSON-LD Product with
+// its reviews (review, reviewBody), a buy box, a description with a list
+// of features, and the same reviews shown in boxes whose class names say
+// nothing ("c-7f2a"), under no heading.
+func micPage(declare bool) string {
+	type review struct {
+		Type   string         `json:"@type"`
+		Author map[string]any `json:"author"`
+		Name   string         `json:"name"`
+		Body   string         `json:"reviewBody"`
+	}
+	var ld []review
+	var shown strings.Builder
+	for _, r := range micReviews {
+		ld = append(ld, review{"Review", map[string]any{"@type": "Person", "name": r.author}, r.title, r.body})
+		fmt.Fprintf(&shown, `<div class="c-7f2a"><div class="c-91b"><span>%s</span> <span>★★★★★</span></div><p class="c-3d">%s</p><div class="c-11e">%s</div></div>`, r.author, r.title, r.body)
+	}
+	product := map[string]any{
+		"@context": "https://schema.org", "@type": "Product", "name": "Studio dynamic microphone SD-7",
+		"offers":          map[string]any{"@type": "Offer", "price": 349, "priceCurrency": "USD"},
+		"aggregateRating": map[string]any{"@type": "AggregateRating", "ratingValue": 5, "reviewCount": len(micReviews)},
+	}
+	if declare {
+		product["review"] = ld
+	}
+	js, _ := json.Marshal(product)
+	head := `<title>Studio dynamic microphone SD-7 | Tonewood Music</title><meta property="og:type" content="product">
+<script type="application/ld+json">` + string(js) + `</script><script>window.dataLayer=window.dataLayer||[];dataLayer.push({page:"pdp"});</script>`
+	body := siteChrome(`<main><div class="pdp-wrap">
+<div class="buy"><h1>Studio dynamic microphone SD-7</h1><p class="amt">$349.00</p><p>In stock, ships today</p><button type="button">Add to cart</button></div>
+<div class="desc"><h2>The broadcast classic, now with its own preamp</h2>
+<p>The SD-7 pairs a studio dynamic capsule with a built-in active preamp that adds up to 28 dB of clean gain, so it works straight into an audio interface without an inline booster. Its internal air suspension keeps handling noise out of the recording.</p>
+<p>The bass roll-off and presence boost switches on the back shape the sound for speech or singing, and the close-talk windscreen tames breath sounds without a separate pop filter.</p>
+<ul><li>Cardioid pickup pattern</li><li>50 Hz to 20 kHz frequency response</li><li>XLR output, phantom powered</li><li>Weight 0.85 kg</li></ul></div>
+<div class="c-rev-wrap">` + shown.String() + `</div>
+</div></main>`)
+	return page(head, body)
+}
+
+func TestFromHTMLDeclaredReviewsLeaveTheProduct(t *testing.T) {
+	d, err := FromHTML(micPage(true), mustURL(t, "https://tonewood.example.com/p/sd-7"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Studio dynamic microphone SD-7", "built-in active preamp that adds up to 28 dB", "presence boost switches", "Cardioid pickup pattern"} {
+		if !strings.Contains(d.Markdown, want) {
+			t.Errorf("product part %q lost:\n%s", want, d.Markdown)
+		}
+	}
+	for _, r := range micReviews {
+		if strings.Contains(d.Markdown, r.body[:40]) {
+			t.Errorf("declared review %q kept:\n%s", r.body[:40], d.Markdown)
+		}
+	}
+	// Without the declaration nothing says those boxes are reviews: the
+	// rule does not guess.
+	d, err = FromHTML(micPage(false), mustURL(t, "https://tonewood.example.com/p/sd-7"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.Markdown, micReviews[0].body[:40]) {
+		t.Errorf("undeclared review text dropped:\n%s", d.Markdown)
+	}
+}
+
+func TestCleanShopDropsDeclaredReviewsOnly(t *testing.T) {
+	reviews := shingleSet(wordTokens("Great product! The lid no longer drips onto the counter like my old kettle did every morning.", nil))
+	tests := []struct{ name, md, want string }{
+		{"review block goes", "# Kettle\n\nThe lid no longer drips onto the counter like my old kettle did every morning.\n\nCapacity 1.7 l",
+			"# Kettle\n\nCapacity 1.7 l"},
+		{"short line matching a review stays", "# Kettle\n\nGreat product!\n\nCapacity 1.7 l", "# Kettle\n\nGreat product!\n\nCapacity 1.7 l"},
+		{"description sharing a few words stays", "The lid no longer drips, thanks to a new seal that closes tightly around the spout of the kettle when you pour.",
+			"The lid no longer drips, thanks to a new seal that closes tightly around the spout of the kettle when you pour."},
+		{"never everything", "The lid no longer drips onto the counter like my old kettle did every morning.",
+			"The lid no longer drips onto the counter like my old kettle did every morning."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := cleanShop(tc.md, reviews, &defaultConfig); got != tc.want {
+				t.Errorf("cleanShop = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDeclaredReviews(t *testing.T) {
+	tests := []struct {
+		name string
+		ld   string
+		want bool // a review text is found
+	}{
+		{"nested in product", `{"@type":"Product","name":"X","review":[{"@type":"Review","reviewBody":"Sturdy and quiet, would buy again."}]}`, true},
+		{"on its own", `{"@type":"Review","reviewBody":"Sturdy and quiet, would buy again."}`, true},
+		{"rating only", `{"@type":"Product","aggregateRating":{"@type":"AggregateRating","ratingValue":4}}`, false},
+		{"body not a string", `{"@type":"Review","reviewBody":{"text":"x"}}`, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := &pageMeta{jsonLD: appendJSONLD(nil, tc.ld)}
+			if got := declaredReviews(m) != nil; got != tc.want {
+				t.Errorf("declaredReviews found = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// itemReviews are buyers' reviews: a title and a body each.
+var itemReviews = [][2]string{
+	{"Clear sound and a snug fit", "The noise cancelling is strong enough for a train commute and the case lasts the whole week between charges, which I did not expect. Calls sound clear on both ends, even on a windy platform, and the tips have not slipped once while running for the bus."},
+	{"Good replacement", "Bought these after losing my old pair on a trip. Pairing took seconds and the fit tips in the box suit my ears better than before. The case is a little thicker than the last one, but it still slips into a jeans pocket without a bulge."},
+	{"Battery still fine after a year", "I use them every day at the gym and for calls. A year on the battery still gets me through a full working day without a top-up, and the sweat has not done them any harm. The only wear is a slight shine on the case lid."},
+	{"Comfortable but pricey", "Comfortable for hours and the transparency mode is natural, though the price is steep for what are basically small headphones. I would wait for a sale, but I do not regret buying them and my old wired pair now stays in a drawer."},
+	{"Better than I hoped", "My partner and I both have a pair and share audio on long drives as passengers. Switching between the laptop and the phone is automatic most of the time, and the volume swipe on the stem is easier than I thought it would be."},
+}
+
+// unavailableItem is a marketplace item page that sells nothing today (no
+// cart control, no declared product): the item's title, rating line and
+// details, then its buyers' reviews, each a dated block headed by a star
+// rating, which look like the posts of a thread.
+func unavailableItem() string {
+	var reviews strings.Builder
+	for i, r := range itemReviews {
+		fmt.Fprintf(&reviews, `<div class="a-section review" id="R%d"><div class="a-profile"><span>buyer_%d</span></div>
+<h5><a href="/review/R%d"><i><span>%d.0 out of 5 stars</span></i> <span>%s</span></a></h5>
+<span class="review-date">Reviewed in the United Kingdom on %d March 2026</span><span>Verified Purchase</span>
+<div class="review-text"><span>%s</span></div></div>`, i, i, i, 5-i%2, r[0], 3+i, r[1])
+	}
+	body := siteChrome(`<div id="dp"><div id="centerCol"><h1 id="title">Wireless earbuds Pro, second generation, with charging case</h1>
+<p><a href="/stores/acme">Visit the Acme Store</a></p><p>4.6 out of 5 stars (44,754)</p>
+<div id="availability"><p>Currently unavailable.</p><p>We don't know when or if this item will be back in stock.</p></div>
+<table><tr><th>Brand</th><td>Acme</td></tr><tr><th>Colour</th><td>White</td></tr><tr><th>Item weight</th><td>45 g</td></tr></table>
+<h2>About this item</h2><ul><li>Active noise cancellation that adapts to the room you are in</li><li>Up to six hours of listening on one charge, thirty with the case</li><li>Sweat and water resistant for workouts</li></ul></div>
+<div id="reviews-col"><h2>Top reviews from the United Kingdom</h2>` + reviews.String() + `</div></div>`)
+	return page(`<title>Wireless earbuds Pro | Marketplace</title>`, body)
+}
+
+func TestThreadContentReviewsAreNotAThread(t *testing.T) {
+	// The article path kept the reviews, the densest prose of the page
+	// (they are dated look-alike blocks, like a thread's posts): they are
+	// not read as a thread, so the page is weighed as a page of parts.
+	root, err := parseClean(unavailableItem())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept strings.Builder
+	for _, r := range itemReviews {
+		kept.WriteString(r[1] + "\n\n")
+	}
+	u := mustURL(t, "https://market.example.co.uk/dp/B0EARBUDS2")
+	r, kind := threadContent(root, u, &pageText{doc: root}, collectMeta(root), rendered{markdown: kept.String()}, &defaultConfig)
+	if kind != threadNone {
+		t.Errorf("reviews read as a thread (kind %d):\n%s", kind, r.markdown)
+	}
+}
+
+func TestReviewPosts(t *testing.T) {
+	tests := []struct {
+		name, md string
+		want     bool
+	}{
+		{"star-rated reviews", "##### 5.0 out of 5 stars Clear sound\n\nGreat.\n\n##### 4 out of 5 stars Good\n\nFine.", true},
+		{"one review among posts", "### Re: pairing fails\n\nTry again.\n\n### 5 out of 5 stars from me\n\nWorks.\n\n### Re: pairing fails\n\nThanks.", false},
+		{"forum posts", "### Posted by marta\n\nMy script stops.\n\n### Reply by ole\n\nQuote the path.", false},
+		{"one review", "##### 5.0 out of 5 stars Clear sound\n\nGreat.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := reviewPosts(tc.md, &defaultConfig); got != tc.want {
+				t.Errorf("reviewPosts = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDropControlLabels(t *testing.T) {
+	tests := []struct{ name, md, want string }{
+		{"card lines", "### [Spot 400 Headlamp](/p/1)\n\n$54.95\n\nQuick View\n\n[Add to Compare](/compare?id=1)", "### [Spot 400 Headlamp](/p/1)\n\n$54.95"},
+		{"label linked to a long address", "## [Nitro+ 9070](/p/1)\n\n[Quick View](https://shop.example.com/sapphire-nitro-plus-radeon-rx-9070-xt-16gb/p/N82E16814202448)\n\n$799.99",
+			"## [Nitro+ 9070](/p/1)\n\n$799.99"},
+		{"label between blocks", "# Lamp\n\nQuick shop\n\nA brass desk lamp.", "# Lamp\n\nA brass desk lamp."},
+		{"items of a list", "- $**459**.99\n- Free Shipping\n- Add to wishlist\n- Compare", "- $**459**.99\n- Free Shipping"},
+		{"item going on below its label", "- Quick view\n  Actik Core Headlamp\n  $87.95", "- Quick view\n  Actik Core Headlamp\n  $87.95"},
+		{"label inside a sentence", "Compare the two lamps side by side before you buy now.", "Compare the two lamps side by side before you buy now."},
+		{"never everything", "Add to cart", "Add to cart"},
+		{"code left alone", "Run it:\n\n```\ncompare\n```", "Run it:\n\n```\ncompare\n```"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := dropControlLabels(tc.md); got != tc.want {
+				t.Errorf("dropControlLabels(%q) = %q, want %q", tc.md, got, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzDropControlLabels(f *testing.F) {
+	for _, s := range []string{"", "Quick view", "- Compare\n  $5", "# A\n\nAdd to cart\n\n```\ncompare\n```", "[Quick View](https://x.example/" + strings.Repeat("a", 60) + ")\n\n\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		got := dropControlLabels(md)
+		if len(got) > len(md) {
+			t.Fatalf("output longer than input: %q -> %q", md, got)
+		}
+		if strings.TrimSpace(md) != "" && strings.TrimSpace(got) == "" {
+			t.Fatalf("dropped everything: %q", md)
+		}
+		_ = ErrorPlaceholder(md)
+	})
+}

@@ -1,0 +1,71 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestSpaceStackedLabels(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"brand above name", `<a><span class="b">Black Diamond</span><span class="t">Spot 400 Headlamp</span></a>`, "Black Diamond Spot 400 Headlamp"},
+		{"label and value", `<p><span>Verified</span><span>Purchase</span></p>`, "Verified Purchase"},
+		{"word split across elements", `<p><b>H</b><i>ello</i> there</p>`, "Hello there"},
+		{"capital inside one text node", `<p><span>Buy the iPhone</span></p>`, "Buy the iPhone"},
+		{"element then text", `<p><b>new</b>Machine</p>`, "newMachine"},
+		{"one letter then a capital", `<p><span>e</span><span>Bay</span></p>`, "eBay"},
+		{"code left alone", `<code><span>get</span><span>Value</span></code>`, "getValue"},
+		{"blocks are not labels", `<div><div>Black Diamond</div><div>Spot</div></div>`, "Black DiamondSpot"},
+		{"already spaced", `<p><span>Black Diamond</span> <span>Spot</span></p>`, "Black Diamond Spot"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<body>" + tc.in + "</body>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			spaceStackedLabels(doc)
+			if got := textOf(doc); got != tc.want {
+				t.Errorf("text = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// headlampCards is a shop's category page: chrome, a sort box, and a grid
+// of cards whose brand and product name are two spans the stylesheet
+// stacks, with nothing between them in the markup.
+func headlampCards() string {
+	var cards strings.Builder
+	for i, c := range [][3]string{
+		{"Black Diamond", "Spot 400 Headlamp", "$54.95"}, {"Petzl", "Actik Core Headlamp", "$87.95"},
+		{"BioLite", "Range 500 Headlamp", "$69.95"}, {"Coast", "FL95R Headlamp", "$49.95"},
+		{"Fenix", "HM65R Rechargeable Headlamp", "$99.95"}, {"Nitecore", "NU25 Headlamp", "$36.95"},
+	} {
+		fmt.Fprintf(&cards, `<li class="tile"><a href="/product/%d"><span role="heading" aria-level="2"><span class="brand">%s</span><span class="name">%s</span></span></a>
+<span class="price">%s</span><span class="rating">%d reviews with an average rating of 4.%d out of 5 stars</span></li>`, i, c[0], c[1], c[2], 10+i*7, i)
+	}
+	body := siteChrome(`<main><h1>Headlamps</h1><p>Hands-free light for the trail, the campsite and the garage.</p>
+<div class="sort"><label>Sort: <select><option>Best match</option><option>Price</option></select></label></div>
+<h2>Featured products</h2><ul class="grid">` + cards.String() + `</ul></main>`)
+	head := `<title>Headlamps | Trailhead Outfitters</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"CollectionPage","name":"Headlamps"}</script>`
+	return page(head, body)
+}
+
+func TestFromHTMLCardLabelsKeepTheirSpace(t *testing.T) {
+	d, err := FromHTML(headlampCards(), mustURL(t, "https://trailhead.example.com/c/headlamps"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := StripMarkdownLinks(d.Markdown)
+	for _, want := range []string{"Black Diamond Spot 400 Headlamp", "Petzl Actik Core Headlamp", "Fenix HM65R Rechargeable Headlamp", "$87.95"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q:\n%s", want, d.Markdown)
+		}
+	}
+	if strings.Contains(text, "DiamondSpot") {
+		t.Errorf("brand and name glued:\n%s", d.Markdown)
+	}
+}
