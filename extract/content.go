@@ -169,8 +169,9 @@ func render(ex extraction, base *url.URL, src *pageText) (r rendered, err error)
 	}
 	if ex.source == "region" || ex.source == "thread" {
 		// Copies of the page's parts (mainRegion, the thread's posts):
-		// the items of a card's or a post's metadata line.
-		spaceSiblingItems(ex.node)
+		// the items of a card's or a post's metadata line, and a
+		// region's stacked labels.
+		spaceInlineSiblings(ex.node, ex.source == "region")
 	}
 	r.links = fixLinks(ex.node, base)
 	r.markdown, err = toMarkdown(ex.node)

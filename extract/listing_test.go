@@ -358,9 +358,9 @@ func TestSpaceSiblingItems(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := findElement(root, atom.P)
-		spaceSiblingItems(p)
+		spaceInlineSiblings(p, false)
 		if got := textOf(p); got != c.want {
-			t.Errorf("spaceSiblingItems(%s) = %q, want %q", c.in, got, c.want)
+			t.Errorf("spaceInlineSiblings(%s) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

@@ -420,7 +420,6 @@ func renderRegion(region *html.Node, base *url.URL, src *pageText, meta *pageMet
 	if shop {
 		stripNamed(region, shopChromeWords)
 	}
-	spaceStackedLabels(region)
 	r, err := render(extraction{node: region, source: "region"}, base, src)
 	if err != nil || wordCount(r.markdown) == 0 {
 		return rendered{}, false

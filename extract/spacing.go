@@ -106,30 +106,6 @@ func stackedLabels(left, right *html.Node, lr, rr rune) bool {
 		unicode.IsLower(lr) && unicode.IsUpper(rr) && utf8.RuneCountInString(lastText(left)) >= 2
 }
 
-// spaceStackedLabels puts a space between the stacked labels
-// (stackedLabels) under n, in place: a main region is rendered as the page
-// holds it, without restoreSpaces, and a shop's cards ("Black
-// DiamondSpot 400 Headlamp") would otherwise read as one word.
-func spaceStackedLabels(n *html.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || c.Data == "pre" || c.Data == "code" {
-			continue
-		}
-		spaceStackedLabels(c)
-		next := c.NextSibling
-		if next == nil || !isInlineTag(c.Data) || next.Type != html.ElementNode || !isInlineTag(next.Data) {
-			continue
-		}
-		left, right := lastWord(c), firstWord(next)
-		if left == "" || right == "" {
-			continue
-		}
-		if stackedLabels(c, next, lastRune(left), firstRune(right)) {
-			n.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, next)
-		}
-	}
-}
-
 func inlineNode(n *html.Node) bool {
 	return n.Type == html.TextNode || n.Type == html.ElementNode && isInlineTag(n.Data)
 }
@@ -200,32 +176,41 @@ func firstText(n *html.Node) string {
 	return ""
 }
 
-// spaceSiblingItems puts a space between adjacent inline siblings of the
-// same tag and class whose words would touch: the items of a metadata
-// line ("<span class=meta-item>2026</span><span class=meta-item>1h
-// 54m</span>"), a card's facts, which the page's stylesheet sets apart
-// (a flex row, a margin, a separator drawn by CSS) and which Markdown
-// would glue into one word ("20261h 54m"). An item is a few words
-// (itemMaxWords) without a style of its own: a rich-text editor splits a
-// sentence into runs of one class wherever the formatting changed, even
-// inside a word ("includin" "g"), each with its inline style; a run of
-// one-letter items is a word split for an animation. Links are left
-// alone: a run of them is a menu, glued or not.
-func spaceSiblingItems(n *html.Node) {
+// spaceInlineSiblings puts a space, in place, between adjacent inline
+// elements under n whose words touch in the markup where the page's
+// stylesheet sets them apart (a flex row, a margin, a separator drawn by
+// CSS): the like items of a metadata line (likeItems: "<span
+// class=meta-item>2026</span><span class=meta-item>1h 54m</span>",
+// which Markdown would glue into "20261h 54m") and, where labels is set,
+// stacked labels (stackedLabels: a shop card's "Black DiamondSpot 400
+// Headlamp"). Copies of the page's parts (a main region, a thread's
+// posts) are rendered as the page holds them, without restoreSpaces.
+func spaceInlineSiblings(n *html.Node, labels bool) {
+	var letters map[*html.Node]bool // letterRun of this level's items, filled once per run
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode || c.Data == "pre" || c.Data == "code" {
 			continue
 		}
-		spaceSiblingItems(c)
+		spaceInlineSiblings(c, labels)
 		next := c.NextSibling
-		if next == nil || !sameItem(c, next) || letterRun(c) {
+		if next == nil || next.Type != html.ElementNode || !isInlineTag(c.Data) || !isInlineTag(next.Data) {
 			continue
 		}
 		left, right := lastWord(c), firstWord(next)
-		if left == "" || right == "" || !isWordRune(lastRune(left)) || !isWordRune(firstRune(right)) {
+		if left == "" || right == "" {
 			continue
 		}
-		n.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, next)
+		lr, rr := lastRune(left), firstRune(right)
+		item := isWordRune(lr) && isWordRune(rr) && likeItems(c, next)
+		if item {
+			if letters == nil {
+				letters = map[*html.Node]bool{}
+			}
+			item = !letterRun(c, letters)
+		}
+		if item || labels && stackedLabels(c, next, lr, rr) {
+			n.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, next)
+		}
 	}
 }
 
@@ -233,9 +218,12 @@ func spaceSiblingItems(n *html.Node) {
 // tag) is this many words at most; longer runs are text.
 const itemMaxWords = 4
 
-// sameItem: a and b are inline elements (not links) of one tag and one
-// class list, without inline styles, each a few words.
-func sameItem(a, b *html.Node) bool {
+// likeItems: a and b are inline elements (not links) of one tag and one
+// class list, without inline styles, each a few words (itemMaxWords). A
+// rich-text editor splits a sentence into runs of one class wherever the
+// formatting changed, even inside a word ("includin" "g"), each with its
+// inline style; and a run of links is a menu, glued or not.
+func likeItems(a, b *html.Node) bool {
 	if b.Type != html.ElementNode || a.Data != b.Data || !isInlineTag(a.Data) || a.Data == "a" ||
 		hasAttr(a, "style") || hasAttr(b, "style") {
 		return false
@@ -245,13 +233,22 @@ func sameItem(a, b *html.Node) bool {
 		wordCount(textOf(a)) <= itemMaxWords && wordCount(textOf(b)) <= itemMaxWords
 }
 
-// letterRun: n and its like siblings after it (sameItem) each hold one
-// letter or digit.
-func letterRun(n *html.Node) bool {
-	for c := n; c != nil && (c == n || sameItem(n, c)); c = c.NextSibling {
-		if utf8.RuneCountInString(strings.TrimSpace(textOf(c))) > 1 {
-			return false
-		}
+// letterRun: n and its like siblings after it (likeItems) each hold one
+// letter or digit, a word split for an animation. The answer for every
+// item of n's run is worked out once, from the run's end, and kept in
+// memo: a run of many items costs its length, not its square.
+func letterRun(n *html.Node, memo map[*html.Node]bool) bool {
+	if v, ok := memo[n]; ok {
+		return v
 	}
-	return true
+	run := []*html.Node{n}
+	for c := n.NextSibling; c != nil && likeItems(n, c); c = c.NextSibling {
+		run = append(run, c)
+	}
+	all := true
+	for i := len(run) - 1; i >= 0; i-- {
+		all = all && utf8.RuneCountInString(strings.TrimSpace(textOf(run[i]))) <= 1
+		memo[run[i]] = all
+	}
+	return all
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -26,7 +27,7 @@ func TestSpaceStackedLabels(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			spaceStackedLabels(doc)
+			spaceInlineSiblings(doc, true)
 			if got := textOf(doc); got != tc.want {
 				t.Errorf("text = %q, want %q", got, tc.want)
 			}
@@ -67,5 +68,30 @@ func TestFromHTMLCardLabelsKeepTheirSpace(t *testing.T) {
 	}
 	if strings.Contains(text, "DiamondSpot") {
 		t.Errorf("brand and name glued:\n%s", d.Markdown)
+	}
+}
+
+func TestSpaceInlineSiblingsLongRunIsLinear(t *testing.T) {
+	// A page may hold a word split into letters many thousand times over
+	// (hostile or an animation gone wild): each item's run is read once,
+	// not once per item. Timed against an eighth of itself, as
+	// TestFromHTMLHostileInput does: linear work grows 8×, a quadratic pass 64×.
+	run := func(n int) time.Duration {
+		doc, err := html.Parse(strings.NewReader("<p>" + strings.Repeat(`<span class="c">x</span>`, n) + "</p>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		spaceInlineSiblings(doc, true)
+		took := time.Since(start)
+		if got := textOf(doc); got != strings.Repeat("x", n) {
+			t.Fatalf("letters were spaced: %q…", got[:min(len(got), 20)])
+		}
+		return took
+	}
+	const n = 80000
+	eighth, whole := run(n/8), run(n)
+	if whole > 24*eighth+time.Second {
+		t.Errorf("%d items took %v, an eighth of them %v: want linear", n, whole, eighth)
 	}
 }
