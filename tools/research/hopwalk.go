@@ -22,7 +22,7 @@ func (r *run) advanceChains(search bool) []proposal {
 	for _, c := range r.chains {
 		r.walk(c)
 		for _, step := range c.steps {
-			if step.Bridge == "" || !search || c.searched[step.Bridge] || r.hopSearches >= r.p.MaxHopSearches {
+			if step.Bridge == "" || !search || c.searched[step.Bridge] || r.hopSearches >= hopSearchBudget(r.plan, r.p) {
 				continue
 			}
 			c.searched[step.Bridge] = true
@@ -33,7 +33,11 @@ func (r *run) advanceChains(search bool) []proposal {
 					break
 				}
 			}
-			q := strings.TrimSpace(step.Bridge + " " + strings.Join(remainingWords(rem), " "))
+			words := remainingWords(rem)
+			if r.p.NextHopWords {
+				words = nextHopWords(r.plan.Hops, c.rel, rem)
+			}
+			q := strings.TrimSpace(step.Bridge + " " + strings.Join(words, " "))
 			k := normQuery(q)
 			if r.queried[k] {
 				continue

@@ -262,6 +262,18 @@ type Params struct {
 	// hop: about 1.5 a question on MuSiQue. Measured: MuSiQue gold-page
 	// recall 0.749 -> 0.753, every other figure of the three sets equal.
 	HopNextPage bool
+
+	// --- Added by the decomposition (hops of where/relative clauses) ---
+
+	// HopSearchesPerHop is added to MaxHopSearches for each hop the
+	// question's decomposition counts past the second: a four-hop chain
+	// has three bridges to search, each maybe with a wrong first name.
+	HopSearchesPerHop int
+	// NextHopWords searches a bridge with the words of the next hop the
+	// decomposition asks ("Appleton county"), not every word left ("Appleton
+	// seat county sharing border" brings every county's page), while two or
+	// more hops are left; with one left every word is its hop's.
+	NextHopWords bool
 	// EarlyStopOneChain: every hop has evidence once one chain walked
 	// them all (each chain walks the question's every relation word from
 	// its own anchor; a second anchor is often a qualifier, "Alberta",
@@ -323,6 +335,7 @@ func DefaultParams() Params {
 		HopSnippetRerank: true,
 
 		HopNextPage: true, EarlyStopOneChain: true,
+		HopSearchesPerHop: 0, NextHopWords: false,
 		HopBridgePage: 0.6, BoilerOpeningPages: 2,
 	}
 }

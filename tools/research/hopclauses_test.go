@@ -1,0 +1,131 @@
+package research
+
+import (
+	"strings"
+	"testing"
+)
+
+// Questions written for these tests, one or more per shape of English that
+// nests a lookup; each wants its hops innermost first.
+func TestDecomposeNestedClauses(t *testing.T) {
+	for _, tt := range []struct{ q, want string }{
+		// a where-clause: the verb follows the name
+		{"What is the nickname of the town where Brindle Hall is located?", "located of Brindle Hall > nickname"},
+		{"When did the state where Lake Orvane is located abolish the poll tax?", "located of Lake Orvane > abolish poll tax"},
+		{"Who is the mayor of the city in which Tove Arland was born?", "born of Tove Arland > mayor"},
+		// a relative clause whose object is the name, verb after it
+		{"Where was the band that Mikko Rask is a member of formed?", "member of Mikko Rask > formed"},
+		{"Who founded the company that Ilse Varga worked for?", "worked of Ilse Varga > founded"},
+		// a relative clause whose verb comes before the name
+		{"Which company bought the company that made the Vela Rocket?", "made of Vela Rocket > company bought"},
+		// a participle phrase
+		{"What is the seat of the county sharing a border with the county where Ola Brenn was born?",
+			"born of Ola Brenn > sharing border > seat"},
+		{"Who produced the film directed by Tessa Lund?", "directed of Tessa Lund > produced"},
+		// a kind of thing and a preposition
+		{"Which county borders the county where the largest city in the state where Harlow Academy is located lies?",
+			"located of Harlow Academy > largest city > lies > county borders"},
+		// four hops through of, a participle and a where-clause
+		{"In which county is the city sharing a border with the capital of the state where Edda Morn died?",
+			"died of Edda Morn > capital > sharing border > county"},
+		// clauses nested in a clause take the verbs after the name in turn
+		{"Where does the river flow in the state where the band that Pia Solberg is a member of formed?",
+			"member of Pia Solberg > formed > river flow"},
+		// a place after the name's comma qualifies the name
+		{"What is the county seat of the county where Dunmore, New Caledon is located?", "located of Dunmore > county seat"},
+		// "the place of birth of" is one relation
+		{"What is the place of birth of the director of the film Grey Lantern?", "director of Grey Lantern > place birth"},
+		{"What is the date of death of Lena Ostby's father?", "father of Lena Ostby > date death"},
+		// a phrase set off by a comma at the start qualifies the question
+		{"In 1950, what was the population of the town where Corwin Mill is located?", "located of Corwin Mill > population"},
+	} {
+		p := NewPlan(tt.q, nil)
+		if got := hopString(decompose(p)); got != tt.want {
+			t.Errorf("decompose(%q) = %q, want %q (entities %q)", tt.q, got, tt.want, p.Entities)
+		}
+	}
+}
+
+func TestDecomposeClauseKinds(t *testing.T) {
+	p := NewPlan("What is the seat of the county sharing a border with the county where Ola Brenn was born?", nil)
+	var kinds []string
+	for _, h := range p.Hops {
+		kinds = append(kinds, h.Kind)
+	}
+	if got := strings.Join(kinds, ","); got != "county,county," {
+		t.Errorf("kinds = %q, want county,county, (hops %s)", got, hopString(p.Hops))
+	}
+}
+
+func TestClauseVerb(t *testing.T) {
+	for _, tt := range []struct{ in, verb, rest string }{
+		{" was born?", "born", "?"},
+		{" is a member of formed?", "member", " formed?"},
+		{" can be found is located?", "found", " is located?"},
+		{" is named after?", "named", "?"},
+		{" takes place?", "takes place", "?"},
+		{", Kent is located?", "located", "?"},
+		{" Smith was born", "", " Smith was born"}, // a name, not a verb
+		{"?", "", "?"},
+		{"", "", ""},
+	} {
+		verb, rest := clauseVerb(tt.in)
+		if verb != tt.verb || rest != tt.rest {
+			t.Errorf("clauseVerb(%q) = %q, %q; want %q, %q", tt.in, verb, rest, tt.verb, tt.rest)
+		}
+	}
+}
+
+func TestNextHopWordsAskTheNextHop(t *testing.T) {
+	p := NewPlan("What is the seat of the county sharing a border with the county where Ola Brenn was born?", nil)
+	rel := questionRelTerms(p, nil)
+	words := func(rem []relTerm) string { return strings.Join(nextHopWords(p.Hops, rel, rem), " ") }
+	stemOf := func(w string) string { return tokens(w)[0] }
+	// Ola Brenn's birthplace is found (a town): the hop's county is next.
+	rem := without(rel, []string{stemOf("born")})
+	if got := words(rem); got != "county" {
+		t.Errorf("after the birthplace: %q, want county (rem %q)", got, remainingWords(rem))
+	}
+	// The county is found: its neighbour is next.
+	rem = without(rem, []string{stemOf("county")})
+	if got := words(rem); got != "sharing border" {
+		t.Errorf("after the county: %q, want sharing border", got)
+	}
+	// One hop left: every word left.
+	rem = without(rem, []string{stemOf("sharing"), stemOf("border")})
+	if got := words(rem); got != "seat" {
+		t.Errorf("last hop: %q, want seat", got)
+	}
+	// A hop partly answered ("takes place" answered by "set in") is done:
+	// its other words are not the next search.
+	hp := NewPlan("What is the largest state in the region where Gray Harbor takes place?", nil)
+	hrel := questionRelTerms(hp, nil)
+	hrem := without(hrel, []string{stemOf("place")})
+	if got, want := strings.Join(nextHopWords(hp.Hops, hrel, hrem), " "), strings.Join(remainingWords(hrem), " "); got != want {
+		t.Errorf("partly answered hop: %q, want every word left, %q (hops %s)", got, want, hopString(hp.Hops))
+	}
+	// A comparison's hops are per side: every word left.
+	cp := NewPlan("Which film has the director who died first, Blue Harbor or Red Coast?", nil)
+	crel := questionRelTerms(cp, nil)
+	if got, want := strings.Join(nextHopWords(cp.Hops, crel, crel), " "), strings.Join(remainingWords(crel), " "); got != want {
+		t.Errorf("comparison: %q, want %q", got, want)
+	}
+}
+
+func TestHopSearchBudgetFollowsTheChain(t *testing.T) {
+	pr := DefaultParams()
+	pr.MaxHopSearches, pr.HopSearchesPerHop = 4, 2
+	for _, tt := range []struct {
+		q    string
+		want int
+	}{
+		{"Who is the mother of the director of the film Blue Harbor?", 4},
+		{"What is the seat of the county sharing a border with the county where Ola Brenn was born?", 6},
+		{"In which county is the city sharing a border with the capital of the state where Edda Morn died?", 8},
+		{"Which river is longer, the Elbe or the Oder?", 4},
+	} {
+		if got := hopSearchBudget(NewPlan(tt.q, nil), &pr); got != tt.want {
+			t.Errorf("hopSearchBudget(%q) = %d, want %d", tt.q, got, tt.want)
+		}
+	}
+}
