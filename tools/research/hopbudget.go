@@ -18,68 +18,107 @@ func hopSearchBudget(p *Plan, params *Params) int {
 	return params.MaxHopSearches + params.HopSearchesPerHop*max(0, chainLength(p)-2)
 }
 
-// nextHopWords are the words of rem (the chain's words not answered yet)
-// that belong to the first hop of hops still open, with its kind when the
-// walk knows that kind (a county, a state, a company): a bridge's search
-// asks the hop that comes next. A hop is open while none of its relation
-// words is answered, or while its known kind is not yet found ("the county
-// where X was born": the town of birth is not the county). rel is every
-// word of the chain. With one hop open, or when the hops do not cover
-// rem's words, every word of rem.
-func nextHopWords(hops []Hop, rel, rem []relTerm) []string {
+// firstWaveFor is the first wave of pages read on the planned searches
+// alone: FirstWave, or LongChainFirstWave (when set) for a chain of three
+// hops or more, whose pages come from its hop searches, not from the
+// question's own search.
+func firstWaveFor(p *Plan, params *Params) int {
+	if params.LongChainFirstWave > 0 && chainLength(p) >= 3 {
+		return params.LongChainFirstWave
+	}
+	return params.FirstWave
+}
+
+// hopStepBudget is the longest walk of a chain: MaxHops, or one step more
+// than the decomposition's hops when that is longer (a hop asking for a
+// county may take a step through the town first).
+func hopStepBudget(p *Plan, params *Params) int {
+	return max(params.MaxHops, chainLength(p)+1)
+}
+
+// nextHopWords are the words a search for the bridge of the chain's last
+// step (of steps) carries: the hop that comes after the one the step
+// answered. A step answered the first hop not before the previous step's
+// whose words (or kind) it used up, or the hop after the previous step's
+// when it used up none. If that hop asks for a kind the walk knows and the
+// kind is still unanswered ("the county where X was born": the town of
+// birth is not the county), the search asks for it again; otherwise it
+// carries the next hop's words left. With only the last hop ahead, or when
+// the hops do not cover the words left (rem), every word of rem.
+func nextHopWords(hops []Hop, steps []hopStep, rem []relTerm) []string {
 	all := remainingWords(rem)
-	left, asked := map[string]bool{}, map[string]bool{}
+	if len(steps) == 0 {
+		return all
+	}
+	for _, h := range hops {
+		if h.Side >= 0 {
+			return all // a comparison: the hops are per side
+		}
+	}
+	left := map[string]bool{}
 	for _, rt := range rem {
 		left[rt.term] = true
 	}
-	for _, rt := range rel {
-		asked[rt.term] = true
-	}
-	var open [][]string // per open hop, its terms still left
-	for _, h := range hops {
-		if h.Side >= 0 {
-			return all
+	hopTerms := make([]map[string]bool, len(hops))
+	for i, h := range hops {
+		hopTerms[i] = map[string]bool{}
+		for _, t := range tokens(h.Relation + " " + h.Kind) {
+			hopTerms[i][t] = true
 		}
-		var ts []string
-		answered := false
-		for _, t := range tokens(h.Relation) {
-			switch {
-			case left[t]:
-				ts = append(ts, t)
-			case asked[t]:
-				answered = true
+	}
+	at := -1
+	for _, st := range steps {
+		next := at + 1
+		for j := max(at, 0); j < len(hops); j++ {
+			if hasAny(hopTerms[j], st.Consumed) {
+				next = j
+				break
 			}
 		}
-		if answered {
-			ts = nil // its other words qualify what was found
+		at = next
+	}
+	if at >= len(hops) {
+		return all
+	}
+	pick := func(words string) []string {
+		var out []string
+		seen := map[string]bool{}
+		for _, t := range tokens(words) {
+			seen[t] = true
 		}
-		if kindOfWord(h.Kind) != "" {
-			for _, t := range tokens(h.Kind) {
-				if left[t] {
-					ts = append(ts, t)
-				}
+		for _, rt := range rem {
+			if seen[rt.term] {
+				out = append(out, rt.word)
+				delete(seen, rt.term)
 			}
 		}
-		if len(ts) > 0 {
-			open = append(open, ts)
+		return out
+	}
+	if k := hops[at].Kind; kindOfWord(k) != "" && hasAny(left, tokens(k)) {
+		if out := pick(k); len(out) > 0 {
+			return out
 		}
 	}
-	if len(open) < 2 {
-		return all
+	if at+2 >= len(hops) {
+		return all // the next hop is the last: every word left is its
 	}
-	want := map[string]bool{}
-	for _, t := range open[0] {
-		want[t] = true
+	h := hops[at+1]
+	words := h.Relation
+	if kindOfWord(h.Kind) != "" {
+		words += " " + h.Kind
 	}
-	var out []string
-	for _, rt := range rem {
-		if want[rt.term] {
-			out = append(out, rt.word)
-			delete(want, rt.term)
+	if out := pick(words); len(out) > 0 {
+		return out
+	}
+	return all
+}
+
+// hasAny reports whether set holds one of ts.
+func hasAny(set map[string]bool, ts []string) bool {
+	for _, t := range ts {
+		if set[t] {
+			return true
 		}
 	}
-	if len(out) == 0 {
-		return all
-	}
-	return out
+	return false
 }

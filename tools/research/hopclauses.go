@@ -195,7 +195,13 @@ var clauseAux = map[string]bool{
 	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "being": true, "can": true,
 	"could": true, "may": true, "might": true, "will": true, "would": true, "has": true, "have": true, "had": true,
 	"did": true, "does": true, "do": true, "a": true, "an": true, "the": true, "also": true, "first": true,
-	"originally": true, "currently": true, "now": true, "still": true, "once": true,
+	"originally": true, "currently": true, "now": true, "still": true, "once": true, "both": true,
+}
+
+// finiteAux are the auxiliaries that open a verb group after its subject.
+var finiteAux = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "has": true, "have": true, "had": true, "can": true,
+	"could": true, "will": true, "would": true, "did": true, "does": true, "do": true, "may": true, "might": true,
 }
 
 // clauseParticles may end a verb group ("named after", "member of").
@@ -219,11 +225,21 @@ func clauseVerb(text string) (verb, rest string) {
 	text = skipPlaceQualifier(text)
 	spans := wordSpans(text)
 	k := 0
+	if len(spans) > 1 && !isCap(text[spans[0][0]:spans[0][1]]) && finiteAux[strings.ToLower(text[spans[1][0]:spans[1][1]])] &&
+		!clauseAux[strings.ToLower(text[spans[0][0]:spans[0][1]])] {
+		// "X number is named after": the name's own head noun ends the
+		// clause's subject; the verb group starts at the auxiliary.
+		k = 1
+	}
 	for k < len(spans) && clauseAux[strings.ToLower(text[spans[k][0]:spans[k][1]])] {
 		k++
 	}
 	if k >= len(spans) || strings.TrimSpace(text[:spans[0][0]]) != "" {
 		return "", text
+	}
+	from := spans[0][0]
+	if k > 0 && !clauseAux[strings.ToLower(text[spans[0][0]:spans[0][1]])] {
+		from = spans[1][0]
 	}
 	w := text[spans[k][0]:spans[k][1]]
 	if isCap(w) || questionWords[strings.ToLower(w)] || clauseParticles[strings.ToLower(w)] {
@@ -236,7 +252,7 @@ func clauseVerb(text string) (verb, rest string) {
 			end = spans[k+1][1]
 		}
 	}
-	return relationPhrase(text[spans[0][0]:end]), text[end:]
+	return relationPhrase(text[from:end]), text[end:]
 }
 
 // skipPlaceQualifier drops the place after a name's comma ("X, New

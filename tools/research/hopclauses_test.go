@@ -64,6 +64,9 @@ func TestClauseVerb(t *testing.T) {
 		{" can be found is located?", "found", " is located?"},
 		{" is named after?", "named", "?"},
 		{" takes place?", "takes place", "?"},
+		{" number is named after?", "named", "?"}, // the name's head noun is the subject's
+		{" died rank in the top five", "died", " rank in the top five"},
+		{" languages are both official?", "official", "?"},
 		{", Kent is located?", "located", "?"},
 		{" Smith was born", "", " Smith was born"}, // a name, not a verb
 		{"?", "", "?"},
@@ -79,42 +82,59 @@ func TestClauseVerb(t *testing.T) {
 func TestNextHopWordsAskTheNextHop(t *testing.T) {
 	p := NewPlan("What is the seat of the county sharing a border with the county where Ola Brenn was born?", nil)
 	rel := questionRelTerms(p, nil)
-	words := func(rem []relTerm) string { return strings.Join(nextHopWords(p.Hops, rel, rem), " ") }
-	stemOf := func(w string) string { return tokens(w)[0] }
-	// Ola Brenn's birthplace is found (a town): the hop's county is next.
-	rem := without(rel, []string{stemOf("born")})
-	if got := words(rem); got != "county" {
-		t.Errorf("after the birthplace: %q, want county (rem %q)", got, remainingWords(rem))
+	term := func(w string) string { return tokens(w)[0] }
+	var steps []hopStep
+	rem := rel
+	walk := func(consumed ...string) string {
+		var ts []string
+		for _, w := range consumed {
+			ts = append(ts, term(w))
+		}
+		steps = append(steps, hopStep{Consumed: ts})
+		rem = without(rem, ts)
+		return strings.Join(nextHopWords(p.Hops, steps, rem), " ")
 	}
-	// The county is found: its neighbour is next.
-	rem = without(rem, []string{stemOf("county")})
-	if got := words(rem); got != "sharing border" {
+	// Ola Brenn's birthplace is found, a town: the hop's county is next.
+	if got := walk("born"); got != "county" {
+		t.Errorf("after the birthplace: %q, want county", got)
+	}
+	// The town's county is found: its neighbour is next.
+	if got := walk("county"); got != "sharing border" {
 		t.Errorf("after the county: %q, want sharing border", got)
 	}
-	// One hop left: every word left.
-	rem = without(rem, []string{stemOf("sharing"), stemOf("border")})
-	if got := words(rem); got != "seat" {
+	// The neighbour is found: the last hop, every word left.
+	if got := walk("sharing", "border"); got != "seat" {
 		t.Errorf("last hop: %q, want seat", got)
 	}
-	// A hop partly answered ("takes place" answered by "set in") is done:
-	// its other words are not the next search.
+
+	// A first step that used up none of its hop's words ("is set in" for
+	// "takes place") still answered that hop: the next one is the last,
+	// so every word left.
 	hp := NewPlan("What is the largest state in the region where Gray Harbor takes place?", nil)
 	hrel := questionRelTerms(hp, nil)
-	hrem := without(hrel, []string{stemOf("place")})
-	if got, want := strings.Join(nextHopWords(hp.Hops, hrel, hrem), " "), strings.Join(remainingWords(hrem), " "); got != want {
-		t.Errorf("partly answered hop: %q, want every word left, %q (hops %s)", got, want, hopString(hp.Hops))
+	if got, want := strings.Join(nextHopWords(hp.Hops, []hopStep{{}}, hrel), " "), strings.Join(remainingWords(hrel), " "); got != want {
+		t.Errorf("unworded step: %q, want every word left, %q (hops %s)", got, want, hopString(hp.Hops))
 	}
 	// A comparison's hops are per side: every word left.
 	cp := NewPlan("Which film has the director who died first, Blue Harbor or Red Coast?", nil)
 	crel := questionRelTerms(cp, nil)
-	if got, want := strings.Join(nextHopWords(cp.Hops, crel, crel), " "), strings.Join(remainingWords(crel), " "); got != want {
+	if got, want := strings.Join(nextHopWords(cp.Hops, []hopStep{{}}, crel), " "), strings.Join(remainingWords(crel), " "); got != want {
 		t.Errorf("comparison: %q, want %q", got, want)
 	}
 }
 
 func TestHopSearchBudgetFollowsTheChain(t *testing.T) {
 	pr := DefaultParams()
-	pr.MaxHopSearches, pr.HopSearchesPerHop = 4, 2
+	pr.MaxHopSearches, pr.HopSearchesPerHop, pr.MaxHops = 4, 2, 4
+	four := NewPlan("In which county is the city sharing a border with the capital of the state where Edda Morn died?", nil)
+	// The walk may take one step more than the hops (a town before its
+	// county), never fewer than MaxHops.
+	if got := hopStepBudget(four, &pr); got != 5 {
+		t.Errorf("a four-hop chain walks %d steps, want 5", got)
+	}
+	if got := hopStepBudget(NewPlan("Who is the mother of the director of the film Blue Harbor?", nil), &pr); got != 4 {
+		t.Errorf("a two-hop chain walks %d steps, want MaxHops 4", got)
+	}
 	for _, tt := range []struct {
 		q    string
 		want int

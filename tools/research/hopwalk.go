@@ -21,7 +21,7 @@ func (r *run) advanceChains(search bool) []proposal {
 	var out []proposal
 	for _, c := range r.chains {
 		r.walk(c)
-		for _, step := range c.steps {
+		for k, step := range c.steps {
 			if step.Bridge == "" || !search || c.searched[step.Bridge] || r.hopSearches >= hopSearchBudget(r.plan, r.p) {
 				continue
 			}
@@ -35,7 +35,7 @@ func (r *run) advanceChains(search bool) []proposal {
 			}
 			words := remainingWords(rem)
 			if r.p.NextHopWords {
-				words = nextHopWords(r.plan.Hops, c.rel, rem)
+				words = nextHopWords(r.plan.Hops, c.steps[:k+1], rem)
 			}
 			q := strings.TrimSpace(step.Bridge + " " + strings.Join(words, " "))
 			k := normQuery(q)
@@ -56,7 +56,7 @@ func (r *run) walk(c *chain) {
 	c.subject, c.remaining, c.steps = c.anchor, append([]relTerm(nil), c.rel...), nil
 	c.done, c.resolved = false, false
 	for !c.done {
-		if len(c.steps) >= r.p.MaxHops {
+		if len(c.steps) >= hopStepBudget(r.plan, r.p) {
 			c.done = true
 			break
 		}

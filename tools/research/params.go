@@ -274,6 +274,10 @@ type Params struct {
 	// seat county sharing border" brings every county's page), while two or
 	// more hops are left; with one left every word is its hop's.
 	NextHopWords bool
+	// LongChainFirstWave, when above 0, is the first wave of a question
+	// whose decomposition chains three hops or more: fewer pages of the
+	// question's own search, more of the budget for the chain's hops.
+	LongChainFirstWave int
 	// EarlyStopOneChain: every hop has evidence once one chain walked
 	// them all (each chain walks the question's every relation word from
 	// its own anchor; a second anchor is often a qualifier, "Alberta",
@@ -335,7 +339,7 @@ func DefaultParams() Params {
 		HopSnippetRerank: true,
 
 		HopNextPage: true, EarlyStopOneChain: true,
-		HopSearchesPerHop: 0, NextHopWords: false,
+		HopSearchesPerHop: 2, NextHopWords: false,
 		HopBridgePage: 0.6, BoilerOpeningPages: 2,
 	}
 }
