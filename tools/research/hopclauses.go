@@ -100,7 +100,13 @@ func chainHops(q, e string) ([]Hop, bool) {
 			hops = append(hops, Hop{Relation: rel, Kind: kind, Side: -1})
 		}
 	}
-	for _, r := range outer {
+	for i := 0; i < len(outer); i++ {
+		r := outer[i]
+		if i+1 < len(outer) {
+			if _, ok := kinCompounds[strings.ToLower(r+" "+outer[i+1])]; ok {
+				r, i = r+" "+outer[i+1], i+1 // "paternal grandfather": one compound
+			}
+		}
 		for _, k := range expandKin(r) {
 			add(k, "")
 		}

@@ -33,6 +33,8 @@ func TestDecomposeNestedClauses(t *testing.T) {
 			"member of Pia Solberg > formed > river flow"},
 		// a place after the name's comma qualifies the name
 		{"What is the county seat of the county where Dunmore, New Caledon is located?", "located of Dunmore > county seat"},
+		// a two-word kinship compound after a possessive is two lookups
+		{"Who is Karin Dahl's paternal grandfather?", "father of Karin Dahl > father"},
 		// "the place of birth of" is one relation
 		{"What is the place of birth of the director of the film Grey Lantern?", "director of Grey Lantern > place birth"},
 		{"What is the date of death of Lena Ostby's father?", "father of Lena Ostby > date death"},
@@ -147,5 +149,28 @@ func TestHopSearchBudgetFollowsTheChain(t *testing.T) {
 		if got := hopSearchBudget(NewPlan(tt.q, nil), &pr); got != tt.want {
 			t.Errorf("hopSearchBudget(%q) = %d, want %d", tt.q, got, tt.want)
 		}
+	}
+}
+
+func TestLongChainFirstWave(t *testing.T) {
+	pr := DefaultParams()
+	pr.FirstWave, pr.LongChainFirstWave = 6, 5
+	for _, tt := range []struct {
+		q    string
+		want int
+	}{
+		{"Who is the mother of the director of the film Blue Harbor?", 6},
+		{"What is the seat of the county sharing a border with the county where Ola Brenn was born?", 5},
+		{"Which river is longer, the Elbe or the Oder?", 6},
+	} {
+		r := &run{p: &pr, plan: NewPlan(tt.q, nil), req: Request{MaxPages: 20}}
+		if got := r.firstWave(); got != tt.want {
+			t.Errorf("first wave of %q = %d, want %d", tt.q, got, tt.want)
+		}
+	}
+	pr.LongChainFirstWave = 0 // off: every question reads FirstWave
+	r := &run{p: &pr, plan: NewPlan("What is the seat of the county sharing a border with the county where Ola Brenn was born?", nil), req: Request{MaxPages: 20}}
+	if got := r.firstWave(); got != 6 {
+		t.Errorf("first wave with the rule off = %d, want 6", got)
 	}
 }
