@@ -1,7 +1,6 @@
 package research
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
@@ -14,18 +13,11 @@ type Hop struct {
 	Relation string
 	Subject  string
 	Side     int // which side of a comparison the hop belongs to; -1 otherwise
+	// Kind is the noun a clause or a modified noun says the hop's answer
+	// is ("county" of "the county where X was born"), "" when the
+	// relation alone says it ("the director of X").
+	Kind string
 }
-
-// Patterns of English that chain lookups. They speak of the words around
-// a name, never of what the name is.
-var (
-	// "... the director of (the film) " before a name: a relation noun and "of".
-	ofBefore = regexp.MustCompile(`(?i)(?:^|\s)(?:the|a|an|whose|which|what|who|is|was)?\s*([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?$`)
-	// "... the company that made " / "the woman who portrayed " before a name.
-	clauseBefore = regexp.MustCompile(`(?i)(?:^|\s)(?:the|a|an)\s+([a-z]+)\s+(?:that|who|which|whom)\s+((?:[a-z]+\s+){1,3}?)(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?$`)
-	// "'s father's birthday" after a name.
-	possessiveAfter = regexp.MustCompile(`^(?:'s|’s)\s+((?:[a-z][a-z-]*(?:'s|’s)?\s*){1,4})`)
-)
 
 // decompose splits a question into hops, the innermost first. A question
 // with no chain is one hop: the question's own relation of its names.
@@ -55,62 +47,12 @@ func decompose(p *Plan) []Hop {
 		}
 		return out
 	}
-	// The name the chain starts from: the last named entity in the
-	// question that a relation points at.
+	// The name the chain starts from: the first of the question's names
+	// that a relation points at.
 	for _, e := range p.Entities {
-		i := strings.Index(q, e)
-		if i < 0 {
-			continue
+		if hs, ok := chainHops(q, e); ok {
+			return hs
 		}
-		var inner []string // nearest the name first
-		before := q[:i]
-		for {
-			if m := ofBefore.FindStringSubmatchIndex(before); m != nil {
-				inner = append(inner, relationPhrase(before[m[2]:m[3]]))
-				before = before[:m[0]]
-				continue
-			}
-			if m := clauseBefore.FindStringSubmatchIndex(before); m != nil {
-				// "the company that made X": the hop is "made"; the noun is
-				// the kind of answer, and what is asked of it comes next.
-				inner = append(inner, relationPhrase(before[m[4]:m[5]]))
-				before = before[:m[0]]
-				continue
-			}
-			break
-		}
-		after := q[i+len(e):]
-		var outer []string
-		if m := possessiveAfter.FindStringSubmatch(after); m != nil {
-			after = after[len(m[0]):]
-			for _, w := range strings.Fields(m[1]) {
-				w = trimPossessive(w)
-				if !isStopWord(w) {
-					outer = append(outer, w)
-				}
-			}
-		}
-		if len(inner) == 0 && len(outer) == 0 {
-			continue
-		}
-		var chain []string
-		for _, r := range append(outer, inner...) {
-			chain = append(chain, expandKin(r)...)
-		}
-		// What the question asks of the last hop's answer: its remaining
-		// relation words ("Where did ... die": die).
-		if last := relationWords(before + " " + after); len(last) > 0 {
-			chain = append(chain, strings.Join(last, " "))
-		}
-		out := make([]Hop, 0, len(chain))
-		for k, r := range chain {
-			h := Hop{Relation: r, Side: -1}
-			if k == 0 {
-				h.Subject = e
-			}
-			out = append(out, h)
-		}
-		return out
 	}
 	return []Hop{{Relation: strings.Join(relationWords(q), " "), Side: -1}}
 }

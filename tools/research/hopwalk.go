@@ -22,7 +22,7 @@ func (r *run) advanceChains(search bool) []proposal {
 	for _, c := range r.chains {
 		r.walk(c)
 		for _, step := range c.steps {
-			if step.Bridge == "" || !search || c.searched[step.Bridge] || r.hopSearches >= r.p.MaxHopSearches {
+			if step.Bridge == "" || !search || c.searched[step.Bridge] || r.hopSearches >= hopSearchBudget(r.plan, r.p) {
 				continue
 			}
 			c.searched[step.Bridge] = true
@@ -59,7 +59,7 @@ func (r *run) walk(c *chain) {
 	c.subject, c.remaining, c.steps = c.anchor, append([]relTerm(nil), c.rel...), nil
 	c.done, c.resolved = false, false
 	for !c.done {
-		if len(c.steps) >= r.p.MaxHops {
+		if len(c.steps) >= hopStepBudget(r.plan, r.p) {
 			c.done = true
 			break
 		}

@@ -25,7 +25,7 @@ func (r *run) need(n int) int {
 }
 
 func (r *run) firstWave() int {
-	return max(1, min(r.p.FirstWave, r.req.MaxPages/2))
+	return max(1, min(firstWaveFor(r.plan, r.p), r.req.MaxPages/2))
 }
 
 // checkpoint reports whether the regular follow-up searches are chosen
