@@ -43,6 +43,11 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 		if avoided(name, avoid) || sameAs(name, subject) || sameAsAny(name, avoid) || aliasAt(s, strings.Index(s, name)) {
 			continue
 		}
+		if p.HopBirthName && birthNameAt(s, strings.Index(s, name)) {
+			// "(born Vivian Mary Hartley; ...)": the subject under its
+			// name at birth, not another thing it leads to.
+			continue
+		}
 		if p.HopOriginOnly && originAdjective(s, name) && !originAsked(remaining) {
 			// "Austrian physicist Ernst Mach", "traditional African
 			// religion": the adjective qualifies the answer, it is none.

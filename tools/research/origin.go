@@ -80,3 +80,27 @@ func originAdjective(s, name string) bool {
 	}
 	return false
 }
+
+// birthNameAt reports a name at byte offset at that is the subject's own
+// name at birth: right after a bare "born" or "née" ("(born Vivian Mary
+// Hartley; 1913 – 1967)", "Ann Lee (née Ann Marsh)", "she was born Ann
+// Marsh"), not after "born in" or "born on", which lead to where and when.
+// A compound's "-born" ("Russian-born American") is an origin, not a name.
+func birthNameAt(s string, at int) bool {
+	if at <= 0 {
+		return false
+	}
+	before := strings.ToLower(s[max(0, at-8):at])
+	for _, m := range []string{"born ", "née "} {
+		if !strings.HasSuffix(before, m) {
+			continue
+		}
+		i := len(before) - len(m)
+		if i == 0 {
+			return at == len(before) // "born" opens the sentence
+		}
+		r, _ := utf8.DecodeLastRuneInString(before[:i])
+		return !wordRune(r)
+	}
+	return false
+}

@@ -2,6 +2,7 @@ package research
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -93,6 +94,44 @@ func TestHopTakesAnOriginOnlyWhenAsked(t *testing.T) {
 		st, ok := resolveHop(c.s, c.subject, true, questionRelTerms(plan, nil), nil, nil, nil, nil, &p)
 		if !ok || st.Bridge != c.want {
 			t.Errorf("%q on %q: bridge %q (ok %v), want %q", c.q, c.s, st.Bridge, ok, c.want)
+		}
+	}
+}
+
+func TestBirthNameAt(t *testing.T) {
+	for _, c := range []struct {
+		s, name string
+		want    bool
+	}{
+		{"Ruth Ambry (born Ruth Mary Calder; 5 May 1913 – 8 July 1967) was an actress.", "Ruth Mary Calder", true},
+		{"Ann Lee (née Ann Marsh) was a singer.", "Ann Marsh", true},
+		{"She was born Ann Marsh in a village.", "Ann Marsh", true},
+		{"Born Ann Marsh, she took her husband's name.", "Ann Marsh", true},
+		{"Otto Brask (born 1953 in Marlow) is a poet.", "Marlow", false},
+		{"Otto Brask was born in Marlow.", "Marlow", false},
+		{"Piet Loma was a Dalmatian-born American designer.", "American", false},
+		{"Ann Marsh", "Ann Marsh", false},
+	} {
+		if got := birthNameAt(c.s, strings.Index(c.s, c.name)); got != c.want {
+			t.Errorf("birthNameAt(%q, %q) = %v, want %v", c.s, c.name, got, c.want)
+		}
+	}
+}
+
+// The walk does not take the subject's name at birth for the person a
+// hop asks for.
+func TestWalkSkipsTheNameAtBirth(t *testing.T) {
+	q := "Who is the spouse of Ruth Ambry?"
+	pages := [][2]string{{"Ruth Ambry", "Ruth Ambry (born Ruth Mary Calder; 5 May 1913 – 8 July 1967) was an English stage actress."}}
+	for _, on := range []bool{true, false} {
+		p := DefaultParams()
+		p.HopBirthName = on
+		r := walkRun(q, pages)
+		r.p = &p
+		r.advanceChains(false)
+		got := bridges(r.chains[0])
+		if took := slices.Contains(got, "Ruth Mary Calder"); took == on {
+			t.Errorf("rule %v: bridges %q (want the name at birth only without the rule)", on, got)
 		}
 	}
 }
