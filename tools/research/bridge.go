@@ -43,6 +43,16 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 		if avoided(name, avoid) || sameAs(name, subject) || sameAsAny(name, avoid) || aliasAt(s, strings.Index(s, name)) {
 			continue
 		}
+		if p.HopBirthName && birthNameAt(s, strings.Index(s, name)) {
+			// "(born Vivian Mary Hartley; ...)": the subject under its
+			// name at birth, not another thing it leads to.
+			continue
+		}
+		if p.HopOriginOnly && originAdjective(s, name) && !originAsked(remaining) {
+			// "Austrian physicist Ernst Mach", "traditional African
+			// religion": the adjective qualifies the answer, it is none.
+			continue
+		}
 		dist := nameDistance(s, words, name, relAt, markAt, subjAt, p)
 		if wk != "" && wk != kindSomeone && p.HopLifeSpan && lifeSpanAfter(s, name) {
 			// "John Petersen (1842 – 1887) was a farmer from Appleton":

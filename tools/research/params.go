@@ -144,6 +144,18 @@ type Params struct {
 	// for a place or a firm as a name known to be of another kind
 	// (HopKindMismatch).
 	HopLifeSpan bool
+	// HopOriginOnly: a one-word adjective of origin standing before the
+	// word it qualifies ("Austrian physicist", "African religion",
+	// "Russian-born") is a hop's answer only when the hop asks for an
+	// origin (a nationality, a language, a country); otherwise it is no
+	// candidate at all. Off, it is only counted farther
+	// (HopDemonymPenalty, HopKindMismatch), and is taken when the
+	// sentence names nothing else new.
+	HopOriginOnly bool
+	// HopBirthName: a name right after a bare "born" or "née" ("(born
+	// Vivian Mary Hartley; 1913 – 1967)") is the subject's own name at
+	// birth, no bridge; off, it is a candidate like any other name.
+	HopBirthName bool
 	// HopQuotesUnresolved is how many first hops of a chain that never
 	// reached its answer have their sentences forced into the evidence
 	// (those read on their subjects' own pages): more keeps the start of a
@@ -342,7 +354,7 @@ func DefaultParams() Params {
 
 		MaxChainAnchors: 2, MaxHops: 4, MaxHopSearches: 4, HopPriority: 1.2, HopSubjectNamed: 1.2, HopDemonymPenalty: 6, HopRefutedPenalty: 40, HopKindMatch: 8, HopKindMismatch: 40,
 		HopQuoteChars: 320, HopQuoteScore: 10, HopQuotesUnresolved: 2, StrandedMinCoverage: 0.1,
-		HopCastRole: true, HopNextWords: true, HopPlaceComma: true, HopLifeSpan: true,
+		HopCastRole: true, HopNextWords: true, HopPlaceComma: true, HopLifeSpan: true, HopOriginOnly: true, HopBirthName: true,
 
 		EarlyStopAfter: 4, MaxSegments: 80, KeepRatio: 0.45, MaxFindings: 3, MinKeepScore: 0.12,
 		TitleMatch: 0.5, MaxLinks: 12, MaxPageQueries: 3, LeadMaxChars: 400, PassageMaxChars: 900,
