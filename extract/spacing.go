@@ -241,8 +241,11 @@ func letterRun(n *html.Node, memo map[*html.Node]bool) bool {
 	if v, ok := memo[n]; ok {
 		return v
 	}
+	// Each item against the one before it (likeItems is one tag, one
+	// class and a few words each: the same run as against n), so n's
+	// text, which may be long in bytes, is not read again per item.
 	run := []*html.Node{n}
-	for c := n.NextSibling; c != nil && likeItems(n, c); c = c.NextSibling {
+	for c := n.NextSibling; c != nil && likeItems(run[len(run)-1], c); c = c.NextSibling {
 		run = append(run, c)
 	}
 	all := true

@@ -95,3 +95,30 @@ func TestSpaceInlineSiblingsLongRunIsLinear(t *testing.T) {
 		t.Errorf("%d items took %v, an eighth of them %v: want linear", n, whole, eighth)
 	}
 }
+
+func TestSpaceInlineSiblingsLongFirstItemIsLinear(t *testing.T) {
+	// The first item of a run may carry a long text of marks and one word
+	// (a hostile page: a few words by count, many bytes): the run is read
+	// comparing each item with the one before, not each with the first, so
+	// the first's text is not read again for every item after it. Both the
+	// text and the run grow 8×: linear work grows 8×, text × items 64×.
+	run := func(n int) time.Duration {
+		page := "<p><span class=\"c\">" + strings.Repeat(". ", 20*n) + "x</span>" + strings.Repeat(`<span class="c">x</span>`, n) + "</p>"
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		spaceInlineSiblings(doc, true)
+		took := time.Since(start)
+		if got := textOf(doc); !strings.HasSuffix(got, "x "+strings.Repeat("x", n)) {
+			t.Fatalf("the first item should be spaced from the letters, not the letters apart: …%q", got[max(0, len(got)-20):])
+		}
+		return took
+	}
+	const n = 8000
+	eighth, whole := run(n/8), run(n)
+	if whole > 24*eighth+time.Second {
+		t.Errorf("%d items after a long first took %v, an eighth of them %v: want linear", n, whole, eighth)
+	}
+}
