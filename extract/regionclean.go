@@ -78,17 +78,9 @@ func headingLevel(b string) int {
 // railPhrases in a few words, or it is a buyer's review title ("5.0 out
 // of 5 stars Great sound") on a shop's page.
 func isRailHeading(b string, shop bool) bool {
-	toks := wordTokens(strings.ToLower(strings.ReplaceAll(stripLinks(b), "’", "'")), nil)
+	toks := headingTokens(b)
 	words := strings.Join(toks, " ")
-	startsWith := func(list []string) bool {
-		for _, h := range list {
-			if words == h || strings.HasPrefix(words, h+" ") {
-				return true
-			}
-		}
-		return false
-	}
-	if startsWith(railHeadings) || shop && (startsWith(shopRailHeadings) || isReviewTitle(toks)) {
+	if opensWith(words, railHeadings) || shop && (opensWith(words, shopRailHeadings) || isReviewTitle(toks)) {
 		return true
 	}
 	if len(toks) < railHeadingMaxWords {
@@ -96,6 +88,23 @@ func isRailHeading(b string, shop bool) bool {
 			if containsPhrase(words, p) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// headingTokens are the words of a heading block b, lower-cased, outside
+// its links' addresses, a typographic apostrophe read as a plain one.
+func headingTokens(b string) []string {
+	return wordTokens(strings.ToLower(strings.ReplaceAll(stripLinks(b), "’", "'")), nil)
+}
+
+// opensWith: words (a heading's words, joined by spaces) are one of list
+// or open with one of them, whole words.
+func opensWith(words string, list []string) bool {
+	for _, h := range list {
+		if words == h || strings.HasPrefix(words, h+" ") {
+			return true
 		}
 	}
 	return false
