@@ -144,15 +144,20 @@ func dropControlLabels(md string) string {
 	return strings.Join(out, "\n")
 }
 
+// maxControlLabelBytes bounds a line that may be a control's label (the
+// longest of controlLabels, with its Markdown marks): a cheap test before
+// the line is tokenized, on every line of a shop page.
+const maxControlLabelBytes = 40
+
 // isControlLabel: the line's words, outside Markdown marks and links'
 // addresses, are one of controlLabels.
 func isControlLabel(line string) bool {
-	if len(line) > 40 {
+	if len(line) > maxControlLabelBytes {
 		// A label linked to a long address: measure its text.
 		if !strings.Contains(line, "](") {
 			return false
 		}
-		if line = stripLinks(line); len(line) > 40 {
+		if line = stripLinks(line); len(line) > maxControlLabelBytes {
 			return false
 		}
 	}
