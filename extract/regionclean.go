@@ -143,53 +143,32 @@ func dropRails(md string, shop bool) string {
 // the next heading of the same or a higher level, and the "Loading…"
 // placeholders and the failure messages a script keeps ready.
 func dropSections(md string, isRail func(heading string) bool) string {
-	blocks := markdownBlocks(md)
-	var b strings.Builder
 	railLevel := 0 // level of the rail being skipped; 0 outside one
-	for _, sp := range blocks {
-		blk := md[sp.start:sp.end]
+	return keepBlocks(md, func(blk string) bool {
 		lvl := headingLevel(blk)
 		if railLevel > 0 {
 			if lvl == 0 || lvl > railLevel {
-				continue
+				return false
 			}
 			railLevel = 0
 		}
 		if lvl > 0 && isRail(blk) {
 			railLevel = lvl
-			continue
+			return false
 		}
-		if LoadingPlaceholder(blk) || ErrorPlaceholder(blk) {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(blk)
-	}
-	if b.Len() == 0 {
-		return md // never drop everything
-	}
-	return b.String()
+		return !LoadingPlaceholder(blk) && !ErrorPlaceholder(blk)
+	})
 }
 
-// dropRepeats removes a block whose text repeats an earlier block of at
-// least cfg.RepeatMinWords words: a sticky bar, a mobile copy. Short
-// blocks ("$65", "Add to cart") repeat legitimately between entries.
-func dropRepeats(md string, cfg *config) string {
-	blocks := markdownBlocks(md)
-	seen := make(map[string]bool, len(blocks))
+// keepBlocks is md with only the Markdown blocks keep reports, in order
+// (keep sees each block once, in order); md itself when keep drops them
+// all: a filter never drops everything.
+func keepBlocks(md string, keep func(blk string) bool) string {
 	var b strings.Builder
-	var toks []string
-	for _, sp := range blocks {
+	for _, sp := range markdownBlocks(md) {
 		blk := md[sp.start:sp.end]
-		toks = wordTokens(strings.ToLower(stripLinks(blk)), toks[:0])
-		if len(toks) >= cfg.RepeatMinWords {
-			key := strings.Join(toks, " ")
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
+		if !keep(blk) {
+			continue
 		}
 		if b.Len() > 0 {
 			b.WriteString("\n\n")
@@ -200,4 +179,23 @@ func dropRepeats(md string, cfg *config) string {
 		return md
 	}
 	return b.String()
+}
+
+// dropRepeats removes a block whose text repeats an earlier block of at
+// least cfg.RepeatMinWords words: a sticky bar, a mobile copy. Short
+// blocks ("$65", "Add to cart") repeat legitimately between entries.
+func dropRepeats(md string, cfg *config) string {
+	seen := map[string]bool{}
+	var toks []string
+	return keepBlocks(md, func(blk string) bool {
+		toks = wordTokens(strings.ToLower(stripLinks(blk)), toks[:0])
+		if len(toks) >= cfg.RepeatMinWords {
+			key := strings.Join(toks, " ")
+			if seen[key] {
+				return false
+			}
+			seen[key] = true
+		}
+		return true
+	})
 }

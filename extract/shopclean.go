@@ -15,26 +15,14 @@ import (
 // cleanShop drops from a shop page's Markdown (md) the blocks that are
 // reviews its structured data declares (reviews, from declaredReviews).
 func cleanShop(md string, reviews map[uint64]struct{}, cfg *config) string {
-	blocks := markdownBlocks(md)
-	var b strings.Builder
 	var toks []string
-	for _, sp := range blocks {
-		blk := md[sp.start:sp.end]
-		if len(reviews) > 0 {
-			toks = wordTokens(stripLinks(blk), toks[:0])
-			if len(toks) >= cfg.ReviewBlockMinWords && coverage(toks, reviews) >= cfg.ReviewBlockShare {
-				continue
-			}
+	return keepBlocks(md, func(blk string) bool {
+		if len(reviews) == 0 {
+			return true
 		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(blk)
-	}
-	if b.Len() == 0 {
-		return md // never drop everything
-	}
-	return b.String()
+		toks = wordTokens(stripLinks(blk), toks[:0])
+		return len(toks) < cfg.ReviewBlockMinWords || coverage(toks, reviews) < cfg.ReviewBlockShare
+	})
 }
 
 // declaredReviews is the shingle set of the review texts the page's
