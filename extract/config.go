@@ -180,6 +180,10 @@ type config struct {
 	// CommentBlockShare: a trailing block with this share of its text in
 	// the page's comment section is a reader's comment, not the article.
 	CommentBlockShare float64
+	// MetaItemMaxWords (spacing.go likeItems): a metadata line's item (a
+	// year, a running time, a rating, a tag) is this many words at most;
+	// longer runs of one class are text a rich-text editor split.
+	MetaItemMaxWords int
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -232,4 +236,5 @@ var defaultConfig = config{
 	DisjointMinWords:  250,
 	MaxAuthorWords:    6,
 	CommentBlockShare: 0.5,
+	MetaItemMaxWords:  4,
 }

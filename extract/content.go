@@ -171,7 +171,7 @@ func render(ex extraction, base *url.URL, src *pageText) (r rendered, err error)
 		// Copies of the page's parts (mainRegion, the thread's posts):
 		// the items of a card's or a post's metadata line, and a
 		// region's stacked labels.
-		spaceInlineSiblings(ex.node, ex.source == "region")
+		spaceInlineSiblings(ex.node, ex.source == "region", &defaultConfig)
 	}
 	r.links = fixLinks(ex.node, base)
 	r.markdown, err = toMarkdown(ex.node)

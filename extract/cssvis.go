@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -543,11 +544,36 @@ func clipPathEmpty(v string) bool {
 // scripts write the computed transform back as matrix(), and the page
 // saved before they ran holds each such item at opacity 0, a few pixels
 // down; a person sees it once it is in view. (An author's own hidden
-// text has no reason to be written as a computed matrix.)
+// text has no reason to be written as a computed matrix.) The value is
+// that one matrix and nothing after it (a second function may shrink the
+// box to nothing), and its shift is less than maxEntranceShift each way:
+// a box moved a thousand pixels or more is off-screen, hidden twice.
 func enteringFrame(v string) bool {
 	v = strings.ReplaceAll(strings.ToLower(v), " ", "")
-	return strings.HasPrefix(v, "matrix(1,0,0,1,") && v != "matrix(1,0,0,1,0,0)"
+	rest, ok := strings.CutPrefix(v, "matrix(1,0,0,1,")
+	if !ok {
+		return false
+	}
+	if rest, ok = strings.CutSuffix(rest, ")"); !ok {
+		return false
+	}
+	xs, ys, ok := strings.Cut(rest, ",")
+	if !ok {
+		return false
+	}
+	x, errX := strconv.ParseFloat(xs, 64)
+	y, errY := strconv.ParseFloat(ys, 64)
+	if errX != nil || errY != nil {
+		return false
+	}
+	// NaN fails both comparisons: hidden.
+	return (x != 0 || y != 0) && math.Abs(x) < maxEntranceShift && math.Abs(y) < maxEntranceShift
 }
+
+// maxEntranceShift: an entrance animation starts its box a few pixels to
+// a few hundred away; the off-screen rules (left, top, margins) take
+// -1000px as out of sight.
+const maxEntranceShift = 1000
 
 func scaledToZero(v string) bool {
 	for _, fn := range []string{"scale(", "scalex(", "scaley(", "scale3d("} {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -296,6 +297,23 @@ func TestFromHTMLHostileInput(t *testing.T) {
 		{"NUL bytes", func(int) string { return "<p>nul\x00byte text here</p>" }, 1, "byte text here"},
 		// Every stray brace is a syntax error of the stylesheet (it took
 		// minutes while each error was located from the sheet's start).
+		// A shop page declaring as many reviews as it shows, each shown
+		// beside a control's label: every block is weighed against the
+		// declared reviews, every line against the labels.
+		{"8k declared reviews on a shop page", func(n int) string {
+			var ld, body strings.Builder
+			ld.WriteString(`{"@context":"https://schema.org","@type":"Product","name":"Kettle","offers":{"@type":"Offer","price":"5"},"review":[`)
+			for i := 0; i < n; i++ {
+				if i > 0 {
+					ld.WriteByte(',')
+				}
+				fmt.Fprintf(&ld, `{"@type":"Review","reviewBody":"review %d says the kettle boils water quickly and quietly"}`, i)
+				fmt.Fprintf(&body, `<p>review %d says the kettle boils water quickly and quietly</p><p><a href="/q">Quick view</a></p>`, i)
+			}
+			ld.WriteString(`]}`)
+			return `<html><head><title>Kettle</title><meta property="og:type" content="product"><script type="application/ld+json">` + ld.String() +
+				`</script></head><body><main><h1>Kettle</h1><p>A steel kettle that boils a litre in three minutes.</p><button>Add to cart</button>` + body.String() + `</main></body></html>`
+		}, 8000, "steel kettle"},
 		{"500 KB stylesheet of syntax errors", func(n int) string {
 			return "<style>" + strings.Repeat("}", n) + "</style><p>styled page text</p>"
 		}, 500000, "styled page text"},

@@ -358,7 +358,7 @@ func TestSpaceSiblingItems(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := findElement(root, atom.P)
-		spaceInlineSiblings(p, false)
+		spaceInlineSiblings(p, false, &defaultConfig)
 		if got := textOf(p); got != c.want {
 			t.Errorf("spaceInlineSiblings(%s) = %q, want %q", c.in, got, c.want)
 		}

@@ -78,6 +78,12 @@ var errorOpeners = [][]string{
 	{"an", "error", "occurred"}, {"an", "error", "has", "occurred"},
 }
 
+// firstPerson are the words of one person speaking of themselves: a
+// script's message speaks for the site ("we", "our") or for no one; a
+// reader's short reply does not ("Sorry, there was a problem with my
+// upload: here it is again").
+var firstPerson = map[string]bool{"i": true, "me": true, "my": true, "mine": true, "myself": true}
+
 // maxErrorWords bounds an error message: anything longer is prose about
 // an error, not the message.
 const maxErrorWords = 16
@@ -87,8 +93,9 @@ const maxErrorBytes = 400
 
 // ErrorPlaceholder reports whether s, a short text of a page, is a
 // script's failure message: an opener (errorOpeners) after "Sorry" or
-// "Oops", or an opener with a "try again". A story's sentence that
-// starts "Something went wrong with the launch" is neither.
+// "Oops", or an opener with a "try again", in no one's own voice
+// (firstPerson). A story's sentence that starts "Something went wrong
+// with the launch" is neither.
 func ErrorPlaceholder(s string) bool {
 	// Cheap bound first: this runs on every block of a region. (Links'
 	// addresses are not words: a linked message may be longer.)
@@ -98,6 +105,11 @@ func ErrorPlaceholder(s string) bool {
 	toks := AppendWordTokens(nil, strings.ToLower(stripLinks(s)))
 	if len(toks) == 0 || len(toks) > maxErrorWords {
 		return false
+	}
+	for _, w := range toks {
+		if firstPerson[w] {
+			return false
+		}
 	}
 	apology := toks[0] == "sorry" || toks[0] == "oops"
 	if apology {

@@ -45,6 +45,9 @@ func TestErrorPlaceholder(t *testing.T) {
 		{"There was a problem with the old bridge: it swayed in the wind.", false},
 		{"Sorry we missed you! Leave a message after the tone.", false},
 		{"Oops! Something went wrong, and the engineers spent the next three weeks tracing the fault to a single loose cable in the rack.", false},
+		// A reader's short reply, in the first person.
+		{"Sorry, there was a problem with my upload: here is the file again.", false},
+		{"Oops, something went wrong when I pasted the link, try again with this one", false},
 		{"", false},
 	}
 	for _, tc := range tests {

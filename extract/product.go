@@ -56,13 +56,7 @@ func holdsArticle(md, articleMD string, cfg *config) bool {
 var productRailHeadings = []string{"featured products", "featured items", "popular products", "best sellers", "bestsellers", "trending products", "new arrivals"}
 
 func isProductRailHeading(b string) bool {
-	words := strings.Join(wordTokens(strings.ToLower(stripLinks(b)), nil), " ")
-	for _, h := range productRailHeadings {
-		if words == h || strings.HasPrefix(words, h+" ") {
-			return true
-		}
-	}
-	return false
+	return opensWith(strings.Join(headingTokens(b), " "), productRailHeadings)
 }
 
 // productRegionMarkdown trims the rendered region (md) of a shop page that

@@ -78,17 +78,9 @@ func headingLevel(b string) int {
 // railPhrases in a few words, or it is a buyer's review title ("5.0 out
 // of 5 stars Great sound") on a shop's page.
 func isRailHeading(b string, shop bool) bool {
-	toks := wordTokens(strings.ToLower(strings.ReplaceAll(stripLinks(b), "’", "'")), nil)
+	toks := headingTokens(b)
 	words := strings.Join(toks, " ")
-	startsWith := func(list []string) bool {
-		for _, h := range list {
-			if words == h || strings.HasPrefix(words, h+" ") {
-				return true
-			}
-		}
-		return false
-	}
-	if startsWith(railHeadings) || shop && (startsWith(shopRailHeadings) || isReviewTitle(toks)) {
+	if opensWith(words, railHeadings) || shop && (opensWith(words, shopRailHeadings) || isReviewTitle(toks)) {
 		return true
 	}
 	if len(toks) < railHeadingMaxWords {
@@ -96,6 +88,23 @@ func isRailHeading(b string, shop bool) bool {
 			if containsPhrase(words, p) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// headingTokens are the words of a heading block b, lower-cased, outside
+// its links' addresses, a typographic apostrophe read as a plain one.
+func headingTokens(b string) []string {
+	return wordTokens(strings.ToLower(strings.ReplaceAll(stripLinks(b), "’", "'")), nil)
+}
+
+// opensWith: words (a heading's words, joined by spaces) are one of list
+// or open with one of them, whole words.
+func opensWith(words string, list []string) bool {
+	for _, h := range list {
+		if words == h || strings.HasPrefix(words, h+" ") {
+			return true
 		}
 	}
 	return false
@@ -134,53 +143,32 @@ func dropRails(md string, shop bool) string {
 // the next heading of the same or a higher level, and the "Loading…"
 // placeholders and the failure messages a script keeps ready.
 func dropSections(md string, isRail func(heading string) bool) string {
-	blocks := markdownBlocks(md)
-	var b strings.Builder
 	railLevel := 0 // level of the rail being skipped; 0 outside one
-	for _, sp := range blocks {
-		blk := md[sp.start:sp.end]
+	return keepBlocks(md, func(blk string) bool {
 		lvl := headingLevel(blk)
 		if railLevel > 0 {
 			if lvl == 0 || lvl > railLevel {
-				continue
+				return false
 			}
 			railLevel = 0
 		}
 		if lvl > 0 && isRail(blk) {
 			railLevel = lvl
-			continue
+			return false
 		}
-		if LoadingPlaceholder(blk) || ErrorPlaceholder(blk) {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(blk)
-	}
-	if b.Len() == 0 {
-		return md // never drop everything
-	}
-	return b.String()
+		return !LoadingPlaceholder(blk) && !ErrorPlaceholder(blk)
+	})
 }
 
-// dropRepeats removes a block whose text repeats an earlier block of at
-// least cfg.RepeatMinWords words: a sticky bar, a mobile copy. Short
-// blocks ("$65", "Add to cart") repeat legitimately between entries.
-func dropRepeats(md string, cfg *config) string {
-	blocks := markdownBlocks(md)
-	seen := make(map[string]bool, len(blocks))
+// keepBlocks is md with only the Markdown blocks keep reports, in order
+// (keep sees each block once, in order); md itself when keep drops them
+// all: a filter never drops everything.
+func keepBlocks(md string, keep func(blk string) bool) string {
 	var b strings.Builder
-	var toks []string
-	for _, sp := range blocks {
+	for _, sp := range markdownBlocks(md) {
 		blk := md[sp.start:sp.end]
-		toks = wordTokens(strings.ToLower(stripLinks(blk)), toks[:0])
-		if len(toks) >= cfg.RepeatMinWords {
-			key := strings.Join(toks, " ")
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
+		if !keep(blk) {
+			continue
 		}
 		if b.Len() > 0 {
 			b.WriteString("\n\n")
@@ -191,4 +179,23 @@ func dropRepeats(md string, cfg *config) string {
 		return md
 	}
 	return b.String()
+}
+
+// dropRepeats removes a block whose text repeats an earlier block of at
+// least cfg.RepeatMinWords words: a sticky bar, a mobile copy. Short
+// blocks ("$65", "Add to cart") repeat legitimately between entries.
+func dropRepeats(md string, cfg *config) string {
+	seen := map[string]bool{}
+	var toks []string
+	return keepBlocks(md, func(blk string) bool {
+		toks = wordTokens(strings.ToLower(stripLinks(blk)), toks[:0])
+		if len(toks) >= cfg.RepeatMinWords {
+			key := strings.Join(toks, " ")
+			if seen[key] {
+				return false
+			}
+			seen[key] = true
+		}
+		return true
+	})
 }

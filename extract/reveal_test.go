@@ -79,6 +79,8 @@ func TestFromHTMLScrollEntranceFramesShown(t *testing.T) {
 <p style="opacity:0">SECRET line at opacity zero with no animation</p>
 <p style="opacity: 0; transform: matrix(0, 0, 0, 0, 0, 0)">SECRET line shrunk to nothing</p>
 <p style="opacity: 0; transform: matrix(1, 0, 0, 1, 0, 0)">SECRET line that moves nowhere</p>
+<p style="opacity: 0; transform: matrix(1, 0, 0, 1, -9999, 0)">SECRET line moved off-screen</p>
+<p style="opacity: 0; transform: matrix(1, 0, 0, 1, 0, 20) matrix(0, 0, 0, 0, 0, 0)">SECRET line shifted then shrunk to nothing</p>
 </main>`)
 	d, err := FromHTML(page(head, body), mustURL(t, "https://orchard.example.com/buds-pro"))
 	if err != nil {
@@ -102,6 +104,11 @@ func TestEnteringFrame(t *testing.T) {
 		{"matrix(1, 0, 0, 1, 0, 30)", true},
 		{"MATRIX(1,0,0,1,-216,0)", true},
 		{"matrix(1, 0, 0, 1, 0, 0)", false},
+		{"matrix(1, 0, 0, 1, -5000, 0)", false},       // off-screen, not entering
+		{"matrix(1, 0, 0, 1, 0, 20) scale(0)", false}, // a second function after it
+		{"matrix(1, 0, 0, 1, 0, 20) matrix(0,0,0,0,0,0)", false},
+		{"matrix(1, 0, 0, 1, nan, 20)", false},
+		{"matrix(1, 0, 0, 1, 0, 20", false},
 		{"matrix(0.5, 0, 0, 0.5, 0, 0)", false},
 		{"matrix(0, 0, 0, 0, 0, 0)", false},
 		{"translateY(18px)", false},

@@ -15,26 +15,14 @@ import (
 // cleanShop drops from a shop page's Markdown (md) the blocks that are
 // reviews its structured data declares (reviews, from declaredReviews).
 func cleanShop(md string, reviews map[uint64]struct{}, cfg *config) string {
-	blocks := markdownBlocks(md)
-	var b strings.Builder
 	var toks []string
-	for _, sp := range blocks {
-		blk := md[sp.start:sp.end]
-		if len(reviews) > 0 {
-			toks = wordTokens(stripLinks(blk), toks[:0])
-			if len(toks) >= cfg.ReviewBlockMinWords && coverage(toks, reviews) >= cfg.ReviewBlockShare {
-				continue
-			}
+	return keepBlocks(md, func(blk string) bool {
+		if len(reviews) == 0 {
+			return true
 		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(blk)
-	}
-	if b.Len() == 0 {
-		return md // never drop everything
-	}
-	return b.String()
+		toks = wordTokens(stripLinks(blk), toks[:0])
+		return len(toks) < cfg.ReviewBlockMinWords || coverage(toks, reviews) < cfg.ReviewBlockShare
+	})
 }
 
 // declaredReviews is the shingle set of the review texts the page's
@@ -144,15 +132,20 @@ func dropControlLabels(md string) string {
 	return strings.Join(out, "\n")
 }
 
+// maxControlLabelBytes bounds a line that may be a control's label (the
+// longest of controlLabels, with its Markdown marks): a cheap test before
+// the line is tokenized, on every line of a shop page.
+const maxControlLabelBytes = 40
+
 // isControlLabel: the line's words, outside Markdown marks and links'
 // addresses, are one of controlLabels.
 func isControlLabel(line string) bool {
-	if len(line) > 40 {
+	if len(line) > maxControlLabelBytes {
 		// A label linked to a long address: measure its text.
 		if !strings.Contains(line, "](") {
 			return false
 		}
-		if line = stripLinks(line); len(line) > 40 {
+		if line = stripLinks(line); len(line) > maxControlLabelBytes {
 			return false
 		}
 	}

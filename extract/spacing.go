@@ -185,13 +185,13 @@ func firstText(n *html.Node) string {
 // stacked labels (stackedLabels: a shop card's "Black DiamondSpot 400
 // Headlamp"). Copies of the page's parts (a main region, a thread's
 // posts) are rendered as the page holds them, without restoreSpaces.
-func spaceInlineSiblings(n *html.Node, labels bool) {
+func spaceInlineSiblings(n *html.Node, labels bool, cfg *config) {
 	var letters map[*html.Node]bool // letterRun of this level's items, filled once per run
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode || c.Data == "pre" || c.Data == "code" {
 			continue
 		}
-		spaceInlineSiblings(c, labels)
+		spaceInlineSiblings(c, labels, cfg)
 		next := c.NextSibling
 		if next == nil || next.Type != html.ElementNode || !isInlineTag(c.Data) || !isInlineTag(next.Data) {
 			continue
@@ -201,12 +201,12 @@ func spaceInlineSiblings(n *html.Node, labels bool) {
 			continue
 		}
 		lr, rr := lastRune(left), firstRune(right)
-		item := isWordRune(lr) && isWordRune(rr) && likeItems(c, next)
+		item := isWordRune(lr) && isWordRune(rr) && likeItems(c, next, cfg)
 		if item {
 			if letters == nil {
 				letters = map[*html.Node]bool{}
 			}
-			item = !letterRun(c, letters)
+			item = !letterRun(c, letters, cfg)
 		}
 		if item || labels && stackedLabels(c, next, lr, rr) {
 			n.InsertBefore(&html.Node{Type: html.TextNode, Data: " "}, next)
@@ -214,35 +214,34 @@ func spaceInlineSiblings(n *html.Node, labels bool) {
 	}
 }
 
-// itemMaxWords: a metadata item (a year, a running time, a rating, a
-// tag) is this many words at most; longer runs are text.
-const itemMaxWords = 4
-
 // likeItems: a and b are inline elements (not links) of one tag and one
-// class list, without inline styles, each a few words (itemMaxWords). A
+// class list, without inline styles, each a few words (cfg.MetaItemMaxWords). A
 // rich-text editor splits a sentence into runs of one class wherever the
 // formatting changed, even inside a word ("includin" "g"), each with its
 // inline style; and a run of links is a menu, glued or not.
-func likeItems(a, b *html.Node) bool {
+func likeItems(a, b *html.Node, cfg *config) bool {
 	if b.Type != html.ElementNode || a.Data != b.Data || !isInlineTag(a.Data) || a.Data == "a" ||
 		hasAttr(a, "style") || hasAttr(b, "style") {
 		return false
 	}
 	class := getAttr(a, "class")
 	return class != "" && class == getAttr(b, "class") &&
-		wordCount(textOf(a)) <= itemMaxWords && wordCount(textOf(b)) <= itemMaxWords
+		wordCount(textOf(a)) <= cfg.MetaItemMaxWords && wordCount(textOf(b)) <= cfg.MetaItemMaxWords
 }
 
 // letterRun: n and its like siblings after it (likeItems) each hold one
 // letter or digit, a word split for an animation. The answer for every
 // item of n's run is worked out once, from the run's end, and kept in
 // memo: a run of many items costs its length, not its square.
-func letterRun(n *html.Node, memo map[*html.Node]bool) bool {
+func letterRun(n *html.Node, memo map[*html.Node]bool, cfg *config) bool {
 	if v, ok := memo[n]; ok {
 		return v
 	}
+	// Each item against the one before it (likeItems is one tag, one
+	// class and a few words each: the same run as against n), so n's
+	// text, which may be long in bytes, is not read again per item.
 	run := []*html.Node{n}
-	for c := n.NextSibling; c != nil && likeItems(n, c); c = c.NextSibling {
+	for c := n.NextSibling; c != nil && likeItems(run[len(run)-1], c, cfg); c = c.NextSibling {
 		run = append(run, c)
 	}
 	all := true

@@ -27,7 +27,7 @@ func TestSpaceStackedLabels(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			spaceInlineSiblings(doc, true)
+			spaceInlineSiblings(doc, true, &defaultConfig)
 			if got := textOf(doc); got != tc.want {
 				t.Errorf("text = %q, want %q", got, tc.want)
 			}
@@ -82,7 +82,7 @@ func TestSpaceInlineSiblingsLongRunIsLinear(t *testing.T) {
 			t.Fatal(err)
 		}
 		start := time.Now()
-		spaceInlineSiblings(doc, true)
+		spaceInlineSiblings(doc, true, &defaultConfig)
 		took := time.Since(start)
 		if got := textOf(doc); got != strings.Repeat("x", n) {
 			t.Fatalf("letters were spaced: %q…", got[:min(len(got), 20)])
@@ -93,5 +93,53 @@ func TestSpaceInlineSiblingsLongRunIsLinear(t *testing.T) {
 	eighth, whole := run(n/8), run(n)
 	if whole > 24*eighth+time.Second {
 		t.Errorf("%d items took %v, an eighth of them %v: want linear", n, whole, eighth)
+	}
+}
+
+func TestSpaceInlineSiblingsLongFirstItemIsLinear(t *testing.T) {
+	// The first item of a run may carry a long text of marks and one word
+	// (a hostile page: a few words by count, many bytes): the run is read
+	// comparing each item with the one before, not each with the first, so
+	// the first's text is not read again for every item after it. Both the
+	// text and the run grow 8×: linear work grows 8×, text × items 64×.
+	run := func(n int) time.Duration {
+		page := "<p><span class=\"c\">" + strings.Repeat(". ", 20*n) + "x</span>" + strings.Repeat(`<span class="c">x</span>`, n) + "</p>"
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		spaceInlineSiblings(doc, true, &defaultConfig)
+		took := time.Since(start)
+		if got := textOf(doc); !strings.HasSuffix(got, "x "+strings.Repeat("x", n)) {
+			t.Fatalf("the first item should be spaced from the letters, not the letters apart: …%q", got[max(0, len(got)-20):])
+		}
+		return took
+	}
+	const n = 8000
+	eighth, whole := run(n/8), run(n)
+	if whole > 24*eighth+time.Second {
+		t.Errorf("%d items after a long first took %v, an eighth of them %v: want linear", n, whole, eighth)
+	}
+}
+
+func TestSpaceInlineSiblingsItemWordsFromConfig(t *testing.T) {
+	// The item length is the config's: a run of five words is text under
+	// the default, an item when the config allows five.
+	const in = `<p><span class="t">one two three four five</span><span class="t">six</span></p>`
+	for _, c := range []struct {
+		max  int
+		want string
+	}{{defaultConfig.MetaItemMaxWords, "one two three four fivesix"}, {5, "one two three four five six"}} {
+		doc, err := html.Parse(strings.NewReader(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := defaultConfig
+		cfg.MetaItemMaxWords = c.max
+		spaceInlineSiblings(doc, false, &cfg)
+		if got := textOf(doc); got != c.want {
+			t.Errorf("MetaItemMaxWords %d: %q, want %q", c.max, got, c.want)
+		}
 	}
 }
