@@ -33,6 +33,11 @@ func TestHopReadingsBounded(t *testing.T) {
 		f    func()
 	}{
 		{"a long question's chain", func() { NewPlan(longQuestion, nil) }},
+		{"an adjective of origin read at each use of the name", func() {
+			if originAdjective(strings.Repeat("Austrian the ", 40000)+"Austrian.", "Austrian") {
+				t.Error("an adjective before a function word or a full stop is no adjective of origin")
+			}
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { finishesWithin(t, 10*time.Second, tc.f) })
