@@ -1,6 +1,9 @@
 package research
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Who plays a part. A cast line writes the performer and the part side by
 // side in a few fixed shapes of English: "Kurt Russell as Copper", "the
@@ -62,9 +65,11 @@ func castPerformer(s string, remaining []relTerm, names []string) (performer str
 			}
 		case i > 0 && strings.HasSuffix(strings.TrimSpace(s[words[i-1][1]:words[i][0]]), "("):
 			// "Part (Performer)": a parenthesis of a personal name alone.
+			// The parenthesis closes right after the name: read only
+			// there, not on to the sentence's next ")".
 			inner := capRun(s, words, i, 1, 3)
-			end := strings.Index(s[words[i][0]:], ")")
-			if n := len(strings.Fields(inner)); n >= 2 && end >= 0 && strings.TrimSpace(s[words[i][0]:words[i][0]+end]) == inner {
+			closes := strings.HasPrefix(strings.TrimLeftFunc(s[words[i][0]+len(inner):], unicode.IsSpace), ")")
+			if n := len(strings.Fields(inner)); n >= 2 && closes {
 				if p := askedRun(s, words, i-1, -1, left, names); p != "" {
 					performer, part = inner, p
 				}

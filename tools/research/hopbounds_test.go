@@ -38,6 +38,11 @@ func TestHopReadingsBounded(t *testing.T) {
 				t.Error("an adjective before a function word or a full stop is no adjective of origin")
 			}
 		}},
+		{"a cast line's parentheses that never close", func() {
+			if _, _, ok := castPerformer(strings.Repeat("(A ", 800000), rel("actor", "plays", "copper"), nil); ok {
+				t.Error("no part the question asks is named")
+			}
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { finishesWithin(t, 10*time.Second, tc.f) })
