@@ -219,7 +219,7 @@ func nounHead(w string) bool {
 // qualifies the question, it asks no hop.
 func withoutFronted(s string) string {
 	if i := strings.Index(s, ", "); i > 0 && !strings.Contains(s[:i], "?") {
-		if ws := strings.Fields(s[:i]); len(ws) > 0 && clauseParticles[strings.ToLower(ws[0])] || strings.EqualFold(ws[0], "according") {
+		if ws := strings.Fields(s[:i]); len(ws) > 0 && (clauseParticles[strings.ToLower(ws[0])] || strings.EqualFold(ws[0], "according")) {
 			return s[i+2:]
 		}
 	}

@@ -130,3 +130,20 @@ func TestLongChainFirstWave(t *testing.T) {
 		t.Errorf("first wave with the rule off = %d, want 6", got)
 	}
 }
+
+// TestWithoutFronted: a fronted phrase is dropped, and a comma with no
+// words before it (odd spacing) is no phrase and no panic.
+func TestWithoutFronted(t *testing.T) {
+	for _, tt := range []struct{ s, want string }{
+		{"In 1900, what was the town", "what was the town"},
+		{"According to the census, what was", "what was"},
+		{"Harlow, the town", "Harlow, the town"},
+		{"  , what was", "  , what was"},
+		{"\t, ", "\t, "},
+		{"", ""},
+	} {
+		if got := withoutFronted(tt.s); got != tt.want {
+			t.Errorf("withoutFronted(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
