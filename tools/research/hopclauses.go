@@ -283,7 +283,7 @@ func clauseVerb(text string) (verb, rest string) {
 		return "", text
 	}
 	end := spans[k][1]
-	if k+1 < len(spans) && strings.TrimSpace(text[end:spans[k+1][0]]) == "" {
+	if k+1 < len(spans) && tight(text, spans, k, k+1) {
 		next := strings.ToLower(text[spans[k+1][0]:spans[k+1][1]])
 		if clauseParticles[next] || lightVerbNouns[strings.ToLower(w)+" "+next] {
 			end = spans[k+1][1]
@@ -302,7 +302,7 @@ func skipPlaceQualifier(text string) string {
 	t = t[2:]
 	spans := wordSpans(t)
 	k := 0
-	for k < len(spans) && isCap(t[spans[k][0]:spans[k][1]]) && (k == 0 || strings.TrimSpace(t[spans[k-1][1]:spans[k][0]]) == "") {
+	for k < len(spans) && isCap(t[spans[k][0]:spans[k][1]]) && (k == 0 || tight(t, spans, k-1, k)) {
 		k++
 	}
 	if k == 0 || k >= len(spans) {
