@@ -44,7 +44,7 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 			continue
 		}
 		if p.HopBirthName && birthNameAt(s, strings.Index(s, name)) {
-			// "(born Vivian Mary Hartley; ...)": the subject under its
+			// "(born Ruth Mary Calder; ...)": the subject under its
 			// name at birth, not another thing it leads to.
 			continue
 		}
