@@ -93,8 +93,8 @@ func originAdjective(s, name string) bool {
 const nextWordWindow = 64
 
 // birthNameAt reports a name at byte offset at that is the subject's own
-// name at birth: right after a bare "born" or "née" ("(born Vivian Mary
-// Hartley; 1913 – 1967)", "Ann Lee (née Ann Marsh)", "she was born Ann
+// name at birth: right after a bare "born" or "née" ("(born Ruth Mary
+// Calder; 1913 – 1967)", "Ann Lee (née Ann Marsh)", "she was born Ann
 // Marsh"), not after "born in" or "born on", which lead to where and when.
 // A compound's "-born" ("Russian-born American") is an origin, not a name.
 func birthNameAt(s string, at int) bool {
