@@ -43,6 +43,11 @@ func TestHopReadingsBounded(t *testing.T) {
 				t.Error("no part the question asks is named")
 			}
 		}},
+		{"a sentence's many parentheses", func() {
+			if names := bridgeNames(strings.Repeat("(a) ", 250000) + "then Ilse Brandt (born 1950 in Marlow)."); strings.Join(names, ",") != "Ilse Brandt,Marlow" {
+				t.Errorf("bridgeNames = %q, want [Ilse Brandt Marlow]: a birth's parenthesis is read", names)
+			}
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { finishesWithin(t, 10*time.Second, tc.f) })
