@@ -11,7 +11,7 @@ import (
 func FuzzHopReadings(f *testing.F) {
 	for _, seed := range [][2]string{
 		{"Who is the spouse of the actress who voiced the sea witch in Harbor Tales 3?", "Down in the bay an old Sea Witch (voiced by Wendla Sarn) schemes."},
-		{"In which county is the city sharing a border with the capital of the state where Edda Morn died?", "Jon Pell (1842 – 1887) was a butcher from Marlow, Wexland."},
+		{"Which state holds the town sharing a border with the capital of the province where Edda Morn died?", "Jon Pell (1842 – 1887) was a butcher from Marlow, Wexland."},
 		{"  , what is the county where Dunmore, New Caledon is located?", "Ruth Ambry (born Ruth Mary Calder; 5 May 1913) was an English actress."},
 		{"Where was the actor who plays copper in Fox and the Lantern born?", "Mara Quell as Fen Dario Lusk as Copper (Ilse Brandt"},
 		{"", ""},
