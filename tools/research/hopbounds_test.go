@@ -48,6 +48,13 @@ func TestHopReadingsBounded(t *testing.T) {
 				t.Errorf("bridgeNames = %q, want [Ilse Brandt Marlow]: a birth's parenthesis is read", names)
 			}
 		}},
+		{"a name used again and again", func() {
+			p := DefaultParams()
+			s := "Marlow lies near " + strings.Repeat("Ada Moray and Wexland, then ", 20000) + "."
+			if b, _ := pickBridge(s, "Marlow", rel("county"), map[string]bool{}, map[string]bool{}, nil, nil, nil, &p); b != "Ada Moray" && b != "Wexland" {
+				t.Errorf("pickBridge = %q, want one of the sentence's names", b)
+			}
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { finishesWithin(t, 10*time.Second, tc.f) })
