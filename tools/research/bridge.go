@@ -39,12 +39,20 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 	}
 	wk, _ := wantedKind(remaining)
 	best, bestDist := "", 1e9
+	seen := map[string]bool{}
 	for _, name := range bridgeNames(s) {
+		// Every reading below is of the name and s alone, so a name used
+		// again scores as its first use did and cannot win over it: it is
+		// read once (a page repeating a name costs no more per use).
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
 		if avoided(name, avoid) || sameAs(name, subject) || sameAsAny(name, avoid) || aliasAt(s, strings.Index(s, name)) {
 			continue
 		}
 		if p.HopBirthName && birthNameAt(s, strings.Index(s, name)) {
-			// "(born Vivian Mary Hartley; ...)": the subject under its
+			// "(born Ruth Mary Calder; ...)": the subject under its
 			// name at birth, not another thing it leads to.
 			continue
 		}

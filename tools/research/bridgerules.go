@@ -119,7 +119,15 @@ var agentRelations = func() map[string]bool {
 // lifeGloss reports a parenthesis that opens with a birth or death ("born
 // 1953 in Appleton", "died in Rome").
 func lifeGloss(inner string) bool {
-	l := strings.ToLower(inner)
+	// Only its opening words are read: bridgeNames hands it the rest of
+	// the sentence at each parenthesis, and lowering all of it each time
+	// is quadratic in a long one. The window ends at a rune's start and
+	// holds more than the longest opening below.
+	end := min(len(inner), 16)
+	for end < len(inner) && !utf8.RuneStart(inner[end]) {
+		end--
+	}
+	l := strings.ToLower(inner[:end])
 	for _, p := range []string{"born ", "b. ", "died ", "d. ", "née "} {
 		if strings.HasPrefix(l, p) {
 			return true

@@ -1,10 +1,13 @@
 package research
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Who plays a part. A cast line writes the performer and the part side by
-// side in a few fixed shapes of English: "Kurt Russell as Copper", "the
-// Fairy God Mother (voiced by Jennifer Saunders)", "Hylas (John Cairney)".
+// side in a few fixed shapes of English: "Dario Lusk as Copper", "the
+// Sea Witch (voiced by Wendla Sarn)", "Hylos (Nigel Brand)".
 // A hop that asks for the performer of a part the question names ("the
 // actor who plays Copper") is answered by the performer, never by the part:
 // the part's name is what the question already said.
@@ -62,9 +65,11 @@ func castPerformer(s string, remaining []relTerm, names []string) (performer str
 			}
 		case i > 0 && strings.HasSuffix(strings.TrimSpace(s[words[i-1][1]:words[i][0]]), "("):
 			// "Part (Performer)": a parenthesis of a personal name alone.
+			// The parenthesis closes right after the name: read only
+			// there, not on to the sentence's next ")".
 			inner := capRun(s, words, i, 1, 3)
-			end := strings.Index(s[words[i][0]:], ")")
-			if n := len(strings.Fields(inner)); n >= 2 && end >= 0 && strings.TrimSpace(s[words[i][0]:words[i][0]+end]) == inner {
+			closes := strings.HasPrefix(strings.TrimLeftFunc(s[words[i][0]+len(inner):], unicode.IsSpace), ")")
+			if n := len(strings.Fields(inner)); n >= 2 && closes {
 				if p := askedRun(s, words, i-1, -1, left, names); p != "" {
 					performer, part = inner, p
 				}
@@ -122,8 +127,8 @@ func capRun(s string, words [][2]int, i, dir, max int) string {
 // askedRun is the longest run of capitalised words from word i in
 // direction dir whose every word is a word left to answer, or that is one
 // of names: the part the hop asks about. A cast list read as one line
-// runs the next performer's name on after the part ("as Copper Pearl
-// Bailey as Big Mama"), so only the asked words count.
+// runs the next performer's name on after the part ("as Copper Ilse
+// Brandt as Old Mag"), so only the asked words count.
 func askedRun(s string, words [][2]int, i, dir int, left map[string]bool, names []string) string {
 	run := capRun(s, words, i, dir, 6)
 	ws := strings.Fields(run)
@@ -166,7 +171,7 @@ func asked(part string, left map[string]bool, names []string) bool {
 
 // performerBefore is the performer's name before the "as" at word i. In a
 // cast list read as one line the name before it runs on from the previous
-// part ("as Tod Kurt Russell as Copper"): after another "as", a personal
+// part ("as Fen Dario Lusk as Copper"): after another "as", a personal
 // name's last two words are taken.
 func performerBefore(s string, words [][2]int, i int) string {
 	run := capRun(s, words, i-1, -1, 4)

@@ -40,9 +40,9 @@ func TestCastPerformer(t *testing.T) {
 			rel("spouse", "actress", "plays"), []string{"Scarlett"},
 			"Ada Moray", []string{"actress", "plays"}},
 		{"part (voiced by performer)",
-			"Meanwhile a greedy Fairy God Mother (voiced by Wendla Sarn) plots against the couple.",
-			rel("spouse", "actress", "played", "fairy", "god", "mother"), []string{"Ogre Tales 2"},
-			"Wendla Sarn", []string{"actress", "played", "fairy", "god", "mother"}},
+			"Down in the bay an old Sea Witch (voiced by Wendla Sarn) schemes against the twins.",
+			rel("spouse", "woman", "voiced", "sea", "witch"), []string{"Harbor Tales 3"},
+			"Wendla Sarn", []string{"voiced", "sea", "witch"}},
 		{"part (performer)",
 			"Among them are Hylos (Nigel Brand), Orvan (Pete Cole), and Acastor, sent by his father.",
 			rel("actor", "played", "hylos"), nil,
@@ -90,10 +90,10 @@ func TestWalkTakesThePerformerOfThePart(t *testing.T) {
 		pages    [][2]string
 		want     string // the first hop's bridge with the rule
 	}{
-		{"Who is the spouse of the actress who played the fairy god mother in Ogre Tales 2?",
-			[][2]string{{"Ogre Tales 2", "Ogre Tales 2 is a 2004 animated film. Meanwhile a greedy Fairy God Mother (voiced by Wendla Sarn) plots to end the ogre's marriage."}},
+		{"Who is the spouse of the actress who voiced the sea witch in Harbor Tales 3?",
+			[][2]string{{"Harbor Tales 3", "Harbor Tales 3 is a 2011 animated film. Down in the bay an old Sea Witch (voiced by Wendla Sarn) schemes to sink the ferry."}},
 			"Wendla Sarn"},
-		{"The actor who plays copper in Fox and the Lantern is a character in which film?",
+		{"Where was the actor who plays copper in Fox and the Lantern born?",
 			[][2]string{{"Fox and the Lantern", "Fox and the Lantern is a 1981 animated film about a fox named Fen and a hound dog named Copper. Mara Quell as Fen Dario Lusk as Copper Ilse Brandt as Old Mag Tomas Vey as The Miller"}},
 			"Dario Lusk"},
 	}
@@ -122,10 +122,10 @@ func TestWalkTakesThePerformerOfThePart(t *testing.T) {
 // parenthesis, the performer's page (her spouse), and pages about the
 // part itself, which share the question's words.
 var castWeb = []miniweb.Page{
-	{Title: "Ogre Tales 2", Sentences: []string{"Ogre Tales 2 is a 2004 animated comedy film, the sequel to Ogre Tales.",
-		" Meanwhile a greedy Fairy God Mother (voiced by Wendla Sarn) plots to end the ogre's marriage so that her son can wed the princess."}},
+	{Title: "Harbor Tales 3", Sentences: []string{"Harbor Tales 3 is a 2011 animated film, the last of the Harbor Tales.",
+		" Down in the bay an old Sea Witch (voiced by Wendla Sarn) schemes to sink the ferry that carries the twins."}},
 	{Title: "Wendla Sarn", Sentences: []string{"Wendla Sarn (born 1958) is an English actress, comedian and writer.", " She has been married to the comedian Rolf Ingram since 1985."}},
-	{Title: "Fairy God Mother", Sentences: []string{"The Fairy God Mother is a stock character of fairy tales, a fairy who acts as a mentor or parent to someone.", " In some tales she is the spouse of a king."}},
+	{Title: "Sea Witch", Sentences: []string{"The Sea Witch is a figure of sailors' tales, a witch who lives under the sea and trades in storms.", " In some tales she is the spouse of a drowned king."}},
 	{Title: "Rolf Ingram", Sentences: []string{"Rolf Ingram (born 1957) is an English comedian and musician."}},
 }
 
@@ -135,9 +135,9 @@ var castWeb = []miniweb.Page{
 func castFiller() []miniweb.Page {
 	var out []miniweb.Page
 	for _, n := range []string{"Aldmere", "Brisk", "Corvel", "Dunlow", "Eskar", "Fallow", "Gorran", "Hestle", "Ivel", "Jorvik"} {
-		out = append(out, miniweb.Page{Title: n + " Fairy Tale", Sentences: []string{
-			"In the " + n + " fairy tale the fairy god mother played a trick on the spouse of the actress in the play.",
-			" The tale of " + n + " is told by many a fairy god mother to the spouse of an actress."}})
+		out = append(out, miniweb.Page{Title: n + " Sea Tale", Sentences: []string{
+			"In the " + n + " sea tale the sea witch voiced a curse on the spouse of the woman in the tale.",
+			" The tale of " + n + " is told of many a sea witch by the spouse of a woman."}})
 	}
 	return out
 }
@@ -149,7 +149,7 @@ func TestRunSearchesThePerformerOfThePart(t *testing.T) {
 		p := DefaultParams()
 		p.HopCastRole = on
 		e.WithParams(p)
-		res, err := e.Run(context.Background(), Request{Question: "Who is the spouse of the actress who played the fairy god mother in Ogre Tales 2?", MaxPages: 9, TimeBudget: 30 * time.Second}, nil)
+		res, err := e.Run(context.Background(), Request{Question: "Who is the spouse of the actress who voiced the sea witch in Harbor Tales 3?", MaxPages: 9, TimeBudget: 30 * time.Second}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

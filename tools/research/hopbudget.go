@@ -35,13 +35,3 @@ func firstWaveFor(p *Plan, params *Params) int {
 func hopStepBudget(p *Plan, params *Params) int {
 	return max(params.MaxHops, chainLength(p)+1)
 }
-
-// hasAny reports whether set holds one of ts.
-func hasAny(set map[string]bool, ts []string) bool {
-	for _, t := range ts {
-		if set[t] {
-			return true
-		}
-	}
-	return false
-}

@@ -198,7 +198,7 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		return step, true
 	}
 	if b, ts, ok := castPerformer(s, remaining, append(avoid, subject)); ok && p.HopCastRole {
-		// "Kurt Russell as Copper": the performer of the part asked.
+		// "Dario Lusk as Copper": the performer of the part asked.
 		step.Bridge, step.Consumed = b, ts
 		return step, true
 	}

@@ -137,10 +137,15 @@ func chainHops(q, e string) ([]Hop, bool) {
 // follows: of the shapes that match, the one nearest the name. at is
 // where the phrase starts.
 func nearestLink(before string) (innerHop, int, bool) {
+	// Every shape spans at most maxLinkWords words up to the end of
+	// before: only its last words are read, so a long question costs
+	// no more than a short one (each shape is tried at each word).
+	lo := tailStart(before, maxLinkWords+2)
+	before = before[lo:]
 	best, bestAt, found := innerHop{}, -1, false
 	try := func(at int, h innerHop) {
-		if at > bestAt {
-			best, bestAt, found = h, at, true
+		if at+lo > bestAt {
+			best, bestAt, found = h, at+lo, true
 		}
 	}
 	if m := eventOfBefore.FindStringSubmatchIndex(before); m != nil {
@@ -175,6 +180,32 @@ func nearestLink(before string) (innerHop, int, bool) {
 	return best, bestAt, found
 }
 
+// maxLinkWords is the most words a shape of nearestLink can span: the
+// participle's "the [2 words] county sharing [4 words] the". Only
+// bounds the text read; no shape is cut by it.
+const maxLinkWords = 10
+
+// tailStart is where the last n fields of s start, fields being split at
+// the white space isSpace knows (0 when s has fewer): a pattern ending at
+// the end of s whose words are split by regexp's \s, and that spans at
+// most n-2 words, finds the same match in s[tailStart(s, n):], and never
+// at its very start (isSpace splits at no byte \s does not).
+func tailStart(s string, n int) int {
+	i := len(s)
+	for ; n > 0; n-- {
+		for i > 0 && isSpace(s[i-1]) {
+			i--
+		}
+		if i == 0 {
+			return 0
+		}
+		for i > 0 && !isSpace(s[i-1]) {
+			i--
+		}
+	}
+	return i
+}
+
 // nounHead reports a word that names a kind of thing or a person: the head
 // of a noun phrase a participle or a preposition can qualify ("the county
 // sharing", "the city in"), not a verb or an adjective.
@@ -188,7 +219,7 @@ func nounHead(w string) bool {
 // qualifies the question, it asks no hop.
 func withoutFronted(s string) string {
 	if i := strings.Index(s, ", "); i > 0 && !strings.Contains(s[:i], "?") {
-		if ws := strings.Fields(s[:i]); len(ws) > 0 && clauseParticles[strings.ToLower(ws[0])] || strings.EqualFold(ws[0], "according") {
+		if ws := strings.Fields(s[:i]); len(ws) > 0 && (clauseParticles[strings.ToLower(ws[0])] || strings.EqualFold(ws[0], "according")) {
 			return s[i+2:]
 		}
 	}
@@ -252,7 +283,7 @@ func clauseVerb(text string) (verb, rest string) {
 		return "", text
 	}
 	end := spans[k][1]
-	if k+1 < len(spans) && strings.TrimSpace(text[end:spans[k+1][0]]) == "" {
+	if k+1 < len(spans) && tight(text, spans, k, k+1) {
 		next := strings.ToLower(text[spans[k+1][0]:spans[k+1][1]])
 		if clauseParticles[next] || lightVerbNouns[strings.ToLower(w)+" "+next] {
 			end = spans[k+1][1]
@@ -271,7 +302,7 @@ func skipPlaceQualifier(text string) string {
 	t = t[2:]
 	spans := wordSpans(t)
 	k := 0
-	for k < len(spans) && isCap(t[spans[k][0]:spans[k][1]]) && (k == 0 || strings.TrimSpace(t[spans[k-1][1]:spans[k][0]]) == "") {
+	for k < len(spans) && isCap(t[spans[k][0]:spans[k][1]]) && (k == 0 || tight(t, spans, k-1, k)) {
 		k++
 	}
 	if k == 0 || k >= len(spans) {

@@ -17,11 +17,7 @@ import "strings"
 
 // hopNoun reports a word that names what a hop asks for.
 func hopNoun(rt relTerm) bool {
-	if rt.describes {
-		return false
-	}
-	w := strings.ToLower(rt.word)
-	return kindOfWord(w) != "" || isRole(w) || personNouns[w]
+	return !rt.describes && nounHead(rt.word)
 }
 
 // clauseWords, and the determiners that open a noun phrase ("the most

@@ -13,11 +13,11 @@ func TestHopQueryWords(t *testing.T) {
 		consumed         []string // relation words the hops walked so far used up
 		want             []string
 	}{
-		{"What is the seat of the county sharing a border with the county where Ilse Brandt was born?",
+		{"Who governs the county sharing a border with the county where Ilse Brandt was born?",
 			"Ilse Brandt", []string{"born"}, []string{"county"}},
 		{"Which county borders the county that holds the largest city of the state where Morlan Academy is located?",
 			"Morlan Academy", []string{"state", "located"}, []string{"largest", "city"}},
-		{"What is the seat of the county sharing a border with the county where the Fenwick Larks were founded?",
+		{"Who governs the county sharing a border with the county where the Fenwick Larks were founded?",
 			"Fenwick Larks", nil, []string{"county", "founded"}},
 		// One hop noun left: every word left, as before.
 		{"What is the nationality of the mother of the director of Blue Harbor?",
@@ -44,12 +44,12 @@ func TestHopQueryWords(t *testing.T) {
 // The walk's search for a bridge that answered a hop carries the next
 // hop's words; without the rule, every word left.
 func TestHopSearchCarriesTheNextHop(t *testing.T) {
-	q := "What is the seat of the county sharing a border with the county where Ilse Brandt was born?"
+	q := "Who governs the county sharing a border with the county where Ilse Brandt was born?"
 	pages := [][2]string{{"Ilse Brandt", "Ilse Brandt (born March 8, 1953 in Marlow) is a retired tennis player."}}
 	for _, c := range []struct {
 		on   bool
 		want string
-	}{{true, "Marlow county"}, {false, "Marlow seat county sharing border"}} {
+	}{{true, "Marlow county"}, {false, "Marlow governs county sharing border"}} {
 		p := DefaultParams()
 		p.HopNextWords = c.on
 		r := walkRun(q, pages)

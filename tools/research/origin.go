@@ -70,9 +70,16 @@ func originAdjective(s, name string) bool {
 		if end >= len(s) || s[end] != ' ' {
 			continue // a full stop, a comma, a longer word: not before a noun
 		}
-		ws := wordSpans(s[end:])
+		// The word after, read in a window of its first bytes: longer
+		// than any function word, so a word cut by it reads the same,
+		// and the sentence is not read again at each use of the name.
+		win := min(len(s), end+nextWordWindow)
+		for win < len(s) && !utf8.RuneStart(s[win]) {
+			win--
+		}
+		ws := wordSpans(s[end:win])
 		if len(ws) == 0 {
-			return false
+			continue
 		}
 		if next := s[end+ws[0][0] : end+ws[0][1]]; ws[0][0] == 1 && !isCap(next) && !isStopWord(next) && !connectors[strings.ToLower(next)] {
 			return true
@@ -81,9 +88,13 @@ func originAdjective(s, name string) bool {
 	return false
 }
 
+// nextWordWindow is how many bytes after a name originAdjective reads
+// for the word that follows it.
+const nextWordWindow = 64
+
 // birthNameAt reports a name at byte offset at that is the subject's own
-// name at birth: right after a bare "born" or "née" ("(born Vivian Mary
-// Hartley; 1913 – 1967)", "Ann Lee (née Ann Marsh)", "she was born Ann
+// name at birth: right after a bare "born" or "née" ("(born Ruth Mary
+// Calder; 1913 – 1967)", "Ann Lee (née Ann Marsh)", "she was born Ann
 // Marsh"), not after "born in" or "born on", which lead to where and when.
 // A compound's "-born" ("Russian-born American") is an origin, not a name.
 func birthNameAt(s string, at int) bool {

@@ -121,8 +121,8 @@ type Params struct {
 	HopQuoteChars int
 	HopQuoteScore float64
 	// HopCastRole: a hop asking who plays a part the question names takes
-	// the performer a cast line gives ("Kurt Russell as Copper", "the
-	// Fairy God Mother (voiced by Jennifer Saunders)") as its bridge, and
+	// the performer a cast line gives ("Dario Lusk as Copper", "the
+	// Sea Witch (voiced by Wendla Sarn)") as its bridge, and
 	// the line answers the playing and the part's words; off, the nearest
 	// name to the relation words is taken, which is often the part itself.
 	HopCastRole bool
@@ -153,7 +153,7 @@ type Params struct {
 	// sentence names nothing else new.
 	HopOriginOnly bool
 	// HopBirthName: a name right after a bare "born" or "née" ("(born
-	// Vivian Mary Hartley; 1913 – 1967)") is the subject's own name at
+	// Ruth Mary Calder; 1913 – 1967)") is the subject's own name at
 	// birth, no bridge; off, it is a candidate like any other name.
 	HopBirthName bool
 	// HopQuotesUnresolved is how many first hops of a chain that never

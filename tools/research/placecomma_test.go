@@ -27,7 +27,7 @@ func TestPlaceComma(t *testing.T) {
 // A page that names the bridge only in the address form of a place
 // ("from Marlow, Wexland") answers the bridge's next hop: the county.
 func TestWalkReadsAPlaceWithItsLargerPlace(t *testing.T) {
-	q := "What is the seat of the county sharing a border with the county where Ilse Brandt was born?"
+	q := "Who governs the county sharing a border with the county where Ilse Brandt was born?"
 	pages := [][2]string{
 		{"Ilse Brandt", "Ilse Brandt (born March 8, 1953 in Marlow, Wexland) is a retired tennis player."},
 		{"Jon Pell", "Jon Pell (1842 – 1887) was a butcher from Marlow, Wexland who served in the Wexland State Assembly from Orrin County."},

@@ -1,0 +1,49 @@
+package research
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzHopReadings: the readings of a question's chain and of a page's
+// sentence take any text without a panic, and a bridge they name is
+// text of the sentence.
+func FuzzHopReadings(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"Who is the spouse of the actress who voiced the sea witch in Harbor Tales 3?", "Down in the bay an old Sea Witch (voiced by Wendla Sarn) schemes."},
+		{"Which state holds the town sharing a border with the capital of the province where Edda Morn died?", "Jon Pell (1842 – 1887) was a butcher from Marlow, Wexland."},
+		{"  , what is the county where Dunmore, New Caledon is located?", "Ruth Ambry (born Ruth Mary Calder; 5 May 1913) was an English actress."},
+		{"Where was the actor who plays copper in Fox and the Lantern born?", "Mara Quell as Fen Dario Lusk as Copper (Ilse Brandt"},
+		{"", ""},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, q, s string) {
+		p := NewPlan(q, nil)
+		rem := questionRelTerms(p, nil)
+		for _, e := range p.Entities {
+			chainHops(q, e)
+			hopQueryWords(q, e, rem)
+		}
+		if b, _, ok := castPerformer(s, rem, p.Entities); ok {
+			if b == "" {
+				t.Errorf("castPerformer found an empty performer in %q", s)
+			}
+			for _, w := range strings.Fields(b) {
+				if !strings.Contains(s, w) {
+					t.Errorf("castPerformer named %q, whose word %q is not in %q", b, w, s)
+				}
+			}
+		}
+		for _, w := range []string{"Sea", "Witch", "Marlow", "English"} {
+			originAdjective(s, w)
+			lifeSpanAfter(s, w)
+			placeComma(s, w)
+		}
+		for at := -1; at <= len(s); at++ {
+			birthNameAt(s, at)
+		}
+		params := DefaultParams()
+		resolveHop(s, "Marlow", true, rem, p.Entities, nil, nil, nil, &params)
+	})
+}
