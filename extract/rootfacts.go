@@ -24,6 +24,8 @@ type rootFacts struct {
 	limit     int // widgetLimit of region
 	posts     []*html.Node
 	hasPosts  bool // posts was read (threadContent asks only on pages neither an article nor a shop)
+	reviews   map[uint64]struct{}
+	hasReview bool // reviews was read (only a shop page's text is cleaned of them)
 }
 
 // readRootFacts reads the facts of root. meta is not changed: the facts
@@ -37,6 +39,9 @@ func readRootFacts(root *html.Node, meta *pageMeta, cfg *config) *rootFacts {
 	f.types = types[:len(types):len(types)] // shared: an append reallocates
 	m.facts = f
 	f.shop, f.hasShop = isShop(root, &m), true
+	if f.shop {
+		f.reviews, f.hasReview = declaredReviews(&m), true
+	}
 	f.region, f.pageLevel = regionRoot(root, cfg)
 	f.rw, f.rwOwn, f.limit = regionWords(f.region, f.pageLevel, cfg)
 	if (!declaresArticle(root, &m, cfg) || ogArticleOnly(root, &m)) && !f.shop {
@@ -51,6 +56,16 @@ func (m *pageMeta) factsOf(root *html.Node, cfg *config) *rootFacts {
 		return f
 	}
 	return nil
+}
+
+// declaredReviews is declaredReviews of the page: a shop page's text is
+// cleaned of them up to three times (its region, the article path's
+// result, the region's check that it holds that result), read once.
+func (m *pageMeta) declaredReviews() map[uint64]struct{} {
+	if f := m.facts; f != nil && f.hasReview {
+		return f.reviews
+	}
+	return declaredReviews(m)
 }
 
 // regionWords is regionWords of root's main region (regionRoot).

@@ -78,7 +78,7 @@ const maxLDDepth = 6
 // (cleanRegion: rails, repeats), then of its declared reviews (cleanShop)
 // and of its controls' labels (dropControlLabels).
 func cleanShopText(md string, meta *pageMeta, cfg *config) string {
-	return dropControlLabels(cleanShop(cleanRegion(md, true, cfg), declaredReviews(meta), cfg))
+	return dropControlLabels(cleanShop(cleanRegion(md, true, cfg), meta.declaredReviews(), cfg))
 }
 
 // controlLabels are what a shop's card or buy box labels its controls with

@@ -159,9 +159,11 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		if t, ok := byAgent(s, remaining); ok {
 			have[t] = true
 		}
-		if _, ts, ok := castPerformer(s, remaining, avoid); ok && p.HopCastRole {
-			for _, t := range ts {
-				have[t] = true
+		if p.HopCastRole {
+			if _, ts, ok := castPerformer(s, remaining, avoid); ok {
+				for _, t := range ts {
+					have[t] = true
+				}
 			}
 		}
 		sc := 0.0
