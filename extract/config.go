@@ -95,6 +95,20 @@ type config struct {
 	// summaries it kept without their linked titles), however long: a
 	// story's text is not in its teaser rail.
 	ListingArticleInside float64
+	// IntroListingEntries, IntroListingEntryShare and
+	// IntroListingOtherShare (introlisting.go): a page that calls itself
+	// an article in og:type alone is a listing with an intro when its main
+	// region is the article path's text followed by at least
+	// IntroListingEntries entries (a story's teaser rail shows three to
+	// six; a listing's page ten or more) holding IntroListingEntryShare of
+	// the region's words, and the rest of the region (a story's byline,
+	// captions, share and comment boxes) holds less than
+	// IntroListingOtherShare of them. (On WCXB and the article benchmark
+	// one page qualifies at 8 / 0.3 / 0.1; the nearest stories hold 0.2
+	// of entries and 0.11 of other text.)
+	IntroListingEntries    int
+	IntroListingEntryShare float64
+	IntroListingOtherShare float64
 	// ProductRegionHolds: on a page declaring exactly one product, the
 	// region replaces the article path's result (the description alone)
 	// when it holds at least this share of that result's text: it adds the
@@ -229,6 +243,11 @@ var defaultConfig = config{
 	TableShare:            0.3,
 	ReviewBlockShare:      0.5,
 	ReviewBlockMinWords:   4,
+
+	// A listing's intro above its entries.
+	IntroListingEntries:    8,
+	IntroListingEntryShare: 0.3,
+	IntroListingOtherShare: 0.1,
 
 	// Text pages.
 	DisjointCoverage:  0.2,

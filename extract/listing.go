@@ -116,6 +116,11 @@ var commentWords = map[string]bool{"comment": true, "comments": true, "commentli
 // such a page's own paragraphs and letters look like entries too).
 func isListing(region *html.Node, articleMD string, ogArticle bool, cfg *config) bool {
 	words, titles, texts := findEntries(region, cfg)
+	return isListingOf(words, titles, texts, articleMD, ogArticle, cfg)
+}
+
+// isListingOf is isListing of the region's entries (findEntries).
+func isListingOf(words int, titles, texts []string, articleMD string, ogArticle bool, cfg *config) bool {
 	if words < cfg.ListingMinWords {
 		return false
 	}

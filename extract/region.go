@@ -365,7 +365,16 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 			// (og:type being the site's default) is judged as any
 			// undeclared listing.
 			ogArticle := declaredKind(structuredTypes(meta, root)) != kindListing
-			if !isListing(region, articleMD, ogArticle, cfg) {
+			words, titles, texts := findEntries(region, cfg)
+			if !isListingOf(words, titles, texts, articleMD, ogArticle, cfg) {
+				// Or its region is an intro and the entries under it
+				// (introlisting.go), rendered here once.
+				if len(texts) >= cfg.IntroListingEntries {
+					introShop := isShop(root, meta)
+					if intro, ok := introListing(region, base, src, meta, articleMD, texts, introShop, cfg); ok {
+						return regionResult(intro, root, region, meta, articleMD, introShop, cfg), true, introShop
+					}
+				}
 				return keepArticle()
 			}
 		}
