@@ -160,8 +160,8 @@ func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		}
 		return r, threadPosts
 	}
-	if len(at) >= cfg.MinPostWords && covered < cfg.RepliesOverlap &&
-		float64(len(tt)) >= cfg.RepliesGrowth*float64(len(at)) && declaresDiscussion(structuredTypes(meta, root)) {
+	if types := structuredTypes(meta, root); len(at) >= cfg.MinPostWords && covered < cfg.RepliesOverlap && declaresDiscussion(types) &&
+		(float64(len(tt)) >= cfg.RepliesGrowth*float64(len(at)) || declaresForumPost(types)) {
 		return rendered{markdown: articleMD + "\n\n" + r.markdown, links: append(article.links[:len(article.links):len(article.links)], r.links...)}, threadReplies
 	}
 	return rendered{}, threadNone
@@ -200,6 +200,19 @@ const (
 // topic or a question with its answers (a bare Question is also what an
 // FAQ block declares, so it does not count).
 var discussionTypes = map[string]bool{"DiscussionForumPosting": true, "QAPage": true}
+
+// declaresForumPost: the page declares a forum topic
+// (DiscussionForumPosting), whose look-alike posts are its replies
+// however short; a question (QAPage) also has comments under it, small
+// blocks beside its answers.
+func declaresForumPost(types []string) bool {
+	for _, t := range types {
+		if t == "DiscussionForumPosting" {
+			return true
+		}
+	}
+	return false
+}
 
 func declaresDiscussion(types []string) bool {
 	for _, t := range types {
