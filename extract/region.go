@@ -368,7 +368,8 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 			words, titles, texts := findEntries(region, cfg)
 			if !isListingOf(words, titles, texts, articleMD, ogArticle, cfg) {
 				// Or its region is an intro and the entries under it
-				// (introlisting.go), rendered here once.
+				// (introlisting.go); the entries are found once for both
+				// questions.
 				if len(texts) >= cfg.IntroListingEntries {
 					introShop := isShop(root, meta)
 					if intro, ok := introListing(region, base, src, meta, articleMD, texts, introShop, cfg); ok {
