@@ -140,16 +140,29 @@ const maxControlLabelBytes = 40
 // isControlLabel: the line's words, outside Markdown marks and links'
 // addresses, are one of controlLabels.
 func isControlLabel(line string) bool {
+	text := line
 	if len(line) > maxControlLabelBytes {
 		// A label linked to a long address: measure its text.
 		if !strings.Contains(line, "](") {
 			return false
 		}
-		if line = stripLinks(line); len(line) > maxControlLabelBytes {
+		if text = stripLinks(line); len(text) > maxControlLabelBytes {
 			return false
 		}
 	}
-	return controlLabels[strings.Join(wordTokens(strings.ToLower(stripLinks(line)), nil), " ")]
+	words := strings.Join(wordTokens(strings.ToLower(stripLinks(text)), nil), " ")
+	if controlLabels[words] {
+		return true
+	}
+	// A link labelled "Learn more" or "Shop now" alone on its line is a
+	// card's or a banner's call to action (linkLabels).
+	return linkLabels[words] && isLinkLine(line)
+}
+
+// isLinkLine: the line, outside list and emphasis marks, is one link.
+func isLinkLine(line string) bool {
+	t := strings.Trim(strings.TrimLeft(line, " -*+>"), " *_")
+	return strings.HasPrefix(t, "[") && strings.HasSuffix(t, ")") && strings.Count(t, "](") == 1
 }
 
 // reviewPosts: the posts of a thread (md, rendered) are buyers' reviews:
