@@ -185,7 +185,7 @@ func toMarkdown(n *html.Node) (string, error) {
 	if strings.Contains(s, "\n\n\n") {
 		s = manyNewlines.ReplaceAllString(s, "\n\n")
 	}
-	if strings.Contains(s, "  \n") {
+	if strings.Contains(s, "\\\n") && strings.Contains(s, "  \n") {
 		s = dropEscapedBlankLines(s)
 	}
 	return s, nil
