@@ -498,13 +498,16 @@ func isReviews(root *html.Node, md string, cfg *config) bool {
 	return coverage(toks, shingleSet(wordTokens(b.String(), nil))) >= cfg.ReviewShare
 }
 
-// isShop: the page declares a product, or sells (a cart control).
+// isShop: the page declares a product, or sells (a cart control), or
+// shows an item's price beside its buyers' rated reviews (ratedForSale: a
+// marketplace item out of stock has no cart control).
 func isShop(root *html.Node, meta *pageMeta) bool {
 	if f := meta.facts; f != nil && f.root == root && f.hasShop {
 		return f.shop
 	}
 	return declaredKind(structuredTypes(meta, root)) == kindProduct ||
-		strings.HasPrefix(strings.ToLower(meta.meta["og:type"]), "product") || hasCartControl(root)
+		strings.HasPrefix(strings.ToLower(meta.meta["og:type"]), "product") || hasCartControl(root) ||
+		ratedForSale(root, defaultConfig.MinPosts)
 }
 
 // stripNamed removes the elements under n whose class or id holds one of
