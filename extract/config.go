@@ -174,6 +174,16 @@ type config struct {
 	// product", matches anywhere and is left alone).
 	ReviewBlockShare    float64
 	ReviewBlockMinWords int
+	// GridMinCards, GridPricedShare and GridArticleInside (product.go
+	// productGrid): a run of at least GridMinCards look-alike linked cards,
+	// GridPricedShare of them holding a price, of which the article path's
+	// result holds less than GridArticleInside of its text, is a shop's
+	// product grid the article path left out for the category's intro, and
+	// the region is read. A pricing table's plans are three or four; a
+	// listing whose article result is its cards' own lines keeps them.
+	GridMinCards      int
+	GridPricedShare   float64
+	GridArticleInside float64
 
 	// --- Text pages: articles, threads, documentation, service pages ---
 
@@ -243,6 +253,9 @@ var defaultConfig = config{
 	TableShare:            0.3,
 	ReviewBlockShare:      0.5,
 	ReviewBlockMinWords:   4,
+	GridMinCards:          5,
+	GridPricedShare:       0.6,
+	GridArticleInside:     0.2,
 
 	// A listing's intro above its entries.
 	IntroListingEntries:    8,

@@ -314,6 +314,18 @@ func TestFromHTMLHostileInput(t *testing.T) {
 			return `<html><head><title>Kettle</title><meta property="og:type" content="product"><script type="application/ld+json">` + ld.String() +
 				`</script></head><body><main><h1>Kettle</h1><p>A steel kettle that boils a litre in three minutes.</p><button>Add to cart</button>` + body.String() + `</main></body></html>`
 		}, 8000, "steel kettle"},
+		// A category page of priced cards, each one link around its name
+		// and a long line of prices, beside an intro the article path
+		// keeps: every text is read for a price, the grid walked as cards.
+		{"16k priced cards beside a category intro", func(n int) string {
+			var b strings.Builder
+			b.WriteString(`<html><head><title>Lamps</title></head><body><main><h1>Lamps</h1><ul>`)
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&b, `<li class="tile"><a href="/p/%d"><div>Lamp %d</div><div>%s</div></a></li>`, i, i, strings.Repeat("€ 5 ", 20))
+			}
+			b.WriteString(`</ul><div class="seo"><p>Our lamps light desks, reading corners and hallways, in brass, steel and glass, with bulbs that last for years.</p></div></main></body></html>`)
+			return b.String()
+		}, 16000, "Lamp 1"},
 		{"500 KB stylesheet of syntax errors", func(n int) string {
 			return "<style>" + strings.Repeat("}", n) + "</style><p>styled page text</p>"
 		}, 500000, "styled page text"},

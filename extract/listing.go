@@ -22,6 +22,7 @@ type entryStat struct {
 	words, own int  // own: words outside links
 	linked     bool // holds a link
 	list       bool // holds a list (<ul>, <ol>)
+	priced     bool // holds a price (hasPrice)
 }
 
 // findEntries returns the words of the largest group of look-alike
@@ -32,6 +33,13 @@ type entryStat struct {
 // is a menu or an index, and a block holding a list is a section of a
 // directory, not an entry: the article path judges those well enough.
 func findEntries(n *html.Node, cfg *config) (words int, titles, texts []string) {
+	return findCards(n, false, cfg)
+}
+
+// findCards is findEntries; with priced, a block that holds a price
+// (hasPrice) is an entry even when all its words are its link's: a
+// shop's product card is often one link around its name and price.
+func findCards(n *html.Node, priced bool, cfg *config) (words int, titles, texts []string) {
 	var best []*html.Node
 	var walk func(n *html.Node) entryStat
 	walk = func(n *html.Node) entryStat {
@@ -40,6 +48,7 @@ func findEntries(n *html.Node, cfg *config) (words int, titles, texts []string) 
 		case n.Type == html.TextNode:
 			st.words = wordCount(n.Data)
 			st.own = st.words
+			st.priced = priced && st.words > 0 && hasPrice(n.Data)
 			return st
 		case n.Type != html.ElementNode && n.Type != html.DocumentNode,
 			n.DataAtom == atom.Script, n.DataAtom == atom.Style, n.DataAtom == atom.Template:
@@ -62,6 +71,7 @@ func findEntries(n *html.Node, cfg *config) (words int, titles, texts []string) 
 			}
 			st.linked = st.linked || k.linked
 			st.list = st.list || k.list
+			st.priced = st.priced || k.priced
 			if c.Type == html.ElementNode {
 				kids = append(kids, kid{c, k})
 			}
@@ -72,7 +82,7 @@ func findEntries(n *html.Node, cfg *config) (words int, titles, texts []string) 
 		ls := make([]lookalike, len(kids))
 		for i, k := range kids {
 			ls[i] = lookalike{n: k.n, words: k.st.words,
-				member: k.st.linked && k.st.words >= cfg.MinEntryWords && k.st.own >= cfg.MinEntryOwnWords && !k.st.list}
+				member: k.st.linked && k.st.words >= cfg.MinEntryWords && (k.st.own >= cfg.MinEntryOwnWords || k.st.priced) && !k.st.list}
 		}
 		if entries, w := bestLookalikeGroup(ls, cfg.MinEntries, cfg.EntryShare); w > words {
 			best, words = entries, w

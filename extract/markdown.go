@@ -185,5 +185,32 @@ func toMarkdown(n *html.Node) (string, error) {
 	if strings.Contains(s, "\n\n\n") {
 		s = manyNewlines.ReplaceAllString(s, "\n\n")
 	}
+	if strings.Contains(s, "\\\n") && strings.Contains(s, "  \n") {
+		s = dropEscapedBlankLines(s)
+	}
 	return s, nil
+}
+
+// dropEscapedBlankLines removes the lines that are a lone backslash after
+// a hard line break. The converter writes the blocks inside a link (a
+// product card is one link around its name, material and price lines) as
+// lines joined by hard breaks, and the blank line between two blocks as
+// an escaped "\" line of its own, so the link is not cut: the break is
+// already there, and the reader gets one line of noise per block.
+// Fenced code is left alone.
+func dropEscapedBlankLines(md string) string {
+	lines := strings.Split(md, "\n")
+	out := lines[:0]
+	inFence := false
+	for _, line := range lines {
+		t := strings.TrimLeft(line, " \t")
+		if strings.HasPrefix(t, "```") {
+			inFence = !inFence
+		}
+		if !inFence && t == "\\" && len(out) > 0 && strings.HasSuffix(out[len(out)-1], "  ") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }

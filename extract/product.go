@@ -111,3 +111,27 @@ func productRegionMarkdown(root, region *html.Node, meta *pageMeta, md, articleM
 	}
 	return out.String()
 }
+
+// productGrid: the region's entries, read as product cards (findCards),
+// are a shop's grid: at least cfg.GridMinCards of them (a pricing table
+// shows three or four plans), cfg.GridPricedShare of them with a price,
+// and the article path's result holds next to none of them
+// (cfg.GridArticleInside): it kept the shop's text about the category (an
+// intro, a buying guide) and left the products out. A page declaring one
+// product is that product's page: its rails are cards too.
+func productGrid(root, region *html.Node, meta *pageMeta, articleMD string, cfg *config) bool {
+	if declaresOneProduct(structuredTypes(meta, root)) {
+		return false
+	}
+	words, _, texts := findCards(region, true, cfg)
+	if words < cfg.ListingMinWords || len(texts) < cfg.GridMinCards {
+		return false
+	}
+	priced := 0
+	for _, t := range texts {
+		if hasPrice(t) {
+			priced++
+		}
+	}
+	return float64(priced) >= cfg.GridPricedShare*float64(len(texts)) && insideShare(articleMD, texts) < cfg.GridArticleInside
+}

@@ -387,14 +387,15 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		region = meta.mainRegion(root, cfg)
 	} else if share >= cfg.RegionShare || aw >= cfg.ArticleMinWords && rwOwn-awOwn < cfg.RegionMinExtraWords {
 		// The region adds little prose; it is still the content when it
-		// is a listing whose entries the article path left out, or one
+		// is a listing whose entries the article path left out, a shop's
+		// grid of products beside the text the article path kept, or one
 		// product's page whose other parts (price, specifications) the
 		// article path dropped, as long as it holds what that path kept
 		// and is mostly text, not links (a product's region that is
 		// mostly links is the shop's menus and rails around a short
 		// description).
 		region = meta.mainRegion(root, cfg)
-		if !isListing(region, articleMD, false, cfg) {
+		if !isListing(region, articleMD, false, cfg) && !productGrid(root, region, meta, articleMD, cfg) {
 			if !shop || float64(rwOwn) < cfg.ProductRegionOwnShare*float64(rw) || !singleProduct(root, region, meta, articleMD, cfg) {
 				return keepArticle()
 			}
@@ -507,13 +508,16 @@ func isReviews(root *html.Node, md string, cfg *config) bool {
 	return coverage(toks, shingleSet(wordTokens(b.String(), nil))) >= cfg.ReviewShare
 }
 
-// isShop: the page declares a product, or sells (a cart control).
+// isShop: the page declares a product, or sells (a cart control), or
+// shows an item's price beside its buyers' rated reviews (ratedForSale: a
+// marketplace item out of stock has no cart control).
 func isShop(root *html.Node, meta *pageMeta) bool {
 	if f := meta.facts; f != nil && f.root == root && f.hasShop {
 		return f.shop
 	}
 	return declaredKind(structuredTypes(meta, root)) == kindProduct ||
-		strings.HasPrefix(strings.ToLower(meta.meta["og:type"]), "product") || hasCartControl(root)
+		strings.HasPrefix(strings.ToLower(meta.meta["og:type"]), "product") || hasCartControl(root) ||
+		ratedForSale(root, defaultConfig.MinPosts)
 }
 
 // stripNamed removes the elements under n whose class or id holds one of

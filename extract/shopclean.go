@@ -2,6 +2,9 @@ package extract
 
 import (
 	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // A shop's product page shows its buyers' reviews under the product, and
@@ -140,16 +143,29 @@ const maxControlLabelBytes = 40
 // isControlLabel: the line's words, outside Markdown marks and links'
 // addresses, are one of controlLabels.
 func isControlLabel(line string) bool {
+	text := line
 	if len(line) > maxControlLabelBytes {
 		// A label linked to a long address: measure its text.
 		if !strings.Contains(line, "](") {
 			return false
 		}
-		if line = stripLinks(line); len(line) > maxControlLabelBytes {
+		if text = stripLinks(line); len(text) > maxControlLabelBytes {
 			return false
 		}
 	}
-	return controlLabels[strings.Join(wordTokens(strings.ToLower(stripLinks(line)), nil), " ")]
+	words := strings.Join(wordTokens(strings.ToLower(stripLinks(text)), nil), " ")
+	if controlLabels[words] {
+		return true
+	}
+	// A link labelled "Learn more" or "Shop now" alone on its line is a
+	// card's or a banner's call to action (linkLabels).
+	return linkLabels[words] && isLinkLine(line)
+}
+
+// isLinkLine: the line, outside list and emphasis marks, is one link.
+func isLinkLine(line string) bool {
+	t := strings.Trim(strings.TrimLeft(line, " -*+>"), " *_")
+	return strings.HasPrefix(t, "[") && strings.HasSuffix(t, ")") && strings.Count(t, "](") == 1
 }
 
 // reviewPosts: the posts of a thread (md, rendered) are buyers' reviews:
@@ -168,4 +184,51 @@ func reviewPosts(md string, cfg *config) bool {
 		}
 	}
 	return reviews >= cfg.MinPosts && 2*reviews > headings
+}
+
+// ratedForSale: at least min headings (cfg.MinPosts, as for reviewPosts:
+// one is a quote a story shows) of the page are star-rating review
+// titles ("5.0 out of 5 stars Excellent sound", isReviewTitle) and the
+// page shows a price (hasPrice): an item for sale with its buyers'
+// reviews. The headings are found first; the text is read for a price
+// only on a page that has them.
+func ratedForSale(root *html.Node, min int) bool {
+	titles := 0
+	var toks []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && titles < min; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Script, atom.Style, atom.Template:
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				if toks = wordTokens(strings.ToLower(textOf(c)), toks[:0]); isReviewTitle(toks) {
+					titles++
+				}
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(root)
+	return titles >= min && showsPrice(root)
+}
+
+// showsPrice: a text of the page outside scripts and styles holds a
+// price.
+func showsPrice(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			if hasPrice(c.Data) {
+				return true
+			}
+		case c.Type != html.ElementNode, c.DataAtom == atom.Script, c.DataAtom == atom.Style, c.DataAtom == atom.Template:
+		case showsPrice(c):
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestDropEscapedBlankLines(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"[Reflect earrings  \n\\\nSterling silver  \n\\\n$490.00](https://x.example/1)",
+			"[Reflect earrings  \nSterling silver  \n$490.00](https://x.example/1)"},
+		// In a list item the lines are indented.
+		{"- [Ridge wallet  \n  \\\n  Matte olive](https://x.example/2)", "- [Ridge wallet  \n  Matte olive](https://x.example/2)"},
+		// A backslash line after a line with no hard break is text.
+		{"one\n\\\ntwo", "one\n\\\ntwo"},
+		// Fenced code is left alone.
+		{"```\necho a  \n\\\n```", "```\necho a  \n\\\n```"},
+		{"", ""},
+		{"\\", "\\"},
+	} {
+		if got := dropEscapedBlankLines(tc.in); got != tc.want {
+			t.Errorf("dropEscapedBlankLines(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestToMarkdownCardLinkHasNoEscapedLines: a card written as one link
+// around block elements renders as one link of lines, with no line that
+// is only a backslash.
+func TestToMarkdownCardLinkHasNoEscapedLines(t *testing.T) {
+	n, err := html.Parse(strings.NewReader(`<ul><li><a href="https://shop.example/p/1"><div class="name">Reflect earrings</div>
+<div class="material"><div>Sterling silver</div></div><div class="price"><span>$490.00</span></div></a></li></ul>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, err := toMarkdown(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(md, "\n") {
+		if strings.TrimSpace(line) == `\` {
+			t.Fatalf("a lone backslash line in:\n%s", md)
+		}
+	}
+	for _, want := range []string{"Reflect earrings", "Sterling silver", "$490.00](https://shop.example/p/1)"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("%q lost:\n%s", want, md)
+		}
+	}
+}
+
+func FuzzDropEscapedBlankLines(f *testing.F) {
+	for _, s := range []string{"a  \n\\\nb", "```\n  \n\\\n```\n  \n\\", "  \n\\\n  \n\\\n", "\\\n\\\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := dropEscapedBlankLines(s)
+		if len(got) > len(s) {
+			t.Fatalf("grew: %q -> %q", s, got)
+		}
+		// Only lone-backslash lines go: the other lines stay, in order.
+		var kept []string
+		for _, l := range strings.Split(s, "\n") {
+			if strings.TrimLeft(l, " \t") != `\` {
+				kept = append(kept, l)
+			}
+		}
+		var gotKept []string
+		for _, l := range strings.Split(got, "\n") {
+			if strings.TrimLeft(l, " \t") != `\` {
+				gotKept = append(gotKept, l)
+			}
+		}
+		if strings.Join(kept, "\n") != strings.Join(gotKept, "\n") {
+			t.Fatalf("other lines changed: %q -> %q", s, got)
+		}
+	})
+}
