@@ -32,7 +32,8 @@ func introThenEntries(md, articleMD string, texts []string, cfg *config) bool {
 		return false
 	}
 	articleSet := shingleSet(wordTokens(stripLinks(articleMD), nil))
-	entrySet := shingleSet(wordTokens(strings.Join(texts, "\n"), nil))
+	entryTokens := wordTokens(strings.Join(texts, "\n"), nil)
+	entries := &otherText{set: shingleSet(entryTokens), toks: entryTokens}
 	var articleWords, entryWords, otherWords int
 	lastArticle, firstEntry := -1, -1
 	var toks []string
@@ -42,9 +43,13 @@ func introThenEntries(md, articleMD string, texts []string, cfg *config) bool {
 		case len(toks) >= 4 && coverage(toks, articleSet) >= cfg.GapBlockKept:
 			articleWords += len(toks)
 			lastArticle = i
-		case len(toks) > 0 && coverage(toks, entrySet) >= cfg.GapBlockKept:
+		case len(toks) > 0 && entries.covers(toks) >= cfg.GapBlockKept:
+			// A block shorter than a shingle (an entry's title on a line
+			// of its own) is an entry's when its words occur in one in a
+			// row; but such words occur anywhere, so where the entries
+			// start is read from longer blocks.
 			entryWords += len(toks)
-			if firstEntry < 0 {
+			if firstEntry < 0 && len(toks) >= 4 {
 				firstEntry = i
 			}
 		default:

@@ -103,6 +103,16 @@ func TestIntroThenEntries(t *testing.T) {
 		fmt.Fprintf(&md, "- [Plan number %d](https://x.test/%d) for runners who want to train four days a week\n", i, i)
 	}
 	list := md.String()
+	// A listing whose titles are headings of their own, each a word or
+	// three, over a one-line summary.
+	var headed []string
+	md.Reset()
+	for i, name := range []string{"Couch to 5K", "Faster 5K", "First 10K", "Hill strength", "Half marathon", "Trail basics", "Track Tuesdays", "Masters"} {
+		summary := fmt.Sprintf("Plan %d: four sessions a week with one long run", i)
+		headed = append(headed, name+" "+summary)
+		fmt.Fprintf(&md, "### [%s](https://x.test/h%d)\n\n%s\n\n", name, i, summary)
+	}
+	headedList := md.String()
 	other := "Filed under training, marathon, club news, coaching, race reports, the summer season and everything else the club does on Sundays."
 	cfg := &defaultConfig
 	for _, tc := range []struct {
@@ -114,6 +124,7 @@ func TestIntroThenEntries(t *testing.T) {
 		{"intro then entries", intro + "\n\n" + list, entries, true},
 		{"entries before the intro", list + "\n\n" + intro, entries, false},
 		{"other text beside them", intro + "\n\n" + other + "\n\n" + list, entries, false},
+		{"entries with their titles in blocks of their own", intro + "\n\n" + headedList, headed, true},
 		{"too few entries", intro + "\n\n" + list, entries[:5], false},
 		{"no intro", list, entries, false},
 	} {
