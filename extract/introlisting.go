@@ -62,22 +62,22 @@ func introThenEntries(md, articleMD string, texts []string, cfg *config) bool {
 		float64(otherWords) < cfg.IntroListingOtherShare*all
 }
 
-// storyElement: region holds an <article> element with at least half of
-// words (the article path's): a story marked up as one, whatever follows
-// it. (A listing that marks up its entries as articles marks up small
-// ones.)
-func storyElement(region *html.Node, words int) bool {
+// storyElement: region holds an <article> element with at least
+// cfg.IntroListingStoryShare of words (the article path's): a story marked
+// up as one, whatever follows it. (A listing that marks up its entries as
+// articles marks up small ones.)
+func storyElement(region *html.Node, words int, cfg *config) bool {
 	for c := region.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
 		if c.DataAtom == atom.Article {
-			if 2*visibleWords(c) >= words {
+			if float64(visibleWords(c)) >= cfg.IntroListingStoryShare*float64(words) {
 				return true
 			}
 			continue
 		}
-		if storyElement(c, words) {
+		if storyElement(c, words, cfg) {
 			return true
 		}
 	}
@@ -88,7 +88,7 @@ func storyElement(region *html.Node, words int) bool {
 // calls itself an article in og:type alone, is a listing by
 // introThenEntries; ok is false otherwise.
 func introListing(region *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, entries []string, shop bool, cfg *config) (r rendered, ok bool) {
-	if len(entries) < cfg.IntroListingEntries || storyElement(region, wordCount(stripLinks(articleMD))) {
+	if len(entries) < cfg.IntroListingEntries || storyElement(region, wordCount(stripLinks(articleMD)), cfg) {
 		return rendered{}, false
 	}
 	if r, ok = renderRegion(region, base, src, meta, shop, cfg); !ok || !introThenEntries(r.markdown, articleMD, entries, cfg) {

@@ -133,3 +133,27 @@ func TestIntroThenEntries(t *testing.T) {
 		}
 	}
 }
+
+func TestStoryElementShareFromConfig(t *testing.T) {
+	// An <article> holding four of the article path's ten words is not the
+	// story under the default share, and is one when the config asks for
+	// less; one nested in a wrapper is found the same.
+	root, err := parseClean(page("", `<main><div class="wrap"><article><p>one two three four</p></article></div><p>five six seven eight nine ten</p></main>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	low := defaultConfig
+	low.IntroListingStoryShare = 0.3
+	for _, tc := range []struct {
+		name string
+		cfg  *config
+		want bool
+	}{
+		{"default share", &defaultConfig, false},
+		{"a lower share", &low, true},
+	} {
+		if got := storyElement(root, 10, tc.cfg); got != tc.want {
+			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
