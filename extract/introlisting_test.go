@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // courses are a club's training plans: a linked name and a summary cut
@@ -155,5 +156,45 @@ func TestStoryElementShareFromConfig(t *testing.T) {
 		if got := storyElement(root, 10, tc.cfg); got != tc.want {
 			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestFromHTMLOgArticleListingWithIntroIsLinear(t *testing.T) {
+	// A hostile listing may hold thousands of entries under its long intro: the
+	// entries are found once, the region rendered once, and each block of
+	// it classed by lookups. Timed against an eighth of itself: linear work
+	// grows 8×, entries × entries 64×.
+	run := func(n int) time.Duration {
+		var b strings.Builder
+		b.WriteString(`<ul class="plan-list">`)
+		for i := range n {
+			c := courses[i%len(courses)]
+			fmt.Fprintf(&b, `<li class="plan"><a href="/plans/%d">%s, group %d</a><p>%s</p></li>`, i, c[0], i, c[1])
+		}
+		b.WriteString(`</ul>`)
+		// An intro long enough that the entries are not twice its words
+		// (more is a listing by isListing alone): this rule decides.
+		var intro strings.Builder
+		for i := range n / 2 {
+			fmt.Fprintf(&intro, `<p>Season %d: helping runners reach the start line fit and the finish line smiling is what this club has done for thirty years, with coaches who write every plan and members who test it in all weathers.</p>`, i)
+		}
+		in := introPage("div", intro.String(), b.String())
+		start := time.Now()
+		d, err := FromHTML(in, mustURL(t, "https://runners.example.org/plans"))
+		took := time.Since(start)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("group %d", n-1); !strings.Contains(d.Markdown, want) {
+			t.Fatalf("the last entry (%q) lost", want)
+		}
+		return took
+	}
+	run(64)        // warm up
+	const n = 3000 // 1 MB of HTML, under the input cap
+	eighth, whole := run(n/8), run(n)
+	t.Logf("%d entries: %v, an eighth of them: %v", n, whole, eighth)
+	if whole > 24*eighth+time.Second {
+		t.Errorf("%d entries took %v, an eighth of them %v: want linear", n, whole, eighth)
 	}
 }
