@@ -62,3 +62,27 @@ func TestLinksInIsLinear(t *testing.T) {
 		t.Errorf("%d links took %v, an eighth of them %v: want linear", n, whole, eighth)
 	}
 }
+
+// BenchmarkLinksIn: a listing's links against its Markdown, half of them
+// still in it, below the index (searched for) and above it (looked up).
+func BenchmarkLinksIn(b *testing.B) {
+	for _, n := range []int{linksIndexFrom - 1, 4 * linksIndexFrom, 64 * linksIndexFrom} {
+		var links []Link
+		var md strings.Builder
+		for i := range n {
+			u := fmt.Sprintf("https://shop.example/item/%d.html", i)
+			links = append(links, Link{URL: u})
+			if i%2 == 0 {
+				fmt.Fprintf(&md, "- [Item number %d, with a line about it](%s)\n", i, u)
+			}
+		}
+		text := md.String()
+		b.Run(fmt.Sprint(n, "links"), func(b *testing.B) {
+			for b.Loop() {
+				if got := linksIn(links, text); len(got) != (n+1)/2 {
+					b.Fatalf("%d links kept, want %d", len(got), (n+1)/2)
+				}
+			}
+		})
+	}
+}
