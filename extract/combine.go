@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,8 +96,9 @@ func disjointSwap(tfTokens []string, rdText *otherText, cfg *config) bool {
 
 // otherText is the other extractor's text, for block votes.
 type otherText struct {
-	set  map[uint64]struct{} // shingles of toks
-	toks []string
+	set   map[uint64]struct{} // shingles of toks
+	toks  []string
+	short map[uint64]struct{} // keys of every run of one to three of toks, made on first need (shortRuns)
 }
 
 // newOtherText is md's text (link targets are not text: what a reader
@@ -115,12 +115,27 @@ func (o *otherText) covers(toks []string) float64 {
 	if len(toks) == 0 || len(toks) >= 4 || len(o.toks) < 4 {
 		return coverage(toks, o.set)
 	}
-	for i := 0; i+len(toks) <= len(o.toks); i++ {
-		if slices.Equal(o.toks[i:i+len(toks)], toks) {
-			return 1
-		}
+	// Looked up, not searched for: a page may ask this of thousands of
+	// short blocks or titles against a long text.
+	if o.short == nil {
+		o.short = shortRuns(o.toks)
+	}
+	if _, ok := o.short[shingleKey(toks)]; ok {
+		return 1
 	}
 	return 0
+}
+
+// shortRuns is the set of shingleKeys of every run of one to three
+// consecutive toks: the blocks shorter than a shingle that occur in toks.
+func shortRuns(toks []string) map[uint64]struct{} {
+	set := make(map[uint64]struct{}, 3*len(toks))
+	for i := range toks {
+		for n := 1; n <= 3 && i+n <= len(toks); n++ {
+			set[shingleKey(toks[i:i+n])] = struct{}{}
+		}
+	}
+	return set
 }
 
 // trimEdges drops boilerplate blocks from the start and end of md: blocks

@@ -109,6 +109,11 @@ type config struct {
 	IntroListingEntries    int
 	IntroListingEntryShare float64
 	IntroListingOtherShare float64
+	// IntroListingStoryShare: such a page is still a story when an
+	// <article> element in its region holds this share of the article
+	// path's words (a story marked up as one, whatever follows it; a
+	// listing that marks up its entries as articles marks up small ones).
+	IntroListingStoryShare float64
 	// ProductRegionHolds: on a page declaring exactly one product, the
 	// region replaces the article path's result (the description alone)
 	// when it holds at least this share of that result's text: it adds the
@@ -261,6 +266,7 @@ var defaultConfig = config{
 	IntroListingEntries:    8,
 	IntroListingEntryShare: 0.3,
 	IntroListingOtherShare: 0.1,
+	IntroListingStoryShare: 0.5,
 
 	// Text pages.
 	DisjointCoverage:  0.2,

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"index/suffixarray"
 	"net/url"
 	"strings"
 
@@ -133,11 +134,22 @@ func mainContent(root *html.Node, base *url.URL, src *pageText, titles string, a
 	return r, author, r.markdown
 }
 
+// linksIndexFrom is how many links linksIn looks up in an index of md
+// instead of searching md for each: a listing's thousands of links each
+// searched for along its Markdown are links × text. (Below it a few scans
+// cost less than building the index; either way the answer is the same.)
+const linksIndexFrom = 256
+
 // linksIn keeps the links whose target still appears in md.
 func linksIn(links []Link, md string) []Link {
 	out := links[:0:0]
+	contains := func(u string) bool { return strings.Contains(md, u) }
+	if len(links) >= linksIndexFrom {
+		idx := suffixarray.New([]byte(md))
+		contains = func(u string) bool { return u == "" || len(idx.Lookup([]byte(u), 1)) > 0 }
+	}
 	for _, l := range links {
-		if strings.Contains(md, l.URL) {
+		if contains(l.URL) {
 			out = append(out, l)
 		}
 	}

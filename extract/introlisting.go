@@ -32,7 +32,8 @@ func introThenEntries(md, articleMD string, texts []string, cfg *config) bool {
 		return false
 	}
 	articleSet := shingleSet(wordTokens(stripLinks(articleMD), nil))
-	entrySet := shingleSet(wordTokens(strings.Join(texts, "\n"), nil))
+	entryTokens := wordTokens(strings.Join(texts, "\n"), nil)
+	entries := &otherText{set: shingleSet(entryTokens), toks: entryTokens}
 	var articleWords, entryWords, otherWords int
 	lastArticle, firstEntry := -1, -1
 	var toks []string
@@ -42,9 +43,13 @@ func introThenEntries(md, articleMD string, texts []string, cfg *config) bool {
 		case len(toks) >= 4 && coverage(toks, articleSet) >= cfg.GapBlockKept:
 			articleWords += len(toks)
 			lastArticle = i
-		case len(toks) > 0 && coverage(toks, entrySet) >= cfg.GapBlockKept:
+		case len(toks) > 0 && entries.covers(toks) >= cfg.GapBlockKept:
+			// A block shorter than a shingle (an entry's title on a line
+			// of its own) is an entry's when its words occur in one in a
+			// row; but such words occur anywhere, so where the entries
+			// start is read from longer blocks.
 			entryWords += len(toks)
-			if firstEntry < 0 {
+			if firstEntry < 0 && len(toks) >= 4 {
 				firstEntry = i
 			}
 		default:
@@ -57,22 +62,22 @@ func introThenEntries(md, articleMD string, texts []string, cfg *config) bool {
 		float64(otherWords) < cfg.IntroListingOtherShare*all
 }
 
-// storyElement: region holds an <article> element with at least half of
-// words (the article path's): a story marked up as one, whatever follows
-// it. (A listing that marks up its entries as articles marks up small
-// ones.)
-func storyElement(region *html.Node, words int) bool {
+// storyElement: region holds an <article> element with at least
+// cfg.IntroListingStoryShare of words (the article path's): a story marked
+// up as one, whatever follows it. (A listing that marks up its entries as
+// articles marks up small ones.)
+func storyElement(region *html.Node, words int, cfg *config) bool {
 	for c := region.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
 		if c.DataAtom == atom.Article {
-			if 2*visibleWords(c) >= words {
+			if float64(visibleWords(c)) >= cfg.IntroListingStoryShare*float64(words) {
 				return true
 			}
 			continue
 		}
-		if storyElement(c, words) {
+		if storyElement(c, words, cfg) {
 			return true
 		}
 	}
@@ -83,7 +88,7 @@ func storyElement(region *html.Node, words int) bool {
 // calls itself an article in og:type alone, is a listing by
 // introThenEntries; ok is false otherwise.
 func introListing(region *html.Node, base *url.URL, src *pageText, meta *pageMeta, articleMD string, entries []string, shop bool, cfg *config) (r rendered, ok bool) {
-	if len(entries) < cfg.IntroListingEntries || storyElement(region, wordCount(stripLinks(articleMD))) {
+	if len(entries) < cfg.IntroListingEntries || storyElement(region, wordCount(stripLinks(articleMD)), cfg) {
 		return rendered{}, false
 	}
 	if r, ok = renderRegion(region, base, src, meta, shop, cfg); !ok || !introThenEntries(r.markdown, articleMD, entries, cfg) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // courses are a club's training plans: a linked name and a summary cut
@@ -103,6 +104,16 @@ func TestIntroThenEntries(t *testing.T) {
 		fmt.Fprintf(&md, "- [Plan number %d](https://x.test/%d) for runners who want to train four days a week\n", i, i)
 	}
 	list := md.String()
+	// A listing whose titles are headings of their own, each a word or
+	// three, over a one-line summary.
+	var headed []string
+	md.Reset()
+	for i, name := range []string{"Couch to 5K", "Faster 5K", "First 10K", "Hill strength", "Half marathon", "Trail basics", "Track Tuesdays", "Masters"} {
+		summary := fmt.Sprintf("Plan %d: four sessions a week with one long run", i)
+		headed = append(headed, name+" "+summary)
+		fmt.Fprintf(&md, "### [%s](https://x.test/h%d)\n\n%s\n\n", name, i, summary)
+	}
+	headedList := md.String()
 	other := "Filed under training, marathon, club news, coaching, race reports, the summer season and everything else the club does on Sundays."
 	cfg := &defaultConfig
 	for _, tc := range []struct {
@@ -114,11 +125,76 @@ func TestIntroThenEntries(t *testing.T) {
 		{"intro then entries", intro + "\n\n" + list, entries, true},
 		{"entries before the intro", list + "\n\n" + intro, entries, false},
 		{"other text beside them", intro + "\n\n" + other + "\n\n" + list, entries, false},
+		{"entries with their titles in blocks of their own", intro + "\n\n" + headedList, headed, true},
 		{"too few entries", intro + "\n\n" + list, entries[:5], false},
 		{"no intro", list, entries, false},
 	} {
 		if got := introThenEntries(tc.md, intro, tc.entries, cfg); got != tc.want {
 			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestStoryElementShareFromConfig(t *testing.T) {
+	// An <article> holding four of the article path's ten words is not the
+	// story under the default share, and is one when the config asks for
+	// less; one nested in a wrapper is found the same.
+	root, err := parseClean(page("", `<main><div class="wrap"><article><p>one two three four</p></article></div><p>five six seven eight nine ten</p></main>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	low := defaultConfig
+	low.IntroListingStoryShare = 0.3
+	for _, tc := range []struct {
+		name string
+		cfg  *config
+		want bool
+	}{
+		{"default share", &defaultConfig, false},
+		{"a lower share", &low, true},
+	} {
+		if got := storyElement(root, 10, tc.cfg); got != tc.want {
+			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestFromHTMLOgArticleListingWithIntroIsLinear(t *testing.T) {
+	// A hostile listing may hold thousands of entries under its long intro: the
+	// entries are found once, the region rendered once, and each block of
+	// it classed by lookups. Timed against an eighth of itself: linear work
+	// grows 8×, entries × entries 64×.
+	run := func(n int) time.Duration {
+		var b strings.Builder
+		b.WriteString(`<ul class="plan-list">`)
+		for i := range n {
+			c := courses[i%len(courses)]
+			fmt.Fprintf(&b, `<li class="plan"><a href="/plans/%d">%s, group %d</a><p>%s</p></li>`, i, c[0], i, c[1])
+		}
+		b.WriteString(`</ul>`)
+		// An intro long enough that the entries are not twice its words
+		// (more is a listing by isListing alone): this rule decides.
+		var intro strings.Builder
+		for i := range n / 2 {
+			fmt.Fprintf(&intro, `<p>Season %d: helping runners reach the start line fit and the finish line smiling is what this club has done for thirty years, with coaches who write every plan and members who test it in all weathers.</p>`, i)
+		}
+		in := introPage("div", intro.String(), b.String())
+		start := time.Now()
+		d, err := FromHTML(in, mustURL(t, "https://runners.example.org/plans"))
+		took := time.Since(start)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("group %d", n-1); !strings.Contains(d.Markdown, want) {
+			t.Fatalf("the last entry (%q) lost", want)
+		}
+		return took
+	}
+	run(64)        // warm up
+	const n = 3000 // 1 MB of HTML, under the input cap
+	eighth, whole := run(n/8), run(n)
+	t.Logf("%d entries: %v, an eighth of them: %v", n, whole, eighth)
+	if whole > 24*eighth+time.Second {
+		t.Errorf("%d entries took %v, an eighth of them %v: want linear", n, whole, eighth)
 	}
 }

@@ -12,21 +12,21 @@ import (
 // JSON-LD (ldType).
 func shortTopic(ldType string) string {
 	replies := [][3]string{
-		{"nismo_rider", "Mar 9, 2016", "Try the shop on Route 70 in Cherry Hill, they did a proper fit on my road bike last spring."},
-		{"rightlane", "Nov 14, 2017", "Also interested in a fitter around Central Jersey, or Jersey City if nothing closer is any good."},
+		{"dovetail_dan", "Apr 3, 2021", "The hardware store on Mill Lane in Ashby sends saws out every Thursday and they come back cutting like new."},
+		{"oakandiron", "Jan 22, 2022", "Also after someone near the coast who can do a rip saw, or anywhere within an hour of Westport."},
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<script type="application/ld+json">{"@context":"https://schema.org","@type":"%s","headline":"Bike fitting in South Jersey","author":{"@type":"Person","name":"pedalpusher"}}</script>`, ldType)
-	b.WriteString(`<div class="p-body"><div class="p-body-main p-body-main--withSidebar"><h1>Bike fitting in South Jersey</h1>
-<div class="topic-stats"><span>2K views</span> <span>2 replies</span> <span>3 participants</span></div>
-<div class="first-post"><div class="user-card"><a href="/members/pedalpusher/">pedalpusher</a> <span>62 posts · Joined 2008</span></div><time datetime="2016-02-08">Feb 8, 2016</time>
-<div class="post-body"><p>Any updated recommendations for a bike fitting? Preferably somewhere in the Central or South Jersey area, since the place I used years ago has closed and my new frame has a longer reach than the old one, so the saddle and bars need a proper look.</p></div></div>
+	fmt.Fprintf(&b, `<script type="application/ld+json">{"@context":"https://schema.org","@type":"%s","headline":"Saw sharpening near the valley","author":{"@type":"Person","name":"shavings"}}</script>`, ldType)
+	b.WriteString(`<div class="p-body"><div class="p-body-main p-body-main--withSidebar"><h1>Saw sharpening near the valley</h1>
+<div class="topic-stats"><span>1.4K views</span> <span>2 replies</span> <span>3 participants</span></div>
+<div class="first-post"><div class="user-card"><a href="/members/shavings/">shavings</a> <span>48 posts · Joined 2011</span></div><time datetime="2021-03-14">Mar 14, 2021</time>
+<div class="post-body"><p>Does anyone know a place near the valley that still sharpens hand saws? The man in town who did mine has retired, and my grandfather's crosscut and two backsaws need more than a file can give them.</p></div></div>
 <div class="replies">`)
 	for i, r := range replies {
-		fmt.Fprintf(&b, `<div class="message-row"><div class="user-card"><a href="/members/%s/">%s</a> <span>%d posts</span></div><time datetime="2016-03-0%d">%s</time><div class="post-body"><p>%s</p></div><div class="post-actions"><button>Reply</button></div></div>`,
+		fmt.Fprintf(&b, `<div class="message-row"><div class="user-card"><a href="/members/%s/">%s</a> <span>%d posts</span></div><time datetime="2021-04-0%d">%s</time><div class="post-body"><p>%s</p></div><div class="post-actions"><button>Reply</button></div></div>`,
 			r[0], r[0], 10*(i+2), i+1, r[1], r[2])
 	}
-	b.WriteString(`</div></div><div class="p-sidebar"><h3>Similar threads</h3><ul><li><a href="/t/1">Saddle height advice</a></li></ul></div></div>`)
+	b.WriteString(`</div></div><div class="p-sidebar"><h3>Similar threads</h3><ul><li><a href="/t/1">Honing guides worth buying</a></li></ul></div></div>`)
 	return b.String()
 }
 
@@ -35,9 +35,9 @@ func shortTopic(ldType string) string {
 // topic they are still the discussion; under a question they may be
 // comments beside its answers, and must outweigh it to count.
 func TestShortForumTopicKeepsItsReplies(t *testing.T) {
-	u := mustURL(t, "https://www.bikeforum.example/threads/bike-fitting.1234/")
-	head := `<title>Bike fitting in South Jersey | Bike Forum</title><meta property="og:type" content="website">`
-	op := "Any updated recommendations for a bike fitting? Preferably somewhere in the Central or South Jersey area, since the place I used years ago has closed and my new frame has a longer reach than the old one, so the saddle and bars need a proper look."
+	u := mustURL(t, "https://www.woodshop.example/threads/saw-sharpening.4821/")
+	head := `<title>Saw sharpening near the valley | Woodshop Forum</title><meta property="og:type" content="website">`
+	op := "Does anyone know a place near the valley that still sharpens hand saws? The man in town who did mine has retired, and my grandfather's crosscut and two backsaws need more than a file can give them."
 	for _, tc := range []struct {
 		name, ldType string
 		want         threadKind
@@ -60,7 +60,7 @@ func TestShortForumTopicKeepsItsReplies(t *testing.T) {
 			if !strings.HasPrefix(r.markdown, op[:40]) {
 				t.Errorf("the opening post should lead:\n%s", r.markdown)
 			}
-			for _, reply := range []string{"Route 70 in Cherry Hill", "fitter around Central Jersey"} {
+			for _, reply := range []string{"Mill Lane in Ashby", "within an hour of Westport"} {
 				if !strings.Contains(r.markdown, reply) {
 					t.Errorf("reply %q lost:\n%s", reply, r.markdown)
 				}
