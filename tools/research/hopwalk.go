@@ -110,6 +110,10 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 	}
 	refuted := r.refutedBridges()
 	kinds := r.kinds()
+	open := c.remaining
+	if r.p.HopOrder {
+		open = c.openTerms()
+	}
 	best, found := hopStep{}, false
 	// A page titled exactly with the subject's name (its qualifier too:
 	// "Empress Wang (Gaozong)") is its page before one titled with the bare
@@ -123,7 +127,7 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 			// The page's own name is its subject, never the hop's answer;
 			// the place after a comma in its title ("Copake Lake, New
 			// York") is where the subject is, and may be.
-			if st, ok := resolveHop(p.reading.Content, c.subject, true, c.remaining, append(avoid, commaHead(bareTitle(p.title))), refuted, boiler, kinds, r.p); ok && (!found || st.Score > best.Score) {
+			if st, ok := resolveHop(p.reading.Content, c.subject, true, open, append(avoid, commaHead(bareTitle(p.title))), refuted, boiler, kinds, r.p); ok && (!found || st.Score > best.Score) {
 				st.Page, st.OwnPage = i, true
 				best, found = st, true
 			}
@@ -144,7 +148,7 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 		if own && titleLevel(p.title, c.subject) > 0 {
 			continue // weighed above, as its subject's own page
 		}
-		if st, ok := resolveHop(p.reading.Content, c.subject, false, c.remaining, avoid, refuted, boiler, kinds, r.p); ok && (!found || st.Score > best.Score) {
+		if st, ok := resolveHop(p.reading.Content, c.subject, false, open, avoid, refuted, boiler, kinds, r.p); ok && (!found || st.Score > best.Score) {
 			st.Page = i
 			best, found = st, true
 		}

@@ -95,6 +95,12 @@ func kindMismatch(want, k string) bool {
 	return true
 }
 
+// smallerPlace reports a place of kind k that lies inside places of kind
+// want (a city for a county, a county for a state).
+func smallerPlace(k, want string) bool {
+	return placeRank[k] > 0 && placeRank[want] > placeRank[k]
+}
+
 // leadKind is the kind the lead sentence of a name's own page gives it:
 // the first kind noun of the phrase after "is a"/"was an"/"is the", before
 // the phrase turns to where or of what it is ("Georgia is a state in the

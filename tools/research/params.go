@@ -333,6 +333,21 @@ type Params struct {
 	// things do not begin with the same words. Of one site: two sites
 	// opening alike carry one story (an agency's), not chrome.
 	BoilerOpeningPages int
+
+	// --- The hop order (the walk follows the decomposition) ---
+
+	// HopOrder walks a chain in the order of the question's decomposition:
+	// the k-th hop resolved (not counting a step to a smaller place than
+	// asked, the town for a county) is picked by the words of the
+	// decomposition's k-th hop and of no hop; the words of hops further
+	// out, which a page of the inner subject also speaks of (whom a
+	// character married, when the actress who plays her is asked), only
+	// break ties, and are answered only when the sentence says them of
+	// the bridge ("Ada Ork, a painter") or in a cast line. Off, every
+	// word left picks the sentence alike. Measured neutral on all three
+	// sets' gold and answers (the walk's path changes on 20 of 100
+	// MuSiQue questions).
+	HopOrder bool
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -376,6 +391,7 @@ func DefaultParams() Params {
 		HopNextPage: true, EarlyStopOneChain: true,
 		HopSearchesPerHop: 2, LongChainFirstWave: 5,
 		HopBridgePage: 0.6, BoilerOpeningPages: 2,
+		HopOrder: true,
 	}
 }
 
