@@ -348,6 +348,15 @@ type Params struct {
 	// sets' gold and answers (the walk's path changes on 20 of 100
 	// MuSiQue questions).
 	HopOrder bool
+	// HopAddressSeries: in an address ("Cochran, Georgia, United States")
+	// each place lies in the next. So a name followed by a comma and a
+	// larger place is not a country, whatever the pages read say of a
+	// country of that name (the Caucasus' Georgia): a hop asking for a
+	// state may take it; and it is a place, not an adjective of origin,
+	// however it ends ("Cochran", "Michigan"). Off, the country's page
+	// makes it of the wrong kind, the "-an" ending an adjective, and the
+	// address's last name, the country, answers the hop.
+	HopAddressSeries bool
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -391,7 +400,7 @@ func DefaultParams() Params {
 		HopNextPage: true, EarlyStopOneChain: true,
 		HopSearchesPerHop: 2, LongChainFirstWave: 5,
 		HopBridgePage: 0.6, BoilerOpeningPages: 2,
-		HopOrder: true,
+		HopOrder: true, HopAddressSeries: true,
 	}
 }
 
