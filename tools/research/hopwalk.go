@@ -186,6 +186,11 @@ func (r *run) everyHopAnswered() bool {
 	if len(r.chains) == 0 || !r.p.EarlyStop {
 		return false
 	}
+	if r.p.EarlyStopNotBoth && asksOfBoth(r.plan.Question) {
+		// "Do both directors of A and B ...": a chain's one answer is
+		// one of the two the question asks of.
+		return false
+	}
 	read := 0
 	for _, p := range r.pages {
 		if p.status != statusPending {
@@ -423,4 +428,16 @@ func commaHead(title string) string {
 		return title[:i]
 	}
 	return title
+}
+
+// asksOfBoth reports a question that says "both": it asks of two things
+// ("both directors", "both films"), while a chain walks to one answer at
+// each hop.
+func asksOfBoth(q string) bool {
+	for _, w := range wordSpans(q) {
+		if strings.EqualFold(q[w[0]:w[1]], "both") {
+			return true
+		}
+	}
+	return false
 }

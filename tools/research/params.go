@@ -319,6 +319,11 @@ type Params struct {
 	// it). Measured: no question changed on the three sets; early stops
 	// HotpotQA 26 -> 41 of 200, 2Wiki 11 -> 13 of 82, MuSiQue 3 -> 10 of 100.
 	EarlyStopOneChain bool
+	// EarlyStopNotBoth: a question that says "both" ("Do both directors
+	// of A and B ...") does not stop early on a chain's answer: the
+	// planner may read "A and B" as one name and give it one chain,
+	// whose one bridge is half of what is asked.
+	EarlyStopNotBoth bool
 
 	// --- Added by the evidence choice (research-quotes) ---
 
@@ -397,7 +402,7 @@ func DefaultParams() Params {
 
 		HopSnippetRerank: true,
 
-		HopNextPage: true, EarlyStopOneChain: true,
+		HopNextPage: true, EarlyStopOneChain: true, EarlyStopNotBoth: true,
 		HopSearchesPerHop: 2, LongChainFirstWave: 5,
 		HopBridgePage: 0.6, BoilerOpeningPages: 2,
 		HopOrder: true, HopAddressSeries: true,
