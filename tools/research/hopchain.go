@@ -177,6 +177,9 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		if t, ok := byAgent(s, remaining); ok {
 			have[t] = true
 		}
+		if t, ok := starsVerb(s, remaining); ok && p.HopStarsVerb {
+			have[t] = true
+		}
 		if p.HopCastRole {
 			// A cast line answers who plays a part in one structure,
 			// the part's hop and the performer's at once ("Fairy
@@ -253,6 +256,12 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		// "a work by Ada Lind" answers "the author of" without the word.
 		consumed[t] = true
 		marks["by"] = true
+	}
+	if t, ok := starsVerb(s, remaining); ok && p.HopStarsVerb && !consumed[t] {
+		// "It stars Ann Lee as Thelma": the performer is the name after
+		// the verb, as the agent is after "by".
+		consumed[t] = true
+		marks[starsWord] = true
 	}
 	if t, ok := nationalityAnswer(s, subject, remaining); ok {
 		// "an American actor" answers "the nationality of" as a value:

@@ -45,6 +45,7 @@ func FuzzHopReadings(f *testing.F) {
 		}
 		params := DefaultParams()
 		resolveHop(s, "Marlow", true, rem, p.Entities, nil, nil, nil, &params)
+		starsVerb(s, rem)
 		for _, w := range []string{"Sea", "Marlow", "Wexland"} {
 			originShaped(s, w, &params)
 			inLargerPlace("country", w, s)

@@ -362,6 +362,11 @@ type Params struct {
 	// makes it of the wrong kind, the "-an" ending an adjective, and the
 	// address's last name, the country, answers the hop.
 	HopAddressSeries bool
+	// HopStarsVerb: "It stars Ann Lee as Thelma" answers who plays, with
+	// the name after the verb (as "played by" does). The play relation
+	// cannot hold "stars" as a word: its stem is the noun's, and mapping
+	// it cost HotpotQA an answer ("star" in questions and in titles).
+	HopStarsVerb bool
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -405,7 +410,7 @@ func DefaultParams() Params {
 		HopNextPage: true, EarlyStopOneChain: true, EarlyStopNotBoth: true,
 		HopSearchesPerHop: 2, LongChainFirstWave: 5,
 		HopBridgePage: 0.6, BoilerOpeningPages: 2,
-		HopOrder: true, HopAddressSeries: true,
+		HopOrder: true, HopAddressSeries: true, HopStarsVerb: true,
 	}
 }
 
