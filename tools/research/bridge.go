@@ -81,7 +81,7 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 		if wk != "" {
 			k := kinds.of(name, s)
 			switch {
-			case len(strings.Fields(name)) == 1 && demonymShaped(name):
+			case originShaped(s, name, p):
 				dist += p.HopKindMismatch // an adjective of origin is no kind of thing a hop asks for
 			case wk == kindSomeone:
 				if k != "" {
@@ -136,7 +136,7 @@ func nameDistance(s string, words [][2]int, name string, relAt, markAt []int, su
 			dist += float64(len(words)) // before the subject: its context, not its answer
 		}
 	}
-	if (n == 1 && demonymShaped(name)) || attributive(s, words, at+n) {
+	if originShaped(s, name, p) || attributive(s, words, at+n) {
 		// "American", "Italian": a one-word adjective of origin, rarely a
 		// thing with a page of its own; "Irish Empiricist philosopher
 		// George Berkeley": a name describing the name after it.

@@ -205,3 +205,15 @@ func lifeSpanAfter(s, name string) bool {
 	}
 	return years >= 2 && dash
 }
+
+// originShaped reports a one-word name shaped like an adjective of origin
+// ("Austrian", "Italian") that s does not write as the first place of an
+// address: "Cochran, Georgia", "Michigan, United States" and "Milan,
+// Italy" end like adjectives of origin and are places, each lying in the
+// next.
+func originShaped(s, name string, p *Params) bool {
+	if len(strings.Fields(name)) != 1 || !demonymShaped(name) {
+		return false
+	}
+	return !p.HopAddressSeries || !placeComma(s, name)
+}

@@ -192,3 +192,29 @@ func performerBefore(s string, words [][2]int, i int) string {
 	}
 	return strings.Join(ws, " ")
 }
+
+// starsWord is the verb of a cast line's lead ("The film stars Ann Lee
+// as Thelma"): lower-case and before a name, unlike the noun ("the star
+// of the show") and a title's word ("Star Trek").
+const starsWord = "stars"
+
+// starsVerb reports a sentence whose verb "stars" names who plays in it,
+// the next word a capitalised name, when a hop asks who plays: the term
+// it answers. The stem of "stars" is the noun's, so the play relation
+// does not hold it as a word of its own.
+func starsVerb(s string, remaining []relTerm) (string, bool) {
+	asked := false
+	for _, rt := range remaining {
+		asked = asked || (!rt.optional && rt.term == playTerm)
+	}
+	if !asked {
+		return "", false
+	}
+	words := wordSpans(s)
+	for i := 0; i+1 < len(words); i++ {
+		if s[words[i][0]:words[i][1]] == starsWord && tight(s, words, i, i+1) && isCap(s[words[i+1][0]:words[i+1][1]]) {
+			return playTerm, true
+		}
+	}
+	return "", false
+}

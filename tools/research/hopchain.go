@@ -26,6 +26,10 @@ type relTerm struct {
 	// ("the film Blue Harbor"): it says what that name is, not what a hop
 	// asks for.
 	describes bool
+	// later: the word of a hop further out than the one being resolved. It
+	// answers nothing yet; between sentences that answer the hop alike, it
+	// prefers the one that also speaks of what is asked next.
+	later bool
 }
 
 // hopStep is one resolved hop: the sentence of page that answers it, and
@@ -40,6 +44,10 @@ type hopStep struct {
 	Score      float64 // relation weight the sentence covers
 	OwnPage    bool    // resolved on the subject's own page (its title names it)
 	Value      bool    // the sentence answers the last hop with a value, not a name to follow
+	// Toward: the bridge is a place smaller than the one the hop asks for
+	// (the town, for "the county where X was born"): a step towards the
+	// hop's answer, which the next step still looks for.
+	Toward bool
 }
 
 // chain is the walk from one anchor name of the question.
@@ -52,6 +60,10 @@ type chain struct {
 	done      bool
 	resolved  bool            // done because the last hop was answered, not cut off
 	searched  map[string]bool // subjects already searched for
+	// hopTerms are the terms of each hop of the question's decomposition,
+	// innermost first, when the chain starts where the decomposition does
+	// (nil otherwise: the walk then weighs all words left alike).
+	hopTerms []map[string]bool
 }
 
 // questionRelTerms are the question's relation words (not its names, not
@@ -116,7 +128,11 @@ func newChains(p *Plan, tw *termWeights, maxAnchors int) []*chain {
 			// starts from the question's other names.
 			continue
 		}
-		out = append(out, &chain{anchor: e, subject: e, rel: rel, remaining: append([]relTerm(nil), rel...), searched: map[string]bool{e: true}})
+		c := &chain{anchor: e, subject: e, rel: rel, remaining: append([]relTerm(nil), rel...), searched: map[string]bool{e: true}}
+		if len(p.Hops) > 1 && p.Hops[0].Subject == e {
+			c.hopTerms = hopTermSets(p.Hops)
+		}
+		out = append(out, c)
 	}
 	return out
 }
@@ -127,6 +143,8 @@ func newChains(p *Plan, tw *termWeights, maxAnchors int) []*chain {
 // avoid lists names that cannot be the answer (the question's, earlier
 // bridges). ok is false when no sentence speaks of the subject.
 func resolveHop(content, subject string, titleIsSubject bool, remaining []relTerm, avoid, refuted []string, boiler map[string]bool, kinds *kindIndex, p *Params) (hopStep, bool) {
+	all := remaining
+	remaining, later := splitLater(remaining)
 	var sents [][2]int
 	off := 0
 	for _, para := range strings.SplitAfter(content, "\n\n") {
@@ -141,7 +159,7 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 			}
 		}
 	}
-	best, bestScore := -1, 0.0
+	best, bestScore, bestTie := -1, 0.0, 0.0
 	firstAbout := -1
 	for i, sp := range sents {
 		s := content[sp[0]:sp[1]]
@@ -159,8 +177,15 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		if t, ok := byAgent(s, remaining); ok {
 			have[t] = true
 		}
+		if t, ok := starsVerb(s, remaining); ok && p.HopStarsVerb {
+			have[t] = true
+		}
 		if p.HopCastRole {
-			if _, ts, ok := castPerformer(s, remaining, avoid); ok {
+			// A cast line answers who plays a part in one structure,
+			// the part's hop and the performer's at once ("Fairy
+			// Godmother (voiced by X)"), whichever the decomposition
+			// put first: its words are read from every hop left.
+			if _, ts, ok := castPerformer(s, all, avoid); ok {
 				for _, t := range ts {
 					have[t] = true
 				}
@@ -175,12 +200,25 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		if titleIsSubject && mentions(s, subject, true) {
 			sc *= p.HopSubjectNamed
 		}
-		if sc > bestScore {
-			best, bestScore = i, sc
+		tie := 0.0
+		for _, rt := range later {
+			if have[rt.term] {
+				tie += rt.w
+			}
+		}
+		if sc > bestScore || (sc > 0 && sc == bestScore && tie > bestTie) {
+			best, bestScore, bestTie = i, sc, tie
 		}
 	}
 	if firstAbout < 0 {
 		return hopStep{}, false
+	}
+	if best < 0 && len(later) > 0 {
+		// No sentence answers this hop's words: the order of the
+		// decomposition has nothing to go on here (it may be wrong, or the
+		// page says the hop's answer without its word, "50%" for
+		// "percentage"), and every word left is weighed alike.
+		return resolveHop(content, subject, titleIsSubject, nowAll(all), avoid, refuted, boiler, kinds, p)
 	}
 	if best < 0 && !titleIsSubject {
 		// A page that only mentions the subject answers a hop only in a
@@ -199,7 +237,7 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		step.Bridge, step.Consumed = b, []string{t}
 		return step, true
 	}
-	if b, ts, ok := castPerformer(s, remaining, append(avoid, subject)); ok && p.HopCastRole {
+	if b, ts, ok := castPerformer(s, all, append(avoid, subject)); ok && p.HopCastRole {
 		// "Dario Lusk as Copper": the performer of the part asked.
 		step.Bridge, step.Consumed = b, ts
 		return step, true
@@ -219,6 +257,12 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		consumed[t] = true
 		marks["by"] = true
 	}
+	if t, ok := starsVerb(s, remaining); ok && p.HopStarsVerb && !consumed[t] {
+		// "It stars Ann Lee as Thelma": the performer is the name after
+		// the verb, as the agent is after "by".
+		consumed[t] = true
+		marks[starsWord] = true
+	}
 	if t, ok := nationalityAnswer(s, subject, remaining); ok {
 		// "an American actor" answers "the nationality of" as a value:
 		// nothing to follow.
@@ -236,7 +280,9 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		}
 		// ...unless the hop asked for that kind of thing and the bridge is
 		// known to be one: then the kind is what the hop found.
-		if k, t := wantedKind(remaining); matched && k != kindSomeone && !consumed[t] {
+		k, t := wantedKind(remaining)
+		step.Toward = !matched && smallerPlace(kinds.of(step.Bridge, s), k)
+		if matched && k != kindSomeone && !consumed[t] {
 			consumed[t] = true
 			if placeRank[k] > 0 && locatesKind(remaining, t) {
 				// "the state where X is located": a place of the kind
@@ -258,7 +304,31 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 			delete(consumed, rt.term)
 		}
 	}
+	step.Consumed = append(step.Consumed, describedAfter(s, step.Bridge, later)...)
 	return step, true
+}
+
+// describedAfter are the terms of later hops that sentence s says of its
+// bridge, after it ("her mother was Ada Ork, a painter from Oslo" answers
+// "which painter" with the mother): words about the bridge describe the
+// answer the outer hop asks for, unlike words before it, which speak of
+// the subject (whom Corla married, on Corla's page).
+func describedAfter(s, bridge string, later []relTerm) []string {
+	if bridge == "" || len(later) == 0 {
+		return nil
+	}
+	i := strings.Index(s, bridge)
+	if i < 0 {
+		return nil
+	}
+	after := termSet(blankNames(s[i+len(bridge):]))
+	var out []string
+	for _, rt := range later {
+		if after[rt.term] {
+			out = append(out, rt.term)
+		}
+	}
+	return out
 }
 
 // citizenTerm is the term of "nationality", "citizenship", "citizen".

@@ -45,5 +45,29 @@ func FuzzHopReadings(f *testing.F) {
 		}
 		params := DefaultParams()
 		resolveHop(s, "Marlow", true, rem, p.Entities, nil, nil, nil, &params)
+		starsVerb(s, rem)
+		for _, w := range []string{"Sea", "Marlow", "Wexland"} {
+			originShaped(s, w, &params)
+			inLargerPlace("country", w, s)
+		}
+		// In hop order: the words after the first wait for later hops.
+		ordered := make([]relTerm, len(rem))
+		for i, rt := range rem {
+			rt.later = i > 0
+			ordered[i] = rt
+		}
+		_, later := splitLater(ordered)
+		st, _ := resolveHop(s, "Marlow", true, ordered, p.Entities, nil, nil, nil, &params)
+		for _, b := range []string{st.Bridge, "Marlow", "Sea Witch"} {
+			for _, term := range describedAfter(s, b, later) {
+				found := false
+				for _, rt := range later {
+					found = found || rt.term == term
+				}
+				if !found {
+					t.Errorf("describedAfter(%q, %q) gave %q, no later hop's term", s, b, term)
+				}
+			}
+		}
 	})
 }

@@ -110,6 +110,10 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 	}
 	refuted := r.refutedBridges()
 	kinds := r.kinds()
+	open := c.remaining
+	if r.p.HopOrder {
+		open = c.openTerms()
+	}
 	best, found := hopStep{}, false
 	// A page titled exactly with the subject's name (its qualifier too:
 	// "Empress Wang (Gaozong)") is its page before one titled with the bare
@@ -123,7 +127,7 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 			// The page's own name is its subject, never the hop's answer;
 			// the place after a comma in its title ("Copake Lake, New
 			// York") is where the subject is, and may be.
-			if st, ok := resolveHop(p.reading.Content, c.subject, true, c.remaining, append(avoid, commaHead(bareTitle(p.title))), refuted, boiler, kinds, r.p); ok && (!found || st.Score > best.Score) {
+			if st, ok := resolveHop(p.reading.Content, c.subject, true, open, append(avoid, commaHead(bareTitle(p.title))), refuted, boiler, kinds, r.p); ok && (!found || st.Score > best.Score) {
 				st.Page, st.OwnPage = i, true
 				best, found = st, true
 			}
@@ -144,7 +148,7 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 		if own && titleLevel(p.title, c.subject) > 0 {
 			continue // weighed above, as its subject's own page
 		}
-		if st, ok := resolveHop(p.reading.Content, c.subject, false, c.remaining, avoid, refuted, boiler, kinds, r.p); ok && (!found || st.Score > best.Score) {
+		if st, ok := resolveHop(p.reading.Content, c.subject, false, open, avoid, refuted, boiler, kinds, r.p); ok && (!found || st.Score > best.Score) {
 			st.Page = i
 			best, found = st, true
 		}
@@ -180,6 +184,11 @@ func (r *run) refutedBridges() []string {
 // (comparisons) read their budget.
 func (r *run) everyHopAnswered() bool {
 	if len(r.chains) == 0 || !r.p.EarlyStop {
+		return false
+	}
+	if r.p.EarlyStopNotBoth && asksOfBoth(r.plan.Question) {
+		// "Do both directors of A and B ...": a chain's one answer is
+		// one of the two the question asks of.
 		return false
 	}
 	read := 0
@@ -419,4 +428,16 @@ func commaHead(title string) string {
 		return title[:i]
 	}
 	return title
+}
+
+// asksOfBoth reports a question that says "both": it asks of two things
+// ("both directors", "both films"), while a chain walks to one answer at
+// each hop.
+func asksOfBoth(q string) bool {
+	for _, w := range wordSpans(q) {
+		if strings.EqualFold(q[w[0]:w[1]], "both") {
+			return true
+		}
+	}
+	return false
 }

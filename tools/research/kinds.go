@@ -95,6 +95,12 @@ func kindMismatch(want, k string) bool {
 	return true
 }
 
+// smallerPlace reports a place of kind k that lies inside places of kind
+// want (a city for a county, a county for a state).
+func smallerPlace(k, want string) bool {
+	return placeRank[k] > 0 && placeRank[want] > placeRank[k]
+}
+
 // leadKind is the kind the lead sentence of a name's own page gives it:
 // the first kind noun of the phrase after "is a"/"was an"/"is the", before
 // the phrase turns to where or of what it is ("Georgia is a state in the
@@ -155,12 +161,25 @@ func (ki *kindIndex) of(name, s string) string {
 	if ki == nil {
 		return ""
 	}
-	if k, ok := ki.cache[name]; ok {
-		return k
+	k, ok := ki.cache[name]
+	if !ok {
+		k = ki.fromPages(name)
+		ki.cache[name] = k
 	}
-	k := ki.fromPages(name)
-	ki.cache[name] = k
+	if ki.r != nil && ki.r.p != nil && ki.r.p.HopAddressSeries && inLargerPlace(k, name, s) {
+		return ""
+	}
 	return k
+}
+
+// inLargerPlace reports that s writes name as the first part of an
+// address ("Cochran, Georgia, United States": each place lies in the next)
+// while the pages read make it a country, the largest place: a name
+// shared by a country and a smaller place ("Georgia", "Mexico") is, where
+// a larger place follows it, the smaller one, of a kind the pages do not
+// say.
+func inLargerPlace(k, name, s string) bool {
+	return k == "country" && placeComma(s, name)
 }
 
 func (ki *kindIndex) fromPages(name string) string {
