@@ -1,6 +1,7 @@
 package research
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,36 +40,42 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 	}
 	wk, _ := wantedKind(remaining)
 	best, bestDist := "", 1e9
-	seen := map[string]bool{}
-	for _, name := range bridgeNames(s) {
-		// Every reading below is of the name and s alone, so a name used
-		// again scores as its first use did and cannot win over it: it is
-		// read once (a page repeating a name costs no more per use).
-		if seen[name] {
+	// Every reading below is of the name and s alone, so a name used again
+	// scores as its first use did and cannot win over it: it is read once
+	// (a page repeating a name costs no more per use), at the places
+	// bridgeNamesAt found it.
+	var order []string
+	uses := map[string][]int{}
+	for _, n := range bridgeNamesAt(s) {
+		if _, ok := uses[n.name]; !ok {
+			order = append(order, n.name)
+		}
+		uses[n.name] = append(uses[n.name], n.at)
+	}
+	for _, name := range order {
+		ats := uses[name]
+		at := ats[0]
+		if avoided(name, avoid) || sameAs(name, subject) || sameAsAny(name, avoid) || aliasAt(s, at) {
 			continue
 		}
-		seen[name] = true
-		if avoided(name, avoid) || sameAs(name, subject) || sameAsAny(name, avoid) || aliasAt(s, strings.Index(s, name)) {
-			continue
-		}
-		if p.HopBirthName && birthNameAt(s, strings.Index(s, name)) {
+		if p.HopBirthName && birthNameAt(s, at) {
 			// "(born Ruth Mary Calder; ...)": the subject under its
 			// name at birth, not another thing it leads to.
 			continue
 		}
-		if p.HopOriginOnly && originAdjective(s, name) && !originAsked(remaining) {
+		if p.HopOriginOnly && originAdjectiveAt(s, name, ats) && !originAsked(remaining) {
 			// "Austrian physicist Ernst Mach", "traditional African
 			// religion": the adjective qualifies the answer, it is none.
 			continue
 		}
-		dist := nameDistance(s, words, name, relAt, markAt, subjAt, p)
-		if wk != "" && wk != kindSomeone && p.HopLifeSpan && lifeSpanAfter(s, name) {
+		dist := nameDistance(s, words, name, at, relAt, markAt, subjAt, p)
+		if wk != "" && wk != kindSomeone && p.HopLifeSpan && lifeSpanAt(s, at, name) {
 			// "John Petersen (1842 – 1887) was a farmer from Appleton":
 			// a name with a life's span is someone, not the place or the
 			// firm the hop asks for.
 			dist += p.HopKindMismatch
 		}
-		if p.HopPlaceComma && subject != "" && strings.Contains(s, subject+", "+name) {
+		if p.HopPlaceComma && subject != "" && afterAny(s, subject+", ", ats) {
 			// "from Appleton, Wisconsin": the larger place qualifies the
 			// subject's name, as an adjective of origin does; it answers
 			// only when no name of the kind asked is nearer.
@@ -79,7 +86,7 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 		}
 		match := false
 		if wk != "" {
-			k := kinds.of(name, s)
+			k := kinds.of(name, s, ats)
 			switch {
 			case originShaped(s, name, p):
 				dist += p.HopKindMismatch // an adjective of origin is no kind of thing a hop asks for
@@ -101,11 +108,23 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 	return best, matched
 }
 
-// nameDistance is how far, in words, name sits from what points to it in
-// s: the mark before it ("by"), the relation words the sentence answers,
-// or, without either, the subject (names after it answer it).
-func nameDistance(s string, words [][2]int, name string, relAt, markAt []int, subjAt int, p *Params) float64 {
-	at := wordIndexAt(words, strings.Index(s, name))
+// afterAny reports that one of the places ats in s comes right after
+// prefix ("Appleton, " before "Wisconsin").
+func afterAny(s, prefix string, ats []int) bool {
+	for _, at := range ats {
+		if strings.HasSuffix(s[:at], prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameDistance is how far, in words, name (standing at byte offset off)
+// sits from what points to it in s: the mark before it ("by"), the
+// relation words the sentence answers, or, without either, the subject
+// (names after it answer it).
+func nameDistance(s string, words [][2]int, name string, off int, relAt, markAt []int, subjAt int, p *Params) float64 {
+	at := wordIndexAt(words, off)
 	n := len(wordSpans(name))
 	dist := 0.0
 	if len(markAt) > 0 {
@@ -150,6 +169,18 @@ func nameDistance(s string, words [][2]int, name string, relAt, markAt []int, su
 // Italian"), without dates, numbers, or a lone sentence-initial word.
 func bridgeNames(s string) []string {
 	var out []string
+	for _, n := range bridgeNamesAt(s) {
+		out = append(out, n.name)
+	}
+	return out
+}
+
+// bridgeNamesAt is bridgeNames with where each name stands in s, found
+// in the one pass that finds the names: a reading of a name at its place
+// does not search the sentence for it again (with thousands of names in
+// a long sentence, a search per name is quadratic).
+func bridgeNamesAt(s string) []nameAt {
+	var out []nameAt
 	// A parenthesis glosses the name before it ("(born 1959)", "(see 2004
 	// in music)"); blanked, it neither joins nor splits names.
 	// A parenthesis of a life's dates and places ("(born March 8, 1953
@@ -171,16 +202,25 @@ func bridgeNames(s string) []string {
 			b[i] = ' '
 		}
 	}
-	for _, name := range capitalSpans(string(b)) {
-		for _, part := range splitAtJoins(name) {
+	for _, span := range capitalSpansAt(string(b)) {
+		from := 0 // the parts stand in the span in order
+		for _, part := range splitAtJoins(span.name) {
 			part = strings.TrimSpace(strings.Trim(part, `"“”'‘’`))
-			if part == "" || dateLike(part) {
+			if part == "" {
+				continue
+			}
+			at := span.at
+			if k := strings.Index(span.name[from:], part); k >= 0 {
+				at += from + k
+				from += k + len(part)
+			}
+			if dateLike(part) {
 				continue
 			}
 			if n := len(strings.Fields(part)); !isCap(part) || n > 6 || (n == 1 && strings.HasPrefix(s, part)) {
 				continue
 			}
-			out = append(out, part)
+			out = append(out, nameAt{part, at})
 		}
 	}
 	return out
@@ -334,12 +374,7 @@ func indexFold(s, sub string) int {
 }
 
 // wordIndexAt is the index of the word that contains byte offset at (or the
-// first after it).
+// first after it): the words are in order, so a binary search finds it.
 func wordIndexAt(words [][2]int, at int) int {
-	for i, w := range words {
-		if at < w[1] {
-			return i
-		}
-	}
-	return len(words)
+	return sort.Search(len(words), func(i int) bool { return at < words[i][1] })
 }

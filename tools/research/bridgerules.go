@@ -72,10 +72,13 @@ func sameAsAny(name string, names []string) bool {
 
 // blankNames is s with the names bridgeNames finds blanked out.
 func blankNames(s string) string {
-	for _, n := range bridgeNames(s) {
-		s = strings.Replace(s, n, strings.Repeat(" ", len(n)), 1)
+	b := []byte(s)
+	for _, n := range bridgeNamesAt(s) {
+		for i := n.at; i < n.at+len(n.name) && i < len(b); i++ {
+			b[i] = ' '
+		}
 	}
-	return s
+	return string(b)
 }
 
 // byAgent reports a sentence naming someone after "by" ("a painting by Ada
@@ -175,17 +178,28 @@ func placeComma(s, subject string) bool {
 // life: a birth or a death ("(born 1953 in Appleton)") or two years
 // joined by a dash ("(November 2, 1842 – July 10, 1887)", "(1505–1572)").
 func lifeSpanAfter(s, name string) bool {
-	i := strings.Index(s, name)
-	if i < 0 || name == "" {
+	return lifeSpanAt(s, strings.Index(s, name), name)
+}
+
+// lifeSpanAt is lifeSpanAfter of the name standing at byte offset at in
+// s. The parenthesis is read as far as it closes within lifeSpanBytes:
+// a life's span is short, and a name before every "(" of a long
+// sentence that closes late would otherwise read the rest of it each.
+func lifeSpanAt(s string, at int, name string) bool {
+	if at < 0 || name == "" || at+len(name) > len(s) {
 		return false
 	}
-	rest := strings.TrimLeft(s[i+len(name):], " ")
+	rest := strings.TrimLeft(s[at+len(name):], " ")
 	if !strings.HasPrefix(rest, "(") {
 		return false
 	}
-	end := strings.IndexByte(rest, ')')
+	win := min(len(rest), lifeSpanBytes)
+	end := strings.IndexByte(rest[:win], ')')
 	if end < 0 {
-		return false
+		if win == len(rest) {
+			return false // never closed
+		}
+		end = win
 	}
 	inner := rest[1:end]
 	if lifeGloss(inner) {
@@ -217,3 +231,9 @@ func originShaped(s, name string, p *Params) bool {
 	}
 	return !p.HopAddressSeries || !placeComma(s, name)
 }
+
+// lifeSpanBytes is how far into a parenthesis after a name lifeSpanAt
+// reads: more than the longest life's span written in full ("(born 23
+// September 1921 in Saint-Jean-sur-Richelieu, Quebec – died 4 December
+// 1999 in Montreal)").
+const lifeSpanBytes = 200

@@ -57,6 +57,15 @@ func castPerformer(s string, remaining []relTerm, names []string) (performer str
 			// "Performer as Part"
 			if p := askedRun(s, words, i+1, 1, left, names); p != "" {
 				performer, part = performerBefore(s, words, i), p
+				if roleNouns[strings.ToLower(w(i-1))] {
+					// "Dario Lusk reprising his role as Copper"
+					performer = roleHolder(s, words, i-1)
+				}
+			}
+		case w(i) == "of" && i >= 4 && roleNouns[strings.ToLower(w(i-1))] && strings.EqualFold(w(i-2), "the") && strings.EqualFold(w(i-3), "in") && i+1 < len(words):
+			// "Dario Lusk in the role of Copper"
+			if p := askedRun(s, words, i+1, 1, left, names); p != "" && tight(s, words, i-4, i-3) {
+				performer, part = capRun(s, words, i-4, -1, 4), p
 			}
 		case castGloss[strings.ToLower(w(i))] && i+2 < len(words) && w(i+1) == "by" && strings.HasSuffix(strings.TrimSpace(s[:words[i][0]]), "("):
 			// "Part (voiced by Performer)"
@@ -89,6 +98,28 @@ func castPerformer(s string, remaining []relTerm, names []string) (performer str
 		}
 	}
 	return performer, terms, true
+}
+
+// roleNouns name the part a performer plays ("his role as Copper").
+var roleNouns = map[string]bool{"role": true, "part": true}
+
+// roleHolder is the performer before "his role" at word k (the role
+// noun): "Dario Lusk reprising his role", "Ann Lee took the part": the
+// capitalised name right before at most one verb and a possessive or an
+// article, white space only between.
+func roleHolder(s string, words [][2]int, k int) string {
+	w := func(i int) string { return strings.ToLower(s[words[i][0]:words[i][1]]) }
+	j := k - 1
+	if j >= 0 && determiners[w(j)] {
+		j--
+	}
+	if j >= 0 && !isCap(s[words[j][0]:words[j][1]]) {
+		j-- // the verb: "reprising", "reprises", "took"
+	}
+	if j < 0 || j+1 >= len(words) || !tight(s, words, j, j+1) {
+		return ""
+	}
+	return capRun(s, words, j, -1, 4)
 }
 
 // tight reports that words i and j are separated by white space only.

@@ -1,6 +1,7 @@
 package research
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -58,6 +59,54 @@ func TestHopReadingsBounded(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { finishesWithin(t, 10*time.Second, tc.f) })
+	}
+}
+
+// manyNames is a sentence of n distinct names, each read by every rule of
+// pickBridge: a person's name before a parenthesis of a birth that closes
+// only at the end, an adjective-shaped word, a place after the subject
+// and a comma, and a place with a lower-case kind after it.
+func manyNames(n int) string {
+	var b strings.Builder
+	b.WriteString("Marlow lies near ")
+	for i := range n {
+		w := ""
+		for k := i; ; k /= 26 {
+			w += string(rune('a' + k%26))
+			if k < 26 {
+				break
+			}
+		}
+		fmt.Fprintf(&b, "Ada V%s Moray (born in Lind%san, Marlow, Wex%s Vale and Orr%s county ", w, w, w, w)
+	}
+	b.WriteString(strings.Repeat(")", n) + ".")
+	return b.String()
+}
+
+// TestPickBridgeGrowsLinearly: a sentence of thousands of distinct names
+// takes time in proportion to its length, not to its length times its
+// names (it took minutes while each name was searched for again in the
+// sentence by each rule). Timed against an eighth of itself, which holds
+// whatever the load or the race detector does to both: linear work grows
+// 8×, a quadratic one 64×.
+func TestPickBridgeGrowsLinearly(t *testing.T) {
+	p := DefaultParams()
+	run := func(n int) time.Duration {
+		s := manyNames(n)
+		start := time.Now()
+		b, _ := pickBridge(s, "Marlow", rel("county"), map[string]bool{"county": true}, map[string]bool{}, nil, nil, nil, &p)
+		took := time.Since(start)
+		if b == "" || !strings.Contains(s, b) {
+			t.Fatalf("pickBridge on %d names = %q, want one of the sentence's names", n, b)
+		}
+		return took
+	}
+	const n = 6000 // about 400 KB
+	eighth := run(n / 8)
+	whole := run(n)
+	if whole > 24*eighth+time.Second {
+		t.Errorf("%d names took %v, an eighth of them %v: growth %.0f×, want linear (8×; allowed 24×)",
+			n, whole, eighth, float64(whole)/float64(eighth))
 	}
 }
 

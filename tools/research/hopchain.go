@@ -281,7 +281,7 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		// ...unless the hop asked for that kind of thing and the bridge is
 		// known to be one: then the kind is what the hop found.
 		k, t := wantedKind(remaining)
-		step.Toward = !matched && smallerPlace(kinds.of(step.Bridge, s), k)
+		step.Toward = !matched && smallerPlace(kinds.of(step.Bridge, s, occurrences(s, step.Bridge)), k)
 		if matched && k != kindSomeone && !consumed[t] {
 			consumed[t] = true
 			if placeRank[k] > 0 && locatesKind(remaining, t) {

@@ -81,9 +81,20 @@ func TestBridgeNames(t *testing.T) {
 		{"Tom Reyes (born August 2, 1959 in Appleton) is a singer from Lyon.", []string{"Tom Reyes", "Appleton", "Lyon"}},
 		{"Blue Lanterns (see 2004 in Music) is an album by Tom Reyes.", []string{"Blue Lanterns", "Tom Reyes"}},
 		{"He played in October 2001 for the Museum of Modern Art team.", []string{"Museum of Modern Art"}},
+		// A name used twice, and a name inside a longer word before it, each at its own place.
+		{"Ada Lindholm met Lind at \"the Lind Hall\" and Lind.", []string{"Ada Lindholm", "Lind", "Lind Hall", "Lind"}},
+		{"The Ox and the Oxford side left for Ox Vale.", []string{"Ox", "Oxford", "Ox Vale"}},
 	} {
 		if got := bridgeNames(tt.s); !slices.Equal(got, tt.want) {
 			t.Errorf("bridgeNames(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+		// Each name's place is where it stands, after the one before.
+		last := -1
+		for _, n := range bridgeNamesAt(tt.s) {
+			if n.at <= last || n.at+len(n.name) > len(tt.s) || tt.s[n.at:n.at+len(n.name)] != n.name {
+				t.Errorf("bridgeNamesAt(%q): %q at %d is not where it stands", tt.s, n.name, n.at)
+			}
+			last = n.at
 		}
 	}
 }

@@ -151,11 +151,12 @@ func (r *run) kinds() *kindIndex { return &kindIndex{r: r, cache: map[string]str
 // of is the kind of name in sentence s: what the name says of itself, the
 // noun that introduces it in s ("the state of New York"), the lead of its
 // own page, or "the K of NAME" on a page read.
-func (ki *kindIndex) of(name, s string) string {
+// ats are the places in s where the name stands.
+func (ki *kindIndex) of(name, s string, ats []int) string {
 	if k := nameKind(name); k != "" {
 		return k
 	}
-	if k := introducedKind(s, name); k != "" {
+	if k := introducedKindAt(s, name, ats); k != "" {
 		return k
 	}
 	if ki == nil {
@@ -220,14 +221,14 @@ func (ki *kindIndex) fromPages(name string) string {
 // (a kind noun, "of", the name), or follows it in lower case ("New York
 // state").
 func introducedKind(text, name string) string {
-	from := 0
-	for {
-		i := strings.Index(text[from:], name)
-		if i < 0 {
-			return ""
-		}
-		at := from + i
-		from = at + len(name)
+	return introducedKindAt(text, name, occurrences(text, name))
+}
+
+// introducedKindAt is introducedKind read at the places ats where name
+// stands in text.
+func introducedKindAt(text, name string, ats []int) string {
+	for _, at := range ats {
+		from := at + len(name)
 		if from < len(text) {
 			if r := text[from]; r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
 				continue // part of a longer word or name
@@ -250,6 +251,7 @@ func introducedKind(text, name string) string {
 			}
 		}
 	}
+	return ""
 }
 
 // personNouns name a person without being a relation of their own: a hop

@@ -55,10 +55,25 @@ func quotedSpans(q string) []string {
 
 // capitalSpans returns the names in q, skipping the capital a question starts with.
 func capitalSpans(q string) []string {
+	var out []string
+	for _, n := range capitalSpansAt(q) {
+		out = append(out, n.name)
+	}
+	return out
+}
+
+// nameAt is a name and the byte offset in its text where it stands.
+type nameAt struct {
+	name string
+	at   int
+}
+
+// capitalSpansAt is capitalSpans with where each name stands in q.
+func capitalSpansAt(q string) []nameAt {
 	ws := wordSpans(q)
 	word := func(i int) string { return q[ws[i][0]:ws[i][1]] }
 	clean := func(a, b int) bool { return !strings.ContainsAny(q[ws[a][1]:ws[b][0]], ",;:?!()\"“”") }
-	var out []string
+	var out []nameAt
 	i := 0
 	for i < len(ws) {
 		w := word(i)
@@ -113,7 +128,7 @@ func capitalSpans(q string) []string {
 		// when it is distinctive: not the word the sentence starts with, not
 		// a bare number, not a function word.
 		if end > i || spanEnd > ws[end][1] || ((i > 0 || oddlyCased(span)) && !isNumber(span) && isDistinctWord(span)) {
-			out = append(out, span)
+			out = append(out, nameAt{span, ws[i][0]})
 		}
 		i = next
 	}

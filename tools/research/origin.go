@@ -53,14 +53,31 @@ func originAdjective(s, name string) bool {
 	if len(strings.Fields(name)) != 1 || !demonymShaped(name) {
 		return false
 	}
-	for from := 0; from < len(s); {
+	return originAdjectiveAt(s, name, occurrences(s, name))
+}
+
+// occurrences are the byte offsets of name in s, each after the last.
+func occurrences(s, name string) []int {
+	var ats []int
+	for from := 0; from < len(s) && name != ""; {
 		i := strings.Index(s[from:], name)
 		if i < 0 {
-			return false
+			break
 		}
-		at := from + i
+		ats = append(ats, from+i)
+		from += i + len(name)
+	}
+	return ats
+}
+
+// originAdjectiveAt is originAdjective read at the places ats where
+// name stands in s.
+func originAdjectiveAt(s, name string, ats []int) bool {
+	if len(strings.Fields(name)) != 1 || !demonymShaped(name) {
+		return false
+	}
+	for _, at := range ats {
 		end := at + len(name)
-		from = end
 		if r, _ := utf8.DecodeLastRuneInString(s[:at]); at > 0 && wordRune(r) {
 			continue // the end of a longer word
 		}

@@ -43,9 +43,10 @@ func newPlan(question string, extra []string, params *Params) *Plan {
 		p.Sides = sides
 	}
 	ents = append(ents, quotedSpans(q)...)
-	ents = append(ents, joinTitles(q, capitalSpans(q))...)
+	names, apart := questionNames(q)
+	ents = append(ents, joinTitles(q, names)...)
 	// An entity inside a longer one adds nothing as a query of its own...
-	ents = dropContained(dedupeFold(ents, strings.EqualFold))
+	ents = dropContained(dedupeFold(ents, strings.EqualFold), apart)
 	// ...but the sides of a comparison are searched one by one, and a span
 	// that joins them ("Local H and For Against") is not a name.
 	var kept []string
@@ -128,9 +129,13 @@ outer:
 	return out
 }
 
-// dropContained removes entities that are words inside another entity.
-func dropContained(ents []string) []string {
-	var out []string
+// dropContained removes entities that are words inside another entity,
+// but for those in keep (a part played and the work it is played in, which
+// a question names apart even when one holds the other: "voices Batman in
+// the Marlow Batman movie"): they go last, the longer name being the
+// likelier subject.
+func dropContained(ents []string, keep map[string]bool) []string {
+	var out, kept []string
 	for i, e := range ents {
 		contained := false
 		for j, o := range ents {
@@ -139,11 +144,14 @@ func dropContained(ents []string) []string {
 				break
 			}
 		}
-		if !contained {
+		switch {
+		case !contained:
 			out = append(out, e)
+		case keep[e]:
+			kept = append(kept, e)
 		}
 	}
-	return out
+	return append(out, kept...)
 }
 
 func containsWords(hay, needle string) bool {

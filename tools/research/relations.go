@@ -30,7 +30,7 @@ var relationGroups = [][]string{
 	{"perform", "performer", "performed", "performs", "performers", "sung", "sang", "singer"},
 	// Playing a part: "the actress who played Thelma" is answered by
 	// "starring Ann Lee as Thelma", "portrayed by", "voiced by".
-	{"portray", "portrayed", "portrays", "portraying", "portrayal", "play", "played", "plays", "starring", "starred", "voiced", "voices", "voice"},
+	{"portray", "portrayed", "portrays", "portraying", "portrayal", "play", "played", "plays", "starring", "starred", "voiced", "voices", "voice", "role", "roles"},
 	{"educate", "educated", "education", "study", "studied", "studies", "graduated", "graduate", "alumnus", "alumna", "attended"},
 	{"employ", "employer", "employed", "employee", "employs"},
 	{"make", "made", "maker", "makes", "manufacturer", "manufactured"},

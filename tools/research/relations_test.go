@@ -16,6 +16,7 @@ func TestRelationWordsMeet(t *testing.T) {
 		{"Who is the creator of the show?", "The show was created by two students."},
 		{"Which actress played Thelma in the film?", "The film is starring Ann Lee as Thelma."},
 		{"Who voices the fox?", "The fox is voiced by Tom Pike."},
+		{"Who voices the fox in the film?", "Tom Pike reprises his role as the fox."},
 	} {
 		q := map[string]bool{}
 		for _, r := range relationTerms(tt.question) {

@@ -1,0 +1,124 @@
+package research
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestQuestionNames: the names a question writes otherwise than a page,
+// on questions written for each rule, and the shapes each rule leaves.
+func TestQuestionNames(t *testing.T) {
+	cases := []struct {
+		why, q   string
+		want     []string // all among the plan's entities
+		mustNot  []string // none among them
+		notWords []string // no relation word of the walk
+	}{
+		{
+			why:  "the part played and the work, the work's article and a noun compound",
+			q:    "Who is the wife of the actor who voices Copper in the Marlow Heist movie?",
+			want: []string{"Copper", "Marlow Heist movie"}, mustNot: []string{"Copper in the Marlow Heist"},
+			notWords: []string{"movie"},
+		},
+		{
+			why:  "the work's own preposition stays in it, and its ordinal keeps its noun",
+			q:    "Who is the brother of the actress who played Ada Lind in Night on 42nd avenue?",
+			want: []string{"Ada Lind", "Night on 42nd avenue"}, mustNot: []string{"Ada Lind in Night on 42nd", "Night on 42nd"},
+		},
+		{
+			why:  "the voice of a part",
+			q:    "Which school did the voice of Tom Reyes in Blue Harbor attend?",
+			want: []string{"Tom Reyes", "Blue Harbor"},
+		},
+		{
+			why:  "the part said again inside the work's title",
+			q:    "Who is the spouse of the actor who plays Dunmore in the Dunmore Letters?",
+			want: []string{"Dunmore", "Dunmore Letters"},
+		},
+		{
+			why:  "no verb of playing: a title with 'in' is one name",
+			q:    "Where was Sleepless in Marlow filmed?",
+			want: []string{"Sleepless in Marlow"}, mustNot: []string{"Marlow"},
+		},
+		{
+			why:  "an ordinal alone",
+			q:    "Who directed Night on 42nd avenue?",
+			want: []string{"Night on 42nd avenue"},
+		},
+		{
+			why:  "a compound after an article, at the question's end",
+			q:    "Who is the child of the man who issued the Dunmore manifesto?",
+			want: []string{"Dunmore manifesto"}, mustNot: []string{"Dunmore"}, notWords: []string{"manifesto"},
+		},
+		{
+			why:  "a bare compound as a clause's subject",
+			q:    "Who is the employer of the physicist who Lind number is named after?",
+			want: []string{"Lind number"}, mustNot: []string{"Lind"}, notWords: []string{"number"},
+		},
+		{
+			why:  "an agent noun after an article is asked of the name",
+			q:    "Where was the Marlow Rovers driver born?",
+			want: []string{"Marlow Rovers"}, mustNot: []string{"Marlow Rovers driver"},
+		},
+		{
+			why:  "a noun followed by more words than its phrase",
+			q:    "What did the author of the Dunmore pamphlet win in 1901?",
+			want: []string{"Dunmore"}, mustNot: []string{"Dunmore pamphlet"},
+		},
+		{
+			why:  "a question built with 'does' ends with its verb",
+			q:    "What position does the man who introduced the Dunmore Act hold?",
+			want: []string{"Dunmore Act"}, mustNot: []string{"Dunmore Act hold"},
+		},
+		{
+			why:     "an adjective of origin before a noun",
+			q:       "Which prize did the book by an Irish novelist win?",
+			mustNot: []string{"Irish novelist"},
+		},
+		{
+			why:     "a relation word after the name",
+			q:       "In which city is the Marlow birthplace museum?",
+			mustNot: []string{"Marlow birthplace"},
+		},
+		{
+			why:     "a place's kind after the name",
+			q:       "Who was the first mayor of the Marlow county?",
+			mustNot: []string{"Marlow county"},
+		},
+	}
+	for _, c := range cases {
+		p := NewPlan(c.q, nil)
+		for _, w := range c.want {
+			if !slices.Contains(p.Entities, w) {
+				t.Errorf("%s: %q: entities %q lack %q", c.why, c.q, p.Entities, w)
+			}
+		}
+		for _, w := range c.mustNot {
+			if slices.Contains(p.Entities, w) {
+				t.Errorf("%s: %q: entities %q hold %q", c.why, c.q, p.Entities, w)
+			}
+		}
+		for _, rt := range questionRelTerms(p, nil) {
+			if slices.Contains(c.notWords, rt.word) {
+				t.Errorf("%s: %q: %q is a relation word of the walk, it is the name's", c.why, c.q, rt.word)
+			}
+		}
+	}
+}
+
+// TestNameAtOffsets: the places capitalSpansAt gives are where each name
+// stands in the text.
+func TestNameAtOffsets(t *testing.T) {
+	for _, q := range []string{
+		"Who voices Copper in the Marlow Heist movie?",
+		"Anna Benson's husband met Empress Wang (Gaozong) in Marlow.",
+		"",
+		"A b C d E",
+	} {
+		for _, n := range capitalSpansAt(q) {
+			if n.at < 0 || n.at+len(n.name) > len(q) || q[n.at:n.at+len(n.name)] != n.name {
+				t.Errorf("capitalSpansAt(%q): %q at %d is not where it stands", q, n.name, n.at)
+			}
+		}
+	}
+}
