@@ -23,7 +23,7 @@ func TestAddressSeriesNames(t *testing.T) {
 		{"She moved to Tavaria, where she died.", "Tavaria", false, false},
 		{"He was Mexican, by birth.", "Mexican", true, false},
 	} {
-		if got := originShaped(tt.s, tt.name, &p); got != tt.origin {
+		if got := originShaped(tt.s, tt.name, occurrences(tt.s, tt.name), &p); got != tt.origin {
 			t.Errorf("originShaped(%q, %q) = %v, want %v", tt.s, tt.name, got, tt.origin)
 		}
 		if got := inLargerPlace("country", tt.name, tt.s); got != tt.inside {
@@ -35,7 +35,7 @@ func TestAddressSeriesNames(t *testing.T) {
 	}
 	off := p
 	off.HopAddressSeries = false
-	if !originShaped("licensed to Dorran, Tavaria.", "Dorran", &off) {
+	if !originShaped("licensed to Dorran, Tavaria.", "Dorran", []int{12}, &off) {
 		t.Error("with the rule off, a place ending like an adjective of origin is read as one")
 	}
 }

@@ -68,7 +68,7 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 			// religion": the adjective qualifies the answer, it is none.
 			continue
 		}
-		dist := nameDistance(s, words, name, at, relAt, markAt, subjAt, p)
+		dist := nameDistance(s, words, name, ats, relAt, markAt, subjAt, p)
 		if wk != "" && wk != kindSomeone && p.HopLifeSpan && lifeSpanAt(s, at, name) {
 			// "John Petersen (1842 – 1887) was a farmer from Appleton":
 			// a name with a life's span is someone, not the place or the
@@ -88,7 +88,7 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 		if wk != "" {
 			k := kinds.of(name, s, ats)
 			switch {
-			case originShaped(s, name, p):
+			case originShaped(s, name, ats, p):
 				dist += p.HopKindMismatch // an adjective of origin is no kind of thing a hop asks for
 			case wk == kindSomeone:
 				if k != "" {
@@ -119,12 +119,13 @@ func afterAny(s, prefix string, ats []int) bool {
 	return false
 }
 
-// nameDistance is how far, in words, name (standing at byte offset off)
+// nameDistance is how far, in words, name (standing at the byte offsets
+// ats; the first is read)
 // sits from what points to it in s: the mark before it ("by"), the
 // relation words the sentence answers, or, without either, the subject
 // (names after it answer it).
-func nameDistance(s string, words [][2]int, name string, off int, relAt, markAt []int, subjAt int, p *Params) float64 {
-	at := wordIndexAt(words, off)
+func nameDistance(s string, words [][2]int, name string, ats, relAt, markAt []int, subjAt int, p *Params) float64 {
+	at := wordIndexAt(words, ats[0])
 	n := len(wordSpans(name))
 	dist := 0.0
 	if len(markAt) > 0 {
@@ -155,7 +156,7 @@ func nameDistance(s string, words [][2]int, name string, off int, relAt, markAt 
 			dist += float64(len(words)) // before the subject: its context, not its answer
 		}
 	}
-	if originShaped(s, name, p) || attributive(s, words, at+n) {
+	if originShaped(s, name, ats, p) || attributive(s, words, at+n) {
 		// "American", "Italian": a one-word adjective of origin, rarely a
 		// thing with a page of its own; "Irish Empiricist philosopher
 		// George Berkeley": a name describing the name after it.
@@ -203,21 +204,17 @@ func bridgeNamesAt(s string) []nameAt {
 		}
 	}
 	for _, span := range capitalSpansAt(string(b)) {
-		from := 0 // the parts stand in the span in order
-		for _, part := range splitAtJoins(span.name) {
-			part = strings.TrimSpace(strings.Trim(part, `"“”'‘’`))
+		for _, p := range splitAtJoins(span.name) {
+			unquoted := strings.TrimLeft(p.name, `"“”'‘’`)
+			at := span.at + p.at + len(p.name) - len(unquoted) + leftSpace(unquoted)
+			part := strings.TrimSpace(strings.TrimRight(unquoted, `"“”'‘’`))
 			if part == "" {
 				continue
-			}
-			at := span.at
-			if k := strings.Index(span.name[from:], part); k >= 0 {
-				at += from + k
-				from += k + len(part)
 			}
 			if dateLike(part) {
 				continue
 			}
-			if n := len(strings.Fields(part)); !isCap(part) || n > 6 || (n == 1 && strings.HasPrefix(s, part)) {
+			if n := len(strings.Fields(part)); !isCap(part) || n > 6 || (n == 1 && at == 0) {
 				continue
 			}
 			out = append(out, nameAt{part, at})
@@ -255,27 +252,41 @@ func dateLike(s string) bool {
 // Own") that, inside a sentence, more often join two names than build one.
 var joins = []string{" to ", " with ", " at ", " from ", " in ", " on ", " for ", " and ", " a ", " an "}
 
-func splitAtJoins(name string) []string {
-	parts := []string{name}
+func splitAtJoins(name string) []nameAt {
+	parts := []nameAt{{name, 0}}
 	for _, j := range joins {
-		var next []string
+		var next []nameAt
 		for _, p := range parts {
-			next = append(next, strings.Split(p, j)...)
+			for off := 0; ; {
+				k := strings.Index(p.name[off:], j)
+				if k < 0 {
+					next = append(next, nameAt{p.name[off:], p.at + off})
+					break
+				}
+				next = append(next, nameAt{p.name[off : off+k], p.at + off})
+				off += k + len(j)
+			}
 		}
 		parts = next
 	}
-	var out []string
+	var out []nameAt
 	for _, p := range parts {
-		p = strings.TrimSpace(p)
+		at := p.at + leftSpace(p.name)
+		s := strings.TrimSpace(p.name)
 		for _, d := range []string{"the ", "a ", "an ", "their ", "his ", "her ", "its "} {
-			p = strings.TrimPrefix(p, d)
+			if strings.HasPrefix(s, d) {
+				s, at = s[len(d):], at+len(d)
+			}
 		}
-		if p != "" && isCap(p) {
-			out = append(out, p)
+		if s != "" && isCap(s) {
+			out = append(out, nameAt{s, at})
 		}
 	}
 	return out
 }
+
+// leftSpace is how many bytes of space s starts with.
+func leftSpace(s string) int { return len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace)) }
 
 // demonymShaped reports a word shaped like an adjective of origin.
 func demonymShaped(w string) bool {

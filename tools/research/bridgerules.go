@@ -196,10 +196,7 @@ func lifeSpanAt(s string, at int, name string) bool {
 	win := min(len(rest), lifeSpanBytes)
 	end := strings.IndexByte(rest[:win], ')')
 	if end < 0 {
-		if win == len(rest) {
-			return false // never closed
-		}
-		end = win
+		return false // never closed, or not within a life's span's length
 	}
 	inner := rest[1:end]
 	if lifeGloss(inner) {
@@ -225,11 +222,27 @@ func lifeSpanAt(s string, at int, name string) bool {
 // address: "Cochran, Georgia", "Michigan, United States" and "Milan,
 // Italy" end like adjectives of origin and are places, each lying in the
 // next.
-func originShaped(s, name string, p *Params) bool {
+//
+// ats are the places in s where the name stands.
+func originShaped(s, name string, ats []int, p *Params) bool {
 	if len(strings.Fields(name)) != 1 || !demonymShaped(name) {
 		return false
 	}
-	return !p.HopAddressSeries || !placeComma(s, name)
+	return !p.HopAddressSeries || !placeCommaAt(s, name, ats)
+}
+
+// placeCommaAt is placeComma read at the places ats where name stands in
+// s, so that a sentence of many names is not searched again for each.
+func placeCommaAt(s, name string, ats []int) bool {
+	for _, at := range ats {
+		rest := s[at+len(name):]
+		if after, ok := strings.CutPrefix(rest, ", "); ok {
+			if r, _ := utf8.DecodeRuneInString(after); unicode.IsUpper(r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lifeSpanBytes is how far into a parenthesis after a name lifeSpanAt

@@ -84,6 +84,8 @@ func TestBridgeNames(t *testing.T) {
 		// A name used twice, and a name inside a longer word before it, each at its own place.
 		{"Ada Lindholm met Lind at \"the Lind Hall\" and Lind.", []string{"Ada Lindholm", "Lind", "Lind Hall", "Lind"}},
 		{"The Ox and the Oxford side left for Ox Vale.", []string{"Ox", "Oxford", "Ox Vale"}},
+		// A lone word is dropped only where the sentence opens with it, not wherever the opening's letters recur.
+		{"Lindholm met Lind at the Lind Hall.", []string{"Lind", "Lind Hall"}},
 	} {
 		if got := bridgeNames(tt.s); !slices.Equal(got, tt.want) {
 			t.Errorf("bridgeNames(%q) = %q, want %q", tt.s, got, tt.want)
@@ -232,4 +234,21 @@ func FuzzAroundName(f *testing.F) {
 			t.Errorf("aroundName = %q: not part of %q", got, content[start:end])
 		}
 	})
+}
+
+// TestBridgeNamesAtStandsWhereNamed: a name after a part the joins drop (a
+// year's, a lower-case part's) stands where the sentence names it, not
+// inside the dropped part.
+func TestBridgeNamesAtStandsWhereNamed(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want []nameAt
+	}{
+		{"She won gold at the 1936 Berlin Olympics in Berlin.", []nameAt{{"Berlin", 44}}},
+		{"He ran the 1999 Boston Marathon from Boston (born 1950 – 2001).", []nameAt{{"Boston", 37}}},
+	} {
+		if got := bridgeNamesAt(tt.s); !slices.Equal(got, tt.want) {
+			t.Errorf("bridgeNamesAt(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
 }

@@ -47,7 +47,7 @@ func FuzzHopReadings(f *testing.F) {
 		resolveHop(s, "Marlow", true, rem, p.Entities, nil, nil, nil, &params)
 		starsVerb(s, rem)
 		for _, w := range []string{"Sea", "Marlow", "Wexland"} {
-			originShaped(s, w, &params)
+			originShaped(s, w, occurrences(s, w), &params)
 			inLargerPlace("country", w, s)
 		}
 		// In hop order: the words after the first wait for later hops.

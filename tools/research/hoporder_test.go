@@ -24,8 +24,12 @@ func TestWalkFollowsTheHopOrder(t *testing.T) {
 				{"Brand Haskel", "Brand Haskel is a character of Tide of Amber. His spouse in the novel is Corla."},
 				{"Mira Dell", "Mira Dell (1911–1980) was an English actress of stage and screen.\n\nHer spouse was the playwright Owen Pratt, whom she married in 1940."},
 			},
-			want:      []string{"Mira Dell", "Owen Pratt"},
-			unordered: []string{"Brand Haskel", ""},
+			want: []string{"Mira Dell", "Owen Pratt"},
+			// The planner names the part apart from the work, so even
+			// without the order the first step takes the part's
+			// performer; it then spends the step on Mira Dell's page on
+			// "actress" and never reads her spouse.
+			unordered: []string{"Mira Dell", ""},
 		},
 		{
 			name:     "the founder before where he was born",

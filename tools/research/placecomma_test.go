@@ -1,6 +1,9 @@
 package research
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPlaceComma(t *testing.T) {
 	for _, c := range []struct {
@@ -57,6 +60,9 @@ func TestLifeSpanAfter(t *testing.T) {
 		{"Blue Harbor (1945 film) is a comedy.", "Blue Harbor", false},
 		{"The season aired (2017 - 10 - 22) on Sundays.", "The season", false},
 		{"Orrin County (Wexland) is a county.", "Orrin County", false},
+		// A parenthesis that does not close within a life's span's length is none, however long the sentence.
+		{"Jon Pell (1842 – 1887 was a farmer from Marlow" + strings.Repeat(" and a long tale of his farm", 10), "Jon Pell", false},
+		{"Jon Pell (1842 – 1887 was a farmer from Marlow", "Jon Pell", false},
 		{"Jon Pell was a butcher (1842 – 1887).", "Jon Pell", false},
 		{"Jon Pell (1842 – 1887", "Jon Pell", false},
 		{"", "Jon Pell", false},
