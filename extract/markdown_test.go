@@ -17,6 +17,12 @@ func TestDropEscapedBlankLines(t *testing.T) {
 		{"one\n\\\ntwo", "one\n\\\ntwo"},
 		// Fenced code is left alone.
 		{"```\necho a  \n\\\n```", "```\necho a  \n\\\n```"},
+		// A longer fence quoting a shorter one: the "```" line inside is
+		// code, and so is the backslash line after it.
+		{"````\n```\necho a  \n\\\n````", "````\n```\necho a  \n\\\n````"},
+		{"~~~\necho a  \n\\\n~~~", "~~~\necho a  \n\\\n~~~"},
+		// After the block closes, a card link's lines are text again.
+		{"````\n```\n````\n[A  \n\\\nB](/p)", "````\n```\n````\n[A  \nB](/p)"},
 		{"", ""},
 		{"\\", "\\"},
 	} {
@@ -48,6 +54,24 @@ func TestToMarkdownCardLinkHasNoEscapedLines(t *testing.T) {
 		if !strings.Contains(md, want) {
 			t.Errorf("%q lost:\n%s", want, md)
 		}
+	}
+}
+
+// TestToMarkdownCodeQuotingAFenceKeepsBackslashes: a code block whose
+// text holds a "```" line is fenced with "````" by the converter; a
+// backslash line in it is code and stays.
+func TestToMarkdownCodeQuotingAFenceKeepsBackslashes(t *testing.T) {
+	n, err := html.Parse(strings.NewReader("<h2>Shell continuation</h2><p>Write the fence, then the lines:</p>" +
+		"<pre><code>cat &lt;&lt;EOF\n```\nEOF\nprintf 'a'  \n\\\nprintf 'b'</code></pre><p>Done.</p>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, err := toMarkdown(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md, "printf 'a'  \n\\\nprintf 'b'") {
+		t.Errorf("the backslash line of the code block was lost:\n%s", md)
 	}
 }
 

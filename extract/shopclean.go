@@ -105,12 +105,9 @@ func dropControlLabels(md string) string {
 	out := lines[:0:0]
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	skipBlank, dropped := false, false // the blank line that set a dropped one apart goes with it
-	inFence := false
+	var fence codeFence
 	for i, line := range lines {
-		if strings.HasPrefix(strings.TrimLeft(line, " "), "```") {
-			inFence = !inFence
-		}
-		if !inFence && isControlLabel(line) {
+		if !fence.line(line) && isControlLabel(line) {
 			t := strings.TrimLeft(line, " ")
 			item := strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
 			continued := i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") && !blank(lines[i+1])
