@@ -159,10 +159,11 @@ func isControlLabel(line string) bool {
 	return linkLabels[words] && isLinkLine(line)
 }
 
-// isLinkLine: the line, outside list and emphasis marks, is one link.
+// isLinkLine: the line, outside list and emphasis marks, is one link
+// (firstLinkEnd: its brackets and parentheses matched).
 func isLinkLine(line string) bool {
 	t := strings.Trim(strings.TrimLeft(line, " -*+>"), " *_")
-	return strings.HasPrefix(t, "[") && strings.HasSuffix(t, ")") && strings.Count(t, "](") == 1
+	return strings.HasPrefix(t, "[") && firstLinkEnd(t) == len(t)
 }
 
 // reviewPosts: the posts of a thread (md, rendered) are buyers' reviews:
