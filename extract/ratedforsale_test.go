@@ -74,3 +74,21 @@ func TestRatedForSale(t *testing.T) {
 		})
 	}
 }
+
+// TestIsShopRatedForSaleReadsTheConfig: the number of rated review
+// headings that make a shop is the config's (MinPosts), not a constant.
+func TestIsShopRatedForSaleReadsTheConfig(t *testing.T) {
+	root, err := parseClean(prepareInput(page(`<title>T</title>`,
+		`<p>$24.99</p><h3>5 out of 5 stars Lovely</h3><p>a</p><h3>3.0 out of 5 stars Fine</h3><p>b</p>`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := defaultConfig
+	if !isShop(root, collectMeta(root), &cfg) {
+		t.Fatalf("two rated reviews and a price: not a shop at MinPosts %d", cfg.MinPosts)
+	}
+	cfg.MinPosts = 3
+	if isShop(root, collectMeta(root), &cfg) {
+		t.Errorf("two rated reviews made a shop at MinPosts 3")
+	}
+}
