@@ -338,6 +338,9 @@ func TestFromHTMLHostileInput(t *testing.T) {
 			b.WriteString(`</main></body></html>`)
 			return b.String()
 		}, 16000, "steel kettle"},
+		{"400 KB of desktop @media blocks", func(n int) string {
+			return "<style>" + strings.Repeat("@media screen and (min-width:1px),print{.x{display:none}}", n) + "</style><p>styled page text</p>"
+		}, 7000, "styled page text"},
 		{"500 KB stylesheet of syntax errors", func(n int) string {
 			return "<style>" + strings.Repeat("}", n) + "</style><p>styled page text</p>"
 		}, 500000, "styled page text"},
