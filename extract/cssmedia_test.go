@@ -119,7 +119,7 @@ func FuzzDesktopMedia(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		// Any input: an answer, no panic; a query list that reads the
 		// same after lower-casing answers the same.
-		if desktopMedia(s) != desktopMedia(strings.ToUpper(s)) && strings.ToLower(strings.ToUpper(s)) == strings.ToLower(s) {
+		if desktopMedia(s) != desktopMedia(strings.ToUpper(s)) && strings.EqualFold(strings.ToUpper(s), s) {
 			t.Fatalf("case changed the answer for %q", s)
 		}
 	})
