@@ -404,10 +404,10 @@ type span struct{ start, end int }
 func markdownBlocks(md string) []span {
 	var out []span
 	start := -1
-	inFence, inList, looseList := false, false, false
+	inList, looseList := false, false
 	items := 0
 	kind := byte(0)
-	fence := ""
+	var fence codeFence
 	pendingBlank := -1 // position of the first blank line seen inside a block
 	for pos := 0; pos < len(md); {
 		end := strings.IndexByte(md[pos:], '\n')
@@ -417,13 +417,10 @@ func markdownBlocks(md string) []span {
 			end += pos
 		}
 		line := md[pos:end]
-		trimmed := strings.TrimLeft(line, " ")
 		blank := strings.TrimSpace(line) == ""
 		switch {
-		case inFence:
-			if strings.HasPrefix(trimmed, fence) && strings.TrimSpace(strings.TrimLeft(trimmed, fence[:1])) == "" {
-				inFence = false
-			}
+		case fence.open():
+			fence.line(line) // closes it or not
 		case blank:
 			if start >= 0 && pendingBlank < 0 {
 				pendingBlank = pos
@@ -452,14 +449,7 @@ func markdownBlocks(md string) []span {
 			if inList && line[0] != ' ' && isListItem(line) {
 				items++
 			}
-			if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
-				inFence = true
-				n := 0
-				for n < len(trimmed) && trimmed[n] == trimmed[0] {
-					n++
-				}
-				fence = trimmed[:n]
-			}
+			fence.line(line) // opens one or not
 		}
 		pos = end + 1
 	}

@@ -45,13 +45,16 @@ type cssRule struct {
 }
 
 // parseStylesheet reads the rulesets of a stylesheet outside at-rules
-// (@media, @supports and the like describe other screens or conditions;
-// their rules are skipped). Selectors cascadia cannot compile (pseudo
-// classes of interaction, pseudo-elements) are skipped too.
+// (@supports and the like describe other conditions, @media other
+// screens; their rules are skipped), and what the rulesets of @media
+// blocks that apply to a desktop screen hide (cssmedia.go). Selectors
+// cascadia cannot compile (pseudo classes of interaction, pseudo-elements)
+// are skipped too.
 func parseStylesheet(src string, rules []cssRule) []cssRule {
 	in := parse.NewInputString(src)
 	p := css.NewParser(in, false)
-	depth := 0 // at-rule nesting
+	depth := 0     // at-rule nesting
+	desktopAt := 0 // how many of the open at-rules, outermost first, are @media blocks for a desktop screen
 	var cur []cssRule
 	for tokens := 0; tokens < maxCSSTokens; tokens++ {
 		gt, _, data := p.Next()
@@ -61,14 +64,18 @@ func parseStylesheet(src string, rules []cssRule) []cssRule {
 				return rules
 			}
 		case css.BeginAtRuleGrammar:
+			if desktopAt == depth && strings.EqualFold(string(data), "@media") && desktopMedia(tokensText(p.Values())) {
+				desktopAt++
+			}
 			depth++
 		case css.EndAtRuleGrammar:
 			if depth > 0 {
 				depth--
 			}
+			desktopAt = min(desktopAt, depth)
 		case css.BeginRulesetGrammar:
 			cur = cur[:0]
-			if depth > 0 || len(rules) >= maxCSSRules {
+			if depth > desktopAt || len(rules) >= maxCSSRules {
 				continue
 			}
 			sel := tokensText(p.Values())
@@ -87,6 +94,9 @@ func parseStylesheet(src string, rules []cssRule) []cssRule {
 				continue
 			}
 			d := newDecl(string(data), p.Values())
+			if depth > 0 && !hidesBox(d) {
+				continue // in an @media block: what it hides only
+			}
 			for i := range cur {
 				cur[i].decls = append(cur[i].decls, d)
 			}
@@ -94,6 +104,9 @@ func parseStylesheet(src string, rules []cssRule) []cssRule {
 			for _, r := range cur {
 				if len(rules) >= maxCSSRules {
 					break
+				}
+				if depth > 0 && len(r.decls) == 0 {
+					continue // an @media rule that hides nothing
 				}
 				r.order = len(rules)
 				rules = append(rules, r)

@@ -326,6 +326,21 @@ func TestFromHTMLHostileInput(t *testing.T) {
 			b.WriteString(`</ul><div class="seo"><p>Our lamps light desks, reading corners and hallways, in brass, steel and glass, with bulbs that last for years.</p></div></main></body></html>`)
 			return b.String()
 		}, 16000, "Lamp 1"},
+		// An item's page of 16k buyers' reviews, each headed by its star
+		// rating: the headings and the price make it a shop
+		// (ratedForSale), and the shop's passes run on every review.
+		{"16k star-rated review headings beside a price", func(n int) string {
+			var b strings.Builder
+			b.WriteString(`<html><head><title>Kettle</title></head><body><main><h1>Kettle</h1><p>£24.99</p><p>A steel kettle that boils a litre in three minutes.</p>`)
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&b, `<div class="r"><h4>%d out of 5 stars Review %d</h4><p>It boils water quickly and the handle stays cool, number %d.</p></div>`, i%5+1, i, i)
+			}
+			b.WriteString(`</main></body></html>`)
+			return b.String()
+		}, 16000, "steel kettle"},
+		{"400 KB of desktop @media blocks", func(n int) string {
+			return "<style>" + strings.Repeat("@media screen and (min-width:1px),print{.x{display:none}}", n) + "</style><p>styled page text</p>"
+		}, 7000, "styled page text"},
 		{"500 KB stylesheet of syntax errors", func(n int) string {
 			return "<style>" + strings.Repeat("}", n) + "</style><p>styled page text</p>"
 		}, 500000, "styled page text"},

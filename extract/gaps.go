@@ -25,7 +25,7 @@ func gapRegion(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, ar
 	if !gapsPossible(articleMD, rwOwn, awOwn, cfg) {
 		return rendered{}, false
 	}
-	shop := isShop(root, meta)
+	shop := isShop(root, meta, cfg)
 	region := meta.mainRegion(root, cfg)
 	r, ok := renderRegion(region, base, src, meta, shop, cfg)
 	if !ok {

@@ -197,17 +197,13 @@ func toMarkdown(n *html.Node) (string, error) {
 // lines joined by hard breaks, and the blank line between two blocks as
 // an escaped "\" line of its own, so the link is not cut: the break is
 // already there, and the reader gets one line of noise per block.
-// Fenced code is left alone.
+// Fenced code (codeFence) is left alone.
 func dropEscapedBlankLines(md string) string {
 	lines := strings.Split(md, "\n")
 	out := lines[:0]
-	inFence := false
+	var fence codeFence
 	for _, line := range lines {
-		t := strings.TrimLeft(line, " \t")
-		if strings.HasPrefix(t, "```") {
-			inFence = !inFence
-		}
-		if !inFence && t == "\\" && len(out) > 0 && strings.HasSuffix(out[len(out)-1], "  ") {
+		if !fence.line(line) && strings.TrimLeft(line, " \t") == "\\" && len(out) > 0 && strings.HasSuffix(out[len(out)-1], "  ") {
 			continue
 		}
 		out = append(out, line)

@@ -16,21 +16,21 @@ func unavailableItemPage() string {
 		{"4.0 out of 5 stars Good, but the tips are small", "Sound is rich and the bass is tight, but the medium ear tips slipped out when I ran, so I changed to the large ones from the box and now they stay put."},
 		{"2.0 out of 5 stars Left bud stopped charging", "After four months the left bud no longer charged in the case. Support replaced the pair in a week, which was kind, but I should not have needed to ask."},
 	} {
-		fmt.Fprintf(&reviews, `<div id="r-%d" class="a-section c-7f2a"><div class="c-91"><span>Buyer %d</span></div>
-<h5><a href="/review/%d"><i><span>%s</span></i></a></h5>
-<span>Reviewed in the United Kingdom on %d March 2026</span><span>Verified Purchase</span>
-<div class="c-3b"><span>%s</span></div><span><a href="/report">Report</a></span></div>`, i, i, i, r[0], i+2, r[1])
+		fmt.Fprintf(&reviews, `<div id="fb-%d" class="x1q x9f"><div class="x2a"><span>Customer %d</span></div>
+<h4><a href="/feedback/%d"><b><span>%s</span></b></a></h4>
+<span>Written on %d March 2026</span><span>Bought here</span>
+<div class="x3c"><span>%s</span></div><span><a href="/flag">Flag</a></span></div>`, i, i, i, r[0], i+2, r[1])
 	}
-	body := siteChrome(`<div id="dp" class="a-container"><div id="centerCol">
-<h1 id="title"><span>Wireless earbuds with active noise cancelling, USB-C case</span></h1>
-<div><span class="a-price">£179.00</span></div><div><span>Currently unavailable.</span><span>We don't know when or if this item will be back in stock.</span></div>
+	body := siteChrome(`<div id="item" class="x0"><div class="x0-main">
+<h1 class="x0-name"><span>Wireless earbuds with active noise cancelling, USB-C case</span></h1>
+<div><span class="x0-amount">£179.00</span></div><div><span>Sold out.</span><span>The seller has not said whether more will come.</span></div>
 <h2>About this item</h2><ul>
 <li>Active noise cancelling reduces unwanted background sound by up to twice as much as the earlier model.</li>
 <li>Adaptive transparency lets outside sound in while it turns down loud noises around you.</li>
 <li>Up to six hours of listening on one charge, and thirty hours with the charging case.</li></ul>
 <h2>Technical details</h2><table><tr><td>Brand</td><td>Acme</td></tr><tr><td>Model</td><td>AE-2</td></tr><tr><td>Weight</td><td>50 g</td></tr></table>
 </div>
-<div id="reviews-medley"><h2>Top reviews from the United Kingdom</h2>` + reviews.String() + `</div></div>`)
+<div id="feedback"><h2>What customers say</h2>` + reviews.String() + `</div></div>`)
 	return page(`<title>Wireless earbuds with active noise cancelling : Electronics</title>`, body)
 }
 
@@ -72,5 +72,23 @@ func TestRatedForSale(t *testing.T) {
 				t.Errorf("ratedForSale = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestIsShopRatedForSaleReadsTheConfig: the number of rated review
+// headings that make a shop is the config's (MinPosts), not a constant.
+func TestIsShopRatedForSaleReadsTheConfig(t *testing.T) {
+	root, err := parseClean(prepareInput(page(`<title>T</title>`,
+		`<p>$24.99</p><h3>5 out of 5 stars Lovely</h3><p>a</p><h3>3.0 out of 5 stars Fine</h3><p>b</p>`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := defaultConfig
+	if !isShop(root, collectMeta(root), &cfg) {
+		t.Fatalf("two rated reviews and a price: not a shop at MinPosts %d", cfg.MinPosts)
+	}
+	cfg.MinPosts = 3
+	if isShop(root, collectMeta(root), &cfg) {
+		t.Errorf("two rated reviews made a shop at MinPosts 3")
 	}
 }

@@ -352,7 +352,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		// The article path kept a menu or an index (most of its text is
 		// link text), whatever the page declares: the region, without the
 		// site's navigation, is the better read.
-		shop = isShop(root, meta)
+		shop = isShop(root, meta, cfg)
 	} else if article {
 		if aw >= cfg.ArticleMinWords || share >= cfg.RegionShareArticle {
 			// og:type alone is a site-wide default on many sites: such a
@@ -379,8 +379,8 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 				return keepArticle()
 			}
 		}
-		shop = isShop(root, meta)
-	} else if shop = isShop(root, meta); shop && isReviews(root, articleMD, cfg) {
+		shop = isShop(root, meta, cfg)
+	} else if shop = isShop(root, meta, cfg); shop && isReviews(root, articleMD, cfg) {
 		// The buyers' reviews are the densest prose of many shop pages:
 		// the article path kept them instead of the product. (A review
 		// article with "buy" links declares itself an article.)
@@ -511,13 +511,13 @@ func isReviews(root *html.Node, md string, cfg *config) bool {
 // isShop: the page declares a product, or sells (a cart control), or
 // shows an item's price beside its buyers' rated reviews (ratedForSale: a
 // marketplace item out of stock has no cart control).
-func isShop(root *html.Node, meta *pageMeta) bool {
+func isShop(root *html.Node, meta *pageMeta, cfg *config) bool {
 	if f := meta.facts; f != nil && f.root == root && f.hasShop {
 		return f.shop
 	}
 	return declaredKind(structuredTypes(meta, root)) == kindProduct ||
 		strings.HasPrefix(strings.ToLower(meta.meta["og:type"]), "product") || hasCartControl(root) ||
-		ratedForSale(root, defaultConfig.MinPosts)
+		ratedForSale(root, cfg.MinPosts)
 }
 
 // stripNamed removes the elements under n whose class or id holds one of

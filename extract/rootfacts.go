@@ -38,7 +38,7 @@ func readRootFacts(root *html.Node, meta *pageMeta, cfg *config) *rootFacts {
 	types := structuredTypes(&m, root)
 	f.types = types[:len(types):len(types)] // shared: an append reallocates
 	m.facts = f
-	f.shop, f.hasShop = isShop(root, &m), true
+	f.shop, f.hasShop = isShop(root, &m, cfg), true
 	if f.shop {
 		f.reviews, f.hasReview = declaredReviews(&m), true
 	}

@@ -41,7 +41,7 @@ func TestRootFactsAreTheDecisionsAnswers(t *testing.T) {
 		if want := structuredTypes(meta, root); !slices.Equal(f.types, want) {
 			t.Errorf("%s: types %q, want %q", tc.name, f.types, want)
 		}
-		if want := isShop(root, meta); f.shop != want || f.shop != tc.shop {
+		if want := isShop(root, meta, &defaultConfig); f.shop != want || f.shop != tc.shop {
 			t.Errorf("%s: shop %v, computed %v, want %v", tc.name, f.shop, want, tc.shop)
 		}
 		n, pageLevel := regionRoot(root, cfg)
@@ -59,7 +59,7 @@ func TestRootFactsAreTheDecisionsAnswers(t *testing.T) {
 		if got := structuredTypes(meta, root); !slices.Equal(got, f.types) {
 			t.Errorf("%s: with facts, types %q", tc.name, got)
 		}
-		if isShop(root, meta) != tc.shop {
+		if isShop(root, meta, &defaultConfig) != tc.shop {
 			t.Errorf("%s: with facts, shop %v", tc.name, !tc.shop)
 		}
 		other := &html.Node{Type: html.DocumentNode}

@@ -105,12 +105,9 @@ func dropControlLabels(md string) string {
 	out := lines[:0:0]
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	skipBlank, dropped := false, false // the blank line that set a dropped one apart goes with it
-	inFence := false
+	var fence codeFence
 	for i, line := range lines {
-		if strings.HasPrefix(strings.TrimLeft(line, " "), "```") {
-			inFence = !inFence
-		}
-		if !inFence && isControlLabel(line) {
+		if !fence.line(line) && isControlLabel(line) {
 			t := strings.TrimLeft(line, " ")
 			item := strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
 			continued := i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") && !blank(lines[i+1])
@@ -162,10 +159,11 @@ func isControlLabel(line string) bool {
 	return linkLabels[words] && isLinkLine(line)
 }
 
-// isLinkLine: the line, outside list and emphasis marks, is one link.
+// isLinkLine: the line, outside list and emphasis marks, is one link
+// (firstLinkEnd: its brackets and parentheses matched).
 func isLinkLine(line string) bool {
 	t := strings.Trim(strings.TrimLeft(line, " -*+>"), " *_")
-	return strings.HasPrefix(t, "[") && strings.HasSuffix(t, ")") && strings.Count(t, "](") == 1
+	return strings.HasPrefix(t, "[") && firstLinkEnd(t) == len(t)
 }
 
 // reviewPosts: the posts of a thread (md, rendered) are buyers' reviews:

@@ -199,9 +199,12 @@ func TestDropControlLabels(t *testing.T) {
 		{"label inside a sentence", "Compare the two lamps side by side before you buy now.", "Compare the two lamps side by side before you buy now."},
 		{"never everything", "Add to cart", "Add to cart"},
 		{"code left alone", "Run it:\n\n```\ncompare\n```", "Run it:\n\n```\ncompare\n```"},
+		{"code quoting a fence left alone", "Run it:\n\n````\n```\ncompare\n```\n````", "Run it:\n\n````\n```\ncompare\n```\n````"},
 		{"a linked call to action on its line", "## Assembly service\n\nWe build it in your home.\n\n[Learn more](https://shop.example.com/customer-service/services/assembly/?itm_campaign=assurances)\n\n- [Shop now](/sale)",
 			"## Assembly service\n\nWe build it in your home."},
 		{"a call to action in words, not a link", "## Delivery\n\nLearn more\n\nWe deliver on weekdays.", "## Delivery\n\nLearn more\n\nWe deliver on weekdays."},
+		{"a call to action linked to an address with parentheses", "Lamps.\n\n[Learn more](https://shop.example/wiki/Lamp_(light))", "Lamps."},
+		{"a call to action followed by more", "Lamps.\n\n[View](/a) (…)", "Lamps.\n\n[View](/a) (…)"},
 		{"a link inside a sentence", "Read the [care guide](/care) and [learn more](/more) about it.", "Read the [care guide](/care) and [learn more](/more) about it."},
 	}
 	for _, tc := range tests {

@@ -26,7 +26,7 @@ func tableRegion(root *html.Node, base *url.URL, src *pageText, meta *pageMeta, 
 	if !droppedTables(n, pageLevel, limit, articleMD, cfg) {
 		return rendered{}, false
 	}
-	shop := isShop(root, meta)
+	shop := isShop(root, meta, cfg)
 	region := meta.mainRegion(root, cfg)
 	r, ok := renderRegion(region, base, src, meta, shop, cfg)
 	if !ok || !holdsArticle(r.markdown, articleMD, cfg) {

@@ -114,7 +114,7 @@ func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		}
 		ogOnly = true
 	}
-	if isShop(root, meta) {
+	if isShop(root, meta, cfg) {
 		return rendered{}, threadNone
 	}
 	// Posts the page declares in microdata are read as declared
