@@ -371,7 +371,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 				// (introlisting.go); the entries are found once for both
 				// questions.
 				if len(texts) >= cfg.IntroListingEntries {
-					introShop := isShop(root, meta)
+					introShop := isShop(root, meta, cfg)
 					if intro, ok := introListing(region, base, src, meta, articleMD, texts, introShop, cfg); ok {
 						return regionResult(intro, root, region, meta, articleMD, introShop, cfg), true, introShop
 					}
