@@ -46,7 +46,7 @@ func TestComparisonSidesPhrasings(t *testing.T) {
 		{"Which film has the director who died first, Blue Harbor or The Long Road Home?", []string{"Blue Harbor", "Long Road Home"}},
 		// The noun phrase before the first of two coordinated titles is the question's, not the side's.
 		{"Do both directors of films Blue Harbor and Red Coast have the same nationality?", []string{"Blue Harbor", "Red Coast"}},
-		{"Are the founders of Vell Mills and Orrin Works from the same town?", []string{"Vell Mills", "Orrin Works"}},
+		{"Are the founders of Varn Mills and Orrin Works from the same town?", []string{"Varn Mills", "Orrin Works"}},
 		{"Do both Blue Harbor (1950 Film) and Red Coast films have directors from one country?", []string{"Blue Harbor (1950 Film)", "Red Coast"}},
 		{"Do the drinks Orla and Bessamer both contain rum?", []string{"Orla", "Bessamer"}},
 		// A title with its subtitle, and a second title of eight words not counting its dash and ampersand.
