@@ -52,7 +52,7 @@ func pairAt(s string) []string {
 	if i <= 0 {
 		return nil
 	}
-	a := trimEntity(s[:i])
+	a := coordinatedName(trimEntity(s[:i]))
 	rest := strings.TrimSpace(s[i+5:])
 	b := ""
 	if q := quotedSpans(rest); len(q) > 0 && strings.IndexAny(rest, `"“`) == 0 {
@@ -69,10 +69,34 @@ func pairAt(s string) []string {
 		b = rest[:end]
 	}
 	b = trimEntity(b)
-	if a == "" || b == "" || len(strings.Fields(a)) > 8 || len(strings.Fields(b)) > 8 {
+	if a == "" || b == "" || len(wordSpans(a)) > 8 || len(wordSpans(b)) > 8 {
 		return nil
 	}
 	return []string{a, b}
+}
+
+// coordinatedName is the name a side of "X and Y" ends with when words in
+// lower case come before it: in "both directors of films Red Tide and Blue
+// Moon" the "and" joins the two titles, and the noun phrase before the first
+// ("both directors of films") is the question's, not the side's. A side
+// with no such name is kept whole ("dolphins and sharks").
+func coordinatedName(a string) string {
+	// (joinTitles keeps a subtitle with its title: "Flow: For Love of Water".)
+	names := joinTitles(a, capitalSpans(" "+a))
+	if len(names) == 0 {
+		return a
+	}
+	last := names[len(names)-1]
+	at := len(a) - len(last)
+	if at <= 0 || !strings.HasSuffix(a, last) || !strings.HasSuffix(a[:at], " ") {
+		return a
+	}
+	for _, w := range strings.Fields(a[:at]) {
+		if isCap(w) && !questionWords[strings.ToLower(w)] {
+			return a // a capitalised word before it: not a question's lead-in
+		}
+	}
+	return last
 }
 
 func firstWord(s string) string {

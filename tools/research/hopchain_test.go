@@ -86,6 +86,11 @@ func TestBridgeNames(t *testing.T) {
 		{"The Ox and the Oxford side left for Ox Vale.", []string{"Ox", "Oxford", "Ox Vale"}},
 		// A lone word is dropped only where the sentence opens with it, not wherever the opening's letters recur.
 		{"Lindholm met Lind at the Lind Hall.", []string{"Lind", "Lind Hall"}},
+		// An infobox flattened into one line: a row label's participle ends the name before it and is no name.
+		{"Harbor Lights Poster Directed by Ada Lind Produced by Tom Reyes Screenplay by Piero Salvi Based on Harbor Lights by Ines Varga", []string{"Harbor Lights Poster", "Ada Lind", "Tom Reyes Screenplay", "Piero Salvi", "Harbor Lights", "Ines Varga"}},
+		// In running text the participle is lower-case; a name in -ed or -eed before "by" stays whole.
+		{"The film was directed by Ada Lind and scored by Tom Reed on the road.", []string{"Ada Lind", "Tom Reed"}},
+		{"A song by Karl Fred on the radio.", []string{"Karl Fred"}},
 	} {
 		if got := bridgeNames(tt.s); !slices.Equal(got, tt.want) {
 			t.Errorf("bridgeNames(%q) = %q, want %q", tt.s, got, tt.want)

@@ -14,6 +14,7 @@ func FuzzHopReadings(f *testing.F) {
 		{"Which state holds the town sharing a border with the capital of the province where Edda Morn died?", "Jon Pell (1842 – 1887) was a butcher from Marlow, Wexland."},
 		{"  , what is the county where Dunmore, New Caledon is located?", "Ruth Ambry (born Ruth Mary Calder; 5 May 1913) was an English actress."},
 		{"Where was the actor who plays copper in Fox and the Lantern born?", "Mara Quell as Fen Dario Lusk as Copper (Ilse Brandt"},
+		{"Do both directors of films Tide: For Love of Salt and Far Home – The Life & Songs have one nationality?", "Harbor Lights Poster Directed by Ada Lind Based on Harbor Lights by Ines Varga"},
 		{"", ""},
 	} {
 		f.Add(seed[0], seed[1])
@@ -67,6 +68,18 @@ func FuzzHopReadings(f *testing.F) {
 				if !found {
 					t.Errorf("describedAfter(%q, %q) gave %q, no later hop's term", s, b, term)
 				}
+			}
+		}
+		// A name the sentence gives starts where it is said (a gloss
+		// blanked inside it may change its middle).
+		for _, n := range bridgeNamesAt(s) {
+			if f := strings.Fields(n.name); n.at < 0 || n.at > len(s) || len(f) == 0 || !strings.HasPrefix(s[n.at:], f[0]) {
+				t.Errorf("bridgeNamesAt(%q): %q at %d is not where it stands", s, n.name, n.at)
+			}
+		}
+		for _, side := range p.Sides {
+			if side == "" {
+				t.Errorf("NewPlan(%q): an empty side in %q", q, p.Sides)
 			}
 		}
 	})

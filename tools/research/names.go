@@ -77,7 +77,7 @@ func capitalSpansAt(q string) []nameAt {
 	i := 0
 	for i < len(ws) {
 		w := word(i)
-		if !isCap(w) || (i == 0 && questionWords[strings.ToLower(w)]) {
+		if !isCap(w) || (i == 0 && questionWords[strings.ToLower(w)]) || labelAt(q, ws, i) {
 			i++
 			continue
 		}
@@ -90,6 +90,9 @@ func capitalSpansAt(q string) []nameAt {
 				break
 			}
 			next := word(j + 1)
+			if labelAt(q, ws, j+1) {
+				break
+			}
 			if isCap(next) || (nameNumber(next) && numberJoins(q[ws[j][1]:ws[j+1][0]])) {
 				j++
 				end = j
@@ -133,6 +136,34 @@ func capitalSpansAt(q string) []nameAt {
 		i = next
 	}
 	return out
+}
+
+// labelAt reports a capitalised participle a preposition follows
+// ("Directed by", "Based on", "Edited by"): an infobox's row label, which a
+// page flattened into one line sets right after the last row's name
+// ("Screenplay by Sidney Howard Based on ..."). It is no word of the name
+// before it, nor a name of its own. In running text such a participle is
+// lower-case ("a film directed by").
+func labelAt(q string, ws [][2]int, i int) bool {
+	if i+1 >= len(ws) {
+		return false
+	}
+	w := q[ws[i][0]:ws[i][1]]
+	if !labelParticiple(w) || q[ws[i][1]:ws[i+1][0]] != " " {
+		return false
+	}
+	return labelPrepositions[q[ws[i+1][0]:ws[i+1][1]]]
+}
+
+// labelPrepositions follow a row label's participle, lower-case.
+var labelPrepositions = map[string]bool{"by": true, "on": true}
+
+// labelParticiple reports a capitalised past participle in -ed of five
+// letters or more, not in -eed ("Based", "Produced", "Edited"; not "Fred",
+// "Reed"): a row label's shape.
+func labelParticiple(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && len(w) >= 5 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
 }
 
 // nameNumber reports a word that is a number or starts with one ("2",

@@ -44,6 +44,15 @@ func TestComparisonSidesPhrasings(t *testing.T) {
 		{"Are Lake Vorn and Lake Tesk both in Norway?", []string{"Lake Vorn", "Lake Tesk"}},
 		{"Who died later out of Tom Marsh and Ed Lowe?", []string{"Tom Marsh", "Ed Lowe"}},
 		{"Which film has the director who died first, Blue Harbor or The Long Road Home?", []string{"Blue Harbor", "Long Road Home"}},
+		// The noun phrase before the first of two coordinated titles is the question's, not the side's.
+		{"Do both directors of films Blue Harbor and Red Coast have the same nationality?", []string{"Blue Harbor", "Red Coast"}},
+		{"Are the founders of Varn Mills and Orrin Works from the same town?", []string{"Varn Mills", "Orrin Works"}},
+		{"Do both Blue Harbor (1950 Film) and Red Coast films have directors from one country?", []string{"Blue Harbor (1950 Film)", "Red Coast"}},
+		{"Do the drinks Orla and Bessamer both contain rum?", []string{"Orla", "Bessamer"}},
+		// A title with its subtitle, and a second title of eight words not counting its dash and ampersand.
+		{"Do both directors of films Tide: For Love of Salt and Far Home – The Life & Songs Of Old Lyon share a nationality?", []string{"Tide: For Love of Salt", "Far Home – The Life & Songs Of Old Lyon"}},
+		// Sides without a name are kept whole.
+		{"Are dolphins and sharks both fish?", []string{"dolphins", "sharks"}},
 	} {
 		if got := comparisonSides(tt.q); !slices.Equal(got, tt.want) {
 			t.Errorf("comparisonSides(%q) = %q, want %q", tt.q, got, tt.want)
