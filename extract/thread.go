@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -206,12 +207,7 @@ var discussionTypes = map[string]bool{"DiscussionForumPosting": true, "QAPage": 
 // however short; a question (QAPage) also has comments under it, small
 // blocks beside its answers.
 func declaresForumPost(types []string) bool {
-	for _, t := range types {
-		if t == "DiscussionForumPosting" {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(types, "DiscussionForumPosting")
 }
 
 func declaresDiscussion(types []string) bool {
