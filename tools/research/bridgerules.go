@@ -219,7 +219,7 @@ func lifeSpanAt(s string, at int, name string) bool {
 
 // originShaped reports a one-word name shaped like an adjective of origin
 // ("Austrian", "Italian") that s does not write as the first place of an
-// address: "Cochran, Georgia", "Michigan, United States" and "Milan,
+// address: "Dorran, Tavaria", "Michigan, United States" and "Milan,
 // Italy" end like adjectives of origin and are places, each lying in the
 // next.
 //

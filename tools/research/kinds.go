@@ -174,7 +174,7 @@ func (ki *kindIndex) of(name, s string, ats []int) string {
 }
 
 // inLargerPlace reports that s writes name as the first part of an
-// address ("Cochran, Georgia, United States": each place lies in the next)
+// address ("Dorran, Tavaria, United States": each place lies in the next)
 // while the pages read make it a country, the largest place: a name
 // shared by a country and a smaller place ("Georgia", "Mexico") is, where
 // a larger place follows it, the smaller one, of a kind the pages do not

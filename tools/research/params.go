@@ -353,12 +353,12 @@ type Params struct {
 	// sets' gold and answers (the walk's path changes on 20 of 100
 	// MuSiQue questions).
 	HopOrder bool
-	// HopAddressSeries: in an address ("Cochran, Georgia, United States")
+	// HopAddressSeries: in an address ("Dorran, Tavaria, United States")
 	// each place lies in the next. So a name followed by a comma and a
 	// larger place is not a country, whatever the pages read say of a
-	// country of that name (the Caucasus' Georgia): a hop asking for a
+	// country of that name (a state and a country may share one): a hop asking for a
 	// state may take it; and it is a place, not an adjective of origin,
-	// however it ends ("Cochran", "Michigan"). Off, the country's page
+	// however it ends ("Dorran", "Michigan"). Off, the country's page
 	// makes it of the wrong kind, the "-an" ending an adjective, and the
 	// address's last name, the country, answers the hop.
 	HopAddressSeries bool

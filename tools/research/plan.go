@@ -131,8 +131,8 @@ outer:
 
 // dropContained removes entities that are words inside another entity,
 // but for those in keep (a part played and the work it is played in, which
-// a question names apart even when one holds the other: "voices Batman in
-// the Marlow Batman movie"): they go last, the longer name being the
+// a question names apart even when one holds the other: "voices Copper in
+// the Marlow Copper movie"): they go last, the longer name being the
 // likelier subject.
 func dropContained(ents []string, keep map[string]bool) []string {
 	var out, kept []string

@@ -10,7 +10,7 @@ import (
 // lower-cases what a title capitalises and runs names together that a
 // page keeps apart; capitalSpans alone then cuts or glues them:
 //   - the part played and the work it is played in are two names: "voices
-//     Batman in the Marlow Heist movie", "played Ada Lind in Night on 42nd
+//     Copper in the Marlow Heist movie", "played Ada Lind in Night on 42nd
 //     Avenue" (the work's own "on" stays in it);
 //   - an ordinal wants its noun: "Night on 42nd avenue" is cut after
 //     "42nd" otherwise;
@@ -42,7 +42,7 @@ func questionNames(q string) (names []string, apart map[string]bool) {
 	return names, apart
 }
 
-// partPrepositions set the part played in the work ("Batman in the
+// partPrepositions set the part played in the work ("Copper in the
 // Marlow Heist movie", "Ada Lind on Night Shift", "Tom from Blue Harbor").
 var partPrepositions = map[string]bool{"in": true, "on": true, "at": true, "from": true}
 
@@ -77,7 +77,7 @@ func partAndWork(qw *qWords, n nameAt) []nameAt {
 }
 
 // playedPart reports that the name at byte offset at follows a verb of
-// playing ("voices Batman") or a performer noun and "of" ("the actor of
+// playing ("voices Copper") or a performer noun and "of" ("the actor of
 // Barney", "the voice of John Smith").
 func playedPart(qw *qWords, at int) bool {
 	last := qw.wordsBefore(at) - 1
