@@ -235,6 +235,12 @@ func originShaped(s, name string, ats []int, p *Params) bool {
 // s, so that a sentence of many names is not searched again for each.
 func placeCommaAt(s, name string, ats []int) bool {
 	for _, at := range ats {
+		if at < 0 || at+len(name) > len(s) {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:at]); at > 0 && wordRune(r) {
+			continue // the end of a longer word: "Upper-Tavaria, Ostmark" for "Tavaria"
+		}
 		rest := s[at+len(name):]
 		if after, ok := strings.CutPrefix(rest, ", "); ok {
 			if r, _ := utf8.DecodeRuneInString(after); unicode.IsUpper(r) {

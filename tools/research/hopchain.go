@@ -317,7 +317,7 @@ func describedAfter(s, bridge string, later []relTerm) []string {
 	if bridge == "" || len(later) == 0 {
 		return nil
 	}
-	i := strings.Index(s, bridge)
+	i := standsAt(s, bridge)
 	if i < 0 {
 		return nil
 	}
