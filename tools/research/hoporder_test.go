@@ -143,3 +143,26 @@ func TestWalkStepsThroughASmallerPlace(t *testing.T) {
 		t.Errorf("bridges %q, want %q", got, want)
 	}
 }
+
+// The words a sentence says of its bridge are those after the bridge where
+// it stands, not after a longer word it begins ("Lindholm" for "Lind"):
+// the words before the bridge speak of the subject.
+func TestDescribedAfterReadsWhereTheBridgeStands(t *testing.T) {
+	later := rel("sailor", "painter")
+	for i := range later {
+		later[i].later = true
+	}
+	for _, tt := range []struct {
+		s, bridge string
+		want      []string
+	}{
+		{"Lindholm, a sailor, met Lind, a painter from Oslo.", "Lind", []string{tokens("painter")[0]}},
+		{"Lind, a sailor, met Ada Ork, a painter.", "Lind", []string{tokens("sailor")[0], tokens("painter")[0]}},
+		{"Lindholm, a sailor, was a painter.", "Lind", nil},
+		{"", "Lind", nil},
+	} {
+		if got := describedAfter(tt.s, tt.bridge, later); !slices.Equal(got, tt.want) {
+			t.Errorf("describedAfter(%q, %q) = %q, want %q", tt.s, tt.bridge, got, tt.want)
+		}
+	}
+}
