@@ -22,14 +22,16 @@ func TestAddressSeriesNames(t *testing.T) {
 		{"She moved to Tavaria. Ostmark followed.", "Tavaria", false, false},
 		{"She moved to Tavaria, where she died.", "Tavaria", false, false},
 		{"He was Mexican, by birth.", "Mexican", true, false},
+		// The name inside a longer word is not the address's first place.
+		{"The mill stands in Upper-Tavaria, Ostmark.", "Tavaria", false, false},
 	} {
 		if got := originShaped(tt.s, tt.name, occurrences(tt.s, tt.name), &p); got != tt.origin {
 			t.Errorf("originShaped(%q, %q) = %v, want %v", tt.s, tt.name, got, tt.origin)
 		}
-		if got := inLargerPlace("country", tt.name, tt.s); got != tt.inside {
+		if got := inLargerPlace("country", tt.name, tt.s, occurrences(tt.s, tt.name)); got != tt.inside {
 			t.Errorf("inLargerPlace(country, %q, %q) = %v, want %v", tt.name, tt.s, got, tt.inside)
 		}
-		if inLargerPlace("state", tt.name, tt.s) {
+		if inLargerPlace("state", tt.name, tt.s, occurrences(tt.s, tt.name)) {
 			t.Errorf("inLargerPlace(state, %q): only a country is too large to lie in a place", tt.name)
 		}
 	}

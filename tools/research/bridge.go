@@ -69,7 +69,7 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 			continue
 		}
 		dist := nameDistance(s, words, name, ats, relAt, markAt, subjAt, p)
-		if wk != "" && wk != kindSomeone && p.HopLifeSpan && lifeSpanAt(s, at, name) {
+		if wk != "" && wk != kindSomeone && p.HopLifeSpan && lifeSpanAt(s, at, name, p.HopLifeSpanBytes) {
 			// "John Petersen (1842 – 1887) was a farmer from Appleton":
 			// a name with a life's span is someone, not the place or the
 			// firm the hop asks for.

@@ -178,14 +178,15 @@ func placeComma(s, subject string) bool {
 // life: a birth or a death ("(born 1953 in Appleton)") or two years
 // joined by a dash ("(November 2, 1842 – July 10, 1887)", "(1505–1572)").
 func lifeSpanAfter(s, name string) bool {
-	return lifeSpanAt(s, strings.Index(s, name), name)
+	return lifeSpanAt(s, strings.Index(s, name), name, defaultParams.HopLifeSpanBytes)
 }
 
 // lifeSpanAt is lifeSpanAfter of the name standing at byte offset at in
-// s. The parenthesis is read as far as it closes within lifeSpanBytes:
-// a life's span is short, and a name before every "(" of a long
-// sentence that closes late would otherwise read the rest of it each.
-func lifeSpanAt(s string, at int, name string) bool {
+// s. The parenthesis is read as far as it closes within limit bytes
+// (Params.HopLifeSpanBytes): a life's span is short, and a name before
+// every "(" of a long sentence that closes late would otherwise read the
+// rest of it each.
+func lifeSpanAt(s string, at int, name string, limit int) bool {
 	if at < 0 || name == "" || at+len(name) > len(s) {
 		return false
 	}
@@ -193,7 +194,7 @@ func lifeSpanAt(s string, at int, name string) bool {
 	if !strings.HasPrefix(rest, "(") {
 		return false
 	}
-	win := min(len(rest), lifeSpanBytes)
+	win := min(len(rest), limit)
 	end := strings.IndexByte(rest[:win], ')')
 	if end < 0 {
 		return false // never closed, or not within a life's span's length
@@ -219,7 +220,7 @@ func lifeSpanAt(s string, at int, name string) bool {
 
 // originShaped reports a one-word name shaped like an adjective of origin
 // ("Austrian", "Italian") that s does not write as the first place of an
-// address: "Cochran, Georgia", "Michigan, United States" and "Milan,
+// address: "Dorran, Tavaria", "Michigan, United States" and "Milan,
 // Italy" end like adjectives of origin and are places, each lying in the
 // next.
 //
@@ -235,6 +236,12 @@ func originShaped(s, name string, ats []int, p *Params) bool {
 // s, so that a sentence of many names is not searched again for each.
 func placeCommaAt(s, name string, ats []int) bool {
 	for _, at := range ats {
+		if at < 0 || at+len(name) > len(s) {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:at]); at > 0 && wordRune(r) {
+			continue // the end of a longer word: "Upper-Tavaria, Ostmark" for "Tavaria"
+		}
 		rest := s[at+len(name):]
 		if after, ok := strings.CutPrefix(rest, ", "); ok {
 			if r, _ := utf8.DecodeRuneInString(after); unicode.IsUpper(r) {
@@ -244,9 +251,3 @@ func placeCommaAt(s, name string, ats []int) bool {
 	}
 	return false
 }
-
-// lifeSpanBytes is how far into a parenthesis after a name lifeSpanAt
-// reads: more than the longest life's span written in full ("(born 23
-// September 1921 in Saint-Jean-sur-Richelieu, Quebec – died 4 December
-// 1999 in Montreal)").
-const lifeSpanBytes = 200

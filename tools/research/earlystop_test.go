@@ -4,11 +4,11 @@ import "testing"
 
 // A question that says "both" asks of two things: a chain that walked to
 // one answer is half of it, so the run does not stop early on it. (The
-// planner reads "Seaglass and Drifting Home – ..." as one title, with one
+// planner reads "Seaglass and Salt & Song – ..." as one title, with one
 // chain: a side of more than eight words is not split off.)
 func TestNoEarlyStopOnOneOfBoth(t *testing.T) {
 	pages := [][2]string{
-		{"Drifting Home – the Song & Sound of the Old Coral Bay", "Drifting Home – the Song & Sound of the Old Coral Bay is a 2009 documentary film directed by Ines Varga."},
+		{"Salt & Song – a Long Year on the Old Coral Bay", "Salt & Song – a Long Year on the Old Coral Bay is a 2009 documentary film directed by Ines Varga."},
 		{"Ines Varga", "Ines Varga (born 1960) is a Portuguese director of documentaries."},
 	}
 	for _, tt := range []struct {
@@ -16,9 +16,9 @@ func TestNoEarlyStopOnOneOfBoth(t *testing.T) {
 		rule bool
 		stop bool
 	}{
-		{"Do both directors of films Seaglass and Drifting Home – The Song & Sound Of The Old Coral Bay have the same nationality?", true, false},
-		{"Do both directors of films Seaglass and Drifting Home – The Song & Sound Of The Old Coral Bay have the same nationality?", false, true},
-		{"What is the nationality of the director of Drifting Home – The Song & Sound Of The Old Coral Bay?", true, true},
+		{"Were both directors of Seaglass and Salt & Song – A Long Year On The Old Coral Bay of one nationality?", true, false},
+		{"Were both directors of Seaglass and Salt & Song – A Long Year On The Old Coral Bay of one nationality?", false, true},
+		{"Of which nationality is the director of Salt & Song – A Long Year On The Old Coral Bay?", true, true},
 	} {
 		r := walkRun(tt.q, pages)
 		p := defaultParams

@@ -34,6 +34,13 @@ func TestHopReadingsBounded(t *testing.T) {
 		f    func()
 	}{
 		{"a long question's chain", func() { NewPlan(longQuestion, nil) }},
+		{"a long question of many names", func() {
+			// 6,000 names (90 KB): 56 s while every pair of names was
+			// compared by normalising both again.
+			if p := NewPlan(manyQuestionNames(1200), nil); len(p.Entities) == 0 {
+				t.Error("no entity in a question of names")
+			}
+		}},
 		{"an adjective of origin read at each use of the name", func() {
 			if originAdjective(strings.Repeat("Austrian the ", 40000)+"Austrian.", "Austrian") {
 				t.Error("an adjective before a function word or a full stop is no adjective of origin")
@@ -128,5 +135,69 @@ func TestTailStart(t *testing.T) {
 		if got := tc.s[tailStart(tc.s, tc.n):]; got != tc.want {
 			t.Errorf("tailStart(%q, %d) keeps %q, want %q", tc.s, tc.n, got, tc.want)
 		}
+	}
+}
+
+// TestCastAndOrderReadingsGrowLinearly: the readings of a cast line's
+// role ("reprising his role as", "in the role of"), of "stars", of the
+// words said of a bridge, and of a hop whose later words only break ties,
+// on a sentence or page of n repeats, take time in proportion to n. Each
+// is timed against an eighth of itself (linear: 8×; allowed 24×).
+func TestCastAndOrderReadingsGrowLinearly(t *testing.T) {
+	plays := rel("husband", "actress", "plays")
+	later := rel("husband", "painter")
+	for i := range later {
+		later[i].later = true
+	}
+	p := DefaultParams()
+	cases := []struct {
+		name string
+		f    func(n int)
+	}{
+		{"a role reprised again and again", func(n int) {
+			s := strings.Repeat("Ada Moray reprising her role as Corla Vey and ", n)
+			if b, _, ok := castPerformer(s, plays, []string{"Corla Vey"}); !ok || b != "Ada Moray" {
+				t.Errorf("castPerformer = %q, %v; want Ada Moray", b, ok)
+			}
+		}},
+		{"in the role of, again and again", func(n int) {
+			s := strings.Repeat("Ada Moray in the role of Corla and ", n)
+			if b, _, ok := castPerformer(s, plays, []string{"Corla"}); !ok || b != "Ada Moray" {
+				t.Errorf("castPerformer = %q, %v; want Ada Moray", b, ok)
+			}
+		}},
+		{"stars, again and again", func(n int) {
+			if _, ok := starsVerb(strings.Repeat("it stars ", n)+"Ada.", plays); !ok {
+				t.Error("starsVerb: the last 'stars' is before a name")
+			}
+		}},
+		{"words said of a bridge named late", func(n int) {
+			s := strings.Repeat("Lindholm, Lindvik and ", n) + "Lind, a painter."
+			if got := describedAfter(s, "Lind", later); len(got) != 1 {
+				t.Errorf("describedAfter = %q, want the painter's term", got)
+			}
+		}},
+		{"a page whose later words break ties", func(n int) {
+			// A sentence each eighth of the repeats: 160 KB at most.
+			page := strings.Repeat("Corla is played by Ada Moray, a painter from Oslo. It stars Ada Moray as Corla. ", n/8)
+			if st, ok := resolveHop(page, "Corla", true, append(rel("plays"), later...), nil, nil, nil, nil, &p); !ok || st.Bridge != "Ada Moray" {
+				t.Errorf("resolveHop = %q, %v; want Ada Moray", st.Bridge, ok)
+			}
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			run := func(n int) time.Duration {
+				start := time.Now()
+				tc.f(n)
+				return time.Since(start)
+			}
+			const n = 16000
+			eighth := run(n / 8)
+			whole := run(n)
+			if whole > 24*eighth+time.Second {
+				t.Errorf("%d repeats took %v, an eighth of them %v: growth %.0f×, want linear", n, whole, eighth, float64(whole)/float64(eighth))
+			}
+		})
 	}
 }

@@ -182,8 +182,8 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		}
 		if p.HopCastRole {
 			// A cast line answers who plays a part in one structure,
-			// the part's hop and the performer's at once ("Fairy
-			// Godmother (voiced by X)"), whichever the decomposition
+			// the part's hop and the performer's at once ("The Ghost
+			// Father (voiced by X)"), whichever the decomposition
 			// put first: its words are read from every hop left.
 			if _, ts, ok := castPerformer(s, all, avoid); ok {
 				for _, t := range ts {
@@ -317,7 +317,7 @@ func describedAfter(s, bridge string, later []relTerm) []string {
 	if bridge == "" || len(later) == 0 {
 		return nil
 	}
-	i := strings.Index(s, bridge)
+	i := standsAt(s, bridge)
 	if i < 0 {
 		return nil
 	}

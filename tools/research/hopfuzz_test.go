@@ -49,7 +49,7 @@ func FuzzHopReadings(f *testing.F) {
 		starsVerb(s, rem)
 		for _, w := range []string{"Sea", "Marlow", "Wexland"} {
 			originShaped(s, w, occurrences(s, w), &params)
-			inLargerPlace("country", w, s)
+			inLargerPlace("country", w, s, occurrences(s, w))
 		}
 		// In hop order: the words after the first wait for later hops.
 		ordered := make([]relTerm, len(rem))

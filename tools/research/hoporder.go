@@ -1,9 +1,9 @@
 package research
 
 // The order of a chain's hops. The question's decomposition lists its hops
-// innermost first ("the spouse of the actress who plays Scarlett": who
-// plays Scarlett, then her spouse); a page about the inner subject often
-// speaks of the outer relation too (whom Scarlett married), and a walk that
+// innermost first ("the husband of the actress who portrays Corla": who
+// plays Corla, then her husband); a page about the inner subject often
+// speaks of the outer relation too (whom Corla married), and a walk that
 // weighs every word left alike answers it first and lands on the wrong
 // person. So the walk's k-th step answers the decomposition's k-th hop,
 // counting only steps that answer one: a step to a smaller place than the

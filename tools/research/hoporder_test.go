@@ -17,18 +17,18 @@ func TestWalkFollowsTheHopOrder(t *testing.T) {
 		unordered []string // the bridges without it: the case tests the rule
 	}{
 		{
-			name:     "the part played before the spouse",
-			question: "Who is the spouse of the actress who plays Corla in Tide of Amber?",
+			name:     "the part played before the husband",
+			question: "Who is the husband of the actress who portrays Corla in Tide of Amber?",
 			pages: [][2]string{
-				{"Corla", "Corla is the heroine of the novel Tide of Amber.\n\nCorla's spouse is Brand Haskel, a sea captain she meets in Lisbon.\n\nIn the 1952 film Corla is played by Mira Dell."},
-				{"Brand Haskel", "Brand Haskel is a character of Tide of Amber. His spouse in the novel is Corla."},
-				{"Mira Dell", "Mira Dell (1911–1980) was an English actress of stage and screen.\n\nHer spouse was the playwright Owen Pratt, whom she married in 1940."},
+				{"Corla", "Corla is the heroine of the novel Tide of Amber.\n\nCorla's husband is Brand Haskel, a sea captain she meets in Lisbon.\n\nIn the 1952 film Corla is played by Mira Dell."},
+				{"Brand Haskel", "Brand Haskel is a character of Tide of Amber. His wife in the novel is Corla."},
+				{"Mira Dell", "Mira Dell (1911–1980) was an English actress of stage and screen.\n\nHer husband was the playwright Owen Pratt, whom she married in 1940."},
 			},
 			want: []string{"Mira Dell", "Owen Pratt"},
 			// The planner names the part apart from the work, so even
 			// without the order the first step takes the part's
 			// performer; it then spends the step on Mira Dell's page on
-			// "actress" and never reads her spouse.
+			// "actress" and never reads her husband.
 			unordered: []string{"Mira Dell", ""},
 		},
 		{
@@ -92,7 +92,7 @@ func TestDecomposeHopKind(t *testing.T) {
 		q    string
 		want []string // Kind of each hop
 	}{
-		{"Who is the spouse of the actress who plays Corla in Tide of Amber?", []string{"actress", ""}},
+		{"Who is the husband of the actress who portrays Corla in Tide of Amber?", []string{"actress", ""}},
 		{"Which company bought the company that made the Vela Rocket?", []string{"company", ""}},
 		{"Who is the mother of the director of Salt Orchard?", []string{"", ""}},
 		{"When is Tom Marsh's father's birthday?", []string{"", ""}},
@@ -108,17 +108,17 @@ func TestDecomposeHopKind(t *testing.T) {
 }
 
 // A cast line answers the part's hop and the performer's at once, in
-// whichever order the decomposition puts them ("the actress who played the
-// sea witch mother in X": the part is read as the first hop, "played" as
+// whichever order the decomposition puts them ("the actor who played the
+// ghost father in X": the part is read as the first hop, "played" as
 // the second).
 func TestWalkTakesACastLineInEitherHopOrder(t *testing.T) {
-	q := "Who is the spouse of the actress who played the sea witch mother in Lantern Bay?"
+	q := "Who is the brother of the actor who played the ghost father in Lantern Bay?"
 	pages := [][2]string{
-		{"Lantern Bay", "Lantern Bay is a 2004 animated film about a reef.\n\nThe Sea Witch Mother (voiced by Nora Quill) rules the reef from a sunken ship."},
-		{"Nora Quill", "Nora Quill (born 1961) is an actress of stage and screen.\n\nHer spouse is the composer Ted Vane, whom she married in 1990."},
+		{"Lantern Bay", "Lantern Bay is a 2004 animated film about a reef.\n\nThe Ghost Father (voiced by Nora Quill) haunts the reef from a sunken ship."},
+		{"Nora Quill", "Nora Quill (born 1961) is an actor of stage and screen.\n\nHer brother is the composer Ted Vane, with whom she toured in 1990."},
 	}
 	r := walkRun(q, pages)
-	if hs := r.plan.Hops; len(hs) < 2 || hs[0].Relation != "sea witch mother" {
+	if hs := r.plan.Hops; len(hs) < 2 || hs[0].Relation != "ghost father" {
 		t.Fatalf("hops %+v: the case needs the part read as the first hop", hs)
 	}
 	r.advanceChains(false)
@@ -141,5 +141,28 @@ func TestWalkStepsThroughASmallerPlace(t *testing.T) {
 	r.advanceChains(false)
 	if got, want := bridges(r.chains[0]), []string{"Marlow", "Orrin County", "Lake Vey"}; !slices.Equal(got, want) {
 		t.Errorf("bridges %q, want %q", got, want)
+	}
+}
+
+// The words a sentence says of its bridge are those after the bridge where
+// it stands, not after a longer word it begins ("Lindholm" for "Lind"):
+// the words before the bridge speak of the subject.
+func TestDescribedAfterReadsWhereTheBridgeStands(t *testing.T) {
+	later := rel("sailor", "painter")
+	for i := range later {
+		later[i].later = true
+	}
+	for _, tt := range []struct {
+		s, bridge string
+		want      []string
+	}{
+		{"Lindholm, a sailor, met Lind, a painter from Oslo.", "Lind", []string{tokens("painter")[0]}},
+		{"Lind, a sailor, met Ada Ork, a painter.", "Lind", []string{tokens("sailor")[0], tokens("painter")[0]}},
+		{"Lindholm, a sailor, was a painter.", "Lind", nil},
+		{"", "Lind", nil},
+	} {
+		if got := describedAfter(tt.s, tt.bridge, later); !slices.Equal(got, tt.want) {
+			t.Errorf("describedAfter(%q, %q) = %q, want %q", tt.s, tt.bridge, got, tt.want)
+		}
 	}
 }

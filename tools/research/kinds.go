@@ -167,20 +167,21 @@ func (ki *kindIndex) of(name, s string, ats []int) string {
 		k = ki.fromPages(name)
 		ki.cache[name] = k
 	}
-	if ki.r != nil && ki.r.p != nil && ki.r.p.HopAddressSeries && inLargerPlace(k, name, s) {
+	if ki.r != nil && ki.r.p != nil && ki.r.p.HopAddressSeries && inLargerPlace(k, name, s, ats) {
 		return ""
 	}
 	return k
 }
 
 // inLargerPlace reports that s writes name as the first part of an
-// address ("Cochran, Georgia, United States": each place lies in the next)
+// address ("Dorran, Tavaria, United States": each place lies in the next)
 // while the pages read make it a country, the largest place: a name
 // shared by a country and a smaller place ("Georgia", "Mexico") is, where
 // a larger place follows it, the smaller one, of a kind the pages do not
-// say.
-func inLargerPlace(k, name, s string) bool {
-	return k == "country" && placeComma(s, name)
+// say. ats are the places in s where the name stands (placeCommaAt, the
+// reading originShaped makes of the same address).
+func inLargerPlace(k, name, s string, ats []int) bool {
+	return k == "country" && placeCommaAt(s, name, ats)
 }
 
 func (ki *kindIndex) fromPages(name string) string {

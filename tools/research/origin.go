@@ -70,6 +70,20 @@ func occurrences(s, name string) []int {
 	return ats
 }
 
+// standsAt is the first byte offset where name stands in s as whole
+// words (no letter, digit or hyphen touching it), or -1: "Lind" in
+// "Lindholm met Lind" stands at 13, not inside "Lindholm".
+func standsAt(s, name string) int {
+	for _, at := range occurrences(s, name) {
+		before, _ := utf8.DecodeLastRuneInString(s[:at])
+		after, _ := utf8.DecodeRuneInString(s[at+len(name):])
+		if (at == 0 || !wordRune(before)) && (at+len(name) == len(s) || !wordRune(after)) {
+			return at
+		}
+	}
+	return -1
+}
+
 // originAdjectiveAt is originAdjective read at the places ats where
 // name stands in s.
 func originAdjectiveAt(s, name string, ats []int) bool {

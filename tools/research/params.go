@@ -144,6 +144,14 @@ type Params struct {
 	// for a place or a firm as a name known to be of another kind
 	// (HopKindMismatch).
 	HopLifeSpan bool
+	// HopLifeSpanBytes: how far into the parenthesis after a name
+	// HopLifeSpan reads for it to close: more than the longest life's span
+	// written in full ("(born 23 September 1921 in Saint-Jean-sur-
+	// Richelieu, Quebec – died 4 December 1999 in Montreal)", 99 bytes),
+	// and a parenthesis closing later is a gloss of another kind. It
+	// bounds the reading too: a name before every "(" of a long sentence
+	// that closes late would otherwise read the rest of it each.
+	HopLifeSpanBytes int
 	// HopOriginOnly: a one-word adjective of origin standing before the
 	// word it qualifies ("Austrian physicist", "African religion",
 	// "Russian-born") is a hop's answer only when the hop asks for an
@@ -353,12 +361,12 @@ type Params struct {
 	// sets' gold and answers (the walk's path changes on 20 of 100
 	// MuSiQue questions).
 	HopOrder bool
-	// HopAddressSeries: in an address ("Cochran, Georgia, United States")
+	// HopAddressSeries: in an address ("Dorran, Tavaria, United States")
 	// each place lies in the next. So a name followed by a comma and a
 	// larger place is not a country, whatever the pages read say of a
-	// country of that name (the Caucasus' Georgia): a hop asking for a
+	// country of that name (a state and a country may share one): a hop asking for a
 	// state may take it; and it is a place, not an adjective of origin,
-	// however it ends ("Cochran", "Michigan"). Off, the country's page
+	// however it ends ("Dorran", "Michigan"). Off, the country's page
 	// makes it of the wrong kind, the "-an" ending an adjective, and the
 	// address's last name, the country, answers the hop.
 	HopAddressSeries bool
@@ -388,7 +396,7 @@ func DefaultParams() Params {
 
 		MaxChainAnchors: 2, MaxHops: 4, MaxHopSearches: 4, HopPriority: 1.2, HopSubjectNamed: 1.2, HopDemonymPenalty: 6, HopRefutedPenalty: 40, HopKindMatch: 8, HopKindMismatch: 40,
 		HopQuoteChars: 320, HopQuoteScore: 10, HopQuotesUnresolved: 2, StrandedMinCoverage: 0.1,
-		HopCastRole: true, HopNextWords: true, HopPlaceComma: true, HopLifeSpan: true, HopOriginOnly: true, HopBirthName: true,
+		HopCastRole: true, HopNextWords: true, HopPlaceComma: true, HopLifeSpan: true, HopLifeSpanBytes: 200, HopOriginOnly: true, HopBirthName: true,
 
 		EarlyStopAfter: 4, MaxSegments: 80, KeepRatio: 0.45, MaxFindings: 3, MinKeepScore: 0.12,
 		TitleMatch: 0.5, MaxLinks: 12, MaxPageQueries: 3, LeadMaxChars: 400, PassageMaxChars: 900,

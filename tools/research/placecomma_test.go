@@ -72,3 +72,14 @@ func TestLifeSpanAfter(t *testing.T) {
 		}
 	}
 }
+
+// The life's span closes within Params.HopLifeSpanBytes, else it is none.
+func TestLifeSpanWindowFromParams(t *testing.T) {
+	s := "Jon Pell (born 12 March 1842 in Marlow, Wexland – died 1887) was a farmer."
+	if !lifeSpanAt(s, 0, "Jon Pell", defaultParams.HopLifeSpanBytes) {
+		t.Errorf("lifeSpanAt(%q) at the default window: want a life's span", s)
+	}
+	if lifeSpanAt(s, 0, "Jon Pell", 20) {
+		t.Errorf("lifeSpanAt(%q) within 20 bytes: the parenthesis closes later, want none", s)
+	}
+}

@@ -2,6 +2,7 @@ package research
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 )
@@ -46,14 +47,19 @@ func newPlan(question string, extra []string, params *Params) *Plan {
 	names, apart := questionNames(q)
 	ents = append(ents, joinTitles(q, names)...)
 	// An entity inside a longer one adds nothing as a query of its own...
-	ents = dropContained(dedupeFold(ents, strings.EqualFold), apart)
+	ents = dropContained(dedupeBy(ents, foldKey), apart)
 	// ...but the sides of a comparison are searched one by one, and a span
 	// that joins them ("Local H and For Against") is not a name.
 	var kept []string
+	spacedSides := make([]string, len(sides))
+	for i, s := range sides {
+		spacedSides[i] = spacedWords(s)
+	}
 	for _, e := range ents {
 		n := 0
-		for _, s := range sides {
-			if containsWords(e, s) {
+		se := spacedWords(e)
+		for _, s := range spacedSides {
+			if strings.Contains(se, s) {
 				n++
 			}
 		}
@@ -61,7 +67,7 @@ func newPlan(question string, extra []string, params *Params) *Plan {
 			kept = append(kept, e)
 		}
 	}
-	p.Entities = dedupeFold(append(sides, kept...), strings.EqualFold)
+	p.Entities = dedupeBy(append(sides, kept...), foldKey)
 
 	queries := []string{q}
 	// The keyword form helps engines that match words literally; when the
@@ -75,9 +81,7 @@ func newPlan(question string, extra []string, params *Params) *Plan {
 			queries = append(queries, x)
 		}
 	}
-	queries = dedupeFold(queries, func(a, b string) bool {
-		return normQuery(a) == normQuery(b)
-	})
+	queries = dedupeBy(queries, normQuery)
 	if maxPlannedQueries := params.MaxPlannedQueries; len(queries) > maxPlannedQueries {
 		// The caller's queries are kept: they know something we do not.
 		keep := maxPlannedQueries - len(extra)
@@ -115,31 +119,53 @@ func keywordForm(q string) string {
 	return strings.Join(out, " ")
 }
 
-func dedupeFold(in []string, same func(a, b string) bool) []string {
+// dedupeBy keeps the first of the strings that share a key: one lookup
+// each, where comparing every pair made a question of thousands of names
+// take minutes.
+func dedupeBy(in []string, key func(string) string) []string {
 	var out []string
-outer:
+	seen := map[string]bool{}
 	for _, s := range in {
-		for _, o := range out {
-			if same(s, o) {
-				continue outer
-			}
+		if k := key(s); !seen[k] {
+			seen[k] = true
+			out = append(out, s)
 		}
-		out = append(out, s)
 	}
 	return out
 }
 
+// foldKey is s with each rune the smallest of its case-folding orbit: two
+// strings have the same key exactly when strings.EqualFold holds.
+func foldKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b.WriteRune(m)
+	}
+	return b.String()
+}
+
 // dropContained removes entities that are words inside another entity,
 // but for those in keep (a part played and the work it is played in, which
-// a question names apart even when one holds the other: "voices Batman in
-// the Marlow Batman movie"): they go last, the longer name being the
+// a question names apart even when one holds the other: "voices Copper in
+// the Marlow Copper movie"): they go last, the longer name being the
 // likelier subject.
 func dropContained(ents []string, keep map[string]bool) []string {
 	var out, kept []string
+	// Each entity's words, lower-cased and spaced, once: containsWords of
+	// every pair, made again for each, is what a long question paid.
+	spaced := make([]string, len(ents))
+	for i, e := range ents {
+		spaced[i] = spacedWords(e)
+	}
 	for i, e := range ents {
 		contained := false
 		for j, o := range ents {
-			if i != j && len(o) > len(e) && containsWords(o, e) {
+			if i != j && len(o) > len(e) && strings.Contains(spaced[j], spaced[i]) {
 				contained = true
 				break
 			}
@@ -155,7 +181,11 @@ func dropContained(ents []string, keep map[string]bool) []string {
 }
 
 func containsWords(hay, needle string) bool {
-	h := " " + strings.ToLower(strings.Join(strings.Fields(hay), " ")) + " "
-	n := " " + strings.ToLower(strings.Join(strings.Fields(needle), " ")) + " "
-	return strings.Contains(h, n)
+	return strings.Contains(spacedWords(hay), spacedWords(needle))
+}
+
+// spacedWords is s lower-cased, its words one space apart, with a space
+// at each end: a string containsWords compares.
+func spacedWords(s string) string {
+	return " " + strings.ToLower(strings.Join(strings.Fields(s), " ")) + " "
 }

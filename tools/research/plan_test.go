@@ -2,6 +2,7 @@ package research
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -79,5 +80,22 @@ func TestNewPlanSkipsSentenceInitialWords(t *testing.T) {
 	}
 	if !slices.Contains(p.Entities, "Kirton End") {
 		t.Errorf("entities %q lack Kirton End", p.Entities)
+	}
+}
+
+// foldKey gives two strings one key exactly when strings.EqualFold holds,
+// with the runes whose case-folding orbits hold more than two (K, k and
+// the Kelvin sign; s, S and the long s) and invalid bytes.
+func TestFoldKeyIsEqualFold(t *testing.T) {
+	words := []string{"Kiel", "kiel", "\u212Aiel", "KIEL", "Sund", "\u017Fund", "SUND", "straße", "STRASSE", "Straße", "Σίσυφος", "σίσυφοσ", "ΣΊΣΥΦΟΣ", "\xffa", "\xfea", "", "É", "é"}
+	for _, a := range words {
+		for _, b := range words {
+			if got, want := foldKey(a) == foldKey(b), strings.EqualFold(a, b); got != want {
+				t.Errorf("foldKey(%q) == foldKey(%q) is %v, strings.EqualFold %v", a, b, got, want)
+			}
+		}
+	}
+	if got := dedupeBy([]string{"Kiel", "Lund", "KIEL", "lund", "Ost"}, foldKey); strings.Join(got, ",") != "Kiel,Lund,Ost" {
+		t.Errorf("dedupeBy = %q, want the first of each: Kiel, Lund, Ost", got)
 	}
 }

@@ -10,7 +10,7 @@ import (
 // lower-cases what a title capitalises and runs names together that a
 // page keeps apart; capitalSpans alone then cuts or glues them:
 //   - the part played and the work it is played in are two names: "voices
-//     Batman in the Marlow Heist movie", "played Ada Lind in Night on 42nd
+//     Copper in the Marlow Heist movie", "played Ada Lind in Night on 42nd
 //     Avenue" (the work's own "on" stays in it);
 //   - an ordinal wants its noun: "Night on 42nd avenue" is cut after
 //     "42nd" otherwise;
@@ -27,11 +27,12 @@ import (
 // from them: names the question says apart even when one holds the other.
 func questionNames(q string) (names []string, apart map[string]bool) {
 	apart = map[string]bool{}
+	qw := readQuestionWords(q)
 	for _, n := range capitalSpansAt(q) {
-		n = withOrdinalNoun(q, n)
-		parts := partAndWork(q, n)
+		n = withOrdinalNoun(qw, n)
+		parts := partAndWork(qw, n)
 		for _, part := range parts {
-			name := withLowerHead(q, part).name
+			name := withLowerHead(qw, part).name
 			names = append(names, name)
 			if len(parts) > 1 {
 				apart[name] = true
@@ -41,7 +42,7 @@ func questionNames(q string) (names []string, apart map[string]bool) {
 	return names, apart
 }
 
-// partPrepositions set the part played in the work ("Batman in the
+// partPrepositions set the part played in the work ("Copper in the
 // Marlow Heist movie", "Ada Lind on Night Shift", "Tom from Blue Harbor").
 var partPrepositions = map[string]bool{"in": true, "on": true, "at": true, "from": true}
 
@@ -51,8 +52,8 @@ var partPrepositions = map[string]bool{"in": true, "on": true, "at": true, "from
 // words before are the part and the words after (without a lower-case
 // article) the work, whose own inner words stay in it ("Night on 42nd
 // Avenue"). Any other name is returned whole.
-func partAndWork(q string, n nameAt) []nameAt {
-	if !playedPart(q, n.at) {
+func partAndWork(qw *qWords, n nameAt) []nameAt {
+	if !playedPart(qw, n.at) {
 		return []nameAt{n}
 	}
 	ws := wordSpans(n.name)
@@ -76,15 +77,14 @@ func partAndWork(q string, n nameAt) []nameAt {
 }
 
 // playedPart reports that the name at byte offset at follows a verb of
-// playing ("voices Batman") or a performer noun and "of" ("the actor of
+// playing ("voices Copper") or a performer noun and "of" ("the actor of
 // Barney", "the voice of John Smith").
-func playedPart(q string, at int) bool {
-	before := wordSpans(q[:at])
-	if len(before) == 0 {
+func playedPart(qw *qWords, at int) bool {
+	last := qw.wordsBefore(at) - 1
+	if last < 0 {
 		return false
 	}
-	word := func(i int) string { return strings.ToLower(q[before[i][0]:before[i][1]]) }
-	last := len(before) - 1
+	word := func(i int) string { return strings.ToLower(qw.word(i)) }
 	if ts := tokens(word(last)); len(ts) == 1 && ts[0] == playTerm {
 		return true
 	}
@@ -100,14 +100,14 @@ func playedPart(q string, at int) bool {
 // the lower-case noun right after it: an ordinal qualifies a noun, and a
 // question may write a title's noun in lower case ("Night on 42nd
 // avenue").
-func withOrdinalNoun(q string, n nameAt) nameAt {
+func withOrdinalNoun(qw *qWords, n nameAt) nameAt {
 	ws := wordSpans(n.name)
 	if len(ws) < 2 || !ordinal(n.name[ws[len(ws)-1][0]:]) {
 		return n
 	}
 	end := n.at + len(n.name)
-	if w, ok := nextWord(q, end); ok && lowerContentWord(w) {
-		return nameAt{q[n.at : end+1+len(w)], n.at}
+	if w, ok := qw.nextWord(end); ok && lowerContentWord(w) {
+		return nameAt{qw.q[n.at : end+1+len(w)], n.at}
 	}
 	return n
 }
@@ -125,13 +125,14 @@ func withOrdinalNoun(q string, n nameAt) nameAt {
 //     Dunmore founder"), a kinship, a person, a place, an organisation or
 //     any word of a relation group ("the Marlow birthplace"); and it is
 //     no verb form ("the Lind Rovers played", "-ing", "-s").
-func withLowerHead(q string, n nameAt) nameAt {
+func withLowerHead(qw *qWords, n nameAt) nameAt {
+	q := qw.q
 	end := n.at + len(n.name)
-	head, ok := nextWord(q, end)
+	head, ok := qw.nextWord(end)
 	if !ok || !lowerContentWord(head) || !thingNoun(head) || (len(strings.Fields(n.name)) == 1 && demonymShaped(n.name)) {
 		return n // "an American industrialist": an adjective of origin
 	}
-	after, more := nextWord(q, end+1+len(head))
+	after, more := qw.nextWord(end + 1 + len(head))
 	rest := strings.TrimLeft(q[end+1+len(head):], " ")
 	ends := rest == "" || strings.ContainsRune(",;:?!.)", rune(rest[0]))
 	if more {
@@ -141,12 +142,12 @@ func withLowerHead(q string, n nameAt) nameAt {
 	if !ends {
 		return n
 	}
-	before := wordSpans(q[:n.at])
-	if len(before) == 0 {
+	last := qw.wordsBefore(n.at) - 1
+	if last < 0 {
 		return n
 	}
-	prev := strings.ToLower(q[before[len(before)-1][0]:before[len(before)-1][1]])
-	if strings.TrimSpace(q[before[len(before)-1][1]:n.at]) != "" {
+	prev := strings.ToLower(qw.word(last))
+	if strings.TrimSpace(q[qw.ws[last][1]:n.at]) != "" {
 		return n // punctuation between: the name opens a phrase of its own
 	}
 	article := prev == "the" || prev == "a" || prev == "an"
@@ -158,7 +159,7 @@ func withLowerHead(q string, n nameAt) nameAt {
 		// says the noun is the thing's.
 		return n
 	}
-	if !more && doSupport(q[:n.at]) {
+	if !more && qw.doSupportBefore(n.at) {
 		return n // "what does the man who wrote the Dunmore Letter hold?": the verb
 	}
 	return nameAt{q[n.at : end+1+len(head)], n.at}
@@ -175,32 +176,55 @@ func agentShaped(w string) bool {
 	return false
 }
 
-// doSupport reports a question built with "do", "does" or "did" before
-// its verb ("what did X win?"): the question's last word is then that verb.
-func doSupport(text string) bool {
-	for _, sp := range wordSpans(text) {
-		switch strings.ToLower(text[sp[0]:sp[1]]) {
+// qWords are the words of a question, read once: each name's
+// rules look at the words around it, and a question of thousands of
+// names read again for each (the words before it, the rest after it)
+// took minutes.
+type qWords struct {
+	q  string
+	ws [][2]int
+	// firstDo is the index of the first "do", "does" or "did" (len(ws)
+	// if none): a question built with "do" before its verb ("what did
+	// X win?") ends with that verb.
+	firstDo int
+}
+
+func readQuestionWords(q string) *qWords {
+	qw := &qWords{q: q, ws: wordSpans(q)}
+	qw.firstDo = len(qw.ws)
+	for i := len(qw.ws) - 1; i >= 0; i-- {
+		switch strings.ToLower(qw.word(i)) {
 		case "do", "does", "did":
-			return true
+			qw.firstDo = i
 		}
 	}
-	return false
+	return qw
 }
+
+// word is the question's i-th word.
+func (qw *qWords) word(i int) string { return qw.q[qw.ws[i][0]:qw.ws[i][1]] }
+
+// wordsBefore is how many words end at or before byte offset at (a
+// word's start): the words of q[:at].
+func (qw *qWords) wordsBefore(at int) int { return wordIndexAt(qw.ws, at) }
+
+// doSupportBefore reports "do", "does" or "did" before byte offset at.
+func (qw *qWords) doSupportBefore(at int) bool { return qw.firstDo < qw.wordsBefore(at) }
 
 // relativeWords open a relative clause or end a noun phrase before one.
 var relativeWords = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "that": true, "where": true, "when": true}
 
-// nextWord is the word right after byte offset end in q when a single
-// space separates them.
-func nextWord(q string, end int) (string, bool) {
-	if end >= len(q) || q[end] != ' ' {
+// nextWord is the word right after byte offset end in the question when
+// a single space separates them.
+func (qw *qWords) nextWord(end int) (string, bool) {
+	if end >= len(qw.q) || qw.q[end] != ' ' {
 		return "", false
 	}
-	ws := wordSpans(q[end:])
-	if len(ws) == 0 || ws[0][0] != 1 {
+	i := wordIndexAt(qw.ws, end)
+	if i >= len(qw.ws) || qw.ws[i][0] != end+1 {
 		return "", false
 	}
-	return q[end+ws[0][0] : end+ws[0][1]], true
+	return qw.word(i), true
 }
 
 // lowerContentWord reports a lower-case word of letters that is not a
