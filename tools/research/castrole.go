@@ -65,18 +65,18 @@ func castPerformer(s string, remaining []relTerm, names []string) (performer str
 		case w(i) == "of" && i >= 4 && roleNouns[strings.ToLower(w(i-1))] && strings.EqualFold(w(i-2), "the") && strings.EqualFold(w(i-3), "in") && i+1 < len(words):
 			// "Dario Lusk in the role of Copper"
 			if p := askedRun(s, words, i+1, 1, left, names); p != "" && tight(s, words, i-4, i-3) {
-				performer, part = capRun(s, words, i-4, -1, 4), p
+				performer, part = capRun(s, words, i-4, -1, personNameWords), p
 			}
 		case castGloss[strings.ToLower(w(i))] && i+2 < len(words) && w(i+1) == "by" && strings.HasSuffix(strings.TrimSpace(s[:words[i][0]]), "("):
 			// "Part (voiced by Performer)"
 			if p := askedRun(s, words, i-1, -1, left, names); p != "" {
-				performer, part = capRun(s, words, i+2, 1, 4), p
+				performer, part = capRun(s, words, i+2, 1, personNameWords), p
 			}
 		case i > 0 && strings.HasSuffix(strings.TrimSpace(s[words[i-1][1]:words[i][0]]), "("):
 			// "Part (Performer)": a parenthesis of a personal name alone.
 			// The parenthesis closes right after the name: read only
 			// there, not on to the sentence's next ")".
-			inner := capRun(s, words, i, 1, 3)
+			inner := capRun(s, words, i, 1, glossNameWords)
 			closes := strings.HasPrefix(strings.TrimLeftFunc(s[words[i][0]+len(inner):], unicode.IsSpace), ")")
 			if n := len(strings.Fields(inner)); n >= 2 && closes {
 				if p := askedRun(s, words, i-1, -1, left, names); p != "" {
@@ -100,6 +100,20 @@ func castPerformer(s string, remaining []relTerm, names []string) (performer str
 	return performer, terms, true
 }
 
+// How many capitalised words a cast line's names run to. These are bounds
+// of English names, not tuning: a personal name is rarely more than four
+// words ("Mary Elizabeth Winstead", "Dwayne The Rock Johnson"); a
+// parenthesis holding a performer alone, "Hylas (Ann Lee)", two or three;
+// a part's name up to six ("The Fairy God Mother of the West"); a name run
+// on from the previous part of a one-line cast list keeps its last two
+// ("as Fen Dario Lusk as Copper": Dario Lusk).
+const (
+	personNameWords = 4
+	glossNameWords  = 3
+	partNameWords   = 6
+	runOnNameWords  = 2
+)
+
 // roleNouns name the part a performer plays ("his role as Copper").
 var roleNouns = map[string]bool{"role": true, "part": true}
 
@@ -119,7 +133,7 @@ func roleHolder(s string, words [][2]int, k int) string {
 	if j < 0 || j+1 >= len(words) || !tight(s, words, j, j+1) {
 		return ""
 	}
-	return capRun(s, words, j, -1, 4)
+	return capRun(s, words, j, -1, personNameWords)
 }
 
 // tight reports that words i and j are separated by white space only.
@@ -161,7 +175,7 @@ func capRun(s string, words [][2]int, i, dir, max int) string {
 // runs the next performer's name on after the part ("as Copper Ilse
 // Brandt as Old Mag"), so only the asked words count.
 func askedRun(s string, words [][2]int, i, dir int, left map[string]bool, names []string) string {
-	run := capRun(s, words, i, dir, 6)
+	run := capRun(s, words, i, dir, partNameWords)
 	ws := strings.Fields(run)
 	if dir < 0 {
 		// Read backward: the part ends right before the parenthesis.
@@ -205,11 +219,11 @@ func asked(part string, left map[string]bool, names []string) bool {
 // part ("as Fen Dario Lusk as Copper"): after another "as", a personal
 // name's last two words are taken.
 func performerBefore(s string, words [][2]int, i int) string {
-	run := capRun(s, words, i-1, -1, 4)
+	run := capRun(s, words, i-1, -1, personNameWords)
 	ws := strings.Fields(run)
 	start := i - len(ws)
-	if start > 0 && s[words[start-1][0]:words[start-1][1]] == "as" && len(ws) > 2 {
-		ws = ws[len(ws)-2:]
+	if start > 0 && s[words[start-1][0]:words[start-1][1]] == "as" && len(ws) > runOnNameWords {
+		ws = ws[len(ws)-runOnNameWords:]
 	}
 	// "Starring Ann Lee as Thelma", "The cast: Ann Lee as Thelma": a
 	// capitalised verb or article opening the sentence is not the name.
