@@ -205,10 +205,8 @@ const maxPageBackgrounds = 256
 // colour is readable wherever it lands, and colours are in most rules.
 func suspicious(d cssDecl, bgs []rgba) bool {
 	switch d.prop {
-	case "display":
-		return d.val == "none"
-	case "visibility":
-		return d.val == "hidden" || d.val == "collapse"
+	case "display", "visibility":
+		return hidesBox(d)
 	case "opacity":
 		return cssNumber(d.val) <= 0.01
 	// The rest mirror boxHidden: only a value that hides there makes its

@@ -164,9 +164,7 @@ func placeComma(s, subject string) bool {
 			return false
 		}
 		i += at
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		after, _ := utf8.DecodeRuneInString(s[i+len(n)+2:])
-		if (i == 0 || !wordRune(before)) && unicode.IsUpper(after) {
+		if placeCommaAt(s, n, []int{i}) {
 			return true
 		}
 		at = i + 1
@@ -174,15 +172,10 @@ func placeComma(s, subject string) bool {
 	return false
 }
 
-// lifeSpanAfter reports that name stands in s before a parenthesis of a
-// life: a birth or a death ("(born 1953 in Appleton)") or two years
-// joined by a dash ("(November 2, 1842 – July 10, 1887)", "(1505–1572)").
-func lifeSpanAfter(s, name string) bool {
-	return lifeSpanAt(s, strings.Index(s, name), name, defaultParams.HopLifeSpanBytes)
-}
-
-// lifeSpanAt is lifeSpanAfter of the name standing at byte offset at in
-// s. The parenthesis is read as far as it closes within limit bytes
+// lifeSpanAt reports that name, standing at byte offset at in s, is
+// followed by a parenthesis of a life: a birth or a death ("(born 1953 in
+// Appleton)") or two years joined by a dash ("(November 2, 1842 – July
+// 10, 1887)", "(1505–1572)"). The parenthesis is read as far as it closes within limit bytes
 // (Params.HopLifeSpanBytes): a life's span is short, and a name before
 // every "(" of a long sentence that closes late would otherwise read the
 // rest of it each.

@@ -43,19 +43,6 @@ func originAsked(remaining []relTerm) bool {
 	return false
 }
 
-// originAdjective reports that one-word name stands in s as an adjective
-// of origin: shaped like one, and right before the word it qualifies, a
-// lower-case word that is not a function word ("Austrian physicist",
-// "English stage and film actress") or a hyphen's compound
-// ("Russian-born"). A place's name in a noun's place ("born in Milan",
-// "Japan is a country", "Milan, Italy") is not.
-func originAdjective(s, name string) bool {
-	if len(strings.Fields(name)) != 1 || !demonymShaped(name) {
-		return false
-	}
-	return originAdjectiveAt(s, name, occurrences(s, name))
-}
-
 // occurrences are the byte offsets of name in s, each after the last.
 func occurrences(s, name string) []int {
 	var ats []int
@@ -84,8 +71,13 @@ func standsAt(s, name string) int {
 	return -1
 }
 
-// originAdjectiveAt is originAdjective read at the places ats where
-// name stands in s.
+// originAdjectiveAt reports that one-word name stands in s, at one of
+// the places ats, as an adjective
+// of origin: shaped like one, and right before the word it qualifies, a
+// lower-case word that is not a function word ("Austrian physicist",
+// "English stage and film actress") or a hyphen's compound
+// ("Russian-born"). A place's name in a noun's place ("born in Milan",
+// "Japan is a country", "Milan, Italy") is not.
 func originAdjectiveAt(s, name string, ats []int) bool {
 	if len(strings.Fields(name)) != 1 || !demonymShaped(name) {
 		return false
@@ -119,7 +111,7 @@ func originAdjectiveAt(s, name string, ats []int) bool {
 	return false
 }
 
-// nextWordWindow is how many bytes after a name originAdjective reads
+// nextWordWindow is how many bytes after a name originAdjectiveAt reads
 // for the word that follows it.
 const nextWordWindow = 64
 

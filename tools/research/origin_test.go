@@ -135,3 +135,9 @@ func TestWalkSkipsTheNameAtBirth(t *testing.T) {
 		}
 	}
 }
+
+// originAdjective is originAdjectiveAt at every place s names name: the
+// rule asked of a sentence and a name, as the tests write it.
+func originAdjective(s, name string) bool {
+	return originAdjectiveAt(s, name, occurrences(s, name))
+}

@@ -83,3 +83,9 @@ func TestLifeSpanWindowFromParams(t *testing.T) {
 		t.Errorf("lifeSpanAt(%q) within 20 bytes: the parenthesis closes later, want none", s)
 	}
 }
+
+// lifeSpanAfter is lifeSpanAt at the first place s names name, with the
+// default window: the rule asked of a sentence and a name.
+func lifeSpanAfter(s, name string) bool {
+	return lifeSpanAt(s, strings.Index(s, name), name, defaultParams.HopLifeSpanBytes)
+}
