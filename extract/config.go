@@ -189,6 +189,18 @@ type config struct {
 	GridMinCards      int
 	GridPricedShare   float64
 	GridArticleInside float64
+	// DescriptionMinWords and DescriptionKept (productld.go): on a page
+	// declaring one product, the description its structured data declares
+	// is said when the extracted text holds less than DescriptionKept of
+	// it (a script writes it into the page, or a button opens it), and it
+	// has DescriptionMinWords words or more (a shorter one is a tagline
+	// the buy box shows anyway). DescriptionOwnShare: a result with a
+	// block of prose of this many times the description's words describes
+	// the product in its own words already (the declared text is a summary
+	// for search engines), and the declared one is not added.
+	DescriptionMinWords int
+	DescriptionKept     float64
+	DescriptionOwnShare float64
 
 	// --- Text pages: articles, threads, documentation, service pages ---
 
@@ -261,6 +273,9 @@ var defaultConfig = config{
 	GridMinCards:          5,
 	GridPricedShare:       0.6,
 	GridArticleInside:     0.2,
+	DescriptionMinWords:   8,
+	DescriptionKept:       0.5,
+	DescriptionOwnShare:   1,
 
 	// A listing's intro above its entries.
 	IntroListingEntries:    8,

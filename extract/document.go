@@ -57,6 +57,11 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 			r = rendered{markdown: md, links: linksIn(r.links, md)}
 		}
 	}
+	if !declaresArticle(root, meta, &defaultConfig) {
+		if name, desc := declaredProduct(meta, structuredTypes(meta, root)); desc != "" {
+			r.markdown = sayDeclaredProduct(r.markdown, name, desc, &defaultConfig)
+		}
+	}
 	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {
 		d.Links = []Link{}

@@ -338,6 +338,22 @@ func TestFromHTMLHostileInput(t *testing.T) {
 			b.WriteString(`</main></body></html>`)
 			return b.String()
 		}, 16000, "steel kettle"},
+		// A product page whose structured data declares megabytes of
+		// description among a long list of offers: the declared
+		// description (productld.go) is read within its bounds, and said.
+		{"declared product description of 8k paragraphs among 8k offers", func(n int) string {
+			var ld strings.Builder
+			ld.WriteString(`{"@context":"https://schema.org","@type":"Product","name":"Kettle","offers":[`)
+			for i := 0; i < n; i++ {
+				if i > 0 {
+					ld.WriteByte(',')
+				}
+				fmt.Fprintf(&ld, `{"@type":"Offer","price":"%d","seller":{"@type":"Organization","name":"Shop %d"}}`, i, i)
+			}
+			ld.WriteString(`],"description":"<p>A steel kettle that boils a litre in three minutes.</p>` + strings.Repeat("<p>It boils water &amp; more.</p>", n) + `"}`)
+			return `<html><head><title>Kettle</title><script type="application/ld+json">` + ld.String() +
+				`</script></head><body><main><h1>Kettle</h1><p>£24.99</p><button>Add to cart</button></main></body></html>`
+		}, 8000, "steel kettle"},
 		{"400 KB of desktop @media blocks", func(n int) string {
 			return "<style>" + strings.Repeat("@media screen and (min-width:1px),print{.x{display:none}}", n) + "</style><p>styled page text</p>"
 		}, 7000, "styled page text"},
