@@ -12,7 +12,7 @@ import (
 // page read whole keeps it. The comments are not the article: trailing
 // blocks whose text lies in that section go. A thread's posts are read by
 // threadContent before this, and a page declared a discussion keeps what
-// it has.
+// it has. A main region is read without the section at all (chromeKind).
 
 // commentSectionWords name an article's comment section in class and id
 // attributes (whole words: a single "comment" is one comment's block,
