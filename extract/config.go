@@ -213,6 +213,11 @@ type config struct {
 	// year, a running time, a rating, a tag) is this many words at most;
 	// longer runs of one class are text a rich-text editor split.
 	MetaItemMaxWords int
+	// MojibakeMinRuns (mojibake.go): a page is read as double-encoded
+	// UTF-8 (and repaired) when it holds at least this many
+	// double-encoded punctuation marks ("â€™" for "’"); a page that uses
+	// "â" beside a symbol once or twice is written that way on purpose.
+	MojibakeMinRuns int
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -275,4 +280,5 @@ var defaultConfig = config{
 	MaxAuthorWords:    6,
 	CommentBlockShare: 0.5,
 	MetaItemMaxWords:  4,
+	MojibakeMinRuns:   3,
 }
