@@ -87,6 +87,13 @@ type config struct {
 	// repeats an earlier one is a copy (sticky bar, mobile variant) and
 	// goes; shorter ones (a price, "Add to cart") repeat between entries.
 	RepeatMinWords int
+	// RepeatRunMinBlocks and RepeatRunMinWords (dropRepeatedRuns): on
+	// any page, a run of this many blocks and words that repeats an
+	// earlier run in order is the page's text laid out twice; shorter
+	// repeats are labels, cards or samples a page repeats on purpose (a
+	// meal plan's days repeat runs of 100 words).
+	RepeatRunMinBlocks int
+	RepeatRunMinWords  int
 
 	// --- Shops, listings and collections ---
 
@@ -244,6 +251,8 @@ var defaultConfig = config{
 	ListingCoverage:     0.5,
 	ArticleListObjects:  8,
 	RepeatMinWords:      4,
+	RepeatRunMinBlocks:  3,
+	RepeatRunMinWords:   200,
 
 	// Shops, listings and collections.
 	ListingArticleInside:  0.8,
