@@ -12,7 +12,7 @@ import (
 // page read whole keeps it. The comments are not the article: trailing
 // blocks whose text lies in that section go. A thread's posts are read by
 // threadContent before this, and a page declared a discussion keeps what
-// it has.
+// it has. A main region is read without the section at all (chromeKind).
 
 // commentSectionWords name an article's comment section in class and id
 // attributes (whole words: a single "comment" is one comment's block,
@@ -77,23 +77,67 @@ func holdsPage(n *html.Node) bool {
 // dropTrailingComments removes from the end of md the blocks whose text
 // (cfg.CommentBlockShare of its shingles) lies in the page's comment
 // section (set, its commentShingles), when at least cfg.ArticleMinWords
-// words stay before them.
+// words stay before them. Between them, a comment too short to weigh
+// (under a shingle: "Agreed.") and one that quotes what md said before
+// it (cfg.CommentBlockShare of its shingles; the set leaves out text also
+// found outside the section) neither count nor end the run; the run ends
+// at the first other block, and md is cut after the block before the run's
+// first comment.
 func dropTrailingComments(md string, set map[uint64]struct{}, cfg *config) string {
 	if len(set) == 0 {
 		return md
 	}
 	blocks := markdownBlocks(md)
-	j := len(blocks)
+	cut := len(blocks)
+	var earlier map[uint64]int // each shingle's first block, made on first need
 	var buf []string
-	for j > 0 {
-		buf = wordTokens(stripLinks(md[blocks[j-1].start:blocks[j-1].end]), buf[:0])
-		if len(buf) > 0 && coverage(buf, set) < cfg.CommentBlockShare {
+	for j := len(blocks) - 1; j >= 0; j-- {
+		buf = wordTokens(stripLinks(md[blocks[j].start:blocks[j].end]), buf[:0])
+		if len(buf) < 4 {
+			continue
+		}
+		if coverage(buf, set) >= cfg.CommentBlockShare {
+			cut = j
+			continue
+		}
+		if earlier == nil {
+			earlier = firstBlocks(md, blocks)
+		}
+		if quoteShare(buf, j, earlier) < cfg.CommentBlockShare {
 			break
 		}
-		j--
 	}
-	if j == len(blocks) || j == 0 || wordCount(stripLinks(md[:blocks[j-1].end])) < cfg.ArticleMinWords {
+	if cut == len(blocks) || cut == 0 || wordCount(stripLinks(md[:blocks[cut-1].end])) < cfg.ArticleMinWords {
 		return md
 	}
-	return md[:blocks[j-1].end]
+	return md[:blocks[cut-1].end]
+}
+
+// firstBlocks maps each shingle of md's blocks to the first block that
+// holds it.
+func firstBlocks(md string, blocks []span) map[uint64]int {
+	first := map[uint64]int{}
+	var buf []string
+	for k, b := range blocks {
+		buf = wordTokens(stripLinks(md[b.start:b.end]), buf[:0])
+		for i := 0; i+4 <= len(buf); i++ {
+			if _, ok := first[shingleKey(buf[i:i+4])]; !ok {
+				first[shingleKey(buf[i:i+4])] = k
+			}
+		}
+	}
+	return first
+}
+
+// quoteShare is the share of toks' shingles (block k's, at least four
+// tokens) that a block before k holds already (first: firstBlocks).
+func quoteShare(toks []string, k int, first map[uint64]int) float64 {
+	hit, n := 0, 0
+	for i := 0; i+4 <= len(toks); i++ {
+		n++
+		if f, ok := first[shingleKey(toks[i:i+4])]; ok && f < k {
+			hit++
+		}
+	}
+	return float64(hit) / float64(n)
 }

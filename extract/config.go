@@ -87,6 +87,13 @@ type config struct {
 	// repeats an earlier one is a copy (sticky bar, mobile variant) and
 	// goes; shorter ones (a price, "Add to cart") repeat between entries.
 	RepeatMinWords int
+	// RepeatRunMinBlocks and RepeatRunMinWords (dropRepeatedRuns): on
+	// any page, a run of this many blocks and words that repeats an
+	// earlier run in order is the page's text laid out twice; shorter
+	// repeats are labels, cards or samples a page repeats on purpose (a
+	// meal plan's days repeat runs of 100 words).
+	RepeatRunMinBlocks int
+	RepeatRunMinWords  int
 
 	// --- Shops, listings and collections ---
 
@@ -225,6 +232,11 @@ type config struct {
 	// year, a running time, a rating, a tag) is this many words at most;
 	// longer runs of one class are text a rich-text editor split.
 	MetaItemMaxWords int
+	// MojibakeMinRuns (mojibake.go): a page is read as double-encoded
+	// UTF-8 (and repaired) when it holds at least this many
+	// double-encoded punctuation marks ("â€™" for "’"); a page that uses
+	// "â" beside a symbol once or twice is written that way on purpose.
+	MojibakeMinRuns int
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -251,6 +263,8 @@ var defaultConfig = config{
 	ListingCoverage:     0.5,
 	ArticleListObjects:  8,
 	RepeatMinWords:      4,
+	RepeatRunMinBlocks:  3,
+	RepeatRunMinWords:   200,
 
 	// Shops, listings and collections.
 	ListingArticleInside:  0.8,
@@ -290,4 +304,5 @@ var defaultConfig = config{
 	MaxAuthorWords:    6,
 	CommentBlockShare: 0.5,
 	MetaItemMaxWords:  4,
+	MojibakeMinRuns:   3,
 }

@@ -52,6 +52,13 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		r.markdown = cleanShopText(r.markdown, meta, &defaultConfig)
 		r.links = linksIn(r.links, r.markdown)
 	}
+	if r.markdown != th.markdown || kind == threadNone {
+		// A thread's posts may quote each other whole; any other result
+		// holding the page's text twice over loses the copy.
+		if md := dropRepeatedRuns(r.markdown, &defaultConfig); len(md) < len(r.markdown) {
+			r = rendered{markdown: md, links: linksIn(r.links, md)}
+		}
+	}
 	if kind == threadNone && !declaresDiscussion(structuredTypes(meta, root)) {
 		if md := dropTrailingComments(r.markdown, comments, &defaultConfig); len(md) < len(r.markdown) {
 			r = rendered{markdown: md, links: linksIn(r.links, md)}

@@ -201,7 +201,13 @@ func isChromeIn(n *html.Node, pageLevel bool, limit int) bool {
 }
 
 // chromeKind is chromeName for an element that is chrome by its tag,
-// role or name, widgetName for one named for a widget only, else 0.
+// role or name, widgetName for one named for a widget only, else 0. A
+// page's comment section (commentSectionWords: id "comments", a
+// "commentlist") is chrome too: its readers' comments are not the page's
+// content, however many words they hold (a guide of short sections under
+// fifty comments would otherwise pass for a page of many parts, comments
+// and all). The page's body, main landmark or article is never one,
+// whatever its classes say ("has-comments").
 func chromeKind(n *html.Node, pageLevel bool) uint8 {
 	if isChromeByKind(n, pageLevel) {
 		return chromeName
@@ -212,20 +218,24 @@ func chromeKind(n *html.Node, pageLevel bool) uint8 {
 	switch {
 	case kind&chromeName != 0:
 		return chromeName
+	case kind&commentName != 0 && !holdsPage(n):
+		return chromeName
 	case kind&widgetName != 0:
 		return widgetName
 	}
 	return 0
 }
 
-// chromeName and widgetName mark the words of chromeWords and widgetWords
-// in chromeNameKinds.
+// chromeName, widgetName and commentName mark the words of chromeWords,
+// widgetWords and commentSectionWords in chromeNameKinds.
 const (
 	chromeName uint8 = 1 << iota
 	widgetName
+	commentName // a word of commentSectionWords
 )
 
-// chromeNameKinds is chromeWords and widgetWords in one map.
+// chromeNameKinds is chromeWords, widgetWords and commentSectionWords in
+// one map.
 var chromeNameKinds = func() map[string]uint8 {
 	m := make(map[string]uint8, len(chromeWords)+len(widgetWords))
 	for w := range chromeWords {
@@ -233,6 +243,9 @@ var chromeNameKinds = func() map[string]uint8 {
 	}
 	for w := range widgetWords {
 		m[w] |= widgetName
+	}
+	for w := range commentSectionWords {
+		m[w] |= commentName
 	}
 	return m
 }()

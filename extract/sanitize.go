@@ -40,6 +40,7 @@ func prepareInput(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
+	s = repairMojibake(s, defaultConfig.MojibakeMinRuns) // mojibake.go
 	if estimateDepth(s) > maxDepth {
 		s = flattenDeep(s, maxDepth)
 	}

@@ -108,6 +108,12 @@ var readerComments = []string{
 // comment section (id "comments", an ordered comment list, the reply
 // form), one comment quoting the post's closing line.
 func blogWithComments() string {
+	return blogWithTheseComments(append(readerComments, "“"+blogParagraphs[len(blogParagraphs)-1]+"” Exactly, and that is why I keep coming back to it."), "ol", "li")
+}
+
+// blogWithTheseComments is blogWithComments with these comments, each an
+// item (element) of the comment list (list: its element).
+func blogWithTheseComments(comments []string, list, item string) string {
 	var b strings.Builder
 	b.WriteString(`<!DOCTYPE html><html><head><title>Comfort watch, day eighteen | Whatever</title><meta property="og:type" content="article"></head>
 <body class="single single-post has-comments"><div id="wrap"><div id="masthead"><a href="/">Whatever</a></div>
@@ -115,11 +121,11 @@ func blogWithComments() string {
 	for _, p := range blogParagraphs {
 		b.WriteString("<p>" + p + "</p>")
 	}
-	b.WriteString(`</div><div id="comments" class="comments-wrapper"><h3>42 Responses</h3><ol class="commentlist">`)
-	for i, c := range append(readerComments, "“"+blogParagraphs[len(blogParagraphs)-1]+"” Exactly, and that is why I keep coming back to it.") {
-		fmt.Fprintf(&b, `<li class="comment depth-1" id="li-comment-%d"><article class="comment"><footer class="comment-meta"><span class="comment-name">Reader %d</span> <a class="comment-time">December 18, 2025 at 9:%02d am</a></footer><div class="comment-content"><p>%s</p></div></article></li>`, i, i, 10+i, c)
+	b.WriteString(`</div><div id="comments" class="comments-wrapper"><h3>42 Responses</h3><` + list + ` class="commentlist">`)
+	for i, c := range comments {
+		fmt.Fprintf(&b, `<%s class="comment depth-1" id="li-comment-%d"><article class="comment"><footer class="comment-meta"><span class="comment-name">Reader %d</span> <a class="comment-time">December 18, 2025 at 9:%02d am</a></footer><div class="comment-content"><p>%s</p></div></article></%s>`, item, i, i, 10+i, c, item)
 	}
-	b.WriteString(`</ol><div id="respond" class="comment-respond"><h3>Leave a Reply</h3><form><textarea></textarea></form></div></div></div>
+	b.WriteString(`</` + list + `><div id="respond" class="comment-respond"><h3>Leave a Reply</h3><form><textarea></textarea></form></div></div></div>
 <div id="sidebar"><h4>Recent comments</h4><ul><li>Reader 1 on Day seventeen</li></ul></div></div></body></html>`)
 	return b.String()
 }
@@ -138,6 +144,37 @@ func TestTrailingCommentsDropped(t *testing.T) {
 		}
 	}
 	for _, c := range append(readerComments, "why I keep coming back", "Leave a Reply") {
+		if strings.Contains(d.Markdown, c) {
+			t.Errorf("kept comment text %q:\n%s", c, d.Markdown)
+		}
+	}
+}
+
+// TestTrailingCommentsQuotingThePost: among the comments (each a block
+// of its own: the list is of divs), one quotes the post's opening
+// paragraph whole and one is a single word; neither ends the comment
+// section, and the post's own paragraphs all stay.
+func TestTrailingCommentsQuotingThePost(t *testing.T) {
+	var comments []string
+	for i := range 6 {
+		comments = append(comments, fmt.Sprintf("%s (%d)", readerComments[i%len(readerComments)], i))
+		if i == 1 {
+			comments = append(comments, "“"+blogParagraphs[0]+"”", "Agreed.")
+		}
+	}
+	d, err := FromHTML(blogWithTheseComments(comments, "div", "div"), mustURL(t, "https://whatever.example/2025/12/18/day-eighteen/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range blogParagraphs {
+		if !strings.Contains(d.Markdown, p) {
+			t.Errorf("lacks %q:\n%s", p, d.Markdown)
+		}
+	}
+	if n := strings.Count(d.Markdown, blogParagraphs[0]); n != 1 {
+		t.Errorf("the quoted paragraph is there %d times, want once:\n%s", n, d.Markdown)
+	}
+	for _, c := range append(readerComments[:3], "Agreed", "Leave a Reply") {
 		if strings.Contains(d.Markdown, c) {
 			t.Errorf("kept comment text %q:\n%s", c, d.Markdown)
 		}
