@@ -7,7 +7,10 @@ import (
 
 // FromHTML extracts the main content of a UTF-8 HTML page. pageURL resolves
 // relative links. Hidden text (display:none, hidden, aria-hidden) and
-// zero-width/bidi control characters never reach the result; a collapsed
+// zero-width/bidi control characters never reach the result (aria-hidden
+// hides from screen readers, not from sight: a card's redundant link,
+// aria-hidden and out of the tab order beside a visible link to the same
+// page, keeps the summary it shows; redundantlink.go); a collapsed
 // tab or accordion panel that the page's own tab or button opens
 // (WAI-ARIA role="tabpanel" or aria-controls) is read like the rest of
 // the page, and what is hidden inside it stays out.

@@ -272,7 +272,9 @@ func isHiddenElement(n *html.Node) bool {
 		case "hidden":
 			return true
 		case "aria-hidden":
-			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+			// A redundant link is aria-hidden for screen readers only; its
+			// text is on screen (redundantlink.go).
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") && !keepsRedundantLink(n) {
 				return true
 			}
 		case "class":

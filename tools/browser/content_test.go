@@ -77,6 +77,11 @@ func TestRemovesHiddenContent(t *testing.T) {
 			<div><span>VISIBLE-2 nested</span> <b>VISIBLE-3 bold</b></div>
 			<div style="display:contents"><p>VISIBLE-4 display contents</p></div>
 			<details><summary>VISIBLE-5 summary</summary><p>VISIBLE-6 folded details</p></details>
+			<div class="card"><h2><a href="/s/1">VISIBLE-8 card title</a></h2>
+			<p><a href="/s/1" aria-hidden="true" tabindex="-1">VISIBLE-9 card summary in its redundant link</a></p></div>
+			<div class="card"><h2><a href="/s/2">Second card</a></h2>
+			<p><a href="/s/2" aria-hidden="true" tabindex="-1" class="away">SECRET-redundant-link-off-screen</a></p>
+			<p><a href="/s/2" aria-hidden="true" tabindex="-1" style="color: rgba(0,0,0,0)">SECRET-redundant-link-transparent</a></p></div>
 			<script>document.body.insertAdjacentHTML("beforeend",
 			  '<p>VISIBLE-7 from script</p><p style="display:none">SECRET-script-hidden</p>');
 			  window.getComputedStyle = () => ({display: "block", visibility: "visible"});</script>
@@ -87,7 +92,7 @@ func TestRemovesHiddenContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := 1; i <= 7; i++ {
+	for i := 1; i <= 9; i++ {
 		if w := "VISIBLE-" + string(rune('0'+i)); !strings.Contains(r.HTML, w) {
 			t.Errorf("lost visible text %s", w)
 		}

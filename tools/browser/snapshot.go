@@ -80,7 +80,13 @@ const snapshotJS = `(() => {
   };
   const isHidden = el => {
     if (el.hasAttribute("hidden")) return true;
-    if (el.getAttribute("aria-hidden") === "true") return true;
+    // aria-hidden hides from screen readers, not from sight. A link also
+    // out of the tab order (tabindex=-1) is a card's redundant copy of its
+    // link, on screen like the rest of the card: it is judged here by the
+    // styles below as any element, and extract (redundantlink.go) decides
+    // on the snapshot whether it is a copy the card already shows.
+    if (el.getAttribute("aria-hidden") === "true" &&
+        !(el.localName === "a" && el.hasAttribute("href") && el.getAttribute("tabindex") === "-1")) return true;
     const s = getComputedStyle(el);
     if (s.display === "none") return true;
     if (s.visibility === "hidden" || s.visibility === "collapse") return true;
