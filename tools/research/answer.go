@@ -21,7 +21,7 @@ const (
 var (
 	yearAsk   = regexp.MustCompile(`(?i)\b(when|what year|which year|what decade|in what century|how long ago)\b`)
 	monthAsk  = regexp.MustCompile(`(?i)\b(what|which) month\b`)
-	numberAsk = regexp.MustCompile(`(?i)\b(how many|how much|how long|how old|how tall|how high|how far|how large|how big|what (?:is|was) the (?:population|number|total|capacity|area|height|length|age)|what number|population)\b`)
+	numberAsk = regexp.MustCompile(`(?i)\b(how many|how much|how long|how old|how tall|how high|how far|how large|how big|what (?:is|was) the (?:population|number|total|capacity|area|height|length|age)|what number|the\s+(?:[\w-]+\s+){0,2}population|population\s+of)\b`)
 
 	yearCue   = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})s?\b`)
 	numberCue = regexp.MustCompile(`[0-9]|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b`)

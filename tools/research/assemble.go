@@ -89,6 +89,7 @@ func (r *run) assemble() *Result {
 	}
 	cands = append(r.hopQuotes(boiler), cands...)
 	chosen := selectEvidence(cands, r.req.MaxEvidenceTokens, r.p)
+	chosen = r.addFullNames(chosen, r.req.MaxEvidenceTokens, boiler)
 	chosen = r.addLeads(chosen, r.req.MaxEvidenceTokens, boiler)
 	widen(chosen, r.req.MaxEvidenceTokens)
 	chosen = dropHeldQuotes(chosen)

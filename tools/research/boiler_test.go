@@ -40,6 +40,12 @@ func TestAnswerKindOf(t *testing.T) {
 		{"Where did the painter die?", kindPlace, "He died in Mantua two years later."},
 		{"In which country is the lake?", kindPlace, "The lake lies in Norway."},
 		{"What is the name of the album?", kindAny, ""},
+		// "population" asks a number as "the population (of)", not when a
+		// question word picks one ("what modern population"): a people.
+		{"What is the 2001 census population of the village?", kindNumber, "It had 812 inhabitants."},
+		{"The island has a population of how many people?", kindNumber, "About 900 people live there."},
+		{"Which native population is most closely related to the islanders?", kindAny, ""},
+		{"What modern population descends from the settlers?", kindAny, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -79,6 +79,8 @@ func tokens(text string) []string {
 		}
 		if c, ok := relationOf[t]; ok {
 			ts[i] = c
+		} else if n, ok := numberOf[t]; ok {
+			ts[i] = n
 		}
 	}
 	return ts
@@ -91,6 +93,38 @@ var tPastForms = map[string]string{
 	"spoilt": "spoil", "learnt": "learn", "burnt": "burn", "dreamt": "dream", "spelt": "spell",
 	"spilt": "spill", "smelt": "smell", "dwelt": "dwell", "leapt": "leap", "knelt": "kneel",
 }
+
+// numberNames are the small numbers' cardinal, ordinal and abbreviated
+// ordinal names, each group one term with its figure: "the third season"
+// is "season three" and "season 3" ("one" is a stop word, and a pronoun
+// more often than a number). Larger numbers are written in figures.
+var numberNames = [][]string{
+	{"1", "first", "1st"},
+	{"2", "two", "second", "2nd"},
+	{"3", "three", "third", "3rd"},
+	{"4", "four", "fourth", "4th"},
+	{"5", "five", "fifth", "5th"},
+	{"6", "six", "sixth", "6th"},
+	{"7", "seven", "seventh", "7th"},
+	{"8", "eight", "eighth", "8th"},
+	{"9", "nine", "ninth", "9th"},
+	{"10", "ten", "tenth", "10th"},
+	{"11", "eleven", "eleventh", "11th"},
+	{"12", "twelve", "twelfth", "12th"},
+}
+
+// numberOf maps a number name's term to its figure.
+var numberOf = func() map[string]string {
+	m := map[string]string{}
+	for _, g := range numberNames {
+		for _, w := range g[1:] {
+			if t := stemOf(w); t != "" && t != g[0] {
+				m[t] = g[0]
+			}
+		}
+	}
+	return m
+}()
 
 // relationTerms are the relation groups a text names, in order.
 func relationTerms(text string) []string {

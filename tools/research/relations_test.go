@@ -44,6 +44,11 @@ func TestTermsMeetAcrossSpellings(t *testing.T) {
 		{"the spoilt character", "the spoiled girl"},
 		{"she learnt Latin", "he learned Latin"},
 		{"the state that won the battle", "the award for the win"},
+		// A small number's names are one term: cardinal, ordinal, figure.
+		{"the third season of the show", "the runner-up of season three"},
+		{"its second album", "album 2 of the band"},
+		{"the 12th king", "the twelfth king"},
+		{"the first novel", "his 1st novel"},
 	} {
 		ta, tb := termSet(tt.a), termSet(tt.b)
 		shared := false
@@ -54,6 +59,29 @@ func TestTermsMeetAcrossSpellings(t *testing.T) {
 		}
 		if !shared {
 			t.Errorf("%q and %q share no term: %v vs %v", tt.a, tt.b, tokens(tt.a), tokens(tt.b))
+		}
+	}
+	// Only the number's own names meet: not a larger number, and not the
+	// pronoun "one".
+	numberTerms := func(s string) map[string]bool {
+		out := map[string]bool{}
+		for _, t := range tokens(s) {
+			if t != "" && strings.Trim(t, "0123456789") == "" {
+				out[t] = true
+			}
+		}
+		return out
+	}
+	for _, tt := range []struct{ a, b string }{
+		{"the third season", "the thirty seasons"},
+		{"the second season", "the 21st season"},
+		{"the first season", "one of the seasons"},
+	} {
+		tb := numberTerms(tt.b)
+		for x := range numberTerms(tt.a) {
+			if tb[x] {
+				t.Errorf("%q and %q share the number term %q", tt.a, tt.b, x)
+			}
 		}
 	}
 	if got := hopString(decompose(NewPlan("Which county borders the state that won the Battle of Fenmoor?", nil))); !strings.Contains(got, "won of Battle of Fenmoor") {
