@@ -3,7 +3,6 @@ package extract
 import (
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -81,13 +80,7 @@ func declaredProduct(meta *pageMeta, types []string) (name, desc string) {
 // so whatever markup it holds comes out as it would from a page, with its
 // links reduced to their text.
 func descriptionText(s string) string {
-	if len(s) > maxDescriptionBytes {
-		cut := maxDescriptionBytes
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut]
-	}
+	s = cutAtRune(s, maxDescriptionBytes)
 	if !strings.ContainsAny(s, " \n") && strings.Contains(s, "%20") {
 		if d, err := url.PathUnescape(s); err == nil {
 			s = d

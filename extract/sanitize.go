@@ -27,16 +27,22 @@ const (
 	maxTextBytes = 1 << 20
 )
 
+// cutAtRune returns s cut to at most n bytes, at the start of a rune so a
+// cut never splits a character.
+func cutAtRune(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // prepareInput makes hostile input cheap to parse: valid UTF-8, bounded
 // size and bounded nesting.
 func prepareInput(s string) string {
-	if len(s) > maxInputBytes {
-		cut := maxInputBytes
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = s[:cut]
-	}
+	s = cutAtRune(s, maxInputBytes)
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}

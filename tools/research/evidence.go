@@ -190,19 +190,26 @@ func fillEvidence(chosen, fill []scoredQuote, maxTokens int, p *Params) []scored
 	return chosen
 }
 
-// widen gives budget left after selection back to quotes that were cut, in
-// order of score: a passage cut to one sentence may have held the answer in
-// the next.
-func widen(chosen []scoredQuote, maxTokens int) {
-	used := 0
+// budgetOrder returns the tokens the chosen quotes take and their indexes,
+// best score first (ties in evidence order): the order in which budget left
+// after selection is handed out.
+func budgetOrder(chosen []scoredQuote) (used int, order []int) {
 	for _, c := range chosen {
 		used += estimateTokens(c.quote)
 	}
-	order := make([]int, len(chosen))
+	order = make([]int, len(chosen))
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return chosen[order[a]].score > chosen[order[b]].score })
+	return used, order
+}
+
+// widen gives budget left after selection back to quotes that were cut, in
+// order of score: a passage cut to one sentence may have held the answer in
+// the next.
+func widen(chosen []scoredQuote, maxTokens int) {
+	used, order := budgetOrder(chosen)
 	for _, i := range order {
 		c := &chosen[i]
 		if c.full == "" || len(c.full) <= len(c.quote) {

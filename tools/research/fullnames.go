@@ -1,7 +1,6 @@
 package research
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -16,15 +15,7 @@ import (
 // sentence opens with by surname alone, when no quote of the page names
 // them in full already.
 func (r *run) addFullNames(chosen []scoredQuote, maxTokens int, boiler map[string]bool) []scoredQuote {
-	used := 0
-	for _, c := range chosen {
-		used += estimateTokens(c.quote)
-	}
-	order := make([]int, len(chosen))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return chosen[order[a]].score > chosen[order[b]].score })
+	used, order := budgetOrder(chosen)
 	added := map[[2]int]bool{}
 	for _, k := range order {
 		c := chosen[k]
