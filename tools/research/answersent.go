@@ -51,11 +51,14 @@ type answerCues struct {
 	relation map[string]bool // relation groups the question names
 	words    map[string]bool // the question's words, lower-cased
 	kind     answerKind
-	near     int // words between a relation word and its value
+	near     int             // words between a relation word and its value
+	minRun   int             // the shortest run of its words that restates its predicate
+	terms    map[string]bool // the question's terms, none a name's
 }
 
-func newAnswerCues(question string, tw *termWeights, near int) answerCues {
-	c := answerCues{seq: tokens(question), entity: map[string]bool{}, relation: map[string]bool{}, words: map[string]bool{}, near: near}
+func newAnswerCues(question string, tw *termWeights, near, minRun int) answerCues {
+	c := answerCues{seq: tokens(question), entity: map[string]bool{}, relation: map[string]bool{}, words: map[string]bool{},
+		terms: map[string]bool{}, near: near, minRun: minRun}
 	if tw != nil {
 		c.kind = tw.kind
 		for _, e := range tw.ents {
@@ -71,10 +74,34 @@ func newAnswerCues(question string, tw *termWeights, near int) answerCues {
 			c.relation[t] = true
 		}
 	}
+	for _, t := range c.seq {
+		if !c.entity[t] {
+			c.terms[t] = true
+		}
+	}
 	for _, w := range nameTokens(question) {
 		c.words[w] = true
 	}
 	return c
+}
+
+// mayAnswer is a cheap first look at a sentence (one pass of the
+// tokenizer, not one a word): without a relation word of the question
+// (when it asks a kind of value) or minRun of its words, no sign can be
+// read in it. Most sentences of a page stop here.
+func (c answerCues) mayAnswer(s string) bool {
+	n := 0
+	seen := map[string]bool{}
+	for _, t := range tokens(s) {
+		if c.kind != kindAny && c.relation[t] {
+			return true
+		}
+		if c.terms[t] && !seen[t] {
+			seen[t] = true
+			n++
+		}
+	}
+	return n >= c.minRun
 }
 
 // phraseRun is the longest run of the question's terms, none a name's,
@@ -197,6 +224,9 @@ func (c answerCues) newValue(s string, ws []termWord) bool {
 // the relation's value may start there).
 func (c answerCues) signOf(content string, sp [2]int, next *[2]int) answerSign {
 	s := content[sp[0]:sp[1]]
+	if !c.mayAnswer(s) {
+		return answerSign{span: sp}
+	}
 	ws := termWords(s)
 	ts := make([]string, 0, len(ws))
 	for _, w := range ws {
@@ -278,7 +308,7 @@ func (r *run) addAnswerSentences(chosen []scoredQuote, scores []float64, rankOf 
 	if p.AnswerSentences <= 0 {
 		return chosen
 	}
-	cues := newAnswerCues(r.req.Question, r.weights, p.AnswerNearWords)
+	cues := newAnswerCues(r.req.Question, r.weights, p.AnswerNearWords, p.AnswerPhraseRun)
 	type cand struct {
 		page     int
 		strength int

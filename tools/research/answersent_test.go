@@ -8,7 +8,7 @@ import (
 // cuesFor reads a question with the names given as its plan's entities.
 func cuesFor(question string, names ...string) answerCues {
 	tw := newTermWeights(&Plan{Question: question, Entities: names}, nil, nil)
-	return newAnswerCues(question, tw, defaultParams.AnswerNearWords)
+	return newAnswerCues(question, tw, defaultParams.AnswerNearWords, defaultParams.AnswerPhraseRun)
 }
 
 func TestAnswerSignOf(t *testing.T) {
@@ -203,5 +203,30 @@ func TestSentenceCut(t *testing.T) {
 				t.Fatalf("sentenceCut(%q, %d) = %q, %v; want %q, %v", tt.q, tt.limit, got, ok, tt.want, tt.ok)
 			}
 		})
+	}
+}
+
+// BenchmarkAddAnswerSentences: ten cited pages of sixty sentences each,
+// the answer on none (every sentence of every page is read).
+func BenchmarkAddAnswerSentences(b *testing.B) {
+	const question = "Who married the narrator of Blue Harbor?"
+	p := DefaultParams()
+	tw := newTermWeights(&Plan{Question: question, Entities: []string{"Blue Harbor"}}, nil, &p)
+	var sb strings.Builder
+	for i := 0; i < 60; i++ {
+		sb.WriteString("In the seventh season the show moved to a new studio in Leeds, and Tom Reyes wrote most of its episodes. ")
+	}
+	r := &run{p: &p, req: Request{Question: question}, weights: tw}
+	var chosen []scoredQuote
+	scores := make([]float64, 10)
+	rankOf := make([]int, 10)
+	for i := 0; i < 10; i++ {
+		r.pages = append(r.pages, &pageRec{status: statusOK, reading: &Reading{Content: sb.String()}})
+		chosen = append(chosen, scoredQuote{page: i, quote: "Tom Reyes wrote most of its episodes.", score: 1})
+		scores[i], rankOf[i] = 1, i
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		r.addAnswerSentences(chosen, scores, rankOf, 1150, nil)
 	}
 }
