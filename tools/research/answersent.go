@@ -33,6 +33,9 @@ type answerSign struct {
 	span  [2]int // the quote: the sentence, or with the next one when split
 }
 
+// strength orders signs: 0 for none; a restated predicate counts its run;
+// a relation with its value outranks a run of minRun (the value is what
+// was asked; a run only says the sentence speaks of it).
 func (s answerSign) strength(minRun int) int {
 	n := 0
 	if s.run >= minRun {
