@@ -93,6 +93,7 @@ func (r *run) assemble() *Result {
 	chosen = r.addLeads(chosen, r.req.MaxEvidenceTokens, boiler)
 	widen(chosen, r.req.MaxEvidenceTokens)
 	chosen = dropHeldQuotes(chosen)
+	chosen = r.addAnswerSentences(chosen, scores, rankOf, r.req.MaxEvidenceTokens, boiler)
 	chosen = fillEvidence(chosen, fill, r.req.MaxEvidenceTokens, r.p)
 	for _, c := range chosen {
 		p := r.pages[c.page]

@@ -375,6 +375,30 @@ type Params struct {
 	// cannot hold "stars" as a word: its stem is the noun's, and mapping
 	// it cost HotpotQA an answer ("star" in questions and in titles).
 	HopStarsVerb bool
+
+	// --- The answer sentence (answersent.go) ---
+
+	// AnswerSentences is how many pages may get their answer sentence
+	// added: the sentence stating the question's relation with a value of
+	// the asked kind next to it, or restating the question's predicate,
+	// when the page's quotes hold none. Two: a question's answer is on one
+	// or two pages (a bridge and its answer); more only spends the budget
+	// of pages that answer nothing. 0: off.
+	AnswerSentences int
+	// AnswerNearWords is the most words between a relation word and its
+	// value ("married life with Ann Lee": 3): further apart, the value is
+	// another clause's.
+	AnswerNearWords int
+	// AnswerPhraseRun is the shortest run of the question's words, in its
+	// order, that restates its predicate: two words meet by chance
+	// ("closely related"), three rarely do.
+	AnswerPhraseRun int
+	// AnswerSentenceRanks: only pages ranked above this (0-based) get an
+	// answer sentence; the tail is there to fill the budget.
+	AnswerSentenceRanks int
+	// AnswerSentenceChars is the longest answer sentence added (with the
+	// next one when split): a longer one is a flattened table row.
+	AnswerSentenceChars int
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -419,6 +443,7 @@ func DefaultParams() Params {
 		HopSearchesPerHop: 2, LongChainFirstWave: 5,
 		HopBridgePage: 0.6, BoilerOpeningPages: 2,
 		HopOrder: true, HopAddressSeries: true, HopStarsVerb: true,
+		AnswerSentences: 2, AnswerNearWords: 4, AnswerPhraseRun: 3, AnswerSentenceRanks: 10, AnswerSentenceChars: 400,
 	}
 }
 
