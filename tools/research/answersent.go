@@ -8,9 +8,9 @@ import (
 // The answer sentence: a cited page often says what the question asks in
 // one sentence the page's quote does not hold — a window chosen around the
 // page's lead, or around another sentence that shares more of the
-// question's words, one tier too short to reach it ("... he lived a
-// married life with Ann Lee" at the end of a character's page; "the
-// population most closely related to X are Y" deep in a long one). Two
+// question's words, one tier too short to reach it ("... and in 1931 he
+// married the painter Ann Lee" at the end of a sculptor's page; "the
+// dialect most closely related to X is Y" deep in a long one). Two
 // signs of English mark that sentence, whatever the page:
 //   - it states the question's relation (a word of a relation group:
 //     married/spouse/wife, born/birth ...) with a value of the kind the
@@ -19,7 +19,7 @@ import (
 //     relation and the value are split;
 //   - it restates the question's predicate: a run of three or more of the
 //     question's words (not a name's) in the question's order ("the
-//     population most closely related to" for "what population is most
+//     dialect most closely related to" for "what dialect is most
 //     closely related to"), with a value the question does not hold.
 // The sentence is added to the page's evidence when the page's quotes
 // hold no sentence with that sign already.
@@ -109,7 +109,7 @@ func (c answerCues) mayAnswer(s string) bool {
 
 // phraseRun is the longest run of the question's terms, none a name's,
 // that the terms ts hold in the question's order, one after another. It
-// counts words, not figures: "a 500 mile race" is a quantity and a noun,
+// counts words, not figures: "a 300 km rally" is a quantity and a noun,
 // said by every page on such races, not a predicate.
 func (c answerCues) phraseRun(ts []string) int {
 	best := 0

@@ -42,8 +42,8 @@ func TestAnswerSignOf(t *testing.T) {
 			"The survey found that the breed most closely related to the Tarvish hound is the Carrow terrier.", 3, false, false},
 		{"two words of the predicate meet by chance", "What modern breed is most closely related to the extinct Tarvish hound?", []string{"Tarvish"},
 			"Both dogs are closely related to wolves of the Tarn valley.", 0, false, false},
-		{"a figure in the run is a quantity, not the predicate", "What race track hosts a 500 mile race every May?", nil,
-			"The 500 mile race was open to Ardish sedans.", 0, false, false},
+		{"a figure in the run is a quantity, not the predicate", "Which coast road hosts a 300 km rally every spring?", nil,
+			"The 300 km rally was open to Ardish sedans.", 0, false, false},
 		{"the predicate restated without a value", "What modern breed is most closely related to the extinct Tarvish hound?", []string{"Tarvish"},
 			"It is unclear which breed is most closely related to it.", 0, false, false},
 	} {

@@ -386,7 +386,7 @@ type Params struct {
 	// of pages that answer nothing. 0: off.
 	AnswerSentences int
 	// AnswerNearWords is the most words between a relation word and its
-	// value ("married life with Ann Lee": 3): further apart, the value is
+	// value ("married the painter Ann Lee": 2): further apart, the value is
 	// another clause's.
 	AnswerNearWords int
 	// AnswerPhraseRun is the shortest run of the question's words, in its
