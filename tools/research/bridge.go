@@ -87,6 +87,11 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 		match := false
 		if wk != "" {
 			k := kinds.of(name, s, ats)
+			if k == "" && p.HopAddressOrder {
+				// No page says its kind: its place in an address does
+				// ("Dorran, Tavaria, United States": town, state, country).
+				k = addressKindAt(s, name, ats)
+			}
 			switch {
 			case originShaped(s, name, ats, p):
 				dist += p.HopKindMismatch // an adjective of origin is no kind of thing a hop asks for
