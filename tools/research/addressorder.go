@@ -23,7 +23,7 @@ import (
 // "born in"): a longer series, or one after another word, is a list
 // ("starring Ann Lee, Bo Dahl, Cy Varn"), not an address.
 func addressPlaces(s string, at int, name string) ([]string, int) {
-	if at < 0 || at+len(name) > len(s) || name == "" {
+	if at < 0 || at+len(name) > len(s) || name == "" || s[at:at+len(name)] != name {
 		return nil, -1
 	}
 	if r, _ := utf8.DecodeLastRuneInString(s[:at]); at > 0 && wordRune(r) {

@@ -88,3 +88,30 @@ func TestWalkReadsTheAddressOrder(t *testing.T) {
 		}
 	}
 }
+
+// addressPlaces never panics, returns places that stand in the sentence in
+// order around the name, three to maxAddressPlaces of them, and a kind
+// only of the order's.
+func FuzzAddressPlaces(f *testing.F) {
+	f.Add("KQZT is licensed to Dorran, Tavaria, Ostland.", 20, "Dorran")
+	f.Add("born in Vell-on-Ora, Tavaria, Ostland", 8, "Vell-on-Ora")
+	f.Add("in é, é, é, é", 3, "é")
+	f.Add("to , , , ", 3, ",")
+	f.Fuzz(func(t *testing.T, s string, at int, name string) {
+		places, idx := addressPlaces(s, at, name)
+		switch k := addressKind(s, at, name); k {
+		case "", "city", "state", "country":
+		default:
+			t.Fatalf("addressKind = %q", k)
+		}
+		if places == nil {
+			return
+		}
+		if len(places) < 3 || len(places) > maxAddressPlaces || idx < 0 || idx >= len(places) || places[idx] != name {
+			t.Fatalf("addressPlaces(%q, %d, %q) = %q, %d", s, at, name, places, idx)
+		}
+		if !strings.Contains(s, strings.Join(places, ", ")) {
+			t.Fatalf("places %q are not the sentence's series in %q", places, s)
+		}
+	})
+}
