@@ -16,8 +16,8 @@ func TestAddressKind(t *testing.T) {
 		{"KQZT is a radio station licensed to Dorran, Tavaria, Ostland.", "Tavaria", "state"},
 		{"KQZT is a radio station licensed to Dorran, Tavaria, Ostland.", "Ostland", "country"},
 		// a place of several words, a hyphen and an apostrophe inside
-		{"She was born in Port Vell, New Tavaria, United Ostland in 1950.", "New Tavaria", "state"},
-		{"The mill stands in Vell-on-Ora, Tavaria, Ostland.", "Tavaria", "state"},
+		{"She was born in Port Varn, New Tavaria, United Ostland in 1950.", "New Tavaria", "state"},
+		{"The mill stands in Varn-on-Ora, Tavaria, Ostland.", "Tavaria", "state"},
 		{"It lies near Halden's Point, Tavaria, Ostland.", "Halden's Point", "city"},
 		// four places: the one between town and state is not fixed by order
 		{"He died in Dorran, Ossel Vale, Tavaria, Ostland.", "Tavaria", "state"},
@@ -27,7 +27,7 @@ func TestAddressKind(t *testing.T) {
 		// a list after another word is no address
 		{"The film stars Ada Lind, Bo Dahl, Cy Varn.", "Bo Dahl", ""},
 		// a longer series is a list, even after "in"
-		{"It played in Dorran, Vell, Ossel, Halden, Tavaria, Ostland.", "Ossel", ""},
+		{"It played in Dorran, Varn, Ossel, Halden, Tavaria, Ostland.", "Ossel", ""},
 		// a year ends the places
 		{"She was born in Dorran, Tavaria, 1921.", "Tavaria", ""},
 		// the name inside a longer word is not in the series
@@ -94,7 +94,7 @@ func TestWalkReadsTheAddressOrder(t *testing.T) {
 // only of the order's.
 func FuzzAddressPlaces(f *testing.F) {
 	f.Add("KQZT is licensed to Dorran, Tavaria, Ostland.", 20, "Dorran")
-	f.Add("born in Vell-on-Ora, Tavaria, Ostland", 8, "Vell-on-Ora")
+	f.Add("born in Varn-on-Ora, Tavaria, Ostland", 8, "Varn-on-Ora")
 	f.Add("in é, é, é, é", 3, "é")
 	f.Add("to , , , ", 3, ",")
 	f.Fuzz(func(t *testing.T, s string, at int, name string) {
