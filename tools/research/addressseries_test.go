@@ -55,9 +55,11 @@ func TestWalkReadsAnAddressSeries(t *testing.T) {
 	}{
 		{
 			// "Dorran" ends like "Moravian": read as an adjective of
-			// origin, it gave way to the address's country.
+			// origin, it gave way to the address's country. (Asked of the
+			// state, the walk now takes the address's middle place,
+			// Tavaria: HopAddressOrder, addressorder_test.go.)
 			name: "a town ending like an adjective",
-			q:    "What is the largest lake of the state where KQZT is licensed?",
+			q:    "What is the largest lake of the town where KQZT is licensed?",
 			pages: [][2]string{
 				{"KQZT", "KQZT (880 AM) is a radio station licensed to Dorran, Tavaria, United States."},
 				{"Tavaria (country)", "Tavaria is a country on the Black Sea."},
@@ -91,7 +93,10 @@ func TestWalkReadsAnAddressSeries(t *testing.T) {
 				t.Errorf("bridges %q, want %q", got, tc.on)
 			}
 			p := defaultParams
-			p.HopAddressSeries = false
+			// The address's order (HopAddressOrder) also keeps the
+			// country from answering a hop asking for a smaller place,
+			// so both readings of the address are off here.
+			p.HopAddressSeries, p.HopAddressOrder = false, false
 			r = walkRun(tc.q, tc.pages)
 			r.p = &p
 			r.advanceChains(false)

@@ -87,6 +87,11 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 		match := false
 		if wk != "" {
 			k := kinds.of(name, s, ats)
+			if k == "" && p.HopAddressOrder {
+				// No page says its kind: its place in an address does
+				// ("Dorran, Tavaria, United States": town, state, country).
+				k = addressKindAt(s, name, ats)
+			}
 			switch {
 			case originShaped(s, name, ats, p):
 				dist += p.HopKindMismatch // an adjective of origin is no kind of thing a hop asks for
@@ -183,7 +188,10 @@ func bridgeNames(s string) []string {
 func bridgeNamesAt(s string) []nameAt {
 	var out []nameAt
 	// A parenthesis glosses the name before it ("(born 1959)", "(see 2004
-	// in music)"); blanked, it neither joins nor splits names.
+	// in music)"): it is blanked, and its opening mark ends that name, so
+	// that no name runs on past it ("The Grey Orchard (season 2)
+	// Promotional poster", a flattened infobox, is a title and then a
+	// caption's word, not one name "Grey Orchard Promotional").
 	// A parenthesis of a life's dates and places ("(born March 8, 1953
 	// in Appleton)") is kept: where someone was born is often only there.
 	b := []byte(s)
@@ -193,9 +201,11 @@ func bridgeNamesAt(s string) []nameAt {
 		case c == '(':
 			if depth == 0 {
 				keep = lifeGloss(s[i+1:])
+				b[i] = ';' // ends the name before: none runs on past a gloss
+			} else {
+				b[i] = ' '
 			}
 			depth++
-			b[i] = ' '
 		case c == ')' && depth > 0:
 			depth--
 			b[i] = ' '

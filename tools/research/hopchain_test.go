@@ -80,6 +80,9 @@ func TestBridgeNames(t *testing.T) {
 		// A life's parenthesis keeps its place (the birth place is often only there); other glosses are blanked.
 		{"Tom Reyes (born August 2, 1959 in Appleton) is a singer from Lyon.", []string{"Tom Reyes", "Appleton", "Lyon"}},
 		{"Blue Lanterns (see 2004 in Music) is an album by Tom Reyes.", []string{"Blue Lanterns", "Tom Reyes"}},
+		// A blanked gloss ends the name before it: a caption's word after it is not part of the title.
+		{"The Grey Orchard (season 2) Promotional poster Starring Ada Lind.", []string{"Grey Orchard", "Promotional", "Starring Ada Lind"}},
+		{"Tenement (band) Tenement is a band from Appleton.", []string{"Tenement", "Appleton"}},
 		{"He played in October 2001 for the Museum of Modern Art team.", []string{"Museum of Modern Art"}},
 		// A name used twice, and a name inside a longer word before it, each at its own place.
 		{"Ada Lindholm met Lind at \"the Lind Hall\" and Lind.", []string{"Ada Lindholm", "Lind", "Lind Hall", "Lind"}},

@@ -22,11 +22,20 @@ import (
 var (
 	// "... the director of (the film) " before a name: a relation noun and "of".
 	ofBefore = regexp.MustCompile(`(?i)(?:^|\s)(?:the|a|an|whose|which|what|who|is|was)?\s*([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?$`)
+	// "... season 8 of " before a name: English numbers a part of a
+	// series after its noun as well as before it ("the eighth season
+	// of"), and either way the part is a thing of its own, one hop from
+	// the series. The noun must be one that numbers parts (partNouns): a
+	// number after another word counts things ("won 3 of the cups").
+	numberedOfBefore = regexp.MustCompile(`(?i)(?:^|\s)(?:the\s+)?([a-z]+)\s+([0-9]{1,4})\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?$`)
 	// "... the place of birth of " before a name: "N of birth" (of death,
 	// of origin) is one relation, not two.
 	eventOfBefore = regexp.MustCompile(`(?i)(?:^|\s)(?:the\s+)?([a-z]+)\s+of\s+(birth|death|burial|origin|marriage|founding)\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?$`)
-	// "... the company that made " / "the woman who portrayed " before a name.
-	clauseBefore = regexp.MustCompile(`(?i)(?:^|\s)(?:the|a|an)\s+([a-z]+)\s+(?:that|who|which|whom)\s+((?:[a-z]+\s+){1,3}?)(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?$`)
+	// "... the company that made " / "the woman who portrayed " before a
+	// name, and with one word qualifying the noun ("the Frankish king who
+	// formed", "the rock band that recorded"): the noun next to the
+	// relative word is the kind.
+	clauseBefore = regexp.MustCompile(`(?i)(?:^|\s)(?:the|a|an)\s+(?:[a-z-]+\s+)?([a-z]+)\s+(?:that|who|which|whom)\s+((?:[a-z]+\s+){1,3}?)(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?$`)
 	// "... the county where " / "the band that " / "the state in which "
 	// right before a name: the name is the clause's subject (or object),
 	// and the clause's verb follows it.
@@ -151,6 +160,9 @@ func nearestLink(before string) (innerHop, int, bool) {
 	if m := eventOfBefore.FindStringSubmatchIndex(before); m != nil {
 		// "the place of birth of X" is one relation, not two.
 		try(m[0], innerHop{rel: relationPhrase(before[m[2]:m[3]] + " " + before[m[4]:m[5]])})
+	} else if m := numberedOfBefore.FindStringSubmatchIndex(before); m != nil && partNouns[strings.ToLower(before[m[2]:m[3]])] {
+		// "season 8 of X": the numbered part is the hop.
+		try(m[0], innerHop{rel: strings.ToLower(before[m[2]:m[3]]) + " " + before[m[4]:m[5]]})
 	} else if m := ofBefore.FindStringSubmatchIndex(before); m != nil {
 		try(m[0], innerHop{rel: relationPhrase(before[m[2]:m[3]])})
 	}
@@ -162,7 +174,7 @@ func nearestLink(before string) (innerHop, int, bool) {
 			continue
 		}
 		s := before[j:]
-		if m := clauseBefore.FindStringSubmatchIndex(s); m != nil && m[0] == 0 {
+		if m := clauseBefore.FindStringSubmatchIndex(s); m != nil && m[0] == 0 && !isStopWord(s[m[2]:m[3]]) {
 			// "the company that made X": the hop is "made"; the noun is
 			// the kind of answer.
 			try(j, innerHop{rel: relationPhrase(s[m[4]:m[5]]), kind: strings.ToLower(s[m[2]:m[3]])})
@@ -178,6 +190,16 @@ func nearestLink(before string) (innerHop, int, bool) {
 		}
 	}
 	return best, bestAt, found
+}
+
+// partNouns number the parts of a series, a work or an event: "season 8",
+// "episode 3", "volume 2", "stage 4". A closed class of English counting
+// nouns, not of any one set's titles.
+var partNouns = map[string]bool{
+	"season": true, "series": true, "episode": true, "part": true, "volume": true, "book": true,
+	"chapter": true, "act": true, "scene": true, "issue": true, "track": true, "disc": true,
+	"game": true, "stage": true, "round": true, "leg": true, "phase": true, "edition": true,
+	"level": true, "generation": true, "day": true, "week": true,
 }
 
 // maxLinkWords is the most words a shape of nearestLink can span: the
@@ -309,4 +331,18 @@ func skipPlaceQualifier(text string) string {
 		return text
 	}
 	return t[spans[k-1][1]:]
+}
+
+// sameAsBefore is "the same N as " ahead of a noun phrase: "a citizen of
+// the same nationality as the author of X", "a city in the same state as
+// Y".
+var sameAsBefore = regexp.MustCompile(`(?i)\bthe\s+same\s+([a-z][a-z-]+)\s+as\s+`)
+
+// sameAsLink reads "the same N as Y" as "the N of Y": the value shared is
+// Y's N, one hop from Y, and what the question asks next is asked of that
+// value. Written as an of-link, the chain reads it with the other of-links
+// ("the nationality of the author of X"); the words around are kept as
+// they are.
+func sameAsLink(q string) string {
+	return sameAsBefore.ReplaceAllString(q, "the $1 of ")
 }

@@ -48,8 +48,14 @@ func decompose(p *Plan) []Hop {
 		return out
 	}
 	// The name the chain starts from: the first of the question's names
-	// that a relation points at.
+	// that a relation points at. An adjective of origin ("the Frankish
+	// king who formed X") qualifies the noun after it: the chain runs
+	// through that noun's clause, never from the adjective.
+	q = sameAsLink(q)
 	for _, e := range p.Entities {
+		if originAdjectiveAt(q, e, occurrences(q, e)) {
+			continue
+		}
 		if hs, ok := chainHops(q, e); ok {
 			return hs
 		}

@@ -370,6 +370,14 @@ type Params struct {
 	// makes it of the wrong kind, the "-an" ending an adjective, and the
 	// address's last name, the country, answers the hop.
 	HopAddressSeries bool
+	// HopAddressOrder: where the pages read say nothing of a place's
+	// kind, its place in an address of three or more says it (addressKind:
+	// the first is the town, the last the country, the one before the
+	// country the state), so a hop asking for a state takes "Tavaria" of
+	// "Dorran, Tavaria, United States", not the country that ends it.
+	// Off, a state or town with no page of its own loses to the country,
+	// which has one.
+	HopAddressOrder bool
 	// HopStarsVerb: "It stars Ann Lee as Thelma" answers who plays, with
 	// the name after the verb (as "played by" does). The play relation
 	// cannot hold "stars" as a word: its stem is the noun's, and mapping
@@ -442,7 +450,7 @@ func DefaultParams() Params {
 		HopNextPage: true, EarlyStopOneChain: true, EarlyStopNotBoth: true,
 		HopSearchesPerHop: 2, LongChainFirstWave: 5,
 		HopBridgePage: 0.6, BoilerOpeningPages: 2,
-		HopOrder: true, HopAddressSeries: true, HopStarsVerb: true,
+		HopOrder: true, HopAddressSeries: true, HopAddressOrder: true, HopStarsVerb: true,
 		AnswerSentences: 2, AnswerNearWords: 4, AnswerPhraseRun: 3, AnswerSentenceRanks: 10, AnswerSentenceChars: 400,
 	}
 }
