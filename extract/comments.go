@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -18,6 +20,27 @@ import (
 // attributes (whole words: a single "comment" is one comment's block,
 // also a forum post's).
 var commentSectionWords = map[string]bool{"comments": true, "commentlist": true, "respond": true}
+
+// namesCommentSection: the class or id value v names a comment section:
+// one of commentSectionWords, or "commentlist" written as two words
+// ("comment-list", WordPress's default; "comment_list", "commentList").
+func namesCommentSection(v string) bool {
+	return nameHas(v, commentSectionWords) || namesCommentList(v)
+}
+
+// namesCommentList: v holds the words "comment" and "list" in a row.
+func namesCommentList(v string) bool {
+	if !strings.Contains(v, "omment") {
+		return false // the fast path: most names hold no such word
+	}
+	found, prev := false, ""
+	nameWords(v, func(w string) bool {
+		found = prev == "comment" && w == "list"
+		prev = w
+		return !found
+	})
+	return found
+}
 
 // commentShingles are the shingles of the page's comment sections that
 // occur nowhere else on the page (a comment quoting the article, or a
@@ -39,7 +62,7 @@ func commentShingles(root *html.Node) map[uint64]struct{} {
 			case c.Type != html.ElementNode, c.DataAtom == atom.Script, c.DataAtom == atom.Style, c.DataAtom == atom.Template:
 			default:
 				walk(c, inSection || !holdsPage(c) &&
-					(nameHas(getAttr(c, "id"), commentSectionWords) || nameHas(getAttr(c, "class"), commentSectionWords)))
+					(namesCommentSection(getAttr(c, "id")) || namesCommentSection(getAttr(c, "class"))))
 			}
 		}
 	}

@@ -121,6 +121,11 @@ type config struct {
 	// path's words (a story marked up as one, whatever follows it; a
 	// listing that marks up its entries as articles marks up small ones).
 	IntroListingStoryShare float64
+	// CommentPickShare (commentpick.go): an article path's result with
+	// this share of its words in the page's comment section kept the
+	// readers' comments, not the page: the main region is weighed as
+	// against a result that found nothing.
+	CommentPickShare float64
 	// ProductRegionHolds: on a page declaring exactly one product, the
 	// region replaces the article path's result (the description alone)
 	// when it holds at least this share of that result's text: it adds the
@@ -296,6 +301,9 @@ var defaultConfig = config{
 	IntroListingEntryShare: 0.3,
 	IntroListingOtherShare: 0.1,
 	IntroListingStoryShare: 0.5,
+
+	// The readers' comments picked by the article path.
+	CommentPickShare: 0.8,
 
 	// Text pages.
 	DisjointCoverage:  0.2,

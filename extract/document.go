@@ -37,6 +37,9 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		facts = readRootFacts(root, meta, &defaultConfig)
 	})
 	meta.facts = facts
+	if isCommentsPick(regionBasis, comments, &defaultConfig) {
+		regionBasis = "" // commentpick.go: the article path kept the readers' comments
+	}
 	th, kind := threadContent(root, base, src, meta, r, &defaultConfig)
 	if kind == threadPosts {
 		r = th

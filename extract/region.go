@@ -35,6 +35,7 @@ func cleanedRegion(region *html.Node, pageLevel bool, limit int, cfg *config) *h
 	out := cloneNode(region)
 	stripSiteBoxes(out, cfg) // regionboxes.go
 	stripChromeAround(out, pageLevel, limit)
+	stripControlRows(out) // controls.go
 	return out
 }
 
@@ -214,7 +215,11 @@ func chromeKind(n *html.Node, pageLevel bool) uint8 {
 	}
 	// One scan of each name for both lists: this runs on every element
 	// of every region walk.
-	kind := nameKinds(getAttr(n, "class"), chromeNameKinds) | nameKinds(getAttr(n, "id"), chromeNameKinds)
+	class, id := getAttr(n, "class"), getAttr(n, "id")
+	kind := nameKinds(class, chromeNameKinds) | nameKinds(id, chromeNameKinds)
+	if kind == 0 && (namesCommentList(class) || namesCommentList(id)) {
+		kind = commentName
+	}
 	switch {
 	case kind&chromeName != 0:
 		return chromeName
