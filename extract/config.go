@@ -150,6 +150,16 @@ type config struct {
 	GapLinkShare float64
 	GapHolds     float64
 	GapBlockKept float64
+	// StructureGapShare and StructureShare (structure.go): readability's
+	// result replaces trafilatura's (from the first to the last block
+	// trafilatura holds) when the blocks in that span trafilatura lacks add
+	// StructureGapShare of its words and StructureShare of them are headings
+	// and list items: trafilatura's recovery pass, which reads paragraphs
+	// only, lost the article's sections and lists. A heading or a short list
+	// is a few words, so the share of words is low; the share of headings
+	// and lists among them is what tells lost structure from chrome.
+	StructureGapShare float64
+	StructureShare    float64
 	// ArticleLinkShare: an article path's result with at least this share
 	// of its text in links is a menu, an index or a rail it took for the
 	// text, not an article; the region is read instead. (Gained from 0.4
@@ -279,6 +289,8 @@ var defaultConfig = config{
 	GapLinkShare:          0.3,
 	GapHolds:              0.8,
 	GapBlockKept:          0.5,
+	StructureGapShare:     0.05,
+	StructureShare:        0.5,
 	ArticleLinkShare:      0.5,
 	LinkBlockShare:        0.9,
 	ProductLinkRun:        4,

@@ -165,6 +165,7 @@ func render(ex extraction, base *url.URL, src *pageText) (r rendered, err error)
 	if ex.source == "trafilatura" {
 		restoreSpaces(ex.node, src)
 		restoreCodeBlocks(ex.node)
+		restoreTables(ex.node, src)
 		restoreFlattened(ex.node, src)
 	}
 	if ex.source == "region" || ex.source == "thread" {

@@ -142,6 +142,10 @@ func mainContent(root *html.Node, base *url.URL, src *pageText, titles string, a
 		return rendered{markdown: md, links: linksIn(rd.links, md)}, author, basis
 	}
 	if wordCount(md) > 0 {
+		if span, ok := structureLost(md, rd.markdown, &defaultConfig); ok {
+			span = trimEdges(span, nil, titles)
+			return rendered{markdown: span, links: linksIn(rd.links, span)}, author, span
+		}
 		return rendered{markdown: md, links: linksIn(tf.links, md)}, author, md
 	}
 	r, _ = render(extraction{node: bodyNode(root), source: "body"}, base, src)

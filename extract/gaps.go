@@ -57,14 +57,40 @@ func gapResult(r rendered, root, region *html.Node, meta *pageMeta, articleMD st
 // does not hold add at least cfg.GapShare of its words, less than
 // cfg.GapLinkShare of them link text.
 func leftGaps(md, articleMD string, cfg *config) bool {
-	articleTokens := wordTokens(stripLinks(articleMD), nil)
-	set := shingleSet(articleTokens)
+	g, ok := gapsIn(md, articleMD, cfg)
+	return ok && float64(g.words) >= cfg.GapShare*float64(g.resultWords) && g.fewLinks(cfg)
+}
+
+// gaps is what another rendering of the page (md) holds between the first
+// and the last of its blocks that a result holds: the span they make, and
+// the words of the blocks inside it the result lacks.
+type gaps struct {
+	span        string // md from the first kept block to the last
+	resultWords int    // the result's words
+	words       int    // the gap blocks' words
+	linked      int    // of words, those in link text
+	structured  int    // of words, those in headings and list items
+}
+
+// fewLinks: less than cfg.GapLinkShare of the gaps' words are link text
+// (a related box inside a story is links; skipped content is not).
+func (g gaps) fewLinks(cfg *config) bool {
+	return float64(g.linked) < cfg.GapLinkShare*float64(g.words)
+}
+
+// gapsIn measures the gaps md leaves around result (a block is the
+// result's when at least cfg.GapBlockKept of its shingles are; a block of
+// fewer than four words matches anywhere, so it never marks the span's
+// ends). ok is false when no block of md is the result's, or the span
+// holds less than cfg.GapHolds of the result's text.
+func gapsIn(md, result string, cfg *config) (g gaps, ok bool) {
+	resultTokens := wordTokens(stripLinks(result), nil)
+	set := shingleSet(resultTokens)
 	blocks := markdownBlocks(md)
 	kept := make([]bool, len(blocks))
 	first, last := -1, -1
 	var toks []string
 	for i, b := range blocks {
-		// A block of a few words (a label, a price) matches anywhere.
 		toks = wordTokens(stripLinks(md[b.start:b.end]), toks[:0])
 		if len(toks) >= 4 && coverage(toks, set) >= cfg.GapBlockKept {
 			kept[i] = true
@@ -75,21 +101,24 @@ func leftGaps(md, articleMD string, cfg *config) bool {
 		}
 	}
 	if first < 0 {
-		return false
+		return g, false
 	}
-	span := md[blocks[first].start:blocks[last].end]
-	if coverage(articleTokens, shingleSet(wordTokens(stripLinks(span), nil))) < cfg.GapHolds {
-		return false
+	g.span = md[blocks[first].start:blocks[last].end]
+	if coverage(resultTokens, shingleSet(wordTokens(stripLinks(g.span), nil))) < cfg.GapHolds {
+		return g, false
 	}
-	gap, linked := 0, 0
+	g.resultWords = len(resultTokens)
 	for i := first + 1; i < last; i++ {
 		if kept[i] {
 			continue
 		}
 		b := md[blocks[i].start:blocks[i].end]
 		w := wordCount(stripLinks(b))
-		gap += w
-		linked += w - wordCount(stripLinkTexts(b))
+		g.words += w
+		g.linked += w - wordCount(stripLinkTexts(b))
+		if isHeading(b) || isListItem(b) {
+			g.structured += w
+		}
 	}
-	return float64(gap) >= cfg.GapShare*float64(len(articleTokens)) && float64(linked) < cfg.GapLinkShare*float64(gap)
+	return g, true
 }
