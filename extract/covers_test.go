@@ -52,8 +52,8 @@ func TestOtherTextCoversShortBlocksIsLinear(t *testing.T) {
 		return took
 	}
 	const n = 40000
-	eighth, whole := run(n/8), run(n)
-	if whole > 24*eighth+time.Second {
+	eighth, whole, ok := growsLinearly(func() time.Duration { return run(n / 8) }, func() time.Duration { return run(n) }, time.Second)
+	if !ok {
 		t.Errorf("%d short blocks against %d words took %v, an eighth of them %v: want linear", n, n, whole, eighth)
 	}
 }

@@ -57,8 +57,8 @@ func TestLinksInIsLinear(t *testing.T) {
 	}
 	run(512) // warm up
 	const n = 40000
-	eighth, whole := run(n/8), run(n)
-	if whole > 24*eighth+time.Second {
+	eighth, whole, ok := growsLinearly(func() time.Duration { return run(n / 8) }, func() time.Duration { return run(n) }, time.Second)
+	if !ok {
 		t.Errorf("%d links took %v, an eighth of them %v: want linear", n, whole, eighth)
 	}
 }
