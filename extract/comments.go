@@ -55,9 +55,9 @@ func commentShingles(root *html.Node) map[uint64]struct{} {
 		out = wordTokens(t, out)
 	}
 	set := shingleSet(in)
-	if len(out) >= 4 {
-		for i := 0; i+4 <= len(out); i++ {
-			delete(set, shingleKey(out[i:i+4]))
+	if len(out) >= shingleWidth {
+		for i := 0; i+shingleWidth <= len(out); i++ {
+			delete(set, shingleKey(out[i:i+shingleWidth]))
 		}
 	}
 	return set
@@ -93,7 +93,7 @@ func dropTrailingComments(md string, set map[uint64]struct{}, cfg *config) strin
 	var buf []string
 	for j := len(blocks) - 1; j >= 0; j-- {
 		buf = wordTokens(stripLinks(md[blocks[j].start:blocks[j].end]), buf[:0])
-		if len(buf) < 4 {
+		if len(buf) < shingleWidth {
 			continue
 		}
 		if coverage(buf, set) >= cfg.CommentBlockShare {
@@ -113,29 +113,30 @@ func dropTrailingComments(md string, set map[uint64]struct{}, cfg *config) strin
 	return md[:blocks[cut-1].end]
 }
 
-// firstBlocks maps each shingle of md's blocks to the first block that
-// holds it.
+// firstBlocks maps each shingle of md's blocks to one more than the index
+// of the first block that holds it (0, a map's zero value: none does).
 func firstBlocks(md string, blocks []span) map[uint64]int {
 	first := map[uint64]int{}
 	var buf []string
 	for k, b := range blocks {
 		buf = wordTokens(stripLinks(md[b.start:b.end]), buf[:0])
-		for i := 0; i+4 <= len(buf); i++ {
-			if _, ok := first[shingleKey(buf[i:i+4])]; !ok {
-				first[shingleKey(buf[i:i+4])] = k
+		for i := 0; i+shingleWidth <= len(buf); i++ {
+			if key := shingleKey(buf[i : i+shingleWidth]); first[key] == 0 {
+				first[key] = k + 1 // 0: not seen
 			}
 		}
 	}
 	return first
 }
 
-// quoteShare is the share of toks' shingles (block k's, at least four
-// tokens) that a block before k holds already (first: firstBlocks).
+// quoteShare is the share of toks' shingles (block k's, at least
+// shingleWidth tokens) that a block before k holds already (first:
+// firstBlocks).
 func quoteShare(toks []string, k int, first map[uint64]int) float64 {
 	hit, n := 0, 0
-	for i := 0; i+4 <= len(toks); i++ {
+	for i := 0; i+shingleWidth <= len(toks); i++ {
 		n++
-		if f, ok := first[shingleKey(toks[i:i+4])]; ok && f < k {
+		if f := first[shingleKey(toks[i:i+shingleWidth])]; f != 0 && f-1 < k {
 			hit++
 		}
 	}
