@@ -38,8 +38,8 @@ func commentShingles(root *html.Node) map[uint64]struct{} {
 				}
 			case c.Type != html.ElementNode, c.DataAtom == atom.Script, c.DataAtom == atom.Style, c.DataAtom == atom.Template:
 			default:
-				walk(c, inSection || !holdsPage(c) &&
-					(nameHas(getAttr(c, "id"), commentSectionWords) || nameHas(getAttr(c, "class"), commentSectionWords)))
+				walk(c, inSection ||
+					(nameHas(getAttr(c, "id"), commentSectionWords) || nameHas(getAttr(c, "class"), commentSectionWords)) && !holdsPage(c))
 			}
 		}
 	}
@@ -63,15 +63,42 @@ func commentShingles(root *html.Node) map[uint64]struct{} {
 	return set
 }
 
-// holdsPage: the page's body, its main landmark or its article, whose
-// classes describe the page ("has-comments", "no-comments"), not a
-// section of it.
+// holdsPage: the page's body, its main landmark or its article, or an
+// element holding the page's headline (a level-one heading), whose
+// classes describe the page ("has-comments", "comments-open": a post
+// whose comments are open), not a section of it. A comment section comes
+// after what it comments on; it never holds the headline.
 func holdsPage(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Main, atom.Article:
 		return true
 	}
-	return false
+	return holdsHeadline(n)
+}
+
+// headlineSearchBudget bounds the nodes holdsHeadline reads: a wrapper's
+// headline comes before its text, and a comment section of thousands of
+// nodes (or a hostile nest of them, each named "comments") is not read
+// whole for each name.
+const headlineSearchBudget = 2048
+
+// holdsHeadline: n holds an <h1> within its first headlineSearchBudget
+// nodes.
+func holdsHeadline(n *html.Node) bool {
+	seen := 0
+	var find func(n *html.Node) bool
+	find = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if seen++; seen > headlineSearchBudget {
+				return false
+			}
+			if c.Type == html.ElementNode && (c.DataAtom == atom.H1 || find(c)) {
+				return true
+			}
+		}
+		return false
+	}
+	return find(n)
 }
 
 // dropTrailingComments removes from the end of md the blocks whose text
