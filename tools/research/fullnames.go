@@ -4,9 +4,9 @@ import (
 	"strings"
 )
 
-// A page names a person in full once and by the surname after ("Dan
-// O'Bannon wrote the screenplay from a story he co-authored with Ronald
-// Shusett. ... Shusett was executive producer."). A quote whose sentence
+// A page names a person in full once and by the surname after ("Tom
+// Reyes wrote the script with Anna Varga. ... Varga was the executive
+// producer."). A quote whose sentence
 // has a bare surname for its subject says what the person did but not who
 // the person is; the sentence that first names them in full does.
 
@@ -27,8 +27,8 @@ func (r *run) addFullNames(chosen []scoredQuote, maxTokens int, boiler map[strin
 		if at < 0 {
 			continue
 		}
-		for _, surname := range surnameSubjects(c.quote) {
-			sp, full, ok := fullNameBefore(rd.Content, at, surname, boiler, r.p.LeadMaxChars)
+		for _, surname := range surnameSubjects(c.quote, r.p.SurnameMinBytes) {
+			sp, full, ok := fullNameBefore(rd.Content, at, surname, boiler, r.p.FullNameMaxChars)
 			if !ok || added[sp] || pageQuotesName(chosen, c.page, full) {
 				continue
 			}
@@ -39,16 +39,17 @@ func (r *run) addFullNames(chosen []scoredQuote, maxTokens int, boiler map[strin
 			}
 			added[sp] = true
 			used += t
-			chosen = append(chosen, scoredQuote{page: c.page, quote: q, full: q, score: c.score * r.p.LeadScore, sh: shingles(q)})
+			chosen = append(chosen, scoredQuote{page: c.page, quote: q, full: q, score: c.score * r.p.FullNameScore, sh: shingles(q)})
 		}
 	}
 	return chosen
 }
 
 // surnameSubjects are the single capitalised words that open a sentence of
-// quote as its subject: a name word (not a stop word such as "The" or
-// "In") followed by a word in lower case ("Shusett was", "Giler and").
-func surnameSubjects(quote string) []string {
+// quote as its subject: a name word of minBytes or more (not a stop word
+// such as "The" or "In") followed by a word in lower case ("Varga was",
+// "Holt and").
+func surnameSubjects(quote string, minBytes int) []string {
 	var out []string
 	for _, sp := range sentenceSpans(quote) {
 		s := quote[sp[0]:sp[1]]
@@ -57,7 +58,7 @@ func surnameSubjects(quote string) []string {
 			continue // opens with punctuation: a quotation, a list mark
 		}
 		w, next := s[ws[0][0]:ws[0][1]], s[ws[1][0]:ws[1][1]]
-		if !isCap(w) || isCap(next) || len(w) < 3 || stemOf(w) == "" || s[ws[0][1]:ws[1][0]] != " " {
+		if !isCap(w) || isCap(next) || len(w) < minBytes || stemOf(w) == "" || s[ws[0][1]:ws[1][0]] != " " {
 			continue
 		}
 		out = append(out, w)

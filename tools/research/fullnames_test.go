@@ -22,7 +22,7 @@ func TestSurnameSubjects(t *testing.T) {
 		{"Varga, the producer, left early.", nil}, // not followed by a word in lower case
 		{"The crew met. Varga produced it.", []string{"Varga"}},
 	} {
-		if got := surnameSubjects(tt.quote); !reflect.DeepEqual(got, tt.want) {
+		if got := surnameSubjects(tt.quote, defaultParams.SurnameMinBytes); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("surnameSubjects(%q) = %q, want %q", tt.quote, got, tt.want)
 		}
 	}
