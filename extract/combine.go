@@ -112,7 +112,7 @@ func newOtherText(md string) *otherText {
 // shorter than a shingle counts as found when its tokens occur there in a
 // row ("- one\n- two" at the end of a list both kept).
 func (o *otherText) covers(toks []string) float64 {
-	if len(toks) == 0 || len(toks) >= 4 || len(o.toks) < 4 {
+	if len(toks) == 0 || len(toks) >= shingleWidth || len(o.toks) < shingleWidth {
 		return coverage(toks, o.set)
 	}
 	// Looked up, not searched for: a page may ask this of thousands of
@@ -346,7 +346,11 @@ func isTitleHeading(b, titles string) bool {
 // the same tokens it scores.
 func wordTokens(s string, out []string) []string { return AppendWordTokens(out, s) }
 
-// shingleKey hashes four consecutive tokens (FNV-1a over the tokens with
+// shingleWidth is how many consecutive tokens make a shingle: enough that
+// a shared shingle is shared text, not a common phrase ("one of the").
+const shingleWidth = 4
+
+// shingleKey hashes shingleWidth consecutive tokens (FNV-1a over the tokens with
 // a separator); collisions only blur a heuristic.
 func shingleKey(toks []string) uint64 {
 	h := uint64(14695981039346656037)
@@ -363,12 +367,12 @@ func shingleKey(toks []string) uint64 {
 
 func shingleSet(toks []string) map[uint64]struct{} {
 	set := make(map[uint64]struct{}, len(toks))
-	if len(toks) < 4 {
+	if len(toks) < shingleWidth {
 		set[shingleKey(toks)] = struct{}{}
 		return set
 	}
-	for i := 0; i+4 <= len(toks); i++ {
-		set[shingleKey(toks[i:i+4])] = struct{}{}
+	for i := 0; i+shingleWidth <= len(toks); i++ {
+		set[shingleKey(toks[i:i+shingleWidth])] = struct{}{}
 	}
 	return set
 }
@@ -378,16 +382,16 @@ func coverage(toks []string, set map[uint64]struct{}) float64 {
 	if len(toks) == 0 {
 		return 1
 	}
-	if len(toks) < 4 {
+	if len(toks) < shingleWidth {
 		if _, ok := set[shingleKey(toks)]; ok {
 			return 1
 		}
 		return 0
 	}
 	hit, n := 0, 0
-	for i := 0; i+4 <= len(toks); i++ {
+	for i := 0; i+shingleWidth <= len(toks); i++ {
 		n++
-		if _, ok := set[shingleKey(toks[i:i+4])]; ok {
+		if _, ok := set[shingleKey(toks[i:i+shingleWidth])]; ok {
 			hit++
 		}
 	}

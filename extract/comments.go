@@ -61,8 +61,8 @@ func commentShingles(root *html.Node) map[uint64]struct{} {
 				}
 			case c.Type != html.ElementNode, c.DataAtom == atom.Script, c.DataAtom == atom.Style, c.DataAtom == atom.Template:
 			default:
-				walk(c, inSection || !holdsPage(c) &&
-					(namesCommentSection(getAttr(c, "id")) || namesCommentSection(getAttr(c, "class"))))
+				walk(c, inSection ||
+					(namesCommentSection(getAttr(c, "id")) || namesCommentSection(getAttr(c, "class"))) && !holdsPage(c))
 			}
 		}
 	}
@@ -78,23 +78,50 @@ func commentShingles(root *html.Node) map[uint64]struct{} {
 		out = wordTokens(t, out)
 	}
 	set := shingleSet(in)
-	if len(out) >= 4 {
-		for i := 0; i+4 <= len(out); i++ {
-			delete(set, shingleKey(out[i:i+4]))
+	if len(out) >= shingleWidth {
+		for i := 0; i+shingleWidth <= len(out); i++ {
+			delete(set, shingleKey(out[i:i+shingleWidth]))
 		}
 	}
 	return set
 }
 
-// holdsPage: the page's body, its main landmark or its article, whose
-// classes describe the page ("has-comments", "no-comments"), not a
-// section of it.
+// holdsPage: the page's body, its main landmark or its article, or an
+// element holding the page's headline (a level-one heading), whose
+// classes describe the page ("has-comments", "comments-open": a post
+// whose comments are open), not a section of it. A comment section comes
+// after what it comments on; it never holds the headline.
 func holdsPage(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Html, atom.Body, atom.Main, atom.Article:
 		return true
 	}
-	return false
+	return holdsHeadline(n)
+}
+
+// headlineSearchBudget bounds the nodes holdsHeadline reads: a wrapper's
+// headline comes before its text, and a comment section of thousands of
+// nodes (or a hostile nest of them, each named "comments") is not read
+// whole for each name.
+const headlineSearchBudget = 2048
+
+// holdsHeadline: n holds an <h1> within its first headlineSearchBudget
+// nodes.
+func holdsHeadline(n *html.Node) bool {
+	seen := 0
+	var find func(n *html.Node) bool
+	find = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if seen++; seen > headlineSearchBudget {
+				return false
+			}
+			if c.Type == html.ElementNode && (c.DataAtom == atom.H1 || find(c)) {
+				return true
+			}
+		}
+		return false
+	}
+	return find(n)
 }
 
 // dropTrailingComments removes from the end of md the blocks whose text
@@ -116,7 +143,7 @@ func dropTrailingComments(md string, set map[uint64]struct{}, cfg *config) strin
 	var buf []string
 	for j := len(blocks) - 1; j >= 0; j-- {
 		buf = wordTokens(stripLinks(md[blocks[j].start:blocks[j].end]), buf[:0])
-		if len(buf) < 4 {
+		if len(buf) < shingleWidth {
 			continue
 		}
 		if coverage(buf, set) >= cfg.CommentBlockShare {
@@ -136,29 +163,30 @@ func dropTrailingComments(md string, set map[uint64]struct{}, cfg *config) strin
 	return md[:blocks[cut-1].end]
 }
 
-// firstBlocks maps each shingle of md's blocks to the first block that
-// holds it.
+// firstBlocks maps each shingle of md's blocks to one more than the index
+// of the first block that holds it (0, a map's zero value: none does).
 func firstBlocks(md string, blocks []span) map[uint64]int {
 	first := map[uint64]int{}
 	var buf []string
 	for k, b := range blocks {
 		buf = wordTokens(stripLinks(md[b.start:b.end]), buf[:0])
-		for i := 0; i+4 <= len(buf); i++ {
-			if _, ok := first[shingleKey(buf[i:i+4])]; !ok {
-				first[shingleKey(buf[i:i+4])] = k
+		for i := 0; i+shingleWidth <= len(buf); i++ {
+			if key := shingleKey(buf[i : i+shingleWidth]); first[key] == 0 {
+				first[key] = k + 1 // 0: not seen
 			}
 		}
 	}
 	return first
 }
 
-// quoteShare is the share of toks' shingles (block k's, at least four
-// tokens) that a block before k holds already (first: firstBlocks).
+// quoteShare is the share of toks' shingles (block k's, at least
+// shingleWidth tokens) that a block before k holds already (first:
+// firstBlocks).
 func quoteShare(toks []string, k int, first map[uint64]int) float64 {
 	hit, n := 0, 0
-	for i := 0; i+4 <= len(toks); i++ {
+	for i := 0; i+shingleWidth <= len(toks); i++ {
 		n++
-		if f, ok := first[shingleKey(toks[i:i+4])]; ok && f < k {
+		if f := first[shingleKey(toks[i:i+shingleWidth])]; f != 0 && f-1 < k {
 			hit++
 		}
 	}

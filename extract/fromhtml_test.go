@@ -354,6 +354,14 @@ func TestFromHTMLHostileInput(t *testing.T) {
 			return `<html><head><title>Kettle</title><script type="application/ld+json">` + ld.String() +
 				`</script></head><body><main><h1>Kettle</h1><p>£24.99</p><button>Add to cart</button></main></body></html>`
 		}, 8000, "steel kettle"},
+		// Comment-named sections nested as deep as the page may nest,
+		// over and over, none holding the headline: each name asks
+		// whether its element holds the page (holdsHeadline), within a
+		// bound, in the region's walk and the comment section's.
+		{"3k stacks of 150 nested comment sections", func(n int) string {
+			stack := strings.Repeat(`<div class="comments">`, 150) + "<p>a reader says hello</p>" + strings.Repeat("</div>", 150)
+			return `<html><body><main><h1>Post</h1><p>The post's own text, read first.</p>` + strings.Repeat(stack, n) + `</main></body></html>`
+		}, 3000, "post's own text"},
 		{"400 KB of desktop @media blocks", func(n int) string {
 			return "<style>" + strings.Repeat("@media screen and (min-width:1px),print{.x{display:none}}", n) + "</style><p>styled page text</p>"
 		}, 7000, "styled page text"},

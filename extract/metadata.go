@@ -133,6 +133,45 @@ func appendJSONLD(out []map[string]any, raw string) []map[string]any {
 	return out
 }
 
+// maxLDDepth bounds the walk of one JSON-LD object (a Product's review
+// list sits two or three levels down).
+const maxLDDepth = 6
+
+// walkLD calls visit on each object of the page's JSON-LD (objs, from
+// appendJSONLD) and on the objects nested in them, down to maxLDDepth
+// levels; visit says whether to walk into o. @context is vocabulary, not
+// data, and a top-level object's @graph is not walked: appendJSONLD put
+// its members in objs already, and a product reached twice would read as
+// two. Decoded JSON is a tree, so the walk costs what the JSON-LD's size
+// does and needs no other bound; keys come in map order, so a visitor
+// must not depend on the order it sees objects in.
+func walkLD(objs []map[string]any, visit func(o map[string]any) bool) {
+	var walk func(v any, depth int)
+	walk = func(v any, depth int) {
+		if depth > maxLDDepth {
+			return
+		}
+		switch t := v.(type) {
+		case []any:
+			for _, e := range t {
+				walk(e, depth+1)
+			}
+		case map[string]any:
+			if !visit(t) {
+				return
+			}
+			for k, e := range t {
+				if k != "@context" && (k != "@graph" || depth > 0) {
+					walk(e, depth+1)
+				}
+			}
+		}
+	}
+	for _, o := range objs {
+		walk(o, 0)
+	}
+}
+
 func ldTypes(o map[string]any) []string {
 	switch t := o["@type"].(type) {
 	case string:

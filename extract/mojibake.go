@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // A page whose UTF-8 text was once read as Latin-1 or Windows-1252 and
@@ -82,21 +84,15 @@ func doubleEncoded(rest string, lead byte, buf []byte) (ch rune, used int, ok bo
 }
 
 // singleByte is the byte r stands for in Latin-1 (U+0000 to U+00FF) or,
-// for 0x80 to 0x9F, in Windows-1252 ("€" is 0x80, "™" 0x99).
+// for 0x80 to 0x9F, in Windows-1252 ("€" is 0x80, "™" 0x99; 0x81, 0x8D,
+// 0x8F, 0x90 and 0x9D have no character there and read as Latin-1's
+// controls).
 func singleByte(r rune) (byte, bool) {
 	if r <= 0xFF {
 		return byte(r), true
 	}
-	c, ok := cp1252High[r]
-	return c, ok
-}
-
-// cp1252High maps the characters Windows-1252 puts at 0x80 to 0x9F to
-// their bytes (0x81, 0x8D, 0x8F, 0x90 and 0x9D have none: read as
-// Latin-1 controls).
-var cp1252High = map[rune]byte{
-	'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88,
-	'‰': 0x89, 'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91, '’': 0x92, '“': 0x93,
-	'”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9A, '›': 0x9B,
-	'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F,
+	if c, ok := charmap.Windows1252.EncodeRune(r); ok {
+		return c, true
+	}
+	return 0, false
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // latin1Twice and cp1252Twice are s as a page shows it after its UTF-8
@@ -18,14 +20,13 @@ func latin1Twice(s string) string {
 }
 
 func cp1252Twice(s string) string {
-	back := map[byte]rune{}
-	for r, c := range cp1252High {
-		back[c] = r
-	}
+	// The library's table, not the package's, so that a wrong byte in
+	// either shows.
+	dec := charmap.Windows1252.NewDecoder()
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if r, ok := back[s[i]]; ok {
-			b.WriteRune(r)
+		if out, err := dec.Bytes([]byte{s[i]}); err == nil && !strings.ContainsRune(string(out), utf8.RuneError) {
+			b.Write(out)
 		} else {
 			b.WriteRune(rune(s[i]))
 		}

@@ -22,10 +22,6 @@ import (
 // and a hostile page could declare megabytes.
 const maxDescriptionBytes = 16 << 10
 
-// maxLDObjects bounds how many JSON-LD objects the product walk visits: a
-// shop declares a product, its offers and reviews (a few hundred at most).
-const maxLDObjects = 10000
-
 // declaredProduct is the name and description of the one product the
 // page's JSON-LD declares, as Markdown (entities decoded, markup rendered,
 // links reduced to their text), or "" for both when it declares none,
@@ -37,34 +33,17 @@ func declaredProduct(meta *pageMeta, types []string) (name, desc string) {
 		return "", ""
 	}
 	found := 0
-	visited := 0
-	var walk func(v any, depth int)
-	walk = func(v any, depth int) {
-		if depth > maxLDDepth || visited >= maxLDObjects || found > 1 {
-			return
+	walkLD(meta.jsonLD, func(o map[string]any) bool {
+		if found > 1 {
+			return false
 		}
-		switch t := v.(type) {
-		case []any:
-			for _, e := range t {
-				walk(e, depth+1)
-			}
-		case map[string]any:
-			visited++
-			if declaredKind(ldTypes(t)) == kindProduct {
-				found++
-				name, desc = ldString(t, "name"), ldString(t, "description")
-				return // a product's variants (hasVariant) are the same product
-			}
-			for k, e := range t {
-				if k != "@context" && k != "@graph" { // appendJSONLD flattened @graph already
-					walk(e, depth+1)
-				}
-			}
+		if declaredKind(ldTypes(o)) == kindProduct {
+			found++
+			name, desc = ldString(o, "name"), ldString(o, "description")
+			return false // a product's variants (hasVariant) are the same product
 		}
-	}
-	for _, o := range meta.jsonLD {
-		walk(o, 0)
-	}
+		return true
+	})
 	if found != 1 {
 		return "", ""
 	}

@@ -84,6 +84,15 @@ func TestFromHTMLDeclaredDescriptionSaid(t *testing.T) {
 			forbidden: []string{"Made for long days", "Thick cushioned socks"},
 		},
 		{
+			// The walk of the structured data has no count bound that a
+			// long list before the product would exhaust (which of its
+			// objects came first would depend on map order).
+			name: "a product declared after twenty thousand other objects is read",
+			page: sockPage(`[{"@context":"https://schema.org","@type":"WebSite","hasPart":[`+
+				strings.TrimSuffix(strings.Repeat(`{"@type":"CreativeWork","name":"Guide"},`, 20000), ",")+`]},`+sockLD(sockDescription)+`]`, ""),
+			want: []string{"Made for long days on rough ground"},
+		},
+		{
 			name: "a percent-encoded description is decoded",
 			page: sockPage(sockLD("A%20merino%20blend%20that%20keeps%20your%20feet%20dry%20on%20the%20climb%20and%20warm%20on%20the%20way%20down."), ""),
 			want: []string{"A merino blend that keeps your feet dry on the climb"},

@@ -44,20 +44,32 @@ func guideWithComments(comments int) string {
 
 // TestRegionWithoutCommentSection: the main region of an undeclared page
 // is read without its readers' comment section: the guide's sections
-// stay, the comments go, however much longer they are than the guide.
+// stay, the comments go, however much longer they are than the guide;
+// also when the guide sits in a wrapper whose classes name the post's
+// comments ("comments-open": a state of the post, not its comment
+// section, which never holds the headline).
 func TestRegionWithoutCommentSection(t *testing.T) {
-	d, err := FromHTML(guideWithComments(4), mustURL(t, "https://open.example/alternatives/chat"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range guideSections {
-		if !strings.Contains(d.Markdown, s) {
-			t.Errorf("lacks the guide's section %q:\n%s", s, d.Markdown)
-		}
-	}
-	for _, c := range append(readerComments, "Reader 3", "June 4, 2019") {
-		if strings.Contains(d.Markdown, c) {
-			t.Errorf("kept comment text %q:\n%s", c, d.Markdown)
-		}
+	for _, wrapper := range []string{"", "entry has-comments", "post comments-open"} {
+		t.Run(wrapper, func(t *testing.T) {
+			page := guideWithComments(4)
+			if wrapper != "" {
+				page = strings.Replace(page, `<main><h1>`, `<main><div class="`+wrapper+`"><h1>`, 1)
+				page = strings.Replace(page, `<section id="comments"`, `</div><section id="comments"`, 1)
+			}
+			d, err := FromHTML(page, mustURL(t, "https://open.example/alternatives/chat"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range guideSections {
+				if !strings.Contains(d.Markdown, s) {
+					t.Errorf("lacks the guide's section %q:\n%s", s, d.Markdown)
+				}
+			}
+			for _, c := range append(readerComments, "Reader 3", "June 4, 2019") {
+				if strings.Contains(d.Markdown, c) {
+					t.Errorf("kept comment text %q:\n%s", c, d.Markdown)
+				}
+			}
+		})
 	}
 }

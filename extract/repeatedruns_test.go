@@ -104,3 +104,35 @@ func TestDropRepeatedRunsIsLinear(t *testing.T) {
 		t.Errorf("8x the blocks took %v against %v", tb, ts)
 	}
 }
+
+// FuzzDropRepeatedRuns: any Markdown (and any run size the config
+// asks) comes back as itself or as its own blocks, in order, some left
+// out: never one added or changed.
+func FuzzDropRepeatedRuns(f *testing.F) {
+	text := strings.Join(guideParas, "\n\n")
+	for _, s := range []string{"", text, text + "\n\n" + text, "a\n\nb\n\na\n\nb", "```\nx\n\nx\n```\n\nx\n\nx", "\n\n\n", "Ü ü\n\nü Ü\n\n" + text + "\n\n" + text} {
+		f.Add(s, 3, 200)
+	}
+	f.Fuzz(func(t *testing.T, md string, minBlocks, minWords int) {
+		cfg := defaultConfig
+		cfg.RepeatRunMinBlocks, cfg.RepeatRunMinWords = minBlocks%8, minWords%400
+		got := dropRepeatedRuns(md, &cfg)
+		if got == md {
+			return
+		}
+		in, out := markdownBlocks(md), markdownBlocks(got)
+		k := 0
+		for _, o := range out {
+			for k < len(in) && md[in[k].start:in[k].end] != got[o.start:o.end] {
+				k++
+			}
+			if k == len(in) {
+				t.Fatalf("block %q is not one of the input's, in order:\n%q\n->\n%q", got[o.start:o.end], md, got)
+			}
+			k++
+		}
+		if len(out) >= len(in) {
+			t.Fatalf("changed without dropping a block:\n%q\n->\n%q", md, got)
+		}
+	})
+}

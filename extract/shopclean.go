@@ -33,34 +33,16 @@ func cleanShop(md string, reviews map[uint64]struct{}, cfg *config) string {
 // own), or nil when it declares none.
 func declaredReviews(meta *pageMeta) map[uint64]struct{} {
 	var texts []string
-	var walk func(v any, depth int)
-	walk = func(v any, depth int) {
-		if depth > maxLDDepth {
-			return
-		}
-		switch t := v.(type) {
-		case []any:
-			for _, e := range t {
-				walk(e, depth+1)
-			}
-		case map[string]any:
-			for _, typ := range ldTypes(t) {
-				if typ == "Review" {
-					if s := ldString(t, "reviewBody"); s != "" {
-						texts = append(texts, s)
-					}
-				}
-			}
-			for k, e := range t {
-				if k != "@context" {
-					walk(e, depth+1)
+	walkLD(meta.jsonLD, func(o map[string]any) bool {
+		for _, typ := range ldTypes(o) {
+			if typ == "Review" {
+				if s := ldString(o, "reviewBody"); s != "" {
+					texts = append(texts, s)
 				}
 			}
 		}
-	}
-	for _, o := range meta.jsonLD {
-		walk(o, 0)
-	}
+		return true
+	})
 	if len(texts) == 0 {
 		return nil
 	}
@@ -72,10 +54,6 @@ func declaredReviews(meta *pageMeta) map[uint64]struct{} {
 	}
 	return set
 }
-
-// maxLDDepth bounds the walk of one JSON-LD object (a Product's review
-// list sits two or three levels down).
-const maxLDDepth = 6
 
 // cleanShopText cleans a shop page's Markdown as its region is cleaned
 // (cleanRegion: rails, repeats), then of its declared reviews (cleanShop)

@@ -180,3 +180,19 @@ func TestTrailingCommentsQuotingThePost(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDropTrailingComments: whatever the Markdown and the comment
+// section's text, the result is the Markdown or a shorter start of it.
+func FuzzDropTrailingComments(f *testing.F) {
+	post := strings.Join(blogParagraphs, "\n\n")
+	for _, s := range [][2]string{{post + "\n\n" + strings.Join(readerComments, "\n\n"), strings.Join(readerComments, " ")}, {"", "x y z w"}, {"Agreed.\n\n" + post, post}, {"a b c d\n\na b c d", "a b c d"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, md, section string) {
+		set := shingleSet(wordTokens(section, nil))
+		got := dropTrailingComments(md, set, &defaultConfig)
+		if !strings.HasPrefix(md, got) || (got != md && wordCount(stripLinks(got)) < defaultConfig.ArticleMinWords) {
+			t.Fatalf("dropTrailingComments(%q) = %q", md, got)
+		}
+	})
+}

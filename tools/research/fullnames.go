@@ -2,11 +2,13 @@ package research
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
-// A page names a person in full once and by the surname after ("Dan
-// O'Bannon wrote the screenplay from a story he co-authored with Ronald
-// Shusett. ... Shusett was executive producer."). A quote whose sentence
+// A page names a person in full once and by the surname after ("Tom
+// Reyes wrote the script with Anna Varga. ... Varga was the executive
+// producer."). A quote whose sentence
 // has a bare surname for its subject says what the person did but not who
 // the person is; the sentence that first names them in full does.
 
@@ -16,7 +18,7 @@ import (
 // them in full already.
 func (r *run) addFullNames(chosen []scoredQuote, maxTokens int, boiler map[string]bool) []scoredQuote {
 	used, order := budgetOrder(chosen)
-	added := map[[2]int]bool{}
+	added := map[[3]int]bool{} // page, and the sentence's span in it
 	for _, k := range order {
 		c := chosen[k]
 		rd := r.pages[c.page].reading
@@ -27,9 +29,10 @@ func (r *run) addFullNames(chosen []scoredQuote, maxTokens int, boiler map[strin
 		if at < 0 {
 			continue
 		}
-		for _, surname := range surnameSubjects(c.quote) {
-			sp, full, ok := fullNameBefore(rd.Content, at, surname, boiler, r.p.LeadMaxChars)
-			if !ok || added[sp] || pageQuotesName(chosen, c.page, full) {
+		for _, surname := range surnameSubjects(c.quote, r.p.SurnameMinBytes) {
+			sp, full, ok := fullNameBefore(rd.Content, at, surname, boiler, r.p.FullNameMaxChars)
+			key := [3]int{c.page, sp[0], sp[1]}
+			if !ok || added[key] || pageQuotesName(chosen, c.page, full) {
 				continue
 			}
 			q := rd.Content[sp[0]:sp[1]]
@@ -37,18 +40,20 @@ func (r *run) addFullNames(chosen []scoredQuote, maxTokens int, boiler map[strin
 			if used+t > maxTokens {
 				continue
 			}
-			added[sp] = true
+			added[key] = true
 			used += t
-			chosen = append(chosen, scoredQuote{page: c.page, quote: q, full: q, score: c.score * r.p.LeadScore, sh: shingles(q)})
+			chosen = append(chosen, scoredQuote{page: c.page, quote: q, full: q, score: c.score * r.p.FullNameScore, sh: shingles(q)})
 		}
 	}
 	return chosen
 }
 
 // surnameSubjects are the single capitalised words that open a sentence of
-// quote as its subject: a name word (not a stop word such as "The" or
-// "In") followed by a word in lower case ("Shusett was", "Giler and").
-func surnameSubjects(quote string) []string {
+// quote as its subject: a name word of minBytes or more that starts with
+// a capital letter (not a year: isCap takes "1990" for a name's word; not
+// a stop word such as "The" or "In") followed by a word in lower case
+// ("Varga was", "Holt and").
+func surnameSubjects(quote string, minBytes int) []string {
 	var out []string
 	for _, sp := range sentenceSpans(quote) {
 		s := quote[sp[0]:sp[1]]
@@ -57,7 +62,7 @@ func surnameSubjects(quote string) []string {
 			continue // opens with punctuation: a quotation, a list mark
 		}
 		w, next := s[ws[0][0]:ws[0][1]], s[ws[1][0]:ws[1][1]]
-		if !isCap(w) || isCap(next) || len(w) < 3 || stemOf(w) == "" || s[ws[0][1]:ws[1][0]] != " " {
+		if first, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(first) || isCap(next) || len(w) < minBytes || stemOf(w) == "" || s[ws[0][1]:ws[1][0]] != " " {
 			continue
 		}
 		out = append(out, w)

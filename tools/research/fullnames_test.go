@@ -21,8 +21,11 @@ func TestSurnameSubjects(t *testing.T) {
 		{"Ok was the word.", nil},                 // too short to be a name
 		{"Varga, the producer, left early.", nil}, // not followed by a word in lower case
 		{"The crew met. Varga produced it.", []string{"Varga"}},
+		{"1990 was the year Varga left.", nil},                // a year is not a surname
+		{"2004 saw the film released.", nil},                  // nor here
+		{"Émile left. Ōta stayed.", []string{"Émile", "Ōta"}}, // capitals beyond ASCII
 	} {
-		if got := surnameSubjects(tt.quote); !reflect.DeepEqual(got, tt.want) {
+		if got := surnameSubjects(tt.quote, defaultParams.SurnameMinBytes); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("surnameSubjects(%q) = %q, want %q", tt.quote, got, tt.want)
 		}
 	}
@@ -87,4 +90,52 @@ func TestAddFullNames(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAddFullNamesPerPage: two pages whose full-name sentences stand at
+// the same offsets each get theirs (what was added is kept per page).
+func TestAddFullNamesPerPage(t *testing.T) {
+	a := "Orla Bay is a 1981 drama film. Tom Reyes wrote the script with Anna Varga. The film was shot in Leeds. Varga was the executive producer."
+	b := "Kira Dun is a 1984 crime film. Sam Ortiz wrote the script with Lena Holtz. The film was shot in Derby. Holtz was the executive producer."
+	p := DefaultParams()
+	r := &run{p: &p, pages: []*pageRec{{status: statusOK, reading: &Reading{Content: a}}, {status: statusOK, reading: &Reading{Content: b}}}}
+	chosen := []scoredQuote{{page: 0, quote: "Varga was the executive producer.", score: 1}, {page: 1, quote: "Holtz was the executive producer.", score: 0.8}}
+	got := r.addFullNames(chosen, 1200, nil)
+	var added []string
+	for _, c := range got[len(chosen):] {
+		added = append(added, c.quote)
+	}
+	if want := []string{"Tom Reyes wrote the script with Anna Varga.", "Sam Ortiz wrote the script with Lena Holtz."}; !reflect.DeepEqual(added, want) {
+		t.Errorf("addFullNames added %q, want %q", added, want)
+	}
+}
+
+// FuzzFullNames: any page text and quote give surnames that are words of
+// the quote, and a full-name sentence that lies before the quote, holds
+// the surname last in the full name, and is no longer than asked.
+func FuzzFullNames(f *testing.F) {
+	f.Add("Orla Bay is a 1981 drama film. Tom Reyes wrote the script with Anna Varga. Varga was the executive producer.", 60)
+	f.Add("## Cast\n\nÉmile Zola Ōta wrote it.\nŌta left. 1990 was late.", 10)
+	f.Add("\xff\xfe. Ab cd. Ab", 3)
+	f.Fuzz(func(t *testing.T, content string, cut int) {
+		if cut < 0 || cut > len(content) {
+			cut = len(content) / 2
+		}
+		quote := content[cut:]
+		for _, surname := range surnameSubjects(quote, defaultParams.SurnameMinBytes) {
+			if !strings.Contains(quote, surname) {
+				t.Fatalf("surname %q not in the quote %q", surname, quote)
+			}
+			sp, full, ok := fullNameBefore(content, cut, surname, nil, defaultParams.FullNameMaxChars)
+			if !ok {
+				continue
+			}
+			if sp[0] < 0 || sp[0] > sp[1] || sp[1] > cut || sp[1]-sp[0] > defaultParams.FullNameMaxChars {
+				t.Fatalf("span %v for a quote at %d of %d bytes", sp, cut, len(content))
+			}
+			if !strings.Contains(content[sp[0]:sp[1]], full) || !strings.HasSuffix(full, surname) {
+				t.Fatalf("full name %q, surname %q, sentence %q", full, surname, content[sp[0]:sp[1]])
+			}
+		}
+	})
 }

@@ -267,6 +267,18 @@ type Params struct {
 	QuoteTiers    []QuoteTier
 	// LeadScore is the score share of a page's lead added after selection.
 	LeadScore float64
+	// FullNameScore is the score share (of the quote's) of the sentence
+	// that names in full a person a chosen quote names by surname alone
+	// (fullnames.go), added after selection like a lead; FullNameMaxChars
+	// is the longest such sentence: a longer one costs the budget more
+	// than the name is worth. Both were the lead's values, shared.
+	FullNameScore    float64
+	FullNameMaxChars int
+	// SurnameMinBytes is the shortest capitalised word that opens a
+	// sentence and is read as a surname: shorter ones are mostly titles
+	// and interjections ("Mr", "Dr", "Oh"), at the cost of the shortest
+	// surnames ("Li", "Wu").
+	SurnameMinBytes int
 	// NearDuplicate is the shingle Jaccard above which two quotes say the
 	// same; ContainedShare of a quote's shingles in another makes it an
 	// excerpt of it.
@@ -442,6 +454,7 @@ func DefaultParams() Params {
 		ResidualWeight: 0.6, PageCut: 0.15, PageFloor: 0.05,
 		QuoteMaxChars: 700, QuoteTiers: []QuoteTier{{2, 500}, {4, 360}, {8, 220}},
 		LeadScore: 0.9, NearDuplicate: 0.6, ContainedShare: 0.8, BoilerMinPages: 3, BoilerShare: 0.2,
+		FullNameScore: 0.9, FullNameMaxChars: 400, SurnameMinBytes: 3,
 
 		MaxPlannedQueries: 8, SearchResults: 10, SearchParallel: 4,
 

@@ -1,0 +1,66 @@
+package extract
+
+import "strings"
+
+// Some pages hold their text twice: a theme that writes the post once for
+// wide screens and once for narrow ones (the stylesheet that shows one is
+// not loaded), a print copy under the page. Both extractors read both
+// copies as text. This runs on every result but a thread's (whose posts
+// may quote each other whole), after the region's own, block-by-block
+// repeat rules (dropRepeats, regionclean.go).
+
+// dropRepeatedRuns removes a run of at least cfg.RepeatRunMinBlocks
+// consecutive blocks, holding at least cfg.RepeatRunMinWords words, that
+// repeats an earlier run block for block, in order: the page's text laid
+// out twice (a desktop and a mobile copy, a print version), which the
+// extractors read as one. A repeated label, card or code sample is one or
+// two blocks, or short, and stays: pages repeat those on purpose (a tab's
+// label above its panel, a meal plan's days).
+func dropRepeatedRuns(md string, cfg *config) string {
+	blocks := markdownBlocks(md)
+	keys := make([]string, len(blocks))
+	words := make([]int, len(blocks))
+	first := make(map[string]int, len(blocks))
+	var toks []string
+	for i, sp := range blocks {
+		toks = wordTokens(strings.ToLower(stripLinks(md[sp.start:sp.end])), toks[:0])
+		keys[i], words[i] = strings.Join(toks, " "), len(toks)
+		if _, ok := first[keys[i]]; !ok && keys[i] != "" {
+			first[keys[i]] = i
+		}
+	}
+	drop := make([]bool, len(blocks))
+	dropped := false
+	for i := 0; i < len(blocks); {
+		j, ok := first[keys[i]]
+		if !ok || j >= i {
+			i++
+			continue
+		}
+		// The run goes on while both copies do and the copy stays before
+		// the original's end; every block has a word, so a run that is
+		// not taken is shorter than RepeatRunMinWords blocks.
+		n, w := 0, 0
+		for i+n < len(blocks) && j+n < i && keys[i+n] != "" && keys[i+n] == keys[j+n] {
+			w += words[i+n]
+			n++
+		}
+		if n < cfg.RepeatRunMinBlocks || w < cfg.RepeatRunMinWords {
+			i++
+			continue
+		}
+		for k := i; k < i+n; k++ {
+			drop[k] = true
+		}
+		dropped = true
+		i += n
+	}
+	if !dropped {
+		return md
+	}
+	k := -1
+	return keepBlocks(md, func(string) bool {
+		k++
+		return !drop[k]
+	})
+}
