@@ -125,15 +125,62 @@ func revealHeadedPanel(c *html.Node) {
 }
 
 // opensNext: an element whose press opens the block after it in an
-// accordion: a section's heading, or a <details>' summary (whose answer
-// pages often also mark aria-hidden). A bare button beside a collapsed
+// accordion: a section's heading, a <details>' summary (whose answer
+// pages often also mark aria-hidden), or a FAQ's question. A bare button beside a collapsed
 // block is as often a widget's own hidden part: a payment sheet, a menu.
 func opensNext(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Summary:
 		return true
+	case atom.Div, atom.P, atom.Dt, atom.Span, atom.Strong, atom.B:
+		return isQuestion(n)
 	}
 	return strings.EqualFold(getAttr(n, "role"), "heading")
+}
+
+// maxQuestionNodes bounds the nodes of a FAQ question's element.
+const maxQuestionNodes = 32
+
+// smallSubtree: n has at most limit nodes below it.
+func smallSubtree(n *html.Node, limit int) bool {
+	count := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if count++; count > limit || !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(n)
+}
+
+// maxQuestionBytes bounds a FAQ question's text (longer is a paragraph
+// that happens to end in a question).
+const maxQuestionBytes = 200
+
+// isQuestion: n's whole text is one short question, as a FAQ writes its
+// questions over answers that open when pressed; not a link (a teaser
+// card's headline asks questions too, and opens another page).
+func isQuestion(n *html.Node) bool {
+	if !smallSubtree(n, maxQuestionNodes) {
+		return false // also keeps this check cheap on every block of a page
+	}
+	w := wordsOf(n, maxQuestionBytes)
+	if len(w) > maxQuestionBytes || !(strings.HasSuffix(w, "?") || strings.HasSuffix(w, "？") || strings.HasSuffix(w, "؟")) {
+		return false
+	}
+	return !holdsLink(n)
+}
+
+func holdsLink(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.A || holdsLink(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownHidden: n's own markup hides it (the hidden attribute, aria-hidden,

@@ -22,6 +22,7 @@ func TestFromHTMLUnnamedPanelsAreRead(t *testing.T) {
 <div class="faq-a" aria-hidden="true"><p>Only on a cold wool cycle, flat to dry; a hot wash felts the weave.</p></div></details></div>
 <div class="care"><h2><button id="care-btn" aria-expanded="false">Care and repairs</button></h2>
 <div class="care-panel" role="region" aria-labelledby="care-btn" hidden><p>Send it back to the mill at any age and we darn holes and moth bites at cost.</p></div></div>
+<div class="qa"><div class="qa-q">Will it pill after a winter?</div><div class="qa-a" style="display: none;">Barely: the long staple holds the fibres in, and a lint comb lifts what little there is.</div></div>
 <h2>Delivery</h2><div style="display:none !important"><p>SECRETI a note the page hides for good</p></div>
 <p>Orders leave the mill within two days. <button aria-expanded="false">Details</button></p><div style="display:none"><p>SECRETW hidden beside a control inside a sentence</p></div>
 </div></main>`
@@ -32,7 +33,7 @@ func TestFromHTMLUnnamedPanelsAreRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"dense enough for a winter bed", "brushed by hand with teasels", "200 × 230 cm", "1.9 kg",
-		"cold wool cycle", "darn holes and moth bites"} {
+		"cold wool cycle", "darn holes and moth bites", "long staple holds the fibres"} {
 		if !strings.Contains(d.Markdown, want) {
 			t.Errorf("panel text %q lost:\n%s", want, d.Markdown)
 		}
@@ -80,6 +81,9 @@ func TestRevealHeadedPanels(t *testing.T) {
 	}{
 		{"heading then collapsed block", `<h3>Sizes</h3><div id="p" style="display:none">S, M, L</div>`, true},
 		{"summary then aria-hidden answer", `<details><summary>Why?</summary><div id="p" aria-hidden="true">Because.</div></details>`, true},
+		{"a question then its collapsed answer", `<div class="q">Does it fold flat?</div><div id="p" style="display:none">Yes, to 4 cm.</div>`, true},
+		{"a long paragraph ending in a question is no question", `<p>` + strings.Repeat("We weave every blanket by hand on a narrow loom. ", 6) + `Why?</p><div id="p" style="display:none">Because.</div>`, false},
+		{"a teaser card's linked question", `<div class="card"><a href="/story">Which arcade is the largest?</a></div><div id="p" class="hidden">Read on</div>`, false},
 		{"hidden for good", `<h3>Sizes</h3><div id="p" style="display:none !important">S, M, L</div>`, false},
 		{"a hidden heading", `<h3 hidden>Sizes</h3><div id="p" style="display:none">S, M, L</div>`, false},
 		{"a bare button", `<button>Pay</button><div id="p" style="display:none">More payment options</div>`, false},
