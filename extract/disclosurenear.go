@@ -39,8 +39,8 @@ func labelledByControl(n *html.Node, labels map[string]bool) bool {
 }
 
 // revealUnnamedPanels unhides the panel beside each control that names
-// none (controls inside chrome are not collected): the nearest collapsed sibling of the control or of a wrapper that
-// holds nothing but it.
+// none (controls inside chrome are not collected): the nearest collapsed
+// sibling of the control or of a wrapper that holds nothing but it.
 func revealUnnamedPanels(controls []*html.Node) {
 	for _, c := range controls {
 		if p := panelBeside(c); p != nil {
@@ -126,8 +126,9 @@ func revealHeadedPanel(c *html.Node) {
 
 // opensNext: an element whose press opens the block after it in an
 // accordion: a section's heading, a <details>' summary (whose answer
-// pages often also mark aria-hidden), or a FAQ's question. A bare button beside a collapsed
-// block is as often a widget's own hidden part: a payment sheet, a menu.
+// pages often also mark aria-hidden), or a FAQ's question. A bare button
+// beside a collapsed block is as often a widget's own hidden part: a
+// payment sheet, a menu.
 func opensNext(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Summary:
