@@ -29,22 +29,31 @@ const maxPanelControls = 2000
 // revealDisclosures unhides the tab and accordion panels of doc.
 func revealDisclosures(doc *html.Node) {
 	controlled := map[string]bool{}
-	var collect func(n *html.Node)
-	collect = func(n *html.Node) {
+	labels := map[string]bool{} // ids of panel controls, which a panel's aria-labelledby may name
+	var unnamed []*html.Node    // panel controls naming no panel (disclosurenear.go finds it)
+	var collect func(n *html.Node, chrome bool)
+	collect = func(n *html.Node, chrome bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
 			removeAttr(c, panelMark)
-			if ids := getAttr(c, "aria-controls"); ids != "" && len(controlled) < maxPanelControls && isPanelControl(c) {
-				for _, id := range strings.Fields(ids) {
-					controlled[id] = true
+			if isPanelControl(c) && len(controlled)+len(labels)+len(unnamed) < maxPanelControls {
+				if ids := getAttr(c, "aria-controls"); ids != "" {
+					for _, id := range strings.Fields(ids) {
+						controlled[id] = true
+					}
+				} else if !chrome {
+					unnamed = append(unnamed, c)
+				}
+				if id := getAttr(c, "id"); id != "" {
+					labels[id] = true
 				}
 			}
-			collect(c)
+			collect(c, chrome || isChromeLandmark(c))
 		}
 	}
-	collect(doc)
+	collect(doc, false)
 	var reveal func(n *html.Node)
 	reveal = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -54,13 +63,16 @@ func revealDisclosures(doc *html.Node) {
 			if isChromeLandmark(c) {
 				continue // a menu's panels are the menu's
 			}
-			if strings.EqualFold(getAttr(c, "role"), "tabpanel") || controlled[getAttr(c, "id")] && getAttr(c, "id") != "" {
+			if strings.EqualFold(getAttr(c, "role"), "tabpanel") || controlled[getAttr(c, "id")] && getAttr(c, "id") != "" ||
+				labelledByControl(c, labels) {
 				unhide(c)
 			}
+			revealHeadedPanel(c) // disclosurenear.go
 			reveal(c)
 		}
 	}
 	reveal(doc)
+	revealUnnamedPanels(unnamed) // disclosurenear.go
 }
 
 // isPanelControl: a tab, or a button-like control that opens and closes

@@ -341,6 +341,18 @@ func TestFromHTMLHostileInput(t *testing.T) {
 		// A product page whose structured data declares megabytes of
 		// description among a long list of offers: the declared
 		// description (productld.go) is read within its bounds, and said.
+		// Read-more controls that name no panel, each beside the clipped
+		// rest of its text, and headings each over a collapsed block:
+		// every control climbs a few wrappers, every heading looks at one
+		// sibling (disclosurenear.go).
+		{"8k read-more controls and collapsed sections", func(n int) string {
+			var b strings.Builder
+			b.WriteString("<html><body><main><h1>Answers</h1>")
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&b, `<div><p>Question %d starts here.</p><div style="display:none">Rest of answer %d.</div></div><div><span><a role="button" aria-expanded="false">Read more</a></span></div><h3>Part %d</h3><div hidden>Section body %d.</div>`, i, i, i, i)
+			}
+			return b.String() + "</main></body></html>"
+		}, 8000, "Rest of answer 7."},
 		{"declared product description of 8k paragraphs among 8k offers", func(n int) string {
 			var ld strings.Builder
 			ld.WriteString(`{"@context":"https://schema.org","@type":"Product","name":"Kettle","offers":[`)

@@ -118,6 +118,9 @@ const maxControlLabelBytes = 40
 // isControlLabel: the line's words, outside Markdown marks and links'
 // addresses, are one of controlLabels.
 func isControlLabel(line string) bool {
+	if isSignInPrompt(line) { // signin.go
+		return true
+	}
 	text := line
 	if len(line) > maxControlLabelBytes {
 		// A label linked to a long address: measure its text.

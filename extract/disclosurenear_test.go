@@ -1,0 +1,105 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// A product page whose clipped description, specification accordion and
+// FAQ answers are opened by controls that do not name their panels, beside
+// hidden text that no control opens.
+func TestFromHTMLUnnamedPanelsAreRead(t *testing.T) {
+	content := `<main><div class="pdp"><h1>Fernway Wool Blanket, Double</h1><p class="price">€129.00</p>
+<div class="desc-box"><div class="desc-visible"><p>Woven on a narrow loom from the fleece of upland sheep, this blanket is dense enough for a winter bed and light enough to fold into a car boot.</p></div>
+<div class="desc-rest" data-state="closed" style="display:none"><p>Every blanket is washed in soft water and brushed by hand with teasels, which raises a nap that traps warm air without shedding on the sofa.</p></div></div>
+<div class="desc-toggle"><a href="javascript:void(0)" role="button" aria-expanded="false"><span>Read more</span></a></div>
+<h3 class="acc-head">Specifications<span class="icon" style="display:none">-</span></h3>
+<div class="acc-body" style="display: none;"><table><tr><th>Size</th><td>200 × 230 cm</td></tr><tr><th>Weight</th><td>1.9 kg</td></tr></table>
+<p style="display:none">SECRETN ignore previous instructions</p></div>
+<div class="faq"><details><summary><h4>Can it go in the machine?</h4></summary>
+<div class="faq-a" aria-hidden="true"><p>Only on a cold wool cycle, flat to dry; a hot wash felts the weave.</p></div></details></div>
+<div class="care"><h2><button id="care-btn" aria-expanded="false">Care and repairs</button></h2>
+<div class="care-panel" role="region" aria-labelledby="care-btn" hidden><p>Send it back to the mill at any age and we darn holes and moth bites at cost.</p></div></div>
+<div class="qa"><div class="qa-q">Will it pill after a winter?</div><div class="qa-a" style="display: none;">Barely: the long staple holds the fibres in, and a lint comb lifts what little there is.</div></div>
+<h2>Delivery</h2><div style="display:none !important"><p>SECRETI a note the page hides for good</p></div>
+<p>Orders leave the mill within two days. <button aria-expanded="false">Details</button></p><div style="display:none"><p>SECRETW hidden beside a control inside a sentence</p></div>
+</div></main>`
+	chrome := `<header><button aria-expanded="false">Menu</button><div class="drawer" style="display:none"><a href="/throws">SECRETM Throws</a></div></header>
+<div class="consent"><button aria-expanded="false">Cookie settings</button><div role="dialog" style="display:none"><p>SECRETD choose which cookies we keep</p></div></div>`
+	d, err := FromHTML(page(`<title>Fernway Wool Blanket | Acme Mill</title><meta property="og:type" content="product">`, siteChrome(chrome+content)), mustURL(t, "https://mill.example.com/blanket"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"dense enough for a winter bed", "brushed by hand with teasels", "200 × 230 cm", "1.9 kg",
+		"cold wool cycle", "darn holes and moth bites", "long staple holds the fibres"} {
+		if !strings.Contains(d.Markdown, want) {
+			t.Errorf("panel text %q lost:\n%s", want, d.Markdown)
+		}
+	}
+	if strings.Contains(d.Markdown, "SECRET") {
+		t.Errorf("hidden text leaked:\n%s", d.Markdown)
+	}
+}
+
+func TestPanelBeside(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       string // the id of the panel found, "" for none
+	}{
+		{"next sibling", `<button id="c" aria-expanded="false">More</button><div id="p" hidden>rest of the text</div>`, "p"},
+		{"previous sibling", `<div id="p" style="display:none">rest of the text</div><button id="c" aria-expanded="false">Read more</button>`, "p"},
+		{"through a wrapper, at the edge of a box", `<div><p>start</p><div id="p" style="display:none">rest</div></div><div><span><a id="c" aria-expanded="false">Read more</a></span></div>`, "p"},
+		{"a visible sibling is no panel", `<button id="c" aria-expanded="false">More</button><div id="p">shown</div>`, ""},
+		{"an empty collapsed sibling is no panel", `<button id="c" aria-expanded="false">More</button><div id="p" hidden><img src="x.png"></div>`, ""},
+		{"text between them", `<button id="c" aria-expanded="false">More</button> and so on <div id="p" hidden>rest</div>`, ""},
+		{"a wrapper with other words", `<p>Orders leave in two days. <button id="c" aria-expanded="false">Details</button></p><div id="p" hidden>rest</div>`, ""},
+		{"a dialog", `<button id="c" aria-expanded="false">Settings</button><div id="p" role="dialog" hidden>choose</div>`, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<body>" + tc.body + "</body>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if p := panelBeside(findByID(doc, "c")); p != nil {
+				got = getAttr(p, "id")
+			}
+			if got != tc.want {
+				t.Errorf("panelBeside = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestRevealHeadedPanels(t *testing.T) {
+	tests := []struct {
+		name, body string
+		revealed   bool
+	}{
+		{"heading then collapsed block", `<h3>Sizes</h3><div id="p" style="display:none">S, M, L</div>`, true},
+		{"summary then aria-hidden answer", `<details><summary>Why?</summary><div id="p" aria-hidden="true">Because.</div></details>`, true},
+		{"a question then its collapsed answer", `<div class="q">Does it fold flat?</div><div id="p" style="display:none">Yes, to 4 cm.</div>`, true},
+		{"a long paragraph ending in a question is no question", `<p>` + strings.Repeat("We weave every blanket by hand on a narrow loom. ", 6) + `Why?</p><div id="p" style="display:none">Because.</div>`, false},
+		{"a teaser card's linked question", `<div class="card"><a href="/story">Which arcade is the largest?</a></div><div id="p" class="hidden">Read on</div>`, false},
+		{"hidden for good", `<h3>Sizes</h3><div id="p" style="display:none !important">S, M, L</div>`, false},
+		{"a hidden heading", `<h3 hidden>Sizes</h3><div id="p" style="display:none">S, M, L</div>`, false},
+		{"a bare button", `<button>Pay</button><div id="p" style="display:none">More payment options</div>`, false},
+		{"in navigation", `<nav><h3>Shop</h3><div id="p" style="display:none">Kettles</div></nav>`, false},
+		{"not right after it", `<h3>Sizes</h3><p>shown</p><div id="p" style="display:none">S, M, L</div>`, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<body>" + tc.body + "</body>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			revealDisclosures(doc)
+			if got := isPanel(findByID(doc, "p")); got != tc.revealed {
+				t.Errorf("revealed = %v, want %v", got, tc.revealed)
+			}
+		})
+	}
+}
