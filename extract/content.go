@@ -92,19 +92,14 @@ func bodyNode(doc *html.Node) *html.Node {
 }
 
 func stripNonContent(n *html.Node) *html.Node {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		if c.Type == html.ElementNode {
-			switch c.DataAtom {
-			case atom.Script, atom.Style, atom.Nav, atom.Form, atom.Button, atom.Select,
-				atom.Svg, atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Input, atom.Textarea:
-				n.RemoveChild(c)
-			default:
-				stripNonContent(c)
-			}
+	removeElements(n, func(c *html.Node) bool {
+		switch c.DataAtom {
+		case atom.Script, atom.Style, atom.Nav, atom.Form, atom.Button, atom.Select,
+			atom.Svg, atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Input, atom.Textarea:
+			return true
 		}
-		c = next
-	}
+		return false
+	})
 	return n
 }
 

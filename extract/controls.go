@@ -18,19 +18,7 @@ const controlRowMin = 3
 
 // stripControlRows removes from n the elements whose children are only
 // controlRowMin or more links without a target.
-func stripControlRows(n *html.Node) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		if c.Type == html.ElementNode {
-			if isControlRow(c) {
-				n.RemoveChild(c)
-			} else {
-				stripControlRows(c)
-			}
-		}
-		c = next
-	}
-}
+func stripControlRows(n *html.Node) { removeElements(n, isControlRow) }
 
 // isControlRow: n's children are controlRowMin or more <a> elements
 // without an href, and whitespace.

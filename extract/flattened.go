@@ -130,17 +130,7 @@ func onlyPlainParagraphs(n *html.Node) bool {
 // baselineClean removes what the baseline removes before reading the text
 // (aside, footer, footer-like divs, script, style), so the texts compare.
 func baselineClean(n *html.Node) *html.Node {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		if c.Type == html.ElementNode {
-			if isBaselineDiscarded(c) {
-				n.RemoveChild(c)
-			} else {
-				baselineClean(c)
-			}
-		}
-		c = next
-	}
+	removeElements(n, isBaselineDiscarded)
 	return n
 }
 

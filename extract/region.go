@@ -541,15 +541,7 @@ func isShop(root *html.Node, meta *pageMeta, cfg *config) bool {
 // stripNamed removes the elements under n whose class or id holds one of
 // words.
 func stripNamed(n *html.Node, words map[string]bool) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		if c.Type == html.ElementNode {
-			if nameHas(getAttr(c, "class"), words) || nameHas(getAttr(c, "id"), words) {
-				n.RemoveChild(c)
-			} else {
-				stripNamed(c, words)
-			}
-		}
-		c = next
-	}
+	removeElements(n, func(c *html.Node) bool {
+		return nameHas(getAttr(c, "class"), words) || nameHas(getAttr(c, "id"), words)
+	})
 }

@@ -296,6 +296,22 @@ func isHiddenElement(n *html.Node) bool {
 	return false
 }
 
+// removeElements removes from n's subtree every element drop accepts,
+// with everything inside it, and looks inside the elements it keeps.
+func removeElements(n *html.Node, drop func(*html.Node) bool) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			if drop(c) {
+				n.RemoveChild(c)
+			} else {
+				removeElements(c, drop)
+			}
+		}
+		c = next
+	}
+}
+
 func getAttr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {

@@ -3,7 +3,6 @@ package research
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -17,8 +16,7 @@ import (
 // question's own words ("state", "governor", "licensed") better than the
 // state's page does. The state's page is found by a hop search for the
 // state only.
-func addressWeb(t *testing.T) *miniweb.Site {
-	t.Helper()
+func addressWeb() []miniweb.Page {
 	pages := []miniweb.Page{
 		{Title: "KQZT", Sentences: []string{
 			"KQZT (880 AM) is a radio station licensed to Dorran, Tavaria, Ostland.",
@@ -34,23 +32,13 @@ func addressWeb(t *testing.T) *miniweb.Site {
 			"Ostland is a federal republic of forty provinces on the northern sea.",
 			"Its capital is Vellburg."}},
 	}
-	for i := 0; len(pages) < 48; i++ {
-		title := fmt.Sprintf("W%c%cR", 'A'+rune(i%26), 'A'+rune(i/26))
-		if miniweb.New(nil).JSOnly(title) {
-			continue // no browser here: every page reads over HTTP
-		}
-		pages = append(pages, miniweb.Page{Title: title, Sentences: []string{
-			fmt.Sprintf("%s is a radio station licensed to Varn, Tavaria, Ostland, and to the state of Ostland.", title),
-			"Its morning show on state politics interviews the governor of the state and the state's licensed broadcasters each week.",
-		}})
-	}
-	site := miniweb.New(pages)
-	for _, p := range pages {
-		if site.JSOnly(p.Title) {
-			t.Fatalf("test page %q is JavaScript-only in the mini-web; pick another title", p.Title)
-		}
-	}
-	return site
+	return append(pages, fillerPages(44, func(i int) string { return fmt.Sprintf("W%c%cR", 'A'+rune(i%26), 'A'+rune(i/26)) },
+		func(title string) miniweb.Page {
+			return miniweb.Page{Title: title, Sentences: []string{
+				fmt.Sprintf("%s is a radio station licensed to Varn, Tavaria, Ostland, and to the state of Ostland.", title),
+				"Its morning show on state politics interviews the governor of the state and the state's licensed broadcasters each week.",
+			}}
+		})...)
 }
 
 // The question asks for the state of an address. With the address's
@@ -60,9 +48,7 @@ func addressWeb(t *testing.T) *miniweb.Site {
 // bridge ("Ostland governor" is searched) and the state's page is never
 // read.
 func TestRunTakesTheStateOfAnAddress(t *testing.T) {
-	site := addressWeb(t)
-	srv := httptest.NewServer(site.Handler())
-	t.Cleanup(srv.Close)
+	srv, site := startPagesWeb(t, addressWeb())
 	const q = "Who is the governor of the state where KQZT is licensed?"
 	run := func(p Params) (quoted bool, res *Result) {
 		res, err := newTestEngine(t, srv.URL).WithParams(p).Run(context.Background(), Request{Question: q}, nil)

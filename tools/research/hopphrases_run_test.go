@@ -3,7 +3,6 @@ package research
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -15,8 +14,7 @@ import (
 // page, and forty pages of other cities whose founders' fathers answer
 // the question's words ("father", "king", "founded") as well as the
 // city's page does.
-func kingWeb(t *testing.T) *miniweb.Site {
-	t.Helper()
+func kingWeb() []miniweb.Page {
 	pages := []miniweb.Page{
 		{Title: "Varnholm", Sentences: []string{
 			"Varnholm is a port city on the Ossel coast.",
@@ -29,23 +27,13 @@ func kingWeb(t *testing.T) *miniweb.Site {
 			"Ostria is a kingdom on the northern sea.",
 			"Its kings were crowned at Lund Abbey."}},
 	}
-	for i := 0; len(pages) < 43; i++ {
-		title := fmt.Sprintf("Orrhaven %c%c", 'A'+rune(i%26), 'a'+rune(i/26))
-		if miniweb.New(nil).JSOnly(title) {
-			continue // no browser here: every page reads over HTTP
-		}
-		pages = append(pages, miniweb.Page{Title: title, Sentences: []string{
-			fmt.Sprintf("%s is a town founded by a king of the eastern coast.", title),
-			"The king's father founded its first church, and the town's father of letters founded its school.",
-		}})
-	}
-	site := miniweb.New(pages)
-	for _, p := range pages {
-		if site.JSOnly(p.Title) {
-			t.Fatalf("test page %q is JavaScript-only in the mini-web; pick another title", p.Title)
-		}
-	}
-	return site
+	return append(pages, fillerPages(40, func(i int) string { return fmt.Sprintf("Orrhaven %c%c", 'A'+rune(i%26), 'a'+rune(i/26)) },
+		func(title string) miniweb.Page {
+			return miniweb.Page{Title: title, Sentences: []string{
+				fmt.Sprintf("%s is a town founded by a king of the eastern coast.", title),
+				"The king's father founded its first church, and the town's father of letters founded its school.",
+			}}
+		})...)
 }
 
 // The question's king is "the Ostrian king who founded Varnholm": the
@@ -56,9 +44,7 @@ func kingWeb(t *testing.T) *miniweb.Site {
 // walk answers the father hop with the founder's kingdom and searches
 // "Ostria father" instead.
 func TestRunWalksTheClauseOfAQualifiedNoun(t *testing.T) {
-	site := kingWeb(t)
-	srv := httptest.NewServer(site.Handler())
-	t.Cleanup(srv.Close)
+	srv, site := startPagesWeb(t, kingWeb())
 	const q = "Who was the father of the Ostrian king who founded Varnholm?"
 	res, err := newTestEngine(t, srv.URL).Run(context.Background(), Request{Question: q}, nil)
 	if err != nil {

@@ -2,7 +2,6 @@ package research
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -162,20 +161,6 @@ func TestRunWalksToTheKindAskedFor(t *testing.T) {
 	if !searched {
 		t.Errorf("no hop search from the Halden Arms Company; queries %q", res.Queries)
 	}
-}
-
-// startPagesWeb serves pages (search and pages) on loopback.
-func startPagesWeb(t *testing.T, pages []miniweb.Page) (*httptest.Server, *miniweb.Site) {
-	t.Helper()
-	site := miniweb.New(pages)
-	for _, p := range pages {
-		if site.JSOnly(p.Title) {
-			t.Fatalf("test page %q is JavaScript-only in the mini-web; pick another title", p.Title)
-		}
-	}
-	srv := httptest.NewServer(site.Handler())
-	t.Cleanup(srv.Close)
-	return srv, site
 }
 
 // The place a hop asks for is where its subject is located only when

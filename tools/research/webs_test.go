@@ -1,0 +1,36 @@
+package research
+
+import (
+	"net/http/httptest"
+	"testing"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/fixtures/miniweb"
+)
+
+// startPagesWeb serves pages (search and pages) on loopback.
+func startPagesWeb(t *testing.T, pages []miniweb.Page) (*httptest.Server, *miniweb.Site) {
+	t.Helper()
+	site := miniweb.New(pages)
+	for _, p := range pages {
+		if site.JSOnly(p.Title) {
+			t.Fatalf("test page %q is JavaScript-only in the mini-web; pick another title", p.Title)
+		}
+	}
+	srv := httptest.NewServer(site.Handler())
+	t.Cleanup(srv.Close)
+	return srv, site
+}
+
+// fillerPages is n pages for a test web's crowd, built by page from the
+// titles title gives, skipping the titles the mini-web would serve only
+// to JavaScript (the tests have no browser: every page reads over HTTP).
+func fillerPages(n int, title func(i int) string, page func(title string) miniweb.Page) []miniweb.Page {
+	shells := miniweb.New(nil)
+	var out []miniweb.Page
+	for i := 0; len(out) < n; i++ {
+		if t := title(i); !shells.JSOnly(t) {
+			out = append(out, page(t))
+		}
+	}
+	return out
+}
