@@ -54,18 +54,25 @@ func cpuHog(stop <-chan struct{}) *sync.WaitGroup {
 	return &wg
 }
 
-type evidenceKey struct{ URL, Quote string }
+// evidenceKey is what must not change between runs: the quote, where it is
+// from and its score (scores moving in the third decimal with the same quotes
+// were how a web built differently each time showed).
+type evidenceKey struct {
+	URL, Quote string
+	Score      float64
+}
 
 func evidenceOf(res *Result) []evidenceKey {
 	var out []evidenceKey
 	for _, e := range res.Evidence {
-		out = append(out, evidenceKey{e.URL, e.Quote})
+		out = append(out, evidenceKey{e.URL, e.Quote, e.Score})
 	}
 	return out
 }
 
 // TestRunEvidenceIndependentOfTiming: the same question on the same web
-// gives the same evidence idle and under load (a CPU hog on every core and
+// (built anew for each run) gives the same evidence, scores included, idle
+// and under load (a CPU hog on every core and
 // pages that answer in random order), since decisions wait for whole rounds.
 func TestRunEvidenceIndependentOfTiming(t *testing.T) {
 	idle := jitterWeb(t, 0)
@@ -88,7 +95,7 @@ func TestRunEvidenceIndependentOfTiming(t *testing.T) {
 		}
 		// URLs differ by the server's port only: compare paths.
 		if got := evidenceOf(res2); !reflect.DeepEqual(paths(got, busy.URL), paths(want, idle.URL)) {
-			t.Errorf("loaded run %d: evidence differs from the idle run\nidle:   %q\nloaded: %q", i+1, want, got)
+			t.Errorf("loaded run %d: evidence differs from the idle run\nidle:   %v\nloaded: %v", i+1, want, got)
 		}
 	}
 }
@@ -96,7 +103,7 @@ func TestRunEvidenceIndependentOfTiming(t *testing.T) {
 func paths(ev []evidenceKey, base string) []evidenceKey {
 	out := make([]evidenceKey, len(ev))
 	for i, e := range ev {
-		out[i] = evidenceKey{e.URL[len(base):], e.Quote}
+		out[i] = evidenceKey{e.URL[len(base):], e.Quote, e.Score}
 	}
 	return out
 }
