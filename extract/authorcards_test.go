@@ -85,32 +85,72 @@ func TestAuthorCardsGo(t *testing.T) {
 	}
 }
 
-// TestArticleLabelLinesStay: an article's own "Label: value" lines (a
-// "Posted:" line, a byline, a fact box) are no author cards: one page,
-// no repeated card beside repeated posts, and the tree is left alone.
-func TestArticleLabelLinesStay(t *testing.T) {
-	body := siteChrome(`<article><h1>The harbour wall reopens</h1><p class="meta">Posted: 2024-03-03 by Ana Ruiz</p>
+// roundup is a gear review's list of picks: each a short name, "Label:
+// value" lines and a paragraph, like a post with its card but undated.
+func roundup() string {
+	var b strings.Builder
+	b.WriteString(`<article><h1>The best camping hammocks</h1><p>We slept in eleven hammocks over two summers to find the ones worth carrying.</p>`)
+	for i, name := range []string{"Best Overall", "Best Budget", "Most Versatile"} {
+		fmt.Fprintf(&b, `<section class="pick"><div class="specs"><h3>%s</h3><p>Rating: 4.%d/5</p><p>Price: $1%d9</p><p>Weight: %d oz</p></div><p>This hammock pitched in minutes on every trip, held its shape through a night of wind at the lake, and packed down to the size of a water bottle in pick %d.</p></section>`, name, 8-i, 7-i, 20+i, i)
+	}
+	b.WriteString(`</article>`)
+	return b.String()
+}
+
+// TestLabelLinesOutsideThreadsStay: an article's own "Label: value" lines
+// (a "Posted:" line, a fact box) and a review's undated picks with their
+// specifications are no author cards: the tree is left alone (the
+// "Posted:" line too; the article path drops it as a byline), and the
+// other lines are in the Markdown.
+func TestLabelLinesOutsideThreadsStay(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       []string
+	}{
+		{"article", `<article><h1>The harbour wall reopens</h1><p class="meta">Posted: 2024-03-03 by Ana Ruiz</p>
 <p>After two winters of repairs the harbour wall at Kelby is open to walkers again, with a new railing along the whole of its length and lights at the far end.</p>
 <dl class="facts"><dt>Length: 420 m</dt><dd>Cost: 2.1 million</dd><dd>Opened: 1911</dd></dl>
 <p>The council says the path will close on stormy days, when waves break over the top, and that a warning light at the landward end will show when it does.</p>
-<p class="meta">Updated: 2024-03-04</p></article>`)
-	src := page(`<title>The harbour wall reopens</title>`, body)
-	root, err := parseClean(src)
-	if err != nil {
-		t.Fatal(err)
+<p class="meta">Updated: 2024-03-04</p></article>`, []string{"Length: 420 m", "Cost: 2.1 million", "walkers again"}},
+		{"review picks", roundup(), []string{"Rating: 4.8/5", "Price: $179", "Weight: 21 oz", "Most Versatile"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := page(`<title>Kelby News</title>`, siteChrome(tc.body))
+			root, err := parseClean(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := renderNode(t, root)
+			dropAuthorCards(root, &defaultConfig)
+			if after := renderNode(t, root); after != before {
+				t.Fatalf("tree changed:\n%s\n---\n%s", before, after)
+			}
+			d, err := FromHTML(src, mustURL(t, "https://news.example.com/story"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(d.Markdown, want) {
+					t.Errorf("%q lost:\n%s", want, d.Markdown)
+				}
+			}
+		})
 	}
-	before := renderNode(t, root)
-	dropAuthorCards(root, &defaultConfig)
-	if after := renderNode(t, root); after != before {
-		t.Fatalf("article tree changed:\n%s\n---\n%s", before, after)
+}
+
+// FuzzSplitLabelLine: any text splits without a panic, and a line it
+// accepts has a short lower-case label and a value within the line.
+func FuzzSplitLabelLine(f *testing.F) {
+	for _, s := range []string{"Registered: 2012-09-03", "Posts: 73,365", "https://example.org/a: b", "Location (country): uk", ": x", "a:b", "Trophy Points:"} {
+		f.Add(s)
 	}
-	d, err := FromHTML(src, mustURL(t, "https://news.example.com/harbour-wall"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"Length: 420 m", "Cost: 2.1 million", "walkers again"} {
-		if !strings.Contains(d.Markdown, want) {
-			t.Errorf("%q lost:\n%s", want, d.Markdown)
+	f.Fuzz(func(t *testing.T, s string) {
+		label, value, ok := splitLabelLine(s, &defaultConfig)
+		if !ok {
+			return
 		}
-	}
+		if label != strings.ToLower(label) || len(strings.Fields(label)) > defaultConfig.CardLabelWords || value == "" || !strings.Contains(s, value) {
+			t.Fatalf("%q: label %q value %q", s, label, value)
+		}
+	})
 }
