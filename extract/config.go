@@ -49,6 +49,21 @@ type config struct {
 	// a thread only when no one of them holds this share of their words:
 	// a story with its readers' comments is one long post and short ones.
 	ThreadPostShare float64
+	// CardLabelShare, CardMinLines, CardMaxWords, CardLabelWords,
+	// CardLineWords and CardRankWords (authorcards.go): an author card is
+	// an element of at most CardMaxWords words (a name, a rank and a few
+	// profile lines; a post is more) holding CardMinLines "Label: value"
+	// lines (a label of at most CardLabelWords words, the line at most
+	// CardLineWords) or more whose labels recur in CardLabelShare of the
+	// cards of its look with different values (one such line is a post's
+	// "Posted:" date, not a card); a line of at most CardRankWords words
+	// standing alone in the card, after the name, is the rank.
+	CardLabelShare float64
+	CardMinLines   int
+	CardMaxWords   int
+	CardLabelWords int
+	CardLineWords  int
+	CardRankWords  int
 
 	// ReviewShare: on a shop page that does not declare itself an
 	// article, an article path's result with at least this share of its
@@ -264,6 +279,12 @@ var defaultConfig = config{
 	MinPosts:            2,
 	MinPostWords:        8,
 	PostShare:           0.6,
+	CardLabelShare:      0.5,
+	CardMinLines:        2,
+	CardMaxWords:        60,
+	CardLabelWords:      2,
+	CardLineWords:       8,
+	CardRankWords:       3,
 	ThreadCoverage:      0.5,
 	RepliesOverlap:      0.2,
 	RepliesGrowth:       3,

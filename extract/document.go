@@ -16,6 +16,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	base := meta.baseURL(pageURL)
 	absolutizeLinks(root, base)
 	paragraphize(root)
+	dropAuthorCards(root, &defaultConfig)
 	site := StripInvisible(meta.siteName())
 	d := &Document{
 		Title:     StripInvisible(meta.bestTitle(site)),

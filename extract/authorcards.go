@@ -1,0 +1,335 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Forum software sets an author card beside each post's body: the name,
+// a rank ("Member"), an avatar, and profile lines ("Registered:
+// 2012-09-03", "Posts: 73,365", "From: Berlin"). The name says who wrote
+// the post; the rest is the same chrome in every post, and an extractor
+// that keeps the thread keeps it too, once a post. The card is known by
+// structure, whatever the software's classes: an element of at most
+// cfg.CardMaxWords words holding cfg.CardMinLines short "Label: value"
+// lines or more, repeated (same tag and class) once a post, at least
+// cfg.MinPosts times, its labels recurring across the cards with
+// different values. Its profile lines, its images and a short rank line
+// standing alone go; its first line (the name) and a dated element (the
+// post's date) stay.
+
+// cardLine is one "Label: value" element of a post.
+type cardLine struct {
+	n            *html.Node
+	label, value string
+}
+
+// dropAuthorCards removes the author cards' profile lines from root (a
+// no-op on a page without them).
+func dropAuthorCards(root *html.Node, cfg *config) {
+	lines := labelLines(root, cfg, nil)
+	if len(lines) < cfg.MinPosts*cfg.CardMinLines {
+		return
+	}
+	// A line's card is its nearest ancestor holding another line.
+	held := map[*html.Node]int{}
+	for _, l := range lines {
+		for p := l.n.Parent; p != nil; p = p.Parent {
+			held[p]++
+		}
+	}
+	cardLines := map[*html.Node][]cardLine{}
+	var cards []*html.Node
+	for _, l := range lines {
+		p := l.n.Parent
+		for p != nil && held[p] < cfg.CardMinLines {
+			p = p.Parent
+		}
+		if p == nil {
+			continue
+		}
+		if cardLines[p] == nil {
+			cards = append(cards, p)
+		}
+		cardLines[p] = append(cardLines[p], l)
+	}
+	looks := map[string][]*html.Node{}
+	var order []string
+	for _, c := range cards {
+		if visibleWords(c) > cfg.CardMaxWords {
+			continue
+		}
+		key := c.Data + "." + getAttr(c, "class")
+		if looks[key] == nil {
+			order = append(order, key)
+		}
+		looks[key] = append(looks[key], c)
+	}
+	for _, key := range order { // document order: the same input, the same output
+		if group := besidePosts(looks[key], cfg); len(group) >= cfg.MinPosts {
+			clearCards(group, cardLines, cfg)
+		}
+	}
+}
+
+// besidePosts returns the cards of one look that are author cards: each
+// opens with a short line that is no label (the author's name) and is
+// part of a post of its own (its largest ancestor holding no other card
+// of the group) that holds cfg.MinPostWords words more than the card and
+// a date outside it. A product tile's or a recipe's "Label: value" lines
+// open with a label, the lists of one article share its body, and the
+// products of a review have no date each.
+func besidePosts(group []*html.Node, cfg *config) []*html.Node {
+	var out []*html.Node
+	for _, c := range group {
+		name := firstLine(c)
+		if name == nil {
+			continue
+		}
+		text := collapseSpace(textOf(name))
+		if _, _, ok := splitLabelLine(text, cfg); ok || wordCount(text) > cfg.CardRankWords {
+			continue
+		}
+		post := c
+		for post.Parent != nil && !holdsOther(post.Parent, c, group) {
+			post = post.Parent
+		}
+		if post == c || visibleWords(post) < visibleWords(c)+cfg.MinPostWords || !datedOutside(post, c) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// datedOutside: an element under post, outside card, is a date: a dated
+// element (isDateElement) or one whose short text reads as a date (a
+// post's header link "2024-08-03 14:22:38").
+func datedOutside(post, card *html.Node) bool {
+	for c := post.FirstChild; c != nil; c = c.NextSibling {
+		if c == card || c.Type != html.ElementNode || skipsCards[c.DataAtom] {
+			continue
+		}
+		if isDateElement(c) {
+			return true
+		}
+		if t, short := textUpTo(c, dateBytes); short {
+			if strings.TrimSpace(t) != "" && normalizeDate(collapseSpace(t)) != "" {
+				return true
+			}
+			if strings.TrimSpace(t) == "" {
+				continue
+			}
+		}
+		if datedOutside(c, card) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstLine is the first child of card with text.
+func firstLine(card *html.Node) *html.Node {
+	for c := card.FirstChild; c != nil; c = c.NextSibling {
+		if (c.Type == html.ElementNode || c.Type == html.TextNode) && strings.TrimSpace(textOf(c)) != "" {
+			return c
+		}
+	}
+	return nil
+}
+
+// holdsOther: post holds a card of group other than c.
+func holdsOther(post, c *html.Node, group []*html.Node) bool {
+	for _, o := range group {
+		if o != c && isAncestor(post, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// clearCards clears the cards of one look whose profile lines (labels in
+// cfg.CardLabelShare of the cards, with different values) number
+// cfg.CardMinLines or more.
+func clearCards(group []*html.Node, cardLines map[*html.Node][]cardLine, cfg *config) {
+	inCards := map[string]int{}
+	values := map[string]map[string]bool{}
+	for _, c := range group {
+		seen := map[string]bool{}
+		for _, l := range cardLines[c] {
+			if !seen[l.label] {
+				seen[l.label] = true
+				inCards[l.label]++
+			}
+			if values[l.label] == nil {
+				values[l.label] = map[string]bool{}
+			}
+			values[l.label][l.value] = true
+		}
+	}
+	for _, c := range group {
+		profile := 0
+		for _, l := range cardLines[c] {
+			if float64(inCards[l.label]) >= cfg.CardLabelShare*float64(len(group)) && len(values[l.label]) >= 2 {
+				profile++
+			}
+		}
+		if profile >= cfg.CardMinLines {
+			clearCard(c, cardLines[c], cfg)
+		}
+	}
+}
+
+// clearCard removes from card its label lines (all of them: a label one
+// author alone fills in is a profile line too), its images, and the
+// short lines standing alone after its first line (a rank, a contact
+// link).
+func clearCard(card *html.Node, lines []cardLine, cfg *config) {
+	for _, l := range lines {
+		if l.n != card && isAncestor(card, l.n) && l.n.Parent != nil {
+			l.n.Parent.RemoveChild(l.n)
+		}
+	}
+	removeElements(card, func(n *html.Node) bool { return n.DataAtom == atom.Img })
+	first := true
+	for c := card.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode || (c.Type == html.TextNode && strings.TrimSpace(c.Data) != "") {
+			text := collapseSpace(textOf(c))
+			switch {
+			case text == "":
+			case first:
+				first = false
+			case c.Type == html.ElementNode && isRankLine(c, text, cfg):
+				card.RemoveChild(c)
+			}
+		}
+		c = next
+	}
+}
+
+// isRankLine: a line of at most cfg.CardRankWords words, no label, no
+// date: a rank under the author's name, or a contact link ("Website").
+// (Left in, a contact link can make the card, name and all, read as a
+// link block that an extractor drops.)
+func isRankLine(n *html.Node, text string, cfg *config) bool {
+	return wordCount(text) <= cfg.CardRankWords && !strings.Contains(text, ":") && !holdsDate(n)
+}
+
+// skipsCards are the elements no author card is in: code ("name: nginx"
+// is YAML), tables, and what is not shown.
+var skipsCards = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Template: true, atom.Pre: true, atom.Code: true, atom.Table: true, atom.Head: true}
+
+// labelLines returns the "Label: value" elements under n (each the
+// outermost element whose text is the line), skipping dated elements
+// (the post's own date).
+func labelLines(n *html.Node, cfg *config, out []cardLine) []cardLine {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipsCards[c.DataAtom] {
+			continue
+		}
+		raw, short := textUpTo(c, lineBytes*cfg.CardLineWords)
+		if !short {
+			out = labelLines(c, cfg, out)
+			continue
+		}
+		text := collapseSpace(raw)
+		if label, value, ok := splitLabelLine(text, cfg); ok && onlyLine(c, text, cfg) {
+			if !holdsDate(c) {
+				out = append(out, cardLine{n: c, label: label, value: value})
+			}
+			continue
+		}
+		if text != "" {
+			out = labelLines(c, cfg, out)
+		}
+	}
+	return out
+}
+
+// lineBytes bounds the text read of an element, per word a line may
+// have: an element with more is no line, and its text is not built (the
+// walk stays linear on a deep page of long text).
+const lineBytes = 40
+
+// dateBytes bounds the text of an element read as a date (normalizeDate
+// reads no more).
+const dateBytes = 64
+
+// textUpTo is n's text and true when it is at most limit bytes (spaces
+// counted), else false.
+func textUpTo(n *html.Node, limit int) (string, bool) {
+	var b strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return b.Len() <= limit
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return "", false
+	}
+	return b.String(), true
+}
+
+// onlyLine: no element under n is a label line of its own (n is not a
+// card whose name runs into its first label: "Bob Posts: 3").
+func onlyLine(n *html.Node, text string, cfg *config) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		t := collapseSpace(textOf(c))
+		if t == text {
+			return onlyLine(c, text, cfg)
+		}
+		if _, _, ok := splitLabelLine(t, cfg); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// splitLabelLine splits "Label: value": a label of at most
+// cfg.CardLabelWords words of letters (a URL's "https:" is none), a value, the whole at most
+// cfg.CardLineWords words.
+func splitLabelLine(text string, cfg *config) (label, value string, ok bool) {
+	label, value, found := strings.Cut(text, ": ")
+	value = strings.TrimSpace(value)
+	if !found || value == "" || wordCount(text) > cfg.CardLineWords {
+		return "", "", false
+	}
+	label = strings.TrimSpace(label)
+	if label == "" || len(strings.Fields(label)) > cfg.CardLabelWords {
+		return "", "", false
+	}
+	for _, r := range label {
+		if !unicode.IsLetter(r) && !strings.ContainsRune(" ()-'", r) {
+			return "", "", false
+		}
+	}
+	return strings.ToLower(label), value, true
+}
+
+// holdsDate: n or an element under it is a date (isDateElement).
+func holdsDate(n *html.Node) bool {
+	if n.Type == html.ElementNode && isDateElement(n) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if holdsDate(c) {
+			return true
+		}
+	}
+	return false
+}

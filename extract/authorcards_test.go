@@ -1,0 +1,156 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// cardedThread is a forum topic whose posts each carry an author card
+// beside the body, in one of two markups forum software uses: a
+// definition list with the header's date above it (fluxStyle) or a
+// profile list with bold labels and linked counts (boldLabels).
+func cardedThread(boldLabels bool) string {
+	ranks := []string{"Member", "Senior Member", "Member"}
+	places := []string{"Leeds", "", "Porto"}
+	var b strings.Builder
+	b.WriteString(`<script>window.forumConfig = {"theme":"light","posts":3};</script><div id="brdmain"><h1>rsync stops at a space in the path</h1>`)
+	for i, p := range forumPosts[:3] {
+		label := func(l, v string) string {
+			if boldLabels {
+				return fmt.Sprintf(`<dd class="profile-%s"><strong>%s:</strong> <a href="/search?u=%d">%s</a></dd>`, strings.ToLower(l), l, i, v)
+			}
+			return fmt.Sprintf(`<dd><span>%s: %s</span></dd>`, l, v)
+		}
+		fmt.Fprintf(&b, `<div id="p%d" class="blockpost row%d"><h2><span>#%d</span> <a href="/viewtopic?pid=%d">%s 10:0%d</a></h2><div class="postbody"><div class="postleft"><dl>`, i, i%2, i+1, i, p[1], i)
+		fmt.Fprintf(&b, `<dt><strong><a href="/profile/%s">%s</a></strong></dt><dd class="usertitle"><strong>%s</strong></dd><dd class="postavatar"><img src="/avatars/%d.png" alt=""></dd>`, p[0], p[0], ranks[i], i)
+		if places[i] != "" {
+			b.WriteString(label("From", places[i]))
+		}
+		b.WriteString(label("Registered", fmt.Sprintf("201%d-0%d-1%d", i, i+3, i)))
+		b.WriteString(label("Posts", fmt.Sprintf("%d,%d01", 7*(i+1), i)))
+		fmt.Fprintf(&b, `<dd class="usercontacts"><a href="https://%s.example.org">Website</a></dd></dl></div><div class="postright"><div class="postmsg"><p>%s</p></div></div></div><div class="postfoot"><a href="/report?pid=%d">Report</a></div></div>`, p[0], p[2], i)
+	}
+	b.WriteString(`</div><script>document.querySelectorAll(".postfoot").forEach(function(e){e.dataset.ready=1});</script>`)
+	return b.String()
+}
+
+// TestAuthorCardsGo: every post's body, its author's name and its date
+// stay; the card's rank, avatar, profile lines and contact link go,
+// whichever markup the card has. The tree is checked (what the rule
+// leaves to both extractors and the thread path), then the page's
+// Markdown.
+func TestAuthorCardsGo(t *testing.T) {
+	head := `<title>rsync stops at a space in the path | Shell Forum</title><meta property="og:type" content="website">`
+	gone := []string{"Registered:", "Posts:", "From:", "Leeds", "Porto", "Senior Member", "Member", "avatars/", "Website"}
+	for _, tc := range []struct {
+		name string
+		bold bool
+	}{{"plain labels", false}, {"bold labels, linked values", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := page(head, siteChrome(cardedThread(tc.bold)))
+			root, err := parseClean(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dropAuthorCards(root, &defaultConfig)
+			tree := renderNode(t, root)
+			for i, p := range forumPosts[:3] {
+				for _, want := range []string{p[2], ">" + p[0] + "<", fmt.Sprintf("%s 10:0%d", p[1], i)} {
+					if !strings.Contains(tree, want) {
+						t.Errorf("%q lost from the tree", want)
+					}
+				}
+			}
+			for _, g := range gone {
+				if strings.Contains(tree, g) {
+					t.Errorf("card line %q kept in the tree", g)
+				}
+			}
+			d, err := FromHTML(src, mustURL(t, "https://forum.example.org/viewtopic?id=77"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range forumPosts[:3] {
+				if !strings.Contains(d.Markdown, p[2][:60]) {
+					t.Errorf("post body %q lost:\n%s", p[2][:30], d.Markdown)
+				}
+			}
+			for _, g := range gone {
+				if strings.Contains(d.Markdown, g) {
+					t.Errorf("card line %q kept:\n%s", g, d.Markdown)
+				}
+			}
+		})
+	}
+}
+
+// roundup is a gear review's list of picks: each a short name, "Label:
+// value" lines and a paragraph, like a post with its card but undated.
+func roundup() string {
+	var b strings.Builder
+	b.WriteString(`<article><h1>The best camping hammocks</h1><p>We slept in eleven hammocks over two summers to find the ones worth carrying.</p>`)
+	for i, name := range []string{"Best Overall", "Best Budget", "Most Versatile"} {
+		fmt.Fprintf(&b, `<section class="pick"><div class="specs"><h3>%s</h3><p>Rating: 4.%d/5</p><p>Price: $1%d9</p><p>Weight: %d oz</p></div><p>This hammock pitched in minutes on every trip, held its shape through a night of wind at the lake, and packed down to the size of a water bottle in pick %d.</p></section>`, name, 8-i, 7-i, 20+i, i)
+	}
+	b.WriteString(`</article>`)
+	return b.String()
+}
+
+// TestLabelLinesOutsideThreadsStay: an article's own "Label: value" lines
+// (a "Posted:" line, a fact box) and a review's undated picks with their
+// specifications are no author cards: the tree is left alone (the
+// "Posted:" line too; the article path drops it as a byline), and the
+// other lines are in the Markdown.
+func TestLabelLinesOutsideThreadsStay(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       []string
+	}{
+		{"article", `<article><h1>The harbour wall reopens</h1><p class="meta">Posted: 2024-03-03 by Ana Ruiz</p>
+<p>After two winters of repairs the harbour wall at Kelby is open to walkers again, with a new railing along the whole of its length and lights at the far end.</p>
+<dl class="facts"><dt>Length: 420 m</dt><dd>Cost: 2.1 million</dd><dd>Opened: 1911</dd></dl>
+<p>The council says the path will close on stormy days, when waves break over the top, and that a warning light at the landward end will show when it does.</p>
+<p class="meta">Updated: 2024-03-04</p></article>`, []string{"Length: 420 m", "Cost: 2.1 million", "walkers again"}},
+		{"review picks", roundup(), []string{"Rating: 4.8/5", "Price: $179", "Weight: 21 oz", "Most Versatile"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := page(`<title>Kelby News</title>`, siteChrome(tc.body))
+			root, err := parseClean(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := renderNode(t, root)
+			dropAuthorCards(root, &defaultConfig)
+			if after := renderNode(t, root); after != before {
+				t.Fatalf("tree changed:\n%s\n---\n%s", before, after)
+			}
+			d, err := FromHTML(src, mustURL(t, "https://news.example.com/story"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(d.Markdown, want) {
+					t.Errorf("%q lost:\n%s", want, d.Markdown)
+				}
+			}
+		})
+	}
+}
+
+// FuzzSplitLabelLine: any text splits without a panic, and a line it
+// accepts has a short lower-case label and a value within the line.
+func FuzzSplitLabelLine(f *testing.F) {
+	for _, s := range []string{"Registered: 2012-09-03", "Posts: 73,365", "https://example.org/a: b", "Location (country): uk", ": x", "a:b", "Trophy Points:"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		label, value, ok := splitLabelLine(s, &defaultConfig)
+		if !ok {
+			return
+		}
+		if label != strings.ToLower(label) || len(strings.Fields(label)) > defaultConfig.CardLabelWords || value == "" || !strings.Contains(s, value) {
+			t.Fatalf("%q: label %q value %q", s, label, value)
+		}
+	})
+}
