@@ -148,14 +148,11 @@ func termWords(s string) []termWord {
 }
 
 // wordIndex is the index of the word of ws that holds byte offset at (the
-// next word when at falls between words).
+// next word when at falls between words). ws is in text order, so a
+// binary search: a long sentence holds thousands of values, each looked
+// up here.
 func wordIndex(ws []termWord, at int) int {
-	for i, w := range ws {
-		if at < w.end {
-			return i
-		}
-	}
-	return len(ws)
+	return sort.Search(len(ws), func(i int) bool { return at < ws[i].end })
 }
 
 // valueWords are where, in words, the sentence holds a value of kind k
@@ -251,8 +248,10 @@ func (c answerCues) signOf(content string, sp [2]int, next *[2]int) answerSign {
 		return sign
 	}
 	for _, v := range c.valueWords(s, ws, false) {
-		for _, r := range rel {
-			if v != r && abs(v-r) <= c.near {
+		// rel is in text order: only its words from v-near to v+near
+		// are looked at, however many the sentence holds.
+		for j := sort.SearchInts(rel, v-c.near); j < len(rel) && rel[j] <= v+c.near; j++ {
+			if rel[j] != v {
 				sign.value = true
 				return sign
 			}
@@ -277,13 +276,6 @@ func (c answerCues) signOf(content string, sp [2]int, next *[2]int) answerSign {
 		}
 	}
 	return sign
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // bestSign is the strongest sign among text's sentences (what a page's
@@ -339,7 +331,9 @@ func (r *run) addAnswerSentences(chosen []scoredQuote, scores []float64, rankOf 
 		spans := sentenceSpans(rd.Content)
 		for i, sp := range spans {
 			sent := rd.Content[sp[0]:sp[1]]
-			if strings.HasPrefix(sent, "#") || boiler[strings.TrimSpace(sent)] {
+			// A sentence longer than an answer sentence may be is never
+			// added (its sign's span holds it): it is not read for one.
+			if len(sent) > p.AnswerSentenceChars || strings.HasPrefix(sent, "#") || boiler[strings.TrimSpace(sent)] {
 				continue
 			}
 			var next *[2]int

@@ -1,8 +1,10 @@
 package research
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // cuesFor reads a question with the names given as its plan's entities.
@@ -228,5 +230,49 @@ func BenchmarkAddAnswerSentences(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		r.addAnswerSentences(chosen, scores, rankOf, 1150, nil)
+	}
+}
+
+// manyPeople is a sentence of n distinct two-word names and no relation
+// word until its end ("... they married").
+func manyPeople(n int) string {
+	var b strings.Builder
+	for i := range n {
+		w := ""
+		for k := i; ; k /= 26 {
+			w += string(rune('a' + k%26))
+			if k < 26 {
+				break
+			}
+		}
+		fmt.Fprintf(&b, "then Ada V%s Moray and Tom V%s Lee spoke; ", w, w)
+	}
+	b.WriteString("they married")
+	return b.String()
+}
+
+// TestAnswerSignGrowsLinearly: a sentence (or the sentence after a short
+// one) of thousands of names takes time in proportion to its length: each
+// name's word was found by a scan from the sentence's start, and each
+// value was held against every relation word. Timed against an eighth of
+// itself: linear work grows 8×, quadratic 64×.
+func TestAnswerSignGrowsLinearly(t *testing.T) {
+	c := newAnswerCues("Who married the painter of Lind?", nil, 4, 3)
+	c.kind = kindPerson
+	c.relation["married"] = true
+	run := func(n int) time.Duration {
+		long := manyPeople(n)
+		content := "Her husband married. " + long
+		first, next := [2]int{0, 20}, [2]int{21, len(content)}
+		start := time.Now()
+		c.signOf(long, [2]int{0, len(long)}, nil)
+		c.signOf(content, first, &next)
+		return time.Since(start)
+	}
+	run(64)        // warm up
+	const n = 8000 // about 340 KB
+	eighth, whole := run(n/8), run(n)
+	if whole > 24*eighth+time.Second {
+		t.Errorf("%d names took %v, an eighth of them %v: want linear", n, whole, eighth)
 	}
 }
