@@ -238,13 +238,7 @@ func BenchmarkAddAnswerSentences(b *testing.B) {
 func manyPeople(n int) string {
 	var b strings.Builder
 	for i := range n {
-		w := ""
-		for k := i; ; k /= 26 {
-			w += string(rune('a' + k%26))
-			if k < 26 {
-				break
-			}
-		}
+		w := letterName(i)
 		fmt.Fprintf(&b, "then Ada V%s Moray and Tom V%s Lee spoke; ", w, w)
 	}
 	b.WriteString("they married")

@@ -69,6 +69,20 @@ func TestHopReadingsBounded(t *testing.T) {
 	}
 }
 
+// letterName is a distinct lower-case word for each i (a, b, …, z, ab,
+// bb, …): the growth tests' names differ in letters, not digits, so each
+// reads as a name.
+func letterName(i int) string {
+	w := ""
+	for k := i; ; k /= 26 {
+		w += string(rune('a' + k%26))
+		if k < 26 {
+			break
+		}
+	}
+	return w
+}
+
 // manyNames is a sentence of n distinct names, each read by every rule of
 // pickBridge: a person's name before a parenthesis of a birth that closes
 // only at the end, an adjective-shaped word, a place after the subject
@@ -77,13 +91,7 @@ func manyNames(n int) string {
 	var b strings.Builder
 	b.WriteString("Marlow lies near ")
 	for i := range n {
-		w := ""
-		for k := i; ; k /= 26 {
-			w += string(rune('a' + k%26))
-			if k < 26 {
-				break
-			}
-		}
+		w := letterName(i)
 		fmt.Fprintf(&b, "Ada V%s Moray (born in Lind%san, Marlow, Wex%s Vale and Orr%s county ", w, w, w, w)
 	}
 	b.WriteString(strings.Repeat(")", n) + ".")

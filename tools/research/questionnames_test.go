@@ -133,13 +133,7 @@ func manyQuestionNames(n int) string {
 	var b strings.Builder
 	b.WriteString("Which of these is oldest:")
 	for i := range n {
-		w := ""
-		for k := i; ; k /= 26 {
-			w += string(rune('a' + k%26))
-			if k < 26 {
-				break
-			}
-		}
+		w := letterName(i)
 		fmt.Fprintf(&b, " the V%s pamphlet, who plays Lind%s in the Orr%s movie, Route %dth avenue or", w, w, w, i+1)
 	}
 	b.WriteString(" none?")
