@@ -456,7 +456,10 @@ func renderRegion(region *html.Node, base *url.URL, src *pageText, meta *pageMet
 	if shop {
 		r.markdown = cleanShopText(dropDebris(r.markdown), meta, cfg)
 	} else {
-		r.markdown = cleanRegion(dropDebris(r.markdown), false, cfg)
+		// A listing's cards label their controls with links and spans
+		// ("Quick view", "Add to compare", a card's "Read more"): off a
+		// shop page too, they are no entry's text (shopclean.go).
+		r.markdown = dropControlLabels(cleanRegion(dropDebris(r.markdown), false, cfg))
 	}
 	return r, true
 }
