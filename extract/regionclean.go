@@ -25,6 +25,17 @@ var railHeadings = []string{
 	"more seller options", "other sellers", "compare similar", "products related to",
 }
 
+// storyRailHeadings open the rails a site sets under its content to push
+// its other stories ("Related articles", "Latest news"). A blog's or a
+// newsroom's index may be titled so, so they open a rail only below the
+// read's first heading (dropRails).
+var storyRailHeadings = []string{
+	"related articles", "related stories", "related news", "related posts", "related content", "related reading",
+	"recommended articles", "recommended stories", "recommended reading", "recent posts", "latest news",
+	"latest posts", "latest articles", "latest stories", "popular posts", "popular articles", "more stories",
+	"more news", "more articles",
+}
+
 // railPhrases mark a rail wherever they stand in a short heading ("Shop
 // customers also viewed", "Items you viewed recently").
 var railPhrases = []string{"also viewed", "also bought", "also purchased", "viewed recently", "frequently viewed", "related to this item"}
@@ -134,9 +145,15 @@ func isDigits(s string) bool {
 
 // dropRails removes each rail: its heading and everything under it up to
 // the next heading of the same or a higher level; and the "Loading…"
-// placeholders a script fills in later (each lazy panel leaves one).
+// placeholders a script fills in later (each lazy panel leaves one). The
+// read's first heading is its title, never a story rail's.
 func dropRails(md string, shop bool) string {
-	return dropSections(md, func(heading string) bool { return isRailHeading(heading, shop) })
+	first := true
+	return dropSections(md, func(heading string) bool {
+		story := !first && opensWith(strings.Join(headingTokens(heading), " "), storyRailHeadings)
+		first = false
+		return story || isRailHeading(heading, shop)
+	})
 }
 
 // dropSections removes each section whose heading isRail reports, up to
