@@ -419,6 +419,22 @@ type Params struct {
 	// AnswerSentenceChars is the longest answer sentence added (with the
 	// next one when split): a longer one is a flattened table row.
 	AnswerSentenceChars int
+
+	// --- Reading an open hop deeper (hopdeep.go) ---
+
+	// HopDeepResults: while a chain's hop is open (its bridge resolved by
+	// an answering sentence, no page read yet taking the walk on from it),
+	// its hop search's results up to this rank (0-based, over the results
+	// pages asked) are read before every planned, linked and guessed page,
+	// in the hop's order, past FollowUpResults: the hop's answer often
+	// ranks below short pages sharing one of its words, and the question
+	// search's tail (fused flat by RRF) took the budget. 10: one results
+	// page (SearchResults). 0: off.
+	HopDeepResults int
+	// HopAnsweredStops: once a walk steps on from a bridge (its hop has
+	// evidence), the results of its searches draw no more pages; off,
+	// they keep their follow-up priority.
+	HopAnsweredStops bool
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -465,6 +481,7 @@ func DefaultParams() Params {
 		HopBridgePage: 0.6, BoilerOpeningPages: 2,
 		HopOrder: true, HopAddressSeries: true, HopAddressOrder: true, HopStarsVerb: true,
 		AnswerSentences: 2, AnswerNearWords: 4, AnswerPhraseRun: 3, AnswerSentenceRanks: 10, AnswerSentenceChars: 400,
+		HopDeepResults: 10, HopAnsweredStops: true,
 	}
 }
 
