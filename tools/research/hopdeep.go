@@ -7,19 +7,21 @@ import (
 )
 
 // Reading an open hop deeper. A chain's bridge, once resolved, is the next
-// hop's subject; its hop search ("Tavaria governor") is the one search
+// hop's subject; its hop search ("Tavaria largest city") is the one search
 // that asks for that hop alone, while the question's own search mixes the
-// words of every hop. Yet the page that answers the hop often ranks past a
-// follow-up's usual cut (FollowUpResults), below short pages sharing one
-// of its words, and the question search's tail, fused flat by RRF, takes
-// the pages first. So while a hop is open (its bridge resolved by a
-// sentence that answered a hop, and no page read yet takes the walk a
-// step further from it), its search's first HopDeepResults results, in
-// the hop's rank order, come before every page of the planned searches,
-// links and other follow-ups. Once the walk steps on from the bridge the
-// hop has its evidence, and its results draw no more pages
-// (HopAnsweredStops). The state is the walk's over the pages read, in
-// schedule order, so the order of pages never depends on timing.
+// words of every hop. Yet the page that answers an inner hop (the name
+// the chain walks on to) often ranks past a follow-up's usual cut
+// (FollowUpResults), below short pages sharing one of its words, and the
+// question search's tail, fused flat by RRF, takes the pages first. So
+// while an inner hop is open (its bridge resolved by a sentence that
+// answered a hop, and no page read yet taking the walk on from it), its
+// search's first HopDeepResults results, in the hop's order, come before
+// every page of the planned searches, links and other follow-ups, when
+// that search confirms the bridge (its page, or a page naming it). Once
+// the walk steps on from the bridge the hop has its evidence, and its
+// searches' results draw no more pages (HopAnsweredStops). The state is
+// the walk's over the pages read, in schedule order, recomputed at each
+// decision, so the order of pages never depends on timing.
 
 // hopRead is what one hop search offers the frontier: its results in the
 // search's order, each with its re-ranked place and the priority it has
