@@ -124,7 +124,7 @@ func (r *run) assemble() *Result {
 		reason = "not read: research stopped early, every hop of the question had evidence"
 	}
 	for i, it := range r.sortedFrontier() {
-		if i >= 5 || it.priority < r.p.MinPriority {
+		if i >= 5 || it.rank() < r.p.MinPriority {
 			break
 		}
 		res.Sources = append(res.Sources, Source{N: len(res.Sources) + 1, URL: it.url, Title: it.title, Status: string(statusSkipped), Reason: reason})

@@ -47,6 +47,7 @@ type run struct {
 	noPageFor    []string   // bridges whose search found no page of their name, in search order
 	nameChecks   []proposal // searches of a bridge's name alone, after its hop search found no page of it
 	nextPages    []proposal // second results pages of hop searches whose first found nothing about the bridge
+	hopReads     []*hopRead // what each hop search offered the frontier, in the order answered (hopdeep.go)
 	stoppedEarly bool       // every hop had evidence before the page budget was spent
 }
 

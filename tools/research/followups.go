@@ -165,8 +165,21 @@ func (r *run) searchFinished(ev searchDone) {
 	// The page of the name searched for, at a top rank (or, for a hop, at
 	// any rank), is what the proposing page pointed to.
 	anyRank := ev.prop.hop && r.p.HopSnippetRerank
+	var hr *hopRead
+	if ev.prop.hop {
+		// A hop search's results take their priority from the state of
+		// its bridge at each decision (rankHopReads), not once here.
+		hr = &hopRead{bridge: ev.prop.Entity}
+		r.hopReads = append(r.hopReads, hr)
+	}
+	// Only a search whose results confirm the bridge (its own page or a
+	// page about it) is read deeper: the tail of one that found nothing
+	// about it shares a word of the name or of the hop, not the subject.
+	confirmed := hr != nil && r.confirmsBridge(ev.resp.Results, ev.prop.Entity, about, off)
 	for i, res := range ev.resp.Results {
-		if !r.queues(off+i, about[i]) || !domainAllowed(res.URL, r.req.IncludeDomains, r.req.ExcludeDomains) {
+		queued := r.queues(off+i, about[i])
+		deep := confirmed && r.offersDeep(off+rank[i])
+		if !(queued || deep) || !domainAllowed(res.URL, r.req.IncludeDomains, r.req.ExcludeDomains) {
 			continue
 		}
 		k := frontierKey(res.URL)
@@ -177,6 +190,9 @@ func (r *run) searchFinished(ev searchDone) {
 		named := (off+i < r.p.NamedResultRank || anyRank) && ev.prop.Entity != "" && nameMatch(res.Title, ev.prop.Entity, r.p.TitleMatch)
 		if named {
 			prio = max(prio, w*rel)
+		}
+		if !queued {
+			prio = 0 // past the cut: read only while the hop is open
 		}
 		if idx, ok := r.byKey[k]; ok {
 			if named && r.pages[idx].status == statusOK {
@@ -189,7 +205,11 @@ func (r *run) searchFinished(ev searchDone) {
 			it = &item{url: res.URL, key: k, title: res.Title, depth: ev.depth, via: ev.prop.Query}
 			r.frontier[k] = it
 		}
-		it.priority = max(it.priority, prio)
+		if hr != nil {
+			hr.results = append(hr.results, hopResult{key: k, rank: off + rank[i], prio: prio, deep: deep})
+		} else {
+			it.priority = max(it.priority, prio)
+		}
 		if named {
 			r.pendingParent(k, from, ev.prop.strength)
 		}

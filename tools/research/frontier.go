@@ -35,10 +35,10 @@ func (r *run) queueSearchResults(cands []candidate) {
 func (r *run) next() *item {
 	var best *item
 	for _, it := range r.frontier {
-		if it.priority < r.p.MinPriority {
+		if it.rank() < r.p.MinPriority {
 			continue
 		}
-		if best == nil || it.priority > best.priority || (it.priority == best.priority && it.key < best.key) {
+		if best == nil || it.rank() > best.rank() || (it.rank() == best.rank() && it.key < best.key) {
 			best = it
 		}
 	}
@@ -48,6 +48,10 @@ func (r *run) next() *item {
 	return best
 }
 
+// rank is an item's read priority: the best of what its searches and links
+// gave it and what the hop searches give it now.
+func (it *item) rank() float64 { return max(it.priority, it.hop) }
+
 // sortedFrontier lists unread items, best first.
 func (r *run) sortedFrontier() []*item {
 	out := make([]*item, 0, len(r.frontier))
@@ -55,8 +59,8 @@ func (r *run) sortedFrontier() []*item {
 		out = append(out, it)
 	}
 	sort.Slice(out, func(i, j int) bool {
-		if out[i].priority != out[j].priority {
-			return out[i].priority > out[j].priority
+		if out[i].rank() != out[j].rank() {
+			return out[i].rank() > out[j].rank()
 		}
 		return out[i].key < out[j].key
 	})

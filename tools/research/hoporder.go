@@ -30,12 +30,7 @@ func hopTermSets(hops []Hop) []map[string]bool {
 // spouse). Words of this hop or of no hop are open; past the
 // decomposition's last hop, every word left is.
 func (c *chain) openTerms() []relTerm {
-	k := 0
-	for _, st := range c.steps {
-		if !st.Toward {
-			k++ // a step to a smaller place than asked answers no hop yet
-		}
-	}
+	k := hopsAnswered(c.steps)
 	if c.hopTerms == nil || k >= len(c.hopTerms) {
 		return c.remaining
 	}
@@ -62,6 +57,18 @@ func (c *chain) openTerms() []relTerm {
 		}
 	}
 	return out
+}
+
+// hopsAnswered is how many of the decomposition's hops a walk's steps
+// answered: the index of the hop the walk waits on after them.
+func hopsAnswered(steps []hopStep) int {
+	k := 0
+	for _, st := range steps {
+		if !st.Toward {
+			k++ // a step to a smaller place than asked answers no hop yet
+		}
+	}
+	return k
 }
 
 // splitLater parts the words a hop answers from the later hops' words.

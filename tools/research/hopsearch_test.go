@@ -26,6 +26,7 @@ func hopSearchRun(t *testing.T, p Params, bridge string, results []search.Result
 		depth: 1,
 		resp:  &search.Response{Query: bridge + " year die", Results: results},
 	})
+	r.rankHopReads() // as the read loop does after its searches
 	return r
 }
 
@@ -48,14 +49,18 @@ func namesakes(n int) []search.Result {
 // engine ranked them; a long page that names the bridge once is read.
 func TestHopSearchPrefersResultsNamingTheBridge(t *testing.T) {
 	results := append(namesakes(9), result("Venndrift Movement", "Aldo Venn (1580–1644), a reformer who studied in Kesselburg, returned home and founded the movement."))
-	r := hopSearchRun(t, DefaultParams(), "Aldo Venn", results)
+	// The follow-up quota alone: an open hop's deeper reading (hopdeep.go)
+	// would queue every result.
+	base := DefaultParams()
+	base.HopDeepResults = 0
+	r := hopSearchRun(t, base, "Aldo Venn", results)
 	long := r.frontier[frontierKey("http://web.test/wiki/Venndrift Movement")]
 	if long == nil {
 		t.Fatalf("the page naming the bridge (rank 10) was not queued; frontier %v", r.sortedFrontier())
 	}
 	for _, it := range r.sortedFrontier() {
-		if it != long && it.priority >= long.priority {
-			t.Errorf("%q (%.2f) is read before the page naming the bridge (%.2f)", it.title, it.priority, long.priority)
+		if it != long && it.rank() >= long.rank() {
+			t.Errorf("%q (%.2f) is read before the page naming the bridge (%.2f)", it.title, it.rank(), long.rank())
 		}
 	}
 	// Results that do not name the bridge are queued as the engine ranked
@@ -63,7 +68,7 @@ func TestHopSearchPrefersResultsNamingTheBridge(t *testing.T) {
 	if n := len(r.frontier); n != r.p.FollowUpResults+1 {
 		t.Errorf("%d results queued, want the first %d and the one naming the bridge", n, r.p.FollowUpResults)
 	}
-	p := DefaultParams()
+	p := base
 	p.HopSnippetRerank = false
 	if r := hopSearchRun(t, p, "Aldo Venn", results); r.frontier[frontierKey("http://web.test/wiki/Venndrift Movement")] != nil {
 		t.Error("without the re-rank the page at rank 10 is queued too: the case tests nothing")
@@ -99,7 +104,7 @@ func TestHopSearchReadsTheBridgesOwnPageAtAnyRank(t *testing.T) {
 	results := append(namesakes(7), result("Aldo Venn", "Aldo Venn was an Ostrian reformer."))
 	r := hopSearchRun(t, DefaultParams(), "Aldo Venn", results)
 	own := r.frontier[frontierKey("http://web.test/wiki/Aldo Venn")]
-	if own == nil || own.priority < r.p.HopPriority {
+	if own == nil || own.rank() < r.p.HopPriority {
 		t.Fatalf("the bridge's own page at rank 8: %+v, want it queued at the hop priority %.2f", own, r.p.HopPriority)
 	}
 	if len(r.nameChecks) != 0 {

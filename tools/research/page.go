@@ -18,6 +18,7 @@ type item struct {
 	key      string
 	title    string // from the search result or the anchor
 	priority float64
+	hop      float64 // the priority hop searches give it now (rankHopReads)
 	depth    int
 	via      string
 	search   float64 // fused search score, normalised (0 for links)

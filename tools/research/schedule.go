@@ -94,6 +94,7 @@ func (r *run) readLoop(ctx context.Context) {
 			}
 		}
 		r.runSearches(ctx, qs)
+		r.rankHopReads()
 		if !r.stoppedEarly && r.everyHopAnswered() {
 			// No new pages; those already chosen are still taken (they
 			// were chosen on the same information whatever the timing).
