@@ -115,8 +115,8 @@ func lastElement(n *html.Node) *html.Node {
 // a visible heading or summary (revealDisclosures' walk, which skips
 // chrome, calls it for each element): an accordion written without ARIA,
 // whose heading opens the block.
-func revealHeadedPanel(c *html.Node) {
-	if !opensNext(c) || ownHidden(c) || !hasWords(c) {
+func revealHeadedPanel(c *html.Node, cfg *config) {
+	if !opensNext(c, cfg) || ownHidden(c) || !hasWords(c) {
 		return
 	}
 	if s := nextElement(c); s != nil && ownHidden(s) && !importantHiding(s) && !isChromeLandmark(s) && hasWords(s) {
@@ -129,12 +129,12 @@ func revealHeadedPanel(c *html.Node) {
 // pages often also mark aria-hidden), or a FAQ's question. A bare button
 // beside a collapsed block is as often a widget's own hidden part: a
 // payment sheet, a menu.
-func opensNext(n *html.Node) bool {
+func opensNext(n *html.Node, cfg *config) bool {
 	switch n.DataAtom {
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Summary:
 		return true
 	case atom.Div, atom.P, atom.Dt, atom.Span, atom.Strong, atom.B:
-		return isQuestion(n)
+		return isQuestion(n, cfg)
 	}
 	return strings.EqualFold(getAttr(n, "role"), "heading")
 }
@@ -157,19 +157,16 @@ func smallSubtree(n *html.Node, limit int) bool {
 	return walk(n)
 }
 
-// maxQuestionBytes bounds a FAQ question's text (longer is a paragraph
-// that happens to end in a question).
-const maxQuestionBytes = 200
-
-// isQuestion: n's whole text is one short question, as a FAQ writes its
-// questions over answers that open when pressed; not a link (a teaser
-// card's headline asks questions too, and opens another page).
-func isQuestion(n *html.Node) bool {
+// isQuestion: n's whole text is one short question (at most
+// cfg.FAQQuestionMaxBytes), as a FAQ writes its questions over answers
+// that open when pressed; not a link (a teaser card's headline asks
+// questions too, and opens another page).
+func isQuestion(n *html.Node, cfg *config) bool {
 	if !smallSubtree(n, maxQuestionNodes) {
 		return false // also keeps this check cheap on every block of a page
 	}
-	w := wordsOf(n, maxQuestionBytes)
-	if len(w) > maxQuestionBytes || !(strings.HasSuffix(w, "?") || strings.HasSuffix(w, "？") || strings.HasSuffix(w, "؟")) {
+	w := wordsOf(n, cfg.FAQQuestionMaxBytes)
+	if len(w) > cfg.FAQQuestionMaxBytes || !(strings.HasSuffix(w, "?") || strings.HasSuffix(w, "？") || strings.HasSuffix(w, "؟")) {
 		return false
 	}
 	return !holdsLink(n)

@@ -96,7 +96,7 @@ func TestRevealHeadedPanels(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			revealDisclosures(doc)
+			revealDisclosures(doc, &defaultConfig)
 			if got := isPanel(findByID(doc, "p")); got != tc.revealed {
 				t.Errorf("revealed = %v, want %v", got, tc.revealed)
 			}
