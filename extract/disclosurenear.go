@@ -42,18 +42,36 @@ func labelledByControl(n *html.Node, labels map[string]bool) bool {
 // none (controls inside chrome are not collected): the nearest collapsed
 // sibling of the control or of a wrapper that holds nothing but it.
 func revealUnnamedPanels(controls []*html.Node) {
+	texts := controlTexts{}
 	for _, c := range controls {
-		if p := panelBeside(c); p != nil {
+		if p := panelBeside(c, texts); p != nil {
 			unhide(p)
 		}
 	}
 }
 
+// controlTexts are the texts of controls and their wrappers read so far
+// (wordsOf, up to maxControlTextBytes). Controls side by side share their
+// wrappers, and each wrapper's text is read once: a toolbar of two
+// thousand icon buttons around a large block without words was read
+// once a button. unhide changes attributes only, so a text read stays
+// true.
+type controlTexts map[*html.Node]string
+
+func (ts controlTexts) of(n *html.Node) string {
+	t, ok := ts[n]
+	if !ok {
+		t = wordsOf(n, maxControlTextBytes)
+		ts[n] = t
+	}
+	return t
+}
+
 // panelBeside finds the collapsed element next to control, climbing at
 // most maxPanelClimb wrappers whose only words are the control's.
-func panelBeside(control *html.Node) *html.Node {
-	words := wordsOf(control, maxControlWords)
-	if len(words) >= maxControlWords {
+func panelBeside(control *html.Node, texts controlTexts) *html.Node {
+	words := texts.of(control)
+	if len(words) >= maxControlTextBytes {
 		return nil // a block of content, not a control's label
 	}
 	x := control
@@ -65,7 +83,7 @@ func panelBeside(control *html.Node) *html.Node {
 			return s
 		}
 		p := x.Parent
-		if p == nil || p.Type != html.ElementNode || p.DataAtom == atom.Body || wordsOf(p, maxControlWords) != words {
+		if p == nil || p.Type != html.ElementNode || p.DataAtom == atom.Body || texts.of(p) != words {
 			return nil
 		}
 		x = p
@@ -223,10 +241,10 @@ func prevElement(n *html.Node) *html.Node {
 	return nil
 }
 
-// maxControlWords bounds the bytes of a control's label read (and of each
-// wrapper compared with it), so a page of many controls costs each a few
-// hundred bytes.
-const maxControlWords = 256
+// maxControlTextBytes bounds the bytes of a control's label read (and of
+// each wrapper compared with it), so a page of many controls costs each
+// a few hundred bytes.
+const maxControlTextBytes = 256
 
 // wordsOf is n's text outside scripts, spaces collapsed, read up to about
 // limit bytes.
