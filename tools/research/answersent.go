@@ -194,11 +194,13 @@ func (c answerCues) valueWords(s string, ws []termWord, opening bool) []int {
 	return at
 }
 
-// named reports a name whose every word is a word of the question.
+// named reports a name whose every word is a word of the question, a
+// question's function word, or the preposition placeCue's match opens
+// with ("near Leeds" is named by a question of Leeds).
 func (c answerCues) named(name string) bool {
 	ws := nameTokens(name)
 	for _, w := range ws {
-		if !c.words[w] && !questionWords[w] && w != "the" && w != "of" && w != "in" && w != "at" && w != "from" && w != "near" {
+		if !c.words[w] && !questionWords[w] && w != "near" { // questionWords holds placeCue's other openers
 			return false
 		}
 	}
@@ -426,7 +428,7 @@ func makeRoom(chosen []scoredQuote, t int, score float64, page, maxTokens int, t
 		if drop[i] || !yields(c) {
 			continue
 		}
-		cut, ok := sentenceCut(c.quote, max(len(c.quote)-4*need, 1), tw)
+		cut, ok := sentenceCut(c.quote, max(len(c.quote)-bytesPerToken*need, 1), tw)
 		if saved := estimateTokens(c.quote) - estimateTokens(cut); ok && saved > 0 {
 			out[i].quote, out[i].full, out[i].sh = cut, "", nil
 			need -= saved
