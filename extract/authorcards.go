@@ -83,6 +83,15 @@ func dropAuthorCards(root *html.Node, cfg *config) {
 // open with a label, the lists of one article share its body, and the
 // products of a review have no date each.
 func besidePosts(group []*html.Node, cfg *config) []*html.Node {
+	// below counts the group's cards under each of their ancestors, so
+	// that a card's post is found by a climb, not by a search of the
+	// group at each step (cards times cards times depth on a long thread).
+	below := map[*html.Node]int{}
+	for _, o := range group {
+		for p := o.Parent; p != nil; p = p.Parent {
+			below[p]++
+		}
+	}
 	var out []*html.Node
 	for _, c := range group {
 		name := firstLine(c)
@@ -94,7 +103,7 @@ func besidePosts(group []*html.Node, cfg *config) []*html.Node {
 			continue
 		}
 		post := c
-		for post.Parent != nil && !holdsOther(post.Parent, c, group) {
+		for post.Parent != nil && below[post.Parent] < 2 { // no card but c under it
 			post = post.Parent
 		}
 		if post == c || visibleWords(post) < visibleWords(c)+cfg.MinPostWords || !datedOutside(post, c) {
@@ -139,16 +148,6 @@ func firstLine(card *html.Node) *html.Node {
 		}
 	}
 	return nil
-}
-
-// holdsOther: post holds a card of group other than c.
-func holdsOther(post, c *html.Node, group []*html.Node) bool {
-	for _, o := range group {
-		if o != c && isAncestor(post, o) {
-			return true
-		}
-	}
-	return false
 }
 
 // clearCards clears the cards of one look whose profile lines (labels in

@@ -398,6 +398,13 @@ func coverage(toks []string, set map[uint64]struct{}) float64 {
 	return float64(hit) / float64(n)
 }
 
+// blockIn: a block's words toks lie in set for at least share of their
+// shingles. A block shorter than a shingle (a label, a price) would match
+// anywhere its few words occur, so it is never in.
+func blockIn(toks []string, set map[uint64]struct{}, share float64) bool {
+	return len(toks) >= shingleWidth && coverage(toks, set) >= share
+}
+
 // span is a byte range of a Markdown string.
 type span struct{ start, end int }
 

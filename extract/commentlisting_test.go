@@ -126,7 +126,7 @@ func TestIsControlRow(t *testing.T) {
 			if row == nil {
 				t.Fatal("no row element")
 			}
-			if got := isControlRow(row); got != tc.want {
+			if got := isControlRow(row, &defaultConfig); got != tc.want {
 				t.Errorf("isControlRow = %v, want %v", got, tc.want)
 			}
 		})

@@ -19,7 +19,7 @@ func isCommentsPick(md string, set map[uint64]struct{}, cfg *config) bool {
 	for _, b := range markdownBlocks(md) {
 		buf = wordTokens(stripLinks(md[b.start:b.end]), buf[:0])
 		all += len(buf)
-		if len(buf) >= 4 && coverage(buf, set) >= cfg.CommentBlockShare {
+		if blockIn(buf, set, cfg.CommentBlockShare) {
 			in += len(buf)
 		}
 	}

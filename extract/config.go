@@ -267,6 +267,22 @@ type config struct {
 	// double-encoded punctuation marks ("â€™" for "’"); a page that uses
 	// "â" beside a symbol once or twice is written that way on purpose.
 	MojibakeMinRuns int
+
+	// --- Controls: what a reader presses, not what a reader reads ---
+
+	// FAQQuestionMaxBytes (disclosurenear.go isQuestion): an element whose
+	// whole text is one question of at most this many bytes opens the
+	// collapsed block after it, as a FAQ's question opens its answer; a
+	// longer one is a paragraph that happens to end in a question.
+	FAQQuestionMaxBytes int
+	// ControlRowMinLinks (controls.go): a row of this many links that lead
+	// nowhere, and nothing else, is a control a script runs (a star rater
+	// has five); a pair of "prev"/"next" arrows is too few to tell.
+	ControlRowMinLinks int
+	// SignInPromptMaxWords (signin.go): a line opening with a sign-in link
+	// is the account widget's prompt ("[Sign in] to add this item to your
+	// wishlist") when it is at most this many words: one short sentence.
+	SignInPromptMaxWords int
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -346,4 +362,9 @@ var defaultConfig = config{
 	CommentBlockShare: 0.5,
 	MetaItemMaxWords:  4,
 	MojibakeMinRuns:   3,
+
+	// Controls.
+	FAQQuestionMaxBytes:  200,
+	ControlRowMinLinks:   3,
+	SignInPromptMaxWords: 16,
 }

@@ -12,17 +12,15 @@ import (
 // under every entry. A single such link (an accordion's question, a tab
 // label) is left alone: it often labels content.
 
-// controlRowMin: a row of this many dead links is a control (a rater has
-// five; a pair of "prev"/"next" arrows is too few to tell).
-const controlRowMin = 3
-
 // stripControlRows removes from n the elements whose children are only
-// controlRowMin or more links without a target.
-func stripControlRows(n *html.Node) { removeElements(n, isControlRow) }
+// cfg.ControlRowMinLinks or more links without a target.
+func stripControlRows(n *html.Node, cfg *config) {
+	removeElements(n, func(c *html.Node) bool { return isControlRow(c, cfg) })
+}
 
-// isControlRow: n's children are controlRowMin or more <a> elements
-// without an href, and whitespace.
-func isControlRow(n *html.Node) bool {
+// isControlRow: n's children are cfg.ControlRowMinLinks or more <a>
+// elements without an href, and whitespace.
+func isControlRow(n *html.Node, cfg *config) bool {
 	links := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
@@ -37,5 +35,5 @@ func isControlRow(n *html.Node) bool {
 			}
 		}
 	}
-	return links >= controlRowMin
+	return links >= cfg.ControlRowMinLinks
 }

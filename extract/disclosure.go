@@ -27,7 +27,7 @@ const panelMark = "data-extract-panel"
 const maxPanelControls = 2000
 
 // revealDisclosures unhides the tab and accordion panels of doc.
-func revealDisclosures(doc *html.Node) {
+func revealDisclosures(doc *html.Node, cfg *config) {
 	controlled := map[string]bool{}
 	labels := map[string]bool{} // ids of panel controls, which a panel's aria-labelledby may name
 	var unnamed []*html.Node    // panel controls naming no panel (disclosurenear.go finds it)
@@ -67,7 +67,7 @@ func revealDisclosures(doc *html.Node) {
 				labelledByControl(c, labels) {
 				unhide(c)
 			}
-			revealHeadedPanel(c) // disclosurenear.go
+			revealHeadedPanel(c, cfg) // disclosurenear.go
 			reveal(c)
 		}
 	}

@@ -42,18 +42,36 @@ func labelledByControl(n *html.Node, labels map[string]bool) bool {
 // none (controls inside chrome are not collected): the nearest collapsed
 // sibling of the control or of a wrapper that holds nothing but it.
 func revealUnnamedPanels(controls []*html.Node) {
+	texts := controlTexts{}
 	for _, c := range controls {
-		if p := panelBeside(c); p != nil {
+		if p := panelBeside(c, texts); p != nil {
 			unhide(p)
 		}
 	}
 }
 
+// controlTexts are the texts of controls and their wrappers read so far
+// (wordsOf, up to maxControlTextBytes). Controls side by side share their
+// wrappers, and each wrapper's text is read once: a toolbar of two
+// thousand icon buttons around a large block without words was read
+// once a button. unhide changes attributes only, so a text read stays
+// true.
+type controlTexts map[*html.Node]string
+
+func (ts controlTexts) of(n *html.Node) string {
+	t, ok := ts[n]
+	if !ok {
+		t = wordsOf(n, maxControlTextBytes)
+		ts[n] = t
+	}
+	return t
+}
+
 // panelBeside finds the collapsed element next to control, climbing at
 // most maxPanelClimb wrappers whose only words are the control's.
-func panelBeside(control *html.Node) *html.Node {
-	words := wordsOf(control, maxControlWords)
-	if len(words) >= maxControlWords {
+func panelBeside(control *html.Node, texts controlTexts) *html.Node {
+	words := texts.of(control)
+	if len(words) >= maxControlTextBytes {
 		return nil // a block of content, not a control's label
 	}
 	x := control
@@ -65,7 +83,7 @@ func panelBeside(control *html.Node) *html.Node {
 			return s
 		}
 		p := x.Parent
-		if p == nil || p.Type != html.ElementNode || p.DataAtom == atom.Body || wordsOf(p, maxControlWords) != words {
+		if p == nil || p.Type != html.ElementNode || p.DataAtom == atom.Body || texts.of(p) != words {
 			return nil
 		}
 		x = p
@@ -115,8 +133,8 @@ func lastElement(n *html.Node) *html.Node {
 // a visible heading or summary (revealDisclosures' walk, which skips
 // chrome, calls it for each element): an accordion written without ARIA,
 // whose heading opens the block.
-func revealHeadedPanel(c *html.Node) {
-	if !opensNext(c) || ownHidden(c) || !hasWords(c) {
+func revealHeadedPanel(c *html.Node, cfg *config) {
+	if !opensNext(c, cfg) || ownHidden(c) || !hasWords(c) {
 		return
 	}
 	if s := nextElement(c); s != nil && ownHidden(s) && !importantHiding(s) && !isChromeLandmark(s) && hasWords(s) {
@@ -129,12 +147,12 @@ func revealHeadedPanel(c *html.Node) {
 // pages often also mark aria-hidden), or a FAQ's question. A bare button
 // beside a collapsed block is as often a widget's own hidden part: a
 // payment sheet, a menu.
-func opensNext(n *html.Node) bool {
+func opensNext(n *html.Node, cfg *config) bool {
 	switch n.DataAtom {
 	case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Summary:
 		return true
 	case atom.Div, atom.P, atom.Dt, atom.Span, atom.Strong, atom.B:
-		return isQuestion(n)
+		return isQuestion(n, cfg)
 	}
 	return strings.EqualFold(getAttr(n, "role"), "heading")
 }
@@ -157,19 +175,16 @@ func smallSubtree(n *html.Node, limit int) bool {
 	return walk(n)
 }
 
-// maxQuestionBytes bounds a FAQ question's text (longer is a paragraph
-// that happens to end in a question).
-const maxQuestionBytes = 200
-
-// isQuestion: n's whole text is one short question, as a FAQ writes its
-// questions over answers that open when pressed; not a link (a teaser
-// card's headline asks questions too, and opens another page).
-func isQuestion(n *html.Node) bool {
+// isQuestion: n's whole text is one short question (at most
+// cfg.FAQQuestionMaxBytes), as a FAQ writes its questions over answers
+// that open when pressed; not a link (a teaser card's headline asks
+// questions too, and opens another page).
+func isQuestion(n *html.Node, cfg *config) bool {
 	if !smallSubtree(n, maxQuestionNodes) {
 		return false // also keeps this check cheap on every block of a page
 	}
-	w := wordsOf(n, maxQuestionBytes)
-	if len(w) > maxQuestionBytes || !(strings.HasSuffix(w, "?") || strings.HasSuffix(w, "？") || strings.HasSuffix(w, "؟")) {
+	w := wordsOf(n, cfg.FAQQuestionMaxBytes)
+	if len(w) > cfg.FAQQuestionMaxBytes || !(strings.HasSuffix(w, "?") || strings.HasSuffix(w, "？") || strings.HasSuffix(w, "؟")) {
 		return false
 	}
 	return !holdsLink(n)
@@ -226,10 +241,10 @@ func prevElement(n *html.Node) *html.Node {
 	return nil
 }
 
-// maxControlWords bounds the bytes of a control's label read (and of each
-// wrapper compared with it), so a page of many controls costs each a few
-// hundred bytes.
-const maxControlWords = 256
+// maxControlTextBytes bounds the bytes of a control's label read (and of
+// each wrapper compared with it), so a page of many controls costs each
+// a few hundred bytes.
+const maxControlTextBytes = 256
 
 // wordsOf is n's text outside scripts, spaces collapsed, read up to about
 // limit bytes.

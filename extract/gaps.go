@@ -92,7 +92,7 @@ func gapsIn(md, result string, cfg *config) (g gaps, ok bool) {
 	var toks []string
 	for i, b := range blocks {
 		toks = wordTokens(stripLinks(md[b.start:b.end]), toks[:0])
-		if len(toks) >= 4 && coverage(toks, set) >= cfg.GapBlockKept {
+		if blockIn(toks, set, cfg.GapBlockKept) {
 			kept[i] = true
 			if first < 0 {
 				first = i

@@ -40,7 +40,7 @@ func introThenEntries(md, articleMD string, texts []string, cfg *config) bool {
 	for i, b := range markdownBlocks(md) {
 		toks = wordTokens(stripLinks(md[b.start:b.end]), toks[:0])
 		switch {
-		case len(toks) >= 4 && coverage(toks, articleSet) >= cfg.GapBlockKept:
+		case blockIn(toks, articleSet, cfg.GapBlockKept):
 			articleWords += len(toks)
 			lastArticle = i
 		case len(toks) > 0 && entries.covers(toks) >= cfg.GapBlockKept:
@@ -49,7 +49,7 @@ func introThenEntries(md, articleMD string, texts []string, cfg *config) bool {
 			// row; but such words occur anywhere, so where the entries
 			// start is read from longer blocks.
 			entryWords += len(toks)
-			if firstEntry < 0 && len(toks) >= 4 {
+			if firstEntry < 0 && len(toks) >= shingleWidth {
 				firstEntry = i
 			}
 		default:

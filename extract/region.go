@@ -35,7 +35,7 @@ func cleanedRegion(region *html.Node, pageLevel bool, limit int, cfg *config) *h
 	out := cloneNode(region)
 	stripSiteBoxes(out, cfg) // regionboxes.go
 	stripChromeAround(out, pageLevel, limit)
-	stripControlRows(out) // controls.go
+	stripControlRows(out, cfg) // controls.go
 	return out
 }
 

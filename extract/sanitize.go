@@ -185,10 +185,10 @@ func parseClean(s string) (*html.Node, error) {
 // parse of the page's stylesheets made beside the tree (cssearly.go), or
 // nil.
 func cleanParsed(doc *html.Node, early *earlySheet) {
-	openNoscriptViews(doc)     // noscript.go: an app shell's no-JavaScript view is its page
-	placeStreamedSegments(doc) // streamed.go: React's streamed parts go where its script puts them
-	placeOutOfOrder(doc)       // outoforder.go: so do Marko's out-of-order parts
-	revealDisclosures(doc)     // disclosure.go: tab and accordion panels are read, not hidden
+	openNoscriptViews(doc)                 // noscript.go: an app shell's no-JavaScript view is its page
+	placeStreamedSegments(doc)             // streamed.go: React's streamed parts go where its script puts them
+	placeOutOfOrder(doc)                   // outoforder.go: so do Marko's out-of-order parts
+	revealDisclosures(doc, &defaultConfig) // disclosure.go: tab and accordion panels are read, not hidden
 	applyStyles(doc, early)
 	cleanTree(doc)
 	capSize(doc)

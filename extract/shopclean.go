@@ -59,7 +59,7 @@ func declaredReviews(meta *pageMeta) map[uint64]struct{} {
 // (cleanRegion: rails, repeats), then of its declared reviews (cleanShop)
 // and of its controls' labels (dropControlLabels).
 func cleanShopText(md string, meta *pageMeta, cfg *config) string {
-	return dropControlLabels(cleanShop(cleanRegion(md, true, cfg), meta.declaredReviews(), cfg))
+	return dropControlLabels(cleanShop(cleanRegion(md, true, cfg), meta.declaredReviews(), cfg), cfg)
 }
 
 // controlLabels are what a shop's card or buy box labels its controls with
@@ -75,8 +75,8 @@ var controlLabels = map[string]bool{
 // dropControlLabels removes the lines of md that are nothing but a
 // control's label (controlLabels). A list item whose first line is a label
 // and that goes on below it keeps its line, so its other lines stay in it.
-func dropControlLabels(md string) string {
-	if !strings.Contains(md, "\n") && !isControlLabel(md) {
+func dropControlLabels(md string, cfg *config) string {
+	if !strings.Contains(md, "\n") && !isControlLabel(md, cfg) {
 		return md
 	}
 	lines := strings.Split(md, "\n")
@@ -85,7 +85,7 @@ func dropControlLabels(md string) string {
 	skipBlank, dropped := false, false // the blank line that set a dropped one apart goes with it
 	var fence codeFence
 	for i, line := range lines {
-		if !fence.line(line) && isControlLabel(line) {
+		if !fence.line(line) && isControlLabel(line, cfg) {
 			t := strings.TrimLeft(line, " ")
 			item := strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
 			continued := i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") && !blank(lines[i+1])
@@ -117,8 +117,8 @@ const maxControlLabelBytes = 40
 
 // isControlLabel: the line's words, outside Markdown marks and links'
 // addresses, are one of controlLabels.
-func isControlLabel(line string) bool {
-	if isSignInPrompt(line) { // signin.go
+func isControlLabel(line string, cfg *config) bool {
+	if isSignInPrompt(line, cfg) { // signin.go
 		return true
 	}
 	text := line

@@ -209,7 +209,7 @@ func TestDropControlLabels(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := dropControlLabels(tc.md); got != tc.want {
+			if got := dropControlLabels(tc.md, &defaultConfig); got != tc.want {
 				t.Errorf("dropControlLabels(%q) = %q, want %q", tc.md, got, tc.want)
 			}
 		})
@@ -221,7 +221,7 @@ func FuzzDropControlLabels(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, md string) {
-		got := dropControlLabels(md)
+		got := dropControlLabels(md, &defaultConfig)
 		if len(got) > len(md) {
 			t.Fatalf("output longer than input: %q -> %q", md, got)
 		}

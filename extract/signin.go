@@ -13,17 +13,17 @@ var signInLabels = [][]string{
 	{"sign", "in"}, {"log", "in"}, {"login"}, {"signin"}, {"sign", "up"}, {"register"}, {"create", "an", "account"},
 }
 
-// maxSignInPromptWords bounds a sign-in prompt: one short sentence.
-const maxSignInPromptWords = 16
-
-// maxSignInPromptBytes bounds the line read as a prompt (a cheap test
-// before it is tokenized, on every line of a shop page).
+// maxSignInPromptBytes bounds the line read as a prompt: a cheap test
+// before it is tokenized, on every line of a shop page. It is no
+// threshold of its own: cfg.SignInPromptMaxWords words and a link's
+// address fit in it.
 const maxSignInPromptBytes = 400
 
 // isSignInPrompt: the line opens with a link labelled as a sign-in (the
 // label alone, or a sentence starting so: "Log in to save"), and is one
-// short sentence on what signing in is for ("… to …") or nothing more.
-func isSignInPrompt(line string) bool {
+// short sentence (cfg.SignInPromptMaxWords) on what signing in is for
+// ("… to …") or nothing more.
+func isSignInPrompt(line string, cfg *config) bool {
 	if len(line) > maxSignInPromptBytes {
 		return false
 	}
@@ -37,7 +37,7 @@ func isSignInPrompt(line string) bool {
 	}
 	label := wordTokens(strings.ToLower(stripLinks(t[:end])), nil)
 	rest := wordTokens(strings.ToLower(stripLinks(t[end:])), nil)
-	if len(label)+len(rest) > maxSignInPromptWords {
+	if len(label)+len(rest) > cfg.SignInPromptMaxWords {
 		return false
 	}
 	for _, l := range signInLabels {

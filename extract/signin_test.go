@@ -23,7 +23,7 @@ func TestIsSignInPrompt(t *testing.T) {
 		{"Read the [care guide](/care) before you log in.", false},
 	}
 	for _, tc := range tests {
-		if got := isSignInPrompt(tc.line); got != tc.want {
+		if got := isSignInPrompt(tc.line, &defaultConfig); got != tc.want {
 			t.Errorf("isSignInPrompt(%q) = %v, want %v", tc.line, got, tc.want)
 		}
 	}

@@ -134,3 +134,25 @@ func TestStructureLostThresholdsFromConfig(t *testing.T) {
 		t.Error("StructureShare not read from the config")
 	}
 }
+
+// FuzzGapsIn: any two renderings are measured without a panic; the span
+// is md's own text, and the gaps' words split as they are counted (link
+// text and structured words are some of the gaps' words).
+func FuzzGapsIn(f *testing.F) {
+	f.Add("# Guide\n\nThe first paragraph of the guide says what it is for.\n\n## Steps\n\n- open the lid\n- fill it\n\nThe last paragraph of the guide ends the text here.",
+		"The first paragraph of the guide says what it is for. The last paragraph of the guide ends the text here.")
+	f.Add("[a b c d](https://x.example/)\n\n", "a b c d")
+	f.Add("", "")
+	f.Fuzz(func(t *testing.T, md, result string) {
+		g, ok := gapsIn(md, result, &defaultConfig)
+		if !ok {
+			return
+		}
+		if !strings.Contains(md, g.span) || g.linked > g.words || g.structured > g.words || g.words < 0 {
+			t.Fatalf("gapsIn(%q, %q) = %+v", md, result, g)
+		}
+		if span, ok := structureLost(result, md, &defaultConfig); ok && !strings.Contains(md, span) {
+			t.Fatalf("structureLost span %q is not md's", span)
+		}
+	})
+}

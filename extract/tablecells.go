@@ -10,7 +10,7 @@ import (
 // Trafilatura keeps a table that stands inside a list item as its bare
 // cells: the <table> and its rows are stripped, every <th> and <td> stays,
 // and the Markdown of that run of cells is one line of words glued
-// together ("OneTrip BasicOneTrip PremierCost*$642$1,041Best for…").
+// together ("Plan APlan BCost$318$467Best for…").
 // restoreTables puts the page's own table back in place of such a run:
 // the source table whose text is exactly the run's.
 

@@ -11,42 +11,42 @@ import (
 // item ("Plans and pricing:" with the table under it), the way review
 // templates nest their per-carrier sections, with site chrome around it.
 func plansComparisonPage() string {
-	return page(`<meta charset="utf-8"><title>The best travel insurance for seniors in 2025 | Senior Guide</title><meta property="og:type" content="article">`,
-		siteChrome(`<main><article><h1>The best travel insurance for seniors in 2025</h1>
-<p>We compared the plans of the five largest carriers for a 65-year-old travelling to France for a month, with trip costs of ten thousand dollars, and read the fine print of each so you do not have to.</p>
-<h2>1. Allianz: best for single trips</h2>
-<p>Allianz is a good choice whether you want cover for one trip or for a year of them. Getting a quote online takes a few minutes and asks only for your destination, dates, age and trip cost.</p>
+	return page(`<meta charset="utf-8"><title>Travel cover for a month abroad, compared | Roam Notes</title><meta property="og:type" content="article">`,
+		siteChrome(`<main><article><h1>Travel cover for a month abroad, compared</h1>
+<p>We compared the plans of the five largest carriers for a couple travelling to Portugal for a month, with trip costs of ten thousand dollars, and read the fine print of each so you do not have to.</p>
+<h2>1. Northgate: best for single trips</h2>
+<p>Northgate is a good choice whether you want cover for one trip or for a year of them. Getting a quote online takes a few minutes and asks only for your destination, dates, age and trip cost.</p>
 <ul>
 <li><strong>Plans and pricing:</strong>
 <p>For one trip we found three plans. The cheapest covers the essentials and the dearest adds cover for cancelling for any reason.</p>
-<table><thead><tr><th></th><th>OneTrip Basic</th><th>OneTrip Prime</th><th>OneTrip Premier</th></tr></thead>
-<tbody><tr><td>Cost</td><td>$642</td><td>$845</td><td>$1,041</td></tr>
+<table><thead><tr><th></th><th>Wayfarer Lite</th><th>Wayfarer Plus</th><th>Wayfarer Max</th></tr></thead>
+<tbody><tr><td>Cost</td><td>$318</td><td>$467</td><td>$655</td></tr>
 <tr><td>Trip cancellation</td><td>$10,000</td><td>$10,000</td><td>$10,000</td></tr>
 <tr><td>Emergency medical</td><td><a href="/medical">$10,000</a></td><td>$50,000</td><td>$75,000</td></tr></tbody></table>
 </li>
 <li><strong>Customer service:</strong> <p>Claims can be filed online or by phone, and most of the claims we filed were settled within two weeks of sending the receipts.</p></li>
 </ul>
-<p>We think the Prime plan is the best value for most travellers: it doubles the medical cover of the basic plan for about two hundred dollars more, and medical bills abroad are where a trip goes wrong.</p>
-<h2>2. Travel Guard: best for cruises</h2>
-<p>Travel Guard covers missed connections at sea better than any other carrier we looked at, and its cruise plans pay for the ship to wait or for you to catch it at the next port.</p>
+<p>We think the Plus plan is the best value for most travellers: it doubles the medical cover of the basic plan for about two hundred dollars more, and medical bills abroad are where a trip goes wrong.</p>
+<h2>2. Harbourline: best for cruises</h2>
+<p>Harbourline covers missed connections at sea better than any other carrier we looked at, and its cruise plans pay for the ship to wait or for you to catch it at the next port.</p>
 </article></main>`))
 }
 
 func TestFromHTMLTableInAListItemKeepsItsRows(t *testing.T) {
-	d, err := FromHTML(plansComparisonPage(), mustURL(t, "https://seniorguide.example.com/insurance/travel/best"))
+	d, err := FromHTML(plansComparisonPage(), mustURL(t, "https://roamnotes.example.com/insurance/travel/best"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"| OneTrip Basic | OneTrip Prime | OneTrip Premier |", "| Cost | $642 | $845 | $1,041 |",
-		"| Emergency medical | [$10,000](https://seniorguide.example.com/medical) | $50,000 | $75,000 |",
-		"Claims can be filed online", "We think the Prime plan is the best value",
+		"| Wayfarer Lite | Wayfarer Plus | Wayfarer Max |", "| Cost | $318 | $467 | $655 |",
+		"| Emergency medical | [$10,000](https://roamnotes.example.com/medical) | $50,000 | $75,000 |",
+		"Claims can be filed online", "We think the Plus plan is the best value",
 	} {
 		if !strings.Contains(d.Markdown, want) {
 			t.Errorf("%q lost:\n%s", want, d.Markdown)
 		}
 	}
-	if strings.Contains(d.Markdown, "$642$845") || strings.Contains(d.Markdown, "BasicOneTrip") {
+	if strings.Contains(d.Markdown, "$318$467") || strings.Contains(d.Markdown, "LiteWayfarer") {
 		t.Errorf("cells glued together:\n%s", d.Markdown)
 	}
 }

@@ -79,10 +79,7 @@ func wordBefore(s string, at int) string {
 	if !ok {
 		return ""
 	}
-	lo := max(0, len(head)-maxPlaceBytes)
-	for lo > 0 && !utf8.RuneStart(head[lo]) {
-		lo++
-	}
+	lo := runeCeil(head, max(0, len(head)-maxPlaceBytes))
 	ws := wordSpans(head[lo:])
 	if len(ws) == 0 || lo+ws[len(ws)-1][1] != len(head) {
 		return ""
@@ -100,10 +97,7 @@ func placeAfter(s string, end int) (string, int, bool) {
 		return "", 0, false
 	}
 	base := end + 2
-	hi := min(len(rest), maxPlaceBytes)
-	for hi < len(rest) && !utf8.RuneStart(rest[hi]) {
-		hi--
-	}
+	hi := runeFloor(rest, min(len(rest), maxPlaceBytes))
 	win := rest[:hi]
 	words := wordSpans(win)
 	n, stop := 0, 0
@@ -133,10 +127,7 @@ func placeBefore(s string, start int) (string, int, bool) {
 	if !ok {
 		return "", 0, false
 	}
-	lo := max(0, len(head)-maxPlaceBytes)
-	for lo > 0 && !utf8.RuneStart(head[lo]) {
-		lo++
-	}
+	lo := runeCeil(head, max(0, len(head)-maxPlaceBytes))
 	win := head[lo:]
 	words := wordSpans(win)
 	from := -1

@@ -3,7 +3,6 @@ package research
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/fixtures/miniweb"
@@ -55,12 +54,7 @@ func TestRunTakesTheStateOfAnAddress(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, ev := range res.Evidence {
-			if title, _ := site.TitleOf(ev.URL); title == "Tavaria (province)" && strings.Contains(ev.Quote, "Halvard Moen") {
-				quoted = true
-			}
-		}
-		return quoted, res
+		return quotesPage(site, res, "Tavaria (province)", "Halvard Moen"), res
 	}
 	if quoted, res := run(DefaultParams()); !quoted {
 		t.Errorf("the state's page is not quoted with its governor; queries %q", res.Queries)

@@ -97,6 +97,7 @@ func FuzzAddressPlaces(f *testing.F) {
 	f.Add("born in Varn-on-Ora, Tavaria, Ostland", 8, "Varn-on-Ora")
 	f.Add("in é, é, é, é", 3, "é")
 	f.Add("to , , , ", 3, ",")
+	f.Add("born in Dorran, Tavaria, "+strings.Repeat("\x80", 120), 16, "Tavaria") // not UTF-8 after the name
 	f.Fuzz(func(t *testing.T, s string, at int, name string) {
 		places, idx := addressPlaces(s, at, name)
 		switch k := addressKind(s, at, name); k {

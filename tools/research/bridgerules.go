@@ -126,10 +126,7 @@ func lifeGloss(inner string) bool {
 	// the sentence at each parenthesis, and lowering all of it each time
 	// is quadratic in a long one. The window ends at a rune's start and
 	// holds more than the longest opening below.
-	end := min(len(inner), 16)
-	for end < len(inner) && !utf8.RuneStart(inner[end]) {
-		end--
-	}
+	end := runeFloor(inner, min(len(inner), 16))
 	l := strings.ToLower(inner[:end])
 	for _, p := range []string{"born ", "b. ", "died ", "d. ", "née "} {
 		if strings.HasPrefix(l, p) {

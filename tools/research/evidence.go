@@ -98,7 +98,11 @@ func containedIn(a, b map[string]bool, share float64) bool {
 }
 
 // estimateTokens is the budget's unit: about four characters a token.
-func estimateTokens(s string) int { return (len(s) + 3) / 4 }
+func estimateTokens(s string) int { return (len(s) + bytesPerToken - 1) / bytesPerToken }
+
+// bytesPerToken is the bytes of English text a model's token holds, about
+// (estimateTokens; makeRoom frees a budget's tokens as bytes of a quote).
+const bytesPerToken = 4
 
 // scoredQuote is a candidate piece of evidence during assembly.
 type scoredQuote struct {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/growth"
 )
 
 // finishesWithin fails t when f has not returned within d: a reading
@@ -117,9 +119,7 @@ func TestPickBridgeGrowsLinearly(t *testing.T) {
 		return took
 	}
 	const n = 6000 // about 400 KB
-	eighth := run(n / 8)
-	whole := run(n)
-	if whole > 24*eighth+time.Second {
+	if eighth, whole, ok := growth.Linear(func() time.Duration { return run(n / 8) }, func() time.Duration { return run(n) }, time.Second); !ok {
 		t.Errorf("%d names took %v, an eighth of them %v: growth %.0f×, want linear (8×; allowed 24×)",
 			n, whole, eighth, float64(whole)/float64(eighth))
 	}
@@ -201,11 +201,29 @@ func TestCastAndOrderReadingsGrowLinearly(t *testing.T) {
 				return time.Since(start)
 			}
 			const n = 16000
-			eighth := run(n / 8)
-			whole := run(n)
-			if whole > 24*eighth+time.Second {
+			if eighth, whole, ok := growth.Linear(func() time.Duration { return run(n / 8) }, func() time.Duration { return run(n) }, time.Second); !ok {
 				t.Errorf("%d repeats took %v, an eighth of them %v: growth %.0f×, want linear", n, whole, eighth, float64(whole)/float64(eighth))
 			}
 		})
+	}
+}
+
+// TestPaddedQuestionGrowsLinearly: a question whose words are padded
+// with runs of spaces is decomposed in time in proportion to its length.
+// nearestLink read its last dozen words whatever their bytes, and each
+// shape read them again at each word: 3 KB of spaces took 10 s in
+// NewPlan and 10 s more in decompose (FuzzHopReadings hung on it).
+func TestPaddedQuestionGrowsLinearly(t *testing.T) {
+	run := func(n int) time.Duration {
+		pad := strings.Repeat(" ", n)
+		q := "Who directed season 8 of the show whose host has the same nationality as the Frankish king who" + pad + "formed Lorn?"
+		start := time.Now()
+		p := NewPlan(q, nil)
+		decompose(p)
+		return time.Since(start)
+	}
+	const n = 4000
+	if eighth, whole, ok := growth.Linear(func() time.Duration { return run(n / 8) }, func() time.Duration { return run(n) }, time.Second); !ok {
+		t.Errorf("%d spaces took %v, an eighth of them %v: want linear", n, whole, eighth)
 	}
 }

@@ -150,6 +150,15 @@ func nearestLink(before string) (innerHop, int, bool) {
 	// before: only its last words are read, so a long question costs
 	// no more than a short one (each shape is tried at each word).
 	lo := tailStart(before, maxLinkWords+2)
+	if len(before)-lo > maxLinkBytes {
+		// Words that long are padding (a run of spaces between two of
+		// them), which each shape would read again at each word: the
+		// tail starts at the first word of its last maxLinkBytes.
+		lo = len(before) - maxLinkBytes
+		for lo < len(before) && !isSpace(before[lo-1]) {
+			lo++
+		}
+	}
 	before = before[lo:]
 	best, bestAt, found := innerHop{}, -1, false
 	try := func(at int, h innerHop) {
@@ -206,6 +215,10 @@ var partNouns = map[string]bool{
 // participle's "the [2 words] county sharing [4 words] the". Only
 // bounds the text read; no shape is cut by it.
 const maxLinkWords = 10
+
+// maxLinkBytes bounds the bytes of nearestLink's maxLinkWords+2 words: a
+// dozen words of any language's questions are a few hundred bytes.
+const maxLinkBytes = 512
 
 // tailStart is where the last n fields of s start, fields being split at
 // the white space isSpace knows (0 when s has fewer): a pattern ending at

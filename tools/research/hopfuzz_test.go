@@ -15,12 +15,14 @@ func FuzzHopReadings(f *testing.F) {
 		{"  , what is the county where Dunmore, New Caledon is located?", "Ruth Ambry (born Ruth Mary Calder; 5 May 1913) was an English actress."},
 		{"Where was the actor who plays copper in Fox and the Lantern born?", "Mara Quell as Fen Dario Lusk as Copper (Ilse Brandt"},
 		{"Do both directors of films Tide: For Love of Salt and Far Home – The Life & Songs have one nationality?", "Harbor Lights Poster Directed by Ada Lind Based on Harbor Lights by Ines Varga"},
+		{"Who directed season 8 of the show whose host has the same nationality as the Frankish king who formed Lorn?", "Season 8 of Lorn Nights (2014) was directed by Ada Lind."},
 		{"", ""},
 	} {
 		f.Add(seed[0], seed[1])
 	}
 	f.Fuzz(func(t *testing.T, q, s string) {
 		p := NewPlan(q, nil)
+		decompose(p) // the chain's readings: "the same N as", "season 8 of", an adjective of origin
 		rem := questionRelTerms(p, nil)
 		for _, e := range p.Entities {
 			chainHops(q, e)

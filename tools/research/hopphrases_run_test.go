@@ -50,13 +50,7 @@ func TestRunWalksTheClauseOfAQualifiedNoun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	quoted := false
-	for _, ev := range res.Evidence {
-		if title, _ := site.TitleOf(ev.URL); title == "King Aldric" && strings.Contains(ev.Quote, "Harald Varn") {
-			quoted = true
-		}
-	}
-	if !quoted {
+	if !quotesPage(site, res, "King Aldric", "Harald Varn") {
 		t.Error("the founder's page is not quoted with his father's name")
 	}
 	reached, strayed := false, false

@@ -142,13 +142,7 @@ func TestRunWalksToTheKindAskedFor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	found := false
-	for _, ev := range res.Evidence {
-		if title, _ := site.TitleOf(ev.URL); title == "Norra Works" && strings.Contains(ev.Quote, "bought the Halden Arms Company") {
-			found = true
-		}
-	}
-	if !found {
+	if !quotesPage(site, res, "Norra Works", "bought the Halden Arms Company") {
 		t.Errorf("no quote of the buyer's page; evidence %+v, queries %q", res.Evidence, res.Queries)
 	}
 	// The next hop is searched from the maker, not from "Ruritanian".

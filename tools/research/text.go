@@ -3,7 +3,27 @@ package research
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
+
+// runeFloor is byte offset i of s moved back to the start of the rune
+// that holds it (0 at the least), runeCeil moved on to the next rune's
+// start (len(s) at the most): the edges of a window cut from s in bytes.
+// On text that is not UTF-8 (a run of continuation bytes) they stop at
+// s's ends, never past them.
+func runeFloor(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}
+
+func runeCeil(s string, i int) int {
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return i
+}
 
 // wordSpans returns [start,end) byte offsets of runs of letters and digits
 // (an apostrophe inside a word, as in O'Neil, stays in it).

@@ -2,6 +2,7 @@ package research
 
 import (
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/fixtures/miniweb"
@@ -33,4 +34,15 @@ func fillerPages(n int, title func(i int) string, page func(title string) miniwe
 		}
 	}
 	return out
+}
+
+// quotesPage reports evidence of res that quotes text from the page of
+// site titled title.
+func quotesPage(site *miniweb.Site, res *Result, title, text string) bool {
+	for _, ev := range res.Evidence {
+		if t, _ := site.TitleOf(ev.URL); t == title && strings.Contains(ev.Quote, text) {
+			return true
+		}
+	}
+	return false
 }
