@@ -459,7 +459,7 @@ func renderRegion(region *html.Node, base *url.URL, src *pageText, meta *pageMet
 		// A listing's cards label their controls with links and spans
 		// ("Quick view", "Add to compare", a card's "Read more"): off a
 		// shop page too, they are no entry's text (shopclean.go).
-		r.markdown = dropControlLabels(cleanRegion(dropDebris(r.markdown), false, cfg))
+		r.markdown = dropControlLabels(cleanRegion(dropDebris(r.markdown), false, cfg), cfg)
 	}
 	return r, true
 }
