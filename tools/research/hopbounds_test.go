@@ -9,65 +9,63 @@ import (
 	"github.com/deepresearch-mcp/deepresearch-mcp/internal/growth"
 )
 
-// finishesWithin fails t when f has not returned within d: a reading
-// that is quadratic in its input takes minutes on these inputs, a linear
-// one milliseconds, so the bound holds on a loaded machine under -race.
-func finishesWithin(t *testing.T, d time.Duration, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		f()
-	}()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("not done after %v", d)
-	}
-}
-
 // TestHopReadingsBounded: the readings of a question's chain and of a
 // page's sentence take time in proportion to their length, for a
-// question of 40 KB and sentences of half a megabyte and more.
+// question of 40 KB and sentences of half a megabyte and more: each case
+// is timed at its full size and at an eighth of it (growth.Linear), so a
+// quadratic reading fails on an idle machine and a linear one passes on
+// a loaded one (an absolute deadline did not: 6-9 s of its 10 under
+// -race at load 13).
 func TestHopReadingsBounded(t *testing.T) {
-	longQuestion := "Who is the director of " + strings.Repeat("the county near the town where some people live and ", 800) + "Blue Harbor?"
 	cases := []struct {
 		name string
-		f    func()
+		n    int // the full size, in repetitions of the case's unit
+		f    func(t *testing.T, n int)
 	}{
-		{"a long question's chain", func() { NewPlan(longQuestion, nil) }},
-		{"a long question of many names", func() {
+		{"a long question's chain", 800, func(t *testing.T, n int) {
+			NewPlan("Who is the director of "+strings.Repeat("the county near the town where some people live and ", n)+"Blue Harbor?", nil)
+		}},
+		{"a long question of many names", 1200, func(t *testing.T, n int) {
 			// 6,000 names (90 KB): 56 s while every pair of names was
 			// compared by normalising both again.
-			if p := NewPlan(manyQuestionNames(1200), nil); len(p.Entities) == 0 {
+			if p := NewPlan(manyQuestionNames(n), nil); len(p.Entities) == 0 {
 				t.Error("no entity in a question of names")
 			}
 		}},
-		{"an adjective of origin read at each use of the name", func() {
-			if originAdjective(strings.Repeat("Austrian the ", 40000)+"Austrian.", "Austrian") {
+		{"an adjective of origin read at each use of the name", 40000, func(t *testing.T, n int) {
+			if originAdjective(strings.Repeat("Austrian the ", n)+"Austrian.", "Austrian") {
 				t.Error("an adjective before a function word or a full stop is no adjective of origin")
 			}
 		}},
-		{"a cast line's parentheses that never close", func() {
-			if _, _, ok := castPerformer(strings.Repeat("(A ", 800000), rel("actor", "plays", "copper"), nil); ok {
+		{"a cast line's parentheses that never close", 800000, func(t *testing.T, n int) {
+			if _, _, ok := castPerformer(strings.Repeat("(A ", n), rel("actor", "plays", "copper"), nil); ok {
 				t.Error("no part the question asks is named")
 			}
 		}},
-		{"a sentence's many parentheses", func() {
-			if names := bridgeNames(strings.Repeat("(a) ", 250000) + "then Ilse Brandt (born 1950 in Marlow)."); strings.Join(names, ",") != "Ilse Brandt,Marlow" {
+		{"a sentence's many parentheses", 250000, func(t *testing.T, n int) {
+			if names := bridgeNames(strings.Repeat("(a) ", n) + "then Ilse Brandt (born 1950 in Marlow)."); strings.Join(names, ",") != "Ilse Brandt,Marlow" {
 				t.Errorf("bridgeNames = %q, want [Ilse Brandt Marlow]: a birth's parenthesis is read", names)
 			}
 		}},
-		{"a name used again and again", func() {
+		{"a name used again and again", 20000, func(t *testing.T, n int) {
 			p := DefaultParams()
-			s := "Marlow lies near " + strings.Repeat("Ada Moray and Wexland, then ", 20000) + "."
+			s := "Marlow lies near " + strings.Repeat("Ada Moray and Wexland, then ", n) + "."
 			if b, _ := pickBridge(s, "Marlow", rel("county"), map[string]bool{}, map[string]bool{}, nil, nil, nil, &p); b != "Ada Moray" && b != "Wexland" {
 				t.Errorf("pickBridge = %q, want one of the sentence's names", b)
 			}
 		}},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) { finishesWithin(t, 10*time.Second, tc.f) })
+		t.Run(tc.name, func(t *testing.T) {
+			run := func(n int) time.Duration {
+				start := time.Now()
+				tc.f(t, n)
+				return time.Since(start)
+			}
+			if eighth, whole, ok := growth.Linear(func() time.Duration { return run(tc.n / 8) }, func() time.Duration { return run(tc.n) }, time.Second); !ok {
+				t.Errorf("size %d took %v, an eighth of it %v: want linear", tc.n, whole, eighth)
+			}
+		})
 	}
 }
 
