@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mark3labs/mcp-go/mcp"
 )
@@ -132,6 +133,15 @@ func checkRange(name string, v *int, given bool, lo, hi, def int) error {
 	}
 	if *v < lo || *v > hi {
 		return fmt.Errorf("%s must be between %d and %d (got %d); leave it out for the default %d", name, lo, hi, *v, def)
+	}
+	return nil
+}
+
+// checkLength refuses a text argument longer than most characters, saying
+// how long it was and what to do instead.
+func checkLength(name, v string, most int, instead string) error {
+	if n := utf8.RuneCountInString(v); n > most {
+		return fmt.Errorf("%s is %d characters long; at most %d are accepted: %s", name, n, most, instead)
 	}
 	return nil
 }

@@ -81,7 +81,8 @@ Use it for questions that need facts from several pages or a chain of lookups ("
 Takes up to time_budget_s seconds (%d by default) and sends progress notifications while it runs; when the budget runs out it returns what it has with complete=false.
 Example: {"question": "What is the maximum heart rate formula proposed by Tanaka and how does it differ from 220 minus age?", "max_pages": 8}`, DefaultTimeBudgetS)),
 		inputSchema[DeepResearchArgs](map[string]prop{
-			"question":            {"minLength": 1},
+			"question":            {"minLength": 1, "maxLength": MaxQuestionChars},
+			"queries":             {"maxItems": MaxResearchQueries, "items": prop{"type": "string", "maxLength": MaxQueryChars}},
 			"max_pages":           intRange("Most pages to read", MinResearchPages, MaxResearchPages, DefaultResearchPages, ""),
 			"max_depth":           intRange("How many hops to follow from the search results (links and follow-up searches)", MinResearchDepth, MaxResearchDepth, DefaultResearchDepth, "0 reads only the search results."),
 			"time_budget_s":       intRange("Time budget in seconds", MinTimeBudgetS, MaxTimeBudgetS, DefaultTimeBudgetS, "When it runs out, what was gathered so far is returned with complete=false."),
@@ -96,6 +97,18 @@ func (a *DeepResearchArgs) validate() (research.Request, error) {
 	a.Question = strings.TrimSpace(a.Question)
 	if a.Question == "" {
 		return research.Request{}, errors.New(`"question" is required: the question to research as a full sentence, e.g. {"question": "When was the Raft consensus paper published and by whom?"}`)
+	}
+	if err := checkLength(`"question"`, a.Question, MaxQuestionChars, `state the question in a sentence or two; put search terms in "queries"`); err != nil {
+		return research.Request{}, err
+	}
+	queries := cleanList(a.Queries)
+	if len(queries) > MaxResearchQueries {
+		return research.Request{}, fmt.Errorf(`"queries" has %d entries; at most %d are accepted: keep the searches that matter most (the question's own searches are planned anyway)`, len(queries), MaxResearchQueries)
+	}
+	for i, q := range queries {
+		if err := checkLength(fmt.Sprintf(`"queries"[%d]`, i), q, MaxQueryChars, "a search query is a few words, as typed into a search box"); err != nil {
+			return research.Request{}, err
+		}
 	}
 	for _, c := range []struct {
 		name          string
@@ -126,7 +139,7 @@ func (a *DeepResearchArgs) validate() (research.Request, error) {
 	}
 	return research.Request{
 		Question:          a.Question,
-		Queries:           cleanList(a.Queries),
+		Queries:           queries,
 		MaxPages:          a.MaxPages,
 		MaxDepth:          depth,
 		TimeBudget:        time.Duration(a.TimeBudgetS) * time.Second,

@@ -47,6 +47,17 @@ const (
 	DefaultEvidenceTokens = research.DefaultMaxEvidenceTokens
 	MinEvidenceTokens     = 200
 	MaxEvidenceTokens     = 20000
+
+	// Text arguments are bounded like the numbers: the planner reads a
+	// question word by word and every extra query is a search, so an
+	// argument of megabytes (or ten thousand queries) would be work no
+	// call's budget pays for. A question of a paragraph, a query of a
+	// long search box's length and a handful of extra queries are far
+	// more than any real call sends (the benchmarks' longest question is
+	// 254 bytes).
+	MaxQuestionChars   = 2000
+	MaxQueryChars      = 400
+	MaxResearchQueries = 8
 )
 
 // Handlers carries what the tools drive. A nil engine makes its tool answer

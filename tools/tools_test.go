@@ -102,6 +102,12 @@ func TestInvalidArguments(t *testing.T) {
 		{"deep_research", map[string]any{"question": "q", "max_depth": 9}, []string{"max_depth must be between 0 and 4"}},
 		{"deep_research", map[string]any{"question": "q", "time_budget_s": 1}, []string{"time_budget_s must be between 5 and 300"}},
 		{"deep_research", map[string]any{"question": "q", "queries": "one"}, []string{`argument "queries" must be an array of strings`}},
+		// Text is bounded like numbers: a megabyte question or ten thousand
+		// queries is work no call's budget pays for.
+		{"web_search", map[string]any{"query": strings.Repeat("ferry timetable ", 30)}, []string{`"query" is 479 characters long; at most 400`}},
+		{"deep_research", map[string]any{"question": strings.Repeat("Who built the lighthouse? ", 80)}, []string{`"question" is 2079 characters long; at most 2000`, `"queries"`}},
+		{"deep_research", map[string]any{"question": "q", "queries": []string{"a", "b", "c", "d", "e", "f", "g", "h", "i"}}, []string{`"queries" has 9 entries; at most 8`}},
+		{"deep_research", map[string]any{"question": "q", "queries": []string{"tide", strings.Repeat("é", 401)}}, []string{`"queries"[1] is 401 characters long`}},
 		// 0 is out of range like any other value below the schema's minimum.
 		{"web_search", map[string]any{"query": "x", "max_results": 0}, []string{"max_results must be between 1 and 20 (got 0)"}},
 		{"browse_page", map[string]any{"url": "https://example.com", "max_chars": 0}, []string{"max_chars must be between 500 and 100000 (got 0)"}},
@@ -109,7 +115,7 @@ func TestInvalidArguments(t *testing.T) {
 		{"deep_research", map[string]any{"question": "q", "time_budget_s": 0}, []string{"time_budget_s must be between 5 and 300 (got 0)"}},
 		{"deep_research", map[string]any{"question": "q", "max_evidence_tokens": 0}, []string{"max_evidence_tokens must be between", "(got 0)"}},
 	} {
-		t.Run(fmt.Sprintf("%s/%v", tc.tool, tc.args), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s/%.60v", tc.tool, tc.args), func(t *testing.T) {
 			res := call(t, c, tc.tool, tc.args)
 			if !res.IsError {
 				t.Fatalf("want isError, got %s", text(res))

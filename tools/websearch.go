@@ -50,7 +50,7 @@ Use it to find pages, then read the promising ones with browse_page. For a quest
 Returns at most %d results (%d by default). Snippets are short and can be stale: read the page before relying on it.
 Example: {"query": "SQLite WAL mode concurrent readers", "max_results": 5}`, MaxSearchResults, DefaultSearchResults)),
 		inputSchema[WebSearchArgs](map[string]prop{
-			"query":       {"minLength": 1},
+			"query":       {"minLength": 1, "maxLength": MaxQueryChars},
 			"max_results": intRange("How many results to return", MinSearchResults, MaxSearchResults, DefaultSearchResults, ""),
 			"recency":     {"enum": []string{"day", "week", "month", "year"}},
 		}),
@@ -63,6 +63,9 @@ func (a *WebSearchArgs) validate() error {
 	a.Query = strings.TrimSpace(a.Query)
 	if a.Query == "" {
 		return errors.New(`"query" is required: say what to search for, e.g. {"query": "rust async runtime comparison"}`)
+	}
+	if err := checkLength(`"query"`, a.Query, MaxQueryChars, "a search query is a few words, as typed into a search box"); err != nil {
+		return err
 	}
 	if err := checkRange("max_results", &a.MaxResults, a.has("max_results", a.MaxResults), MinSearchResults, MaxSearchResults, DefaultSearchResults); err != nil {
 		return err
