@@ -64,6 +64,14 @@ type config struct {
 	CardLabelWords int
 	CardLineWords  int
 	CardRankWords  int
+	// SignatureMaxWords and SignatureBlockWords (signatures.go): a post's
+	// signature (a motto, the author's gear, links) is a few lines; an
+	// element named "signature" holding more is something else (a
+	// section, a sign-up form's text). A block of the result that is only
+	// a part of a signature goes when it has SignatureBlockWords words or
+	// more: a shorter one ("Thanks!") may be a reply of its own.
+	SignatureMaxWords   int
+	SignatureBlockWords int
 
 	// ReviewShare: on a shop page that does not declare itself an
 	// article, an article path's result with at least this share of its
@@ -285,6 +293,8 @@ var defaultConfig = config{
 	CardLabelWords:      2,
 	CardLineWords:       8,
 	CardRankWords:       3,
+	SignatureMaxWords:   80,
+	SignatureBlockWords: 3,
 	ThreadCoverage:      0.5,
 	RepliesOverlap:      0.2,
 	RepliesGrowth:       3,

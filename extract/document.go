@@ -17,6 +17,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	absolutizeLinks(root, base)
 	paragraphize(root)
 	dropAuthorCards(root, &defaultConfig)
+	sigs := postSignatures(root, &defaultConfig)
 	site := StripInvisible(meta.siteName())
 	d := &Document{
 		Title:     StripInvisible(meta.bestTitle(site)),
@@ -72,6 +73,9 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		if name, desc := declaredProduct(meta, structuredTypes(meta, root)); desc != "" {
 			r.markdown = sayDeclaredProduct(r.markdown, name, desc, &defaultConfig)
 		}
+	}
+	if md := dropSignatureBlocks(r.markdown, sigs, &defaultConfig); len(md) < len(r.markdown) {
+		r = rendered{markdown: md, links: linksIn(r.links, md)}
 	}
 	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {
