@@ -72,6 +72,14 @@ type config struct {
 	// more: a shorter one ("Thanks!") may be a reply of its own.
 	SignatureMaxWords   int
 	SignatureBlockWords int
+	// ReadableEndHolds and ReadableEndKeeps (readableend.go): the main
+	// region is cut after the last block readability's result holds when
+	// the region holds ReadableEndHolds of that result (both read the
+	// same text; below it readability read something else) and the cut
+	// keeps ReadableEndKeeps of the region's words (below it readability
+	// took one section of a page of many, whose other sections count).
+	ReadableEndHolds float64
+	ReadableEndKeeps float64
 
 	// ReviewShare: on a shop page that does not declare itself an
 	// article, an article path's result with at least this share of its
@@ -295,6 +303,8 @@ var defaultConfig = config{
 	CardRankWords:       3,
 	SignatureMaxWords:   80,
 	SignatureBlockWords: 3,
+	ReadableEndHolds:    0.95,
+	ReadableEndKeeps:    0.6,
 	ThreadCoverage:      0.5,
 	RepliesOverlap:      0.2,
 	RepliesGrowth:       3,
