@@ -51,6 +51,7 @@ func dropAuthorCards(root *html.Node, cfg *config) {
 		if p == nil {
 			continue
 		}
+		p = nameHeaded(p, held, cfg)
 		if cardLines[p] == nil {
 			cards = append(cards, p)
 		}
@@ -98,8 +99,7 @@ func besidePosts(group []*html.Node, cfg *config) []*html.Node {
 		if name == nil {
 			continue
 		}
-		text := collapseSpace(textOf(name))
-		if _, _, ok := splitLabelLine(text, cfg); ok || wordCount(text) > cfg.CardRankWords {
+		if !isNameLine(name, cfg) {
 			continue
 		}
 		post := c
@@ -112,6 +112,21 @@ func besidePosts(group []*html.Node, cfg *config) []*html.Node {
 		out = append(out, c)
 	}
 	return out
+}
+
+// isNameLine: line reads as an author's name: short and no label, or
+// opening with a short element that is (a header holding the name and
+// the rank after it: "Spartan14 Well-Known Member").
+func isNameLine(line *html.Node, cfg *config) bool {
+	text := collapseSpace(textOf(line))
+	if _, _, ok := splitLabelLine(text, cfg); ok {
+		return false
+	}
+	if wordCount(text) <= cfg.CardRankWords {
+		return true
+	}
+	first := firstLine(line)
+	return first != nil && first != line && first.Type == html.ElementNode && isNameLine(first, cfg)
 }
 
 // datedOutside: an element under post, outside card, is a date: a dated
@@ -138,6 +153,40 @@ func datedOutside(post, card *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// nameHeaded widens a card that opens with a label to the nearest
+// ancestor that opens with the name: some forum software sets the name
+// and rank in a header above the profile list ("Messages: 3", "Likes
+// Received: 1", each a dt and a dd), so the element holding the lines
+// starts at the first label. An ancestor is taken only while it holds no
+// line the card does not (held counts the lines under each element) and
+// stays within cfg.CardMaxWords words (read bounded, so the climb costs
+// no more than the card's own text).
+func nameHeaded(card *html.Node, held map[*html.Node]int, cfg *config) *html.Node {
+	c := card
+	for opensWithLabel(c, cfg) {
+		p := c.Parent
+		if p == nil || held[p] != held[card] {
+			return card
+		}
+		t, short := textUpTo(p, lineBytes*cfg.CardMaxWords)
+		if !short || wordCount(t) > cfg.CardMaxWords {
+			return card
+		}
+		c = p
+	}
+	return c
+}
+
+// opensWithLabel: card's first line is a "Label: value" line.
+func opensWithLabel(card *html.Node, cfg *config) bool {
+	name := firstLine(card)
+	if name == nil {
+		return false
+	}
+	_, _, ok := splitLabelLine(collapseSpace(textOf(name)), cfg)
+	return ok
 }
 
 // firstLine is the first child of card with text.
@@ -202,11 +251,44 @@ func clearCard(card *html.Node, lines []cardLine, cfg *config) {
 			case text == "":
 			case first:
 				first = false
+				nameAsText(c)
 			case c.Type == html.ElementNode && isRankLine(c, text, cfg):
 				card.RemoveChild(c)
 			}
 		}
 		c = next
+	}
+}
+
+// nameAsText turns the links of a card's name line into their text: the
+// card cleared, the name is a lone link to a profile page, which reads
+// as a link block an extractor drops, and the name says who wrote the
+// post.
+func nameAsText(line *html.Node) {
+	if line.Type != html.ElementNode {
+		return
+	}
+	if line.DataAtom == atom.A {
+		unwrap(line)
+		return
+	}
+	var links []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				links = append(links, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(line)
+	for _, a := range links {
+		unwrap(a)
 	}
 }
 

@@ -64,6 +64,22 @@ type config struct {
 	CardLabelWords int
 	CardLineWords  int
 	CardRankWords  int
+	// SignatureMaxWords and SignatureBlockWords (signatures.go): a post's
+	// signature (a motto, the author's gear, links) is a few lines; an
+	// element named "signature" holding more is something else (a
+	// section, a sign-up form's text). A block of the result that is only
+	// a part of a signature goes when it has SignatureBlockWords words or
+	// more: a shorter one ("Thanks!") may be a reply of its own.
+	SignatureMaxWords   int
+	SignatureBlockWords int
+	// ReadableEndHolds and ReadableEndKeeps (readableend.go): the main
+	// region is cut after the last block readability's result holds when
+	// the region holds ReadableEndHolds of that result (both read the
+	// same text; below it readability read something else) and the cut
+	// keeps ReadableEndKeeps of the region's words (below it readability
+	// took one section of a page of many, whose other sections count).
+	ReadableEndHolds float64
+	ReadableEndKeeps float64
 
 	// ReviewShare: on a shop page that does not declare itself an
 	// article, an article path's result with at least this share of its
@@ -301,6 +317,10 @@ var defaultConfig = config{
 	CardLabelWords:      2,
 	CardLineWords:       8,
 	CardRankWords:       3,
+	SignatureMaxWords:   80,
+	SignatureBlockWords: 3,
+	ReadableEndHolds:    0.95,
+	ReadableEndKeeps:    0.6,
 	ThreadCoverage:      0.5,
 	RepliesOverlap:      0.2,
 	RepliesGrowth:       3,

@@ -17,6 +17,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	absolutizeLinks(root, base)
 	paragraphize(root)
 	dropAuthorCards(root, &defaultConfig)
+	sigs := postSignatures(root, &defaultConfig)
 	site := StripInvisible(meta.siteName())
 	d := &Document{
 		Title:     StripInvisible(meta.bestTitle(site)),
@@ -33,7 +34,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	// from the page while trafilatura, the slower extractor, still runs.
 	var comments map[uint64]struct{}
 	var facts *rootFacts
-	r, author, regionBasis := mainContent(root, base, src, titles, func() {
+	r, author, regionBasis, readable := mainContent(root, base, src, titles, func() {
 		comments = commentShingles(root)
 		facts = readRootFacts(root, meta, &defaultConfig)
 	})
@@ -46,6 +47,11 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		r = th
 	} else if reg, ok, shop := regionContent(root, base, src, meta, regionBasis, &defaultConfig); ok {
 		r = reg
+		if !shop {
+			if md, cut := endWithReadable(r.markdown, readable, &defaultConfig); cut {
+				r = rendered{markdown: md, links: linksIn(r.links, md)}
+			}
+		}
 	} else if kind == threadReplies {
 		r = th
 	} else if shop {
@@ -72,6 +78,9 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		if name, desc := declaredProduct(meta, structuredTypes(meta, root)); desc != "" {
 			r.markdown = sayDeclaredProduct(r.markdown, name, desc, &defaultConfig)
 		}
+	}
+	if md := dropSignatureBlocks(r.markdown, sigs, &defaultConfig); len(md) < len(r.markdown) {
+		r = rendered{markdown: md, links: linksIn(r.links, md)}
 	}
 	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {
@@ -101,7 +110,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 // of its result that combine weighs, and then aside (work of the caller's
 // that only reads root) are done there, on the core trafilatura leaves.
 // Nothing writes root while both run.
-func mainContent(root *html.Node, base *url.URL, src *pageText, titles string, aside func()) (r rendered, author, regionBasis string) {
+func mainContent(root *html.Node, base *url.URL, src *pageText, titles string, aside func()) (r rendered, author, regionBasis, readable string) {
 	var tf, rd rendered
 	var rdAuthor string
 	var rdText *otherText
@@ -140,18 +149,18 @@ func mainContent(root *html.Node, base *url.URL, src *pageText, titles string, a
 		if disjointSwap(tfTokens, rdText, &defaultConfig) {
 			basis = tf.markdown
 		}
-		return rendered{markdown: md, links: linksIn(rd.links, md)}, author, basis
+		return rendered{markdown: md, links: linksIn(rd.links, md)}, author, basis, rd.markdown
 	}
 	if wordCount(md) > 0 {
 		if span, ok := structureLost(md, rd.markdown, &defaultConfig); ok {
 			span = trimEdges(span, nil, titles)
-			return rendered{markdown: span, links: linksIn(rd.links, span)}, author, span
+			return rendered{markdown: span, links: linksIn(rd.links, span)}, author, span, rd.markdown
 		}
-		return rendered{markdown: md, links: linksIn(tf.links, md)}, author, md
+		return rendered{markdown: md, links: linksIn(tf.links, md)}, author, md, rd.markdown
 	}
 	r, _ = render(extraction{node: bodyNode(root), source: "body"}, base, src)
 	r.markdown = dropDebris(r.markdown)
-	return r, author, r.markdown
+	return r, author, r.markdown, rd.markdown
 }
 
 // linksIndexFrom is how many links linksIn looks up in an index of md
