@@ -67,7 +67,8 @@ func revealDisclosures(doc *html.Node) {
 				labelledByControl(c, labels) {
 				unhide(c)
 			}
-			revealHeadedPanel(c) // disclosurenear.go
+			revealHeadedPanel(c)              // disclosurenear.go
+			revealTabPanes(c, &defaultConfig) // tabpanes.go
 			reveal(c)
 		}
 	}
