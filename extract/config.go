@@ -256,6 +256,15 @@ type config struct {
 	TabBarDepth      int
 	TabBarNodes      int
 	TabPaneScan      int
+	// Cookie banners kept in a region (consent.go). ConsentMaxWords and
+	// ConsentMaxBytes: a notice is a few sentences ("We use cookies to …
+	// By using our site you agree …"); a longer block is a page about
+	// cookies (a privacy policy), whatever it says. ConsentLabelWords: a
+	// line of this many words or fewer made of "cookies" and a button's
+	// words ("Manage cookie preferences") is the banner's button.
+	ConsentMaxWords   int
+	ConsentMaxBytes   int
+	ConsentLabelWords int
 
 	// --- Text pages: articles, threads, documentation, service pages ---
 
@@ -352,6 +361,9 @@ var defaultConfig = config{
 	TabBarDepth:           2,
 	TabBarNodes:           64,
 	TabPaneScan:           512,
+	ConsentMaxWords:       80,
+	ConsentMaxBytes:       1200,
+	ConsentLabelWords:     4,
 
 	// A listing's intro above its entries.
 	IntroListingEntries:    8,
