@@ -254,6 +254,33 @@ type config struct {
 	DescriptionMinWords int
 	DescriptionKept     float64
 	DescriptionOwnShare float64
+	// Tab widgets drawn without ARIA (tabpanes.go): a bar of labels and as
+	// many look-alike panes, one shown. TabMaxPanes: more look-alike
+	// siblings than this are a list or a grid, not tabs (a product shows a
+	// handful of tabs), and a box of more than twice as many children is
+	// not read at all. TabLabelMaxBytes: a label longer than this
+	// ("Specifications", "Reviews (12)" are short) is content, not a tab.
+	// TabBarSiblings and TabBarDepth: the bar is one of this many
+	// elements before the panes (or before their box), at most this many
+	// levels down (it sits in a flex row or a header box). TabBarNodes and
+	// TabPaneScan bound the elements read for one bar and the nodes read
+	// of one pane for words outside links, so a page of many widgets
+	// costs each a bounded look.
+	TabMaxPanes      int
+	TabLabelMaxBytes int
+	TabBarSiblings   int
+	TabBarDepth      int
+	TabBarNodes      int
+	TabPaneScan      int
+	// Cookie banners kept in a region (consent.go). ConsentMaxWords and
+	// ConsentMaxBytes: a notice is a few sentences ("We use cookies to …
+	// By using our site you agree …"); a longer block is a page about
+	// cookies (a privacy policy), whatever it says. ConsentLabelWords: a
+	// line of this many words or fewer made of "cookies" and a button's
+	// words ("Manage cookie preferences") is the banner's button.
+	ConsentMaxWords   int
+	ConsentMaxBytes   int
+	ConsentLabelWords int
 
 	// --- Text pages: articles, threads, documentation, service pages ---
 
@@ -364,6 +391,15 @@ var defaultConfig = config{
 	DescriptionMinWords:   8,
 	DescriptionKept:       0.5,
 	DescriptionOwnShare:   1,
+	TabMaxPanes:           16,
+	TabLabelMaxBytes:      48,
+	TabBarSiblings:        3,
+	TabBarDepth:           2,
+	TabBarNodes:           64,
+	TabPaneScan:           512,
+	ConsentMaxWords:       80,
+	ConsentMaxBytes:       1200,
+	ConsentLabelWords:     4,
 
 	// A listing's intro above its entries.
 	IntroListingEntries:    8,

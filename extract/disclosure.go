@@ -68,6 +68,7 @@ func revealDisclosures(doc *html.Node, cfg *config) {
 				unhide(c)
 			}
 			revealHeadedPanel(c, cfg) // disclosurenear.go
+			revealTabPanes(c, cfg)    // tabpanes.go
 			reveal(c)
 		}
 	}

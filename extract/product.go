@@ -71,7 +71,7 @@ func productRegionMarkdown(root, region *html.Node, meta *pageMeta, md, articleM
 	if !singleProduct(root, region, meta, articleMD, cfg) {
 		return md
 	}
-	md = dropSections(md, isProductRailHeading)
+	md = dropSections(md, isProductRailHeading, cfg)
 	blocks := markdownBlocks(md)
 	start := 0
 	for i, b := range blocks {

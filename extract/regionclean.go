@@ -61,7 +61,7 @@ var shopRailHeadings = []string{
 // Elsewhere a repeat is content the page shows twice (a tab's label above
 // its panel, a carousel), which a reader of the page sees twice too.
 func cleanRegion(md string, shop bool, cfg *config) string {
-	md = dropRails(md, shop)
+	md = dropRails(md, shop, cfg)
 	if shop {
 		md = dropRepeats(md, cfg)
 	}
@@ -147,19 +147,20 @@ func isDigits(s string) bool {
 // the next heading of the same or a higher level; and the "Loading…"
 // placeholders a script fills in later (each lazy panel leaves one). The
 // read's first heading is its title, never a story rail's.
-func dropRails(md string, shop bool) string {
+func dropRails(md string, shop bool, cfg *config) string {
 	first := true
 	return dropSections(md, func(heading string) bool {
 		story := !first && opensWith(strings.Join(headingTokens(heading), " "), storyRailHeadings)
 		first = false
 		return story || isRailHeading(heading, shop)
-	})
+	}, cfg)
 }
 
 // dropSections removes each section whose heading isRail reports, up to
 // the next heading of the same or a higher level, and the "Loading…"
-// placeholders and the failure messages a script keeps ready.
-func dropSections(md string, isRail func(heading string) bool) string {
+// placeholders, the failure messages a script keeps ready and the cookie
+// banner (consent.go).
+func dropSections(md string, isRail func(heading string) bool, cfg *config) string {
 	railLevel := 0 // level of the rail being skipped; 0 outside one
 	return keepBlocks(md, func(blk string) bool {
 		lvl := headingLevel(blk)
@@ -173,7 +174,7 @@ func dropSections(md string, isRail func(heading string) bool) string {
 			railLevel = lvl
 			return false
 		}
-		return !LoadingPlaceholder(blk) && !ErrorPlaceholder(blk)
+		return !LoadingPlaceholder(blk) && !ErrorPlaceholder(blk) && !consentNotice(blk, cfg)
 	})
 }
 

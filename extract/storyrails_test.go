@@ -69,7 +69,7 @@ func TestDropRailsStoryRailBelowTheTitle(t *testing.T) {
 		{"shop rail first still a rail", "## You may also like\n\nA card.\n\n# Kettle\n\nBoils water.", "# Kettle\n\nBoils water."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := dropRails(tc.md, false); got != tc.want {
+			if got := dropRails(tc.md, false, &defaultConfig); got != tc.want {
 				t.Errorf("dropRails:\n%s\nwant:\n%s", got, tc.want)
 			}
 		})
