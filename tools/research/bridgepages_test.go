@@ -95,3 +95,98 @@ func TestNamesBridge(t *testing.T) {
 		}
 	}
 }
+
+// A stranded chain's earlier bridge: when the walk answered the hop after
+// it on a page that only mentions it, the other pages read for it that
+// name it are credited too (HopBridgeEveryStep); when it answered that hop
+// on the bridge's own page, they are not.
+func TestCreditBridgePagesEveryStep(t *testing.T) {
+	q := "Who is the spouse of the actress who plays Mara in Harrow Lane?"
+	pages := [][2]string{
+		{"Harrow Lane", "Harrow Lane is a 1961 drama film starring Ada Voss as Mara."},
+		{"Nina Brandt", "Nina Brandt (1933–2015) was an actress, the only child of Ada Voss and her first husband, Tom Kell."},
+		{"Summer at Varn", "Summer at Varn is a 1989 series about the 1948 tour of Ostland by Ivo Marek and Ada Voss."},
+		{"Ada Voss", "Ada Voss (1913–1967) was an actress."},
+	}
+	tests := []struct {
+		name      string
+		everyStep bool
+		ownNext   bool
+		credited  bool
+	}{
+		{"next hop answered on a page that mentions the bridge", true, false, true},
+		{"the rule off", false, false, false},
+		{"next hop answered on the bridge's own page", true, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := walkRun(q, pages)
+			p := *r.p
+			p.HopBridgeEveryStep = tt.everyStep
+			r.p = &p
+			r.pages[2].via = "Ada Voss spouse"
+			next := hopStep{Subject: "Ada Voss", Bridge: "Tom Kell", Page: 1, Consumed: []string{"spouse"}}
+			if tt.ownNext {
+				next.Page, next.OwnPage = 3, true
+			}
+			r.chains = []*chain{{anchor: "Harrow Lane", rel: questionRelTerms(r.plan, r.weights), steps: []hopStep{
+				{Subject: "Harrow Lane", Bridge: "Ada Voss", Page: 0, OwnPage: true, Consumed: []string{"actress", "portray"}},
+				next,
+			}}}
+			scores := []float64{2.0, 1.0, 0.1, 0.5}
+			credited := r.creditBridgePages(scores)
+			bc, ok := credited[2]
+			if ok != tt.credited {
+				t.Fatalf("page read for the first bridge credited = %v, want %v (scores %v)", ok, tt.credited, scores)
+			}
+			if !tt.credited {
+				if scores[2] != 0.1 {
+					t.Errorf("uncredited page scored %v, want its own 0.1", scores[2])
+				}
+				return
+			}
+			if want := p.HopBridgePage * 2.0; scores[2] != want {
+				t.Errorf("credited page scored %v, want %v", scores[2], want)
+			}
+			if bc.bridge != "Ada Voss" {
+				t.Errorf("credited for %q, want Ada Voss", bc.bridge)
+			}
+		})
+	}
+}
+
+// bridgeSentence: the credited page's sentence naming the bridge with the
+// next hop's relation, else the first naming it, with the sentence before
+// it when both fit.
+func TestBridgeSentence(t *testing.T) {
+	spouse := []relTerm{{term: "spouse", word: "spouse", w: 1}}
+	film := []relTerm{{term: "film", word: "film", w: 1}}
+	tests := []struct {
+		name, content, bridge string
+		rem                   []relTerm
+		boiler                map[string]bool
+		maxChars              int
+		want                  string
+	}{
+		{"the sentence with the hop's relation", "Ada Voss sang at the Varn festival in 1950. She toured the north for ten years. In 1960 Ada Voss married the painter Tom Kell.",
+			"Ada Voss", spouse, nil, 60, "In 1960 Ada Voss married the painter Tom Kell."},
+		{"no relation word: the first naming it", "Summer at Varn is a 1989 series about the 1948 tour of Ostland by Ivo Marek and Ada Voss. It won two prizes.",
+			"Ada Voss", spouse, nil, 90, "Summer at Varn is a 1989 series about the 1948 tour of Ostland by Ivo Marek and Ada Voss."},
+		{"with the sentence before: what 'it' is", "The Gray Nine is a 2012 western film by Ola Brenn. It stars Tomas Weir, Dario Lusk and Ines Varga. It was shot in winter.",
+			"Dario Lusk", film, nil, 100, "The Gray Nine is a 2012 western film by Ola Brenn. It stars Tomas Weir, Dario Lusk and Ines Varga."},
+		{"a relation word inside a name does not count", "Ada Voss sang in Varn in 1952. In 1950 she toured with Married Couples Revue, where Ada Voss was billed first.",
+			"Ada Voss", spouse, nil, 40, "Ada Voss sang in Varn in 1952."},
+		{"the site's chrome is not the page", "Ada Voss fan site. Ada Voss married Tom Kell in 1960.",
+			"Ada Voss", spouse, map[string]bool{"Ada Voss fan site.": true}, 40, "Ada Voss married Tom Kell in 1960."},
+		{"the bridge not named", "Tom Kell was a painter from Varn.", "Ada Voss", spouse, nil, 100, ""},
+		{"empty", "", "Ada Voss", spouse, nil, 100, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := bridgeSentence(tt.content, bridgeCredit{bridge: tt.bridge, rem: tt.rem}, tt.boiler, tt.maxChars)
+			if got != tt.want {
+				t.Errorf("bridgeSentence = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

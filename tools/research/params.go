@@ -352,6 +352,17 @@ type Params struct {
 	// at least (it may share no word with the question): higher quotes the
 	// next hop's pages before the question's other pages, 0 turns it off.
 	HopBridgePage float64
+	// HopBridgeEveryStep: a stranded chain credits (HopBridgePage) the
+	// pages read for each of its bridges, not only its last one: a hop
+	// the walk answered on a page that merely mentions the bridge has
+	// rivals among the other pages read for it, equally its evidence.
+	HopBridgeEveryStep bool
+	// BridgePageQuoteChars is the widest first quote of a page credited
+	// for a bridge: its sentence naming the bridge and the hop's relation,
+	// grown by its neighbours within this (480: about two sentences, so
+	// "It stars A, B ..." keeps the sentence saying what "it" is); 0 cites
+	// such a page with its reader's passages only.
+	BridgePageQuoteChars int
 	// BoilerOpeningPages: a paragraph (up to 200 characters) that opens
 	// this many pages read of one site is the site's byline, trimmed from
 	// quotes like other chrome; 0 turns it off. 2: pages about different
@@ -462,7 +473,7 @@ func DefaultParams() Params {
 
 		HopNextPage: true, EarlyStopOneChain: true, EarlyStopNotBoth: true,
 		HopSearchesPerHop: 2, LongChainFirstWave: 5,
-		HopBridgePage: 0.6, BoilerOpeningPages: 2,
+		HopBridgePage: 0.6, BoilerOpeningPages: 2, HopBridgeEveryStep: true, BridgePageQuoteChars: 480,
 		HopOrder: true, HopAddressSeries: true, HopAddressOrder: true, HopStarsVerb: true,
 		AnswerSentences: 2, AnswerNearWords: 4, AnswerPhraseRun: 3, AnswerSentenceRanks: 10, AnswerSentenceChars: 400,
 	}
