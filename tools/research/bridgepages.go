@@ -1,6 +1,9 @@
 package research
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // A chain's bridge is a name the question did not say: the evidence found
 // it. A page read for that name (its hop search brought the page) that
@@ -77,7 +80,10 @@ func (r *run) creditPagesOf(st hopStep, rem []relTerm, scores []float64, credite
 		if _, ok := credited[i]; ok {
 			continue // an earlier bridge's page: cited with that sentence
 		}
-		if namedIn(p.via, st.Bridge) && namesBridge(p.reading.Content, st.Bridge) {
+		if !namedIn(p.via, st.Bridge) {
+			continue
+		}
+		if _, named := bridgeSpan(p.reading.Content, bridgeCredit{bridge: st.Bridge}, nil); named {
 			scores[i] = max(scores[i], credit)
 			credited[i] = bridgeCredit{bridge: st.Bridge, rem: rem}
 		}
@@ -88,14 +94,42 @@ func (r *run) creditPagesOf(st hopStep, rem []relTerm, scores []float64, credite
 // naming the bridge that holds the most weight of the words left (the
 // next hop's relation: "married", "film"), the first one naming it when
 // none does, with its neighbours (the one before first: "It stars ..."
-// needs the sentence that says what "it" is) within maxChars. It is what
-// makes the page evidence for the hop, whatever words it shares with the
-// question. "" when no sentence outside the site's chrome names it.
+// needs the sentence that says what "it" is) within maxChars; a sentence
+// wider than that is cut around the bridge. It is what makes the page
+// evidence for the hop, whatever words it shares with the question. ""
+// when no sentence outside the site's chrome names it alone.
 func bridgeSentence(content string, bc bridgeCredit, boiler map[string]bool, maxChars int) string {
-	best, bestScore := [2]int{-1, -1}, -1.0
+	best, ok := bridgeSpan(content, bc, boiler)
+	if !ok {
+		return ""
+	}
+	if best[1]-best[0] > maxChars {
+		// A flattened table row or a run-on list: the part around the
+		// bridge, as a hop's own quote is cut.
+		return aroundName(content, best[0], best[1], bc.bridge, maxChars)
+	}
+	return trimBoiler(hopWindow(content, best[0], best[1], maxChars), boiler)
+}
+
+// bridgeSpan is where bridgeSentence's sentence is in content. A page that
+// first names the bridge inside a longer name ("Charles Appleton") speaks
+// of that longer name when it later says the bridge alone ("Appleton
+// established a store"), as English shortens a name once written in full:
+// it has no sentence about the bridge.
+func bridgeSpan(content string, bc bridgeCredit, boiler map[string]bool) ([2]int, bool) {
+	best, bestScore := [2]int{}, -1.0
+	first := true
 	for _, sp := range sentenceSpans(content) {
 		sent := content[sp[0]:sp[1]]
 		if strings.HasPrefix(sent, "#") || boiler[strings.TrimSpace(sent)] || !namesBridge(sent, bc.bridge) {
+			continue
+		}
+		alone := namesAlone(sent, bc.bridge)
+		if first && !alone {
+			return [2]int{}, false
+		}
+		first = false
+		if !alone {
 			continue
 		}
 		have := termSet(blankNames(sent))
@@ -109,10 +143,41 @@ func bridgeSentence(content string, bc bridgeCredit, boiler map[string]bool, max
 			best, bestScore = sp, sc
 		}
 	}
-	if best[0] < 0 {
-		return ""
+	return best, bestScore >= 0
+}
+
+// namesAlone reports that sentence s names bridge (or a styled bridge's
+// personal name) at least once outside a longer name: a name inside
+// another is another thing ("Charles Appleton" and "the Appleton Paper
+// Company" are not the town of Appleton; "Kurt Russell Park" is not the
+// actor).
+func namesAlone(s, bridge string) bool {
+	names := bridgeNamesAt(s)
+	for _, form := range []string{bridge, personalName(bridge)} {
+		if form == "" {
+			continue
+		}
+		for _, at := range occurrences(s, form) {
+			end := at + len(form)
+			if r, _ := utf8.DecodeLastRuneInString(s[:at]); at > 0 && wordRune(r) {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && wordRune(r) {
+				continue
+			}
+			inside := false
+			for _, n := range names {
+				if len(n.name) > len(form) && n.at <= at && end <= n.at+len(n.name) {
+					inside = true
+					break
+				}
+			}
+			if !inside {
+				return true
+			}
+		}
 	}
-	return trimBoiler(hopWindow(content, best[0], best[1], maxChars), boiler)
+	return false
 }
 
 // styles are the words of rank English puts before a personal name ("King

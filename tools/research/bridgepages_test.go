@@ -1,6 +1,10 @@
 package research
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 // A chain stranded at its bridge: the pages its bridge search brought that
 // name the bridge score as a share of the bridge's page, whatever words
@@ -179,6 +183,10 @@ func TestBridgeSentence(t *testing.T) {
 		{"the site's chrome is not the page", "Ada Voss fan site. Ada Voss married Tom Kell in 1960.",
 			"Ada Voss", spouse, map[string]bool{"Ada Voss fan site.": true}, 40, "Ada Voss married Tom Kell in 1960."},
 		{"the bridge not named", "Tom Kell was a painter from Varn.", "Ada Voss", spouse, nil, 100, ""},
+		{"first named inside a longer name: the page is about that one", "The Tarn store was opened by merchant Peter Holby in 1825. Holby sold it in 1840.",
+			"Holby", film, nil, 100, ""},
+		{"a place named alone, with its state", "Ivo Marek was a farmer from Holby, Wexland, and a member of the assembly.",
+			"Holby", film, nil, 100, "Ivo Marek was a farmer from Holby, Wexland, and a member of the assembly."},
 		{"empty", "", "Ada Voss", spouse, nil, 100, ""},
 	}
 	for _, tt := range tests {
@@ -188,5 +196,55 @@ func TestBridgeSentence(t *testing.T) {
 				t.Errorf("bridgeSentence = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// FuzzBridgeSentence: no panic on any text; a quote is verbatim text of the
+// page, within the width asked (a sentence wider than it is cut around the
+// bridge).
+func FuzzBridgeSentence(f *testing.F) {
+	f.Add("The Gray Nine is a 2012 western film. It stars Tomas Weir, Dario Lusk and Ines Varga. It was shot in winter.", "Dario Lusk", 100)
+	f.Add("King Pyrrhus of Epirus fought Rome. The war with Pyrrhus (280–275 BC) was long.", "King Pyrrhus of Epirus", 40)
+	f.Add("ééé. Ada Voss. ééé", "Ada Voss", 3)
+	f.Fuzz(func(t *testing.T, content, bridge string, maxChars int) {
+		if maxChars <= 0 || maxChars > 1<<16 {
+			return
+		}
+		rem := []relTerm{{term: "film", word: "film", w: 1}}
+		got := bridgeSentence(content, bridgeCredit{bridge: bridge, rem: rem}, nil, maxChars)
+		if got == "" {
+			return
+		}
+		if !strings.Contains(content, got) {
+			t.Errorf("bridgeSentence = %q: not part of the page", got)
+		}
+		// A cut falls on a character's start: text that is not UTF-8 may
+		// give it none.
+		if len(got) > maxChars && len(bridge) < maxChars/2 && utf8.ValidString(content) {
+			t.Errorf("bridgeSentence = %q: %d bytes, over the width %d", got, len(got), maxChars)
+		}
+	})
+}
+
+func TestNamesAlone(t *testing.T) {
+	tests := []struct {
+		s, bridge string
+		want      bool
+	}{
+		{"He was born in Holby, Wexland, in 1950.", "Holby", true},
+		{"Holby lies on the river.", "Holby", true},
+		{"The store was opened by merchant Peter Holby in 1825.", "Holby", false},
+		{"The Holby Paper Company was founded there.", "Holby", false},
+		{"The Holby Paper Company moved to Holby in 1901.", "Holby", true}, // the second time alone
+		{"It stars Tomas Weir, Dario Lusk and Ines Varga.", "Dario Lusk", true},
+		{"The Dario Lusk Theatre opened in 1990.", "Dario Lusk", false},
+		{"He wrote of the war with Pyrrhus (280–275 BC).", "King Pyrrhus of Epirus", true},
+		{"Holbyton is a town.", "Holby", false},
+		{"", "Holby", false},
+	}
+	for _, tt := range tests {
+		if got := namesAlone(tt.s, tt.bridge); got != tt.want {
+			t.Errorf("namesAlone(%q, %q) = %v, want %v", tt.s, tt.bridge, got, tt.want)
+		}
 	}
 }
