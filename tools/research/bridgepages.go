@@ -34,6 +34,9 @@ import (
 type bridgeCredit struct {
 	bridge string
 	rem    []relTerm
+	// rival: the bridge is not the chain's last, whose next hop the walk
+	// answered elsewhere; its pages must name it alone (namesAlone).
+	rival bool
 }
 
 // creditBridgePages raises the scores of the pages read for a stranded
@@ -58,7 +61,7 @@ func (r *run) creditBridgePages(scores []float64) map[int]bridgeCredit {
 		for k, st := range c.steps {
 			rem = without(rem, st.Consumed)
 			if k == n-1 || (k >= first && !c.steps[k+1].OwnPage) {
-				r.creditPagesOf(st, rem, scores, credited)
+				r.creditPagesOf(bridgeCredit{bridge: st.Bridge, rem: rem, rival: k < n-1}, st, scores, credited)
 			}
 		}
 	}
@@ -68,7 +71,7 @@ func (r *run) creditBridgePages(scores []float64) map[int]bridgeCredit {
 // creditPagesOf credits the pages read for st's bridge that name it. Each
 // is the hop's evidence whatever its own score, so each is returned; only
 // those scoring less than the credit are raised to it.
-func (r *run) creditPagesOf(st hopStep, rem []relTerm, scores []float64, credited map[int]bridgeCredit) {
+func (r *run) creditPagesOf(bc bridgeCredit, st hopStep, scores []float64, credited map[int]bridgeCredit) {
 	if st.Bridge == "" || st.Page < 0 || st.Page >= len(scores) {
 		return
 	}
@@ -83,9 +86,9 @@ func (r *run) creditPagesOf(st hopStep, rem []relTerm, scores []float64, credite
 		if !namedIn(p.via, st.Bridge) {
 			continue
 		}
-		if _, named := bridgeSpan(p.reading.Content, bridgeCredit{bridge: st.Bridge}, nil); named {
+		if _, named := bridgeSpan(p.reading.Content, bc, nil); named {
 			scores[i] = max(scores[i], credit)
-			credited[i] = bridgeCredit{bridge: st.Bridge, rem: rem}
+			credited[i] = bc
 		}
 	}
 }
@@ -97,7 +100,8 @@ func (r *run) creditPagesOf(st hopStep, rem []relTerm, scores []float64, credite
 // needs the sentence that says what "it" is) within maxChars; a sentence
 // wider than that is cut around the bridge. It is what makes the page
 // evidence for the hop, whatever words it shares with the question. ""
-// when no sentence outside the site's chrome names it alone.
+// when no sentence outside the site's chrome names it (names it alone,
+// for a rival's page).
 func bridgeSentence(content string, bc bridgeCredit, boiler map[string]bool, maxChars int) string {
 	best, ok := bridgeSpan(content, bc, boiler)
 	if !ok {
@@ -111,11 +115,16 @@ func bridgeSentence(content string, bc bridgeCredit, boiler map[string]bool, max
 	return trimBoiler(hopWindow(content, best[0], best[1], maxChars), boiler)
 }
 
-// bridgeSpan is where bridgeSentence's sentence is in content. A page that
-// first names the bridge inside a longer name ("Charles Appleton") speaks
-// of that longer name when it later says the bridge alone ("Appleton
-// established a store"), as English shortens a name once written in full:
-// it has no sentence about the bridge.
+// bridgeSpan is where bridgeSentence's sentence is in content. For a
+// rival's page (an earlier bridge, whose hop the walk answered already),
+// the bridge must stand alone, and a page that first names it inside a
+// longer name ("Charles Appleton") speaks of that longer name when it later
+// says the bridge alone ("Appleton established a store"), as English
+// shortens a name once written in full: it has no sentence about the
+// bridge. The last bridge's pages are the chain's only lead to its next
+// hop, and a longer name there is as often the bridge's own full name
+// ("Jennifer Saunders" for "voiced by Saunders", "SAP Vojvodina"): any
+// page naming it counts, as before.
 func bridgeSpan(content string, bc bridgeCredit, boiler map[string]bool) ([2]int, bool) {
 	best, bestScore := [2]int{}, -1.0
 	first := true
@@ -124,7 +133,7 @@ func bridgeSpan(content string, bc bridgeCredit, boiler map[string]bool) ([2]int
 		if strings.HasPrefix(sent, "#") || boiler[strings.TrimSpace(sent)] || !namesBridge(sent, bc.bridge) {
 			continue
 		}
-		alone := namesAlone(sent, bc.bridge)
+		alone := !bc.rival || namesAlone(sent, bc.bridge)
 		if first && !alone {
 			return [2]int{}, false
 		}

@@ -191,7 +191,7 @@ func TestBridgeSentence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := bridgeSentence(tt.content, bridgeCredit{bridge: tt.bridge, rem: tt.rem}, tt.boiler, tt.maxChars)
+			got := bridgeSentence(tt.content, bridgeCredit{bridge: tt.bridge, rem: tt.rem, rival: true}, tt.boiler, tt.maxChars)
 			if got != tt.want {
 				t.Errorf("bridgeSentence = %q, want %q", got, tt.want)
 			}
@@ -211,7 +211,7 @@ func FuzzBridgeSentence(f *testing.F) {
 			return
 		}
 		rem := []relTerm{{term: "film", word: "film", w: 1}}
-		got := bridgeSentence(content, bridgeCredit{bridge: bridge, rem: rem}, nil, maxChars)
+		got := bridgeSentence(content, bridgeCredit{bridge: bridge, rem: rem, rival: len(content)%2 == 0}, nil, maxChars)
 		if got == "" {
 			return
 		}
@@ -246,5 +246,19 @@ func TestNamesAlone(t *testing.T) {
 		if got := namesAlone(tt.s, tt.bridge); got != tt.want {
 			t.Errorf("namesAlone(%q, %q) = %v, want %v", tt.s, tt.bridge, got, tt.want)
 		}
+	}
+}
+
+// The last bridge's pages are the chain's only lead: a longer name holding
+// the bridge may be its own full name ("Jennifer Saunders" for "voiced by
+// Saunders"), so such a page is cited; a rival's is not.
+func TestBridgeSentenceOfTheLastBridge(t *testing.T) {
+	content := "Mirrorwood is a 1999 sitcom pilot written by and starring Ada Holby and Tom Kell. It was never picked up."
+	rem := []relTerm{{term: "spouse", word: "spouse", w: 1}}
+	if got, want := bridgeSentence(content, bridgeCredit{bridge: "Holby", rem: rem}, nil, 90), "Mirrorwood is a 1999 sitcom pilot written by and starring Ada Holby and Tom Kell."; got != want {
+		t.Errorf("last bridge: bridgeSentence = %q, want %q", got, want)
+	}
+	if got := bridgeSentence(content, bridgeCredit{bridge: "Holby", rem: rem, rival: true}, nil, 90); got != "" {
+		t.Errorf("rival: bridgeSentence = %q, want none", got)
 	}
 }
