@@ -25,7 +25,7 @@ func (r *run) assemble() *Result {
 			}
 		}
 	}
-	r.creditBridgePages(scores)
+	credited := r.creditBridgePages(scores)
 	// Complementary coverage: what the best page leaves unsaid is what the
 	// other half of a two-hop or comparison question is about, so pages
 	// covering those terms rise.
@@ -61,6 +61,20 @@ func (r *run) assemble() *Result {
 		}
 		low := scores[i] < r.p.PageCut*top
 		limit := r.p.quoteLimit(rankOf[i])
+		bridgeFirst := false
+		if bc, ok := credited[i]; ok && r.p.BridgePageQuoteChars > 0 {
+			// A page credited for a chain's bridge is cited first with its
+			// sentence about the bridge; its reader's passages follow.
+			if q := bridgeSentence(rd.Content, bc, boiler, r.p.BridgePageQuoteChars); q != "" {
+				c := scoredQuote{page: i, quote: q, full: q, score: scores[i], first: true}
+				if low {
+					fill = append(fill, c)
+				} else {
+					cands = append(cands, c)
+				}
+				bridgeFirst = true
+			}
+		}
 		for j, f := range rd.Findings {
 			q, ok := verifyQuote(rd.Content, f.Quote)
 			if !ok {
@@ -77,9 +91,9 @@ func (r *run) assemble() *Result {
 			if rd.Relevance > 0 {
 				rel = f.Score / rd.Relevance
 			}
-			c := scoredQuote{page: i, quote: q, full: full, score: scores[i] * rel, first: j == 0}
+			c := scoredQuote{page: i, quote: q, full: full, score: scores[i] * rel, first: j == 0 && !bridgeFirst}
 			if low {
-				if j == 0 {
+				if j == 0 && !bridgeFirst {
 					fill = append(fill, c)
 				}
 				continue

@@ -352,6 +352,20 @@ type Params struct {
 	// at least (it may share no word with the question): higher quotes the
 	// next hop's pages before the question's other pages, 0 turns it off.
 	HopBridgePage float64
+	// HopBridgeEveryStep: a stranded chain credits (HopBridgePage) the
+	// pages read for each earlier bridge whose next hop the walk answered
+	// on a page that merely mentions it (not on the bridge's own page), not
+	// only for its last bridge: that hop has rivals among the other pages
+	// read for the bridge, equally its evidence; they must name it alone
+	// (namesAlone).
+	HopBridgeEveryStep bool
+	// BridgePageQuoteChars is the widest first quote of a page credited
+	// for a bridge: its sentence naming the bridge and the hop's relation,
+	// grown by its neighbours within this (480: about two sentences, so
+	// "It stars A, B ..." keeps the sentence saying what "it" is), whatever
+	// the page's rank tier; 0 cites such a page with its reader's passages
+	// only.
+	BridgePageQuoteChars int
 	// BoilerOpeningPages: a paragraph (up to 200 characters) that opens
 	// this many pages read of one site is the site's byline, trimmed from
 	// quotes like other chrome; 0 turns it off. 2: pages about different
@@ -488,7 +502,7 @@ func DefaultParams() Params {
 
 		HopNextPage: true, EarlyStopOneChain: true, EarlyStopNotBoth: true,
 		HopSearchesPerHop: 2, LongChainFirstWave: 5,
-		HopBridgePage: 0.6, BoilerOpeningPages: 2,
+		HopBridgePage: 0.6, BoilerOpeningPages: 2, HopBridgeEveryStep: true, BridgePageQuoteChars: 480,
 		HopOrder: true, HopAddressSeries: true, HopAddressOrder: true, HopStarsVerb: true,
 		AnswerSentences: 2, AnswerNearWords: 4, AnswerPhraseRun: 3, AnswerSentenceRanks: 10, AnswerSentenceChars: 400,
 		HopDeepResults: 10, HopAnsweredStops: true,
