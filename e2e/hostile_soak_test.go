@@ -90,6 +90,14 @@ func TestHostileSoak(t *testing.T) {
 	// Back to the baseline (the browser closes its tabs, transports their
 	// idle connections, the GC its garbage) within a few seconds.
 	rssBudget := 200 << 10
+	if raceEnabled {
+		// The second round's heap lands partly on addresses the first did
+		// not use, and their shadow memory stays too: over six runs of two
+		// builds, the same calls left 60 to 202 MB above the first round's
+		// end. A leak keeps the pages of 200 calls (up to megabytes each,
+		// 5-10x that in shadow) and shows far above this.
+		rssBudget = 320 << 10
+	}
 	var rss, fds, threads, chromium int
 	for deadline := time.Now().Add(15 * time.Second); ; {
 		rss, fds, threads, chromium = procStatusKB(pid, "VmRSS"), openFDs(fmt.Sprint(pid)), procStatusKB(pid, "Threads"), len(chromiumBelow(pid, "*"))
