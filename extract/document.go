@@ -106,11 +106,14 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 // (disjointSwap), so that readability's pick of a page of many parts does
 // not pass for an article the region only repeats.
 //
+// readable is readability's result as tokens and shingles, made once for
+// combine and read again where the main text ends (readableend.go).
+//
 // Readability's side is the shorter one: its copy of the tree, the tokens
 // of its result that combine weighs, and then aside (work of the caller's
 // that only reads root) are done there, on the core trafilatura leaves.
 // Nothing writes root while both run.
-func mainContent(root *html.Node, base *url.URL, src *pageText, titles string, aside func()) (r rendered, author, regionBasis, readable string) {
+func mainContent(root *html.Node, base *url.URL, src *pageText, titles string, aside func()) (r rendered, author, regionBasis string, readable *otherText) {
 	var tf, rd rendered
 	var rdAuthor string
 	var rdText *otherText
@@ -149,18 +152,18 @@ func mainContent(root *html.Node, base *url.URL, src *pageText, titles string, a
 		if disjointSwap(tfTokens, rdText, &defaultConfig) {
 			basis = tf.markdown
 		}
-		return rendered{markdown: md, links: linksIn(rd.links, md)}, author, basis, rd.markdown
+		return rendered{markdown: md, links: linksIn(rd.links, md)}, author, basis, rdText
 	}
 	if wordCount(md) > 0 {
 		if span, ok := structureLost(md, rd.markdown, &defaultConfig); ok {
 			span = trimEdges(span, nil, titles)
-			return rendered{markdown: span, links: linksIn(rd.links, span)}, author, span, rd.markdown
+			return rendered{markdown: span, links: linksIn(rd.links, span)}, author, span, rdText
 		}
-		return rendered{markdown: md, links: linksIn(tf.links, md)}, author, md, rd.markdown
+		return rendered{markdown: md, links: linksIn(tf.links, md)}, author, md, rdText
 	}
 	r, _ = render(extraction{node: bodyNode(root), source: "body"}, base, src)
 	r.markdown = dropDebris(r.markdown)
-	return r, author, r.markdown, rd.markdown
+	return r, author, r.markdown, rdText
 }
 
 // linksIndexFrom is how many links linksIn looks up in an index of md

@@ -12,20 +12,20 @@ package extract
 // readability took one section of a page of many, and the region's
 // sections are the page's.
 
-// endWithReadable cuts md after its last block that readable holds, when
-// md holds at least cfg.ReadableEndHolds of readable's text and the cut
-// keeps at least cfg.ReadableEndKeeps of md's words. cut is false when
-// nothing goes.
-func endWithReadable(md, readable string, cfg *config) (out string, cut bool) {
-	rdTokens := wordTokens(stripLinks(readable), nil)
-	if len(rdTokens) < shingleWidth {
+// endWithReadable cuts md after its last block that readable (the tokens
+// and shingles mainContent made of readability's result) holds, when md
+// holds at least cfg.ReadableEndHolds of readable's text and the cut keeps
+// at least cfg.ReadableEndKeeps of md's words. cut is false when nothing
+// goes.
+func endWithReadable(md string, readable *otherText, cfg *config) (out string, cut bool) {
+	if len(readable.toks) < shingleWidth {
 		return md, false
 	}
 	mdTokens := wordTokens(stripLinks(md), nil)
-	if coverage(rdTokens, shingleSet(mdTokens)) < cfg.ReadableEndHolds {
+	if coverage(readable.toks, shingleSet(mdTokens)) < cfg.ReadableEndHolds {
 		return md, false
 	}
-	set := shingleSet(rdTokens)
+	set := readable.set
 	blocks := markdownBlocks(md)
 	last := -1
 	var toks []string

@@ -36,7 +36,7 @@ func TestEndWithReadable(t *testing.T) {
 		{"empty readability", region, "", "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, cut := endWithReadable(tc.md, tc.readable, &defaultConfig)
+			got, cut := endWithReadable(tc.md, newOtherText(tc.readable), &defaultConfig)
 			if cut != tc.cut {
 				t.Fatalf("cut %v, want %v:\n%s", cut, tc.cut, got)
 			}
@@ -118,7 +118,7 @@ func TestEndWithReadableGrowsLinearly(t *testing.T) {
 	run := func(n int) time.Duration {
 		md, readable := build(n)
 		start := time.Now()
-		if _, cut := endWithReadable(md, readable, &defaultConfig); !cut {
+		if _, cut := endWithReadable(md, newOtherText(readable), &defaultConfig); !cut {
 			t.Fatal("no cut")
 		}
 		return time.Since(start)

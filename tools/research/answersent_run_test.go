@@ -66,16 +66,10 @@ func TestRunQuotesTheAnswerSentence(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			seen, used := quotesPage(site, res, "Tarvish hound", "Carrow terrier"), 0
-			for _, ev := range res.Evidence {
-				used += estimateTokens(ev.Quote)
-			}
-			if seen != tt.want {
+			if seen := quotesPage(site, res, "Tarvish hound", "Carrow terrier"); seen != tt.want {
 				t.Errorf("answer quoted = %v, want %v; evidence:\n%s", seen, tt.want, evidenceText(res.Evidence))
 			}
-			if used > DefaultMaxEvidenceTokens {
-				t.Errorf("evidence takes %d tokens, over the budget %d", used, DefaultMaxEvidenceTokens)
-			}
+			checkEvidenceBudget(t, res)
 		})
 	}
 }

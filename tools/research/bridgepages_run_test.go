@@ -90,20 +90,10 @@ func TestRunCitesTheRivalBridgePage(t *testing.T) {
 			if !read {
 				t.Fatalf("the rival film's page was not read; sources %+v", res.Sources)
 			}
-			cited, used := false, 0
-			for _, ev := range res.Evidence {
-				used += estimateTokens(ev.Quote)
-				if title, _ := site.TitleOf(ev.URL); title == "The Gray Nine" &&
-					strings.Contains(ev.Quote, "It stars Tomas Weir, Dario Lusk") && strings.Contains(ev.Quote, "The Gray Nine is a 2012 western") {
-					cited = true
-				}
-			}
-			if cited != tt.want {
+			if cited := quotesPage(site, res, "The Gray Nine", "It stars Tomas Weir, Dario Lusk", "The Gray Nine is a 2012 western"); cited != tt.want {
 				t.Errorf("rival page cited with its bridge sentence = %v, want %v; evidence:\n%s", cited, tt.want, evidenceText(res.Evidence))
 			}
-			if used > DefaultMaxEvidenceTokens {
-				t.Errorf("evidence takes %d tokens, over the budget %d", used, DefaultMaxEvidenceTokens)
-			}
+			checkEvidenceBudget(t, res)
 		})
 	}
 }

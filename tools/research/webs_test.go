@@ -36,13 +36,33 @@ func fillerPages(n int, title func(i int) string, page func(title string) miniwe
 	return out
 }
 
-// quotesPage reports evidence of res that quotes text from the page of
-// site titled title.
-func quotesPage(site *miniweb.Site, res *Result, title, text string) bool {
+// quotesPage reports evidence of res that quotes text (every one of
+// texts, in one quote) from the page of site titled title.
+func quotesPage(site *miniweb.Site, res *Result, title string, texts ...string) bool {
 	for _, ev := range res.Evidence {
-		if t, _ := site.TitleOf(ev.URL); t == title && strings.Contains(ev.Quote, text) {
+		if t, _ := site.TitleOf(ev.URL); t != title {
+			continue
+		}
+		all := true
+		for _, text := range texts {
+			all = all && strings.Contains(ev.Quote, text)
+		}
+		if all {
 			return true
 		}
 	}
 	return false
+}
+
+// checkEvidenceBudget fails t when res's quotes take more tokens than the
+// default evidence budget.
+func checkEvidenceBudget(t *testing.T, res *Result) {
+	t.Helper()
+	used := 0
+	for _, ev := range res.Evidence {
+		used += estimateTokens(ev.Quote)
+	}
+	if used > DefaultMaxEvidenceTokens {
+		t.Errorf("evidence takes %d tokens, over the budget %d", used, DefaultMaxEvidenceTokens)
+	}
 }
