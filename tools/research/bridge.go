@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Which name in an answering sentence a hop points to.
@@ -367,9 +366,7 @@ func namedIn(s, name string) bool {
 			return false
 		}
 		i += at
-		before, _ := utf8.DecodeLastRuneInString(h[:i])
-		after, _ := utf8.DecodeRuneInString(h[i+len(n):])
-		if (i == 0 || !wordRune(before)) && (i+len(n) == len(h) || !wordRune(after)) {
+		if wholeWordsAt(h, i, i+len(n)) {
 			return true
 		}
 		at = i + 1

@@ -1,8 +1,9 @@
 package research
 
 import (
+	"cmp"
+	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // A chain's bridge is a name the question did not say: the evidence found
@@ -159,29 +160,25 @@ func bridgeSpan(content string, bc bridgeCredit, boiler map[string]bool) ([2]int
 // personal name) at least once outside a longer name: a name inside
 // another is another thing ("Charles Appleton" and "the Appleton Paper
 // Company" are not the town of Appleton; "Kurt Russell Park" is not the
-// actor).
+// actor). The names and the occurrences are read in one pass, in order,
+// each occurrence against the furthest end of the longer names begun by
+// it: a sentence of thousands of "Charles Appleton"s is not searched
+// again at each.
 func namesAlone(s, bridge string) bool {
 	names := bridgeNamesAt(s)
+	slices.SortStableFunc(names, func(a, b nameAt) int { return cmp.Compare(a.at, b.at) })
 	for _, form := range []string{bridge, personalName(bridge)} {
 		if form == "" {
 			continue
 		}
+		next, reach := 0, 0
 		for _, at := range occurrences(s, form) {
-			end := at + len(form)
-			if r, _ := utf8.DecodeLastRuneInString(s[:at]); at > 0 && wordRune(r) {
-				continue
-			}
-			if r, _ := utf8.DecodeRuneInString(s[end:]); end < len(s) && wordRune(r) {
-				continue
-			}
-			inside := false
-			for _, n := range names {
-				if len(n.name) > len(form) && n.at <= at && end <= n.at+len(n.name) {
-					inside = true
-					break
+			for ; next < len(names) && names[next].at <= at; next++ {
+				if n := names[next]; len(n.name) > len(form) {
+					reach = max(reach, n.at+len(n.name))
 				}
 			}
-			if !inside {
+			if end := at + len(form); wholeWordsAt(s, at, end) && end > reach {
 				return true
 			}
 		}

@@ -3,7 +3,10 @@ package research
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/internal/growth"
 )
 
 // A chain stranded at its bridge: the pages its bridge search brought that
@@ -246,6 +249,29 @@ func TestNamesAlone(t *testing.T) {
 		if got := namesAlone(tt.s, tt.bridge); got != tt.want {
 			t.Errorf("namesAlone(%q, %q) = %v, want %v", tt.s, tt.bridge, got, tt.want)
 		}
+	}
+}
+
+// TestNamesAloneGrowsLinearly: a sentence of thousands of longer names
+// holding the bridge ("Charles Holby, Charles Holby, ...", a page without a
+// full stop) takes time in proportion to its length: each occurrence was
+// checked against every name of the sentence (8,000 took 45× the time of
+// 1,000).
+func TestNamesAloneGrowsLinearly(t *testing.T) {
+	run := func(n int) time.Duration {
+		s := strings.Repeat("Charles Holby, ", n) + "and Holby"
+		start := time.Now()
+		alone := namesAlone(s, "Holby")
+		took := time.Since(start)
+		if !alone {
+			t.Fatalf("namesAlone on %d longer names and one alone = false, want true", n)
+		}
+		return took
+	}
+	const n = 32000 // about 480 KB
+	if eighth, whole, ok := growth.Linear(func() time.Duration { return run(n / 8) }, func() time.Duration { return run(n) }, 200*time.Millisecond); !ok {
+		t.Errorf("%d names took %v, an eighth of them %v: growth %.0f×, want linear (8×; allowed 24×)",
+			n, whole, eighth, float64(whole)/float64(eighth))
 	}
 }
 

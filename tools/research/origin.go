@@ -62,13 +62,19 @@ func occurrences(s, name string) []int {
 // "Lindholm met Lind" stands at 13, not inside "Lindholm".
 func standsAt(s, name string) int {
 	for _, at := range occurrences(s, name) {
-		before, _ := utf8.DecodeLastRuneInString(s[:at])
-		after, _ := utf8.DecodeRuneInString(s[at+len(name):])
-		if (at == 0 || !wordRune(before)) && (at+len(name) == len(s) || !wordRune(after)) {
+		if wholeWordsAt(s, at, at+len(name)) {
 			return at
 		}
 	}
 	return -1
+}
+
+// wholeWordsAt reports that s[at:end] is whole words of s: no letter,
+// digit or hyphen touches it on either side (punctuation may).
+func wholeWordsAt(s string, at, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:at])
+	after, _ := utf8.DecodeRuneInString(s[end:])
+	return (at == 0 || !wordRune(before)) && (end == len(s) || !wordRune(after))
 }
 
 // originAdjectiveAt reports that one-word name stands in s, at one of
