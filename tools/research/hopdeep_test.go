@@ -3,6 +3,8 @@ package research
 import (
 	"fmt"
 	"testing"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/search"
 )
 
 // deepRun is a run whose one chain (from "Ilse Marrin", three hops planned
@@ -97,5 +99,38 @@ func TestRankHopReadsFollowsTheWalk(t *testing.T) {
 	r.rankHopReads()
 	if got := readOrder(r); fmt.Sprint(got) != "[question]" {
 		t.Errorf("after the hop was answered: read %q, want only the question search's result", got)
+	}
+}
+
+// A hop search is read deeper only when it is about its bridge: one of the
+// results it queues is the bridge's page, or a result is about it. The
+// tail of a search that found neither shares a word of the name or the
+// hop, not the subject.
+func TestConfirmsBridge(t *testing.T) {
+	p := DefaultParams()
+	r := &run{p: &p}
+	titles := func(ts ...string) []search.Result {
+		var out []search.Result
+		for _, t := range ts {
+			out = append(out, search.Result{Title: t})
+		}
+		return out
+	}
+	none := make([]bool, 7)
+	aboutLast := append(make([]bool, 6), true)
+	for _, tt := range []struct {
+		name    string
+		results []search.Result
+		about   []bool
+		want    bool
+	}{
+		{"the bridge's page among the first", titles("Brenna", "Tavaria", "Brennb", "Brennc", "Brennd", "Brenne", "Brennf"), none, true},
+		{"a result about the bridge", titles("Brenna", "Brennb", "Brennc", "Brennd", "Brenne", "Brennf", "Brenng"), aboutLast, true},
+		{"its page past the cut, nothing about it", titles("Brenna", "Brennb", "Brennc", "Brennd", "Brenne", "Brennf", "Tavaria"), none, false},
+		{"neither", titles("Brenna", "Brennb", "Brennc", "Brennd", "Brenne", "Brennf", "Brenng"), none, false},
+	} {
+		if got := r.confirmsBridge(tt.results, "Tavaria", tt.about, 0); got != tt.want {
+			t.Errorf("%s: confirmsBridge = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
