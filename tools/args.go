@@ -146,6 +146,9 @@ func checkLength(name, v string, most int, instead string) error {
 	return nil
 }
 
+// queryInstead is what a refusal of a too long search query says to do.
+const queryInstead = "a search query is a few words, as typed into a search box"
+
 // cleanList trims entries and drops empty ones.
 func cleanList(in []string) []string {
 	var out []string

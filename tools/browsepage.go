@@ -73,6 +73,7 @@ Returns up to max_chars characters (%d by default); when the page is longer, nex
 Example: {"url": "https://en.wikipedia.org/wiki/Raft_(algorithm)", "query": "leader election timeout"}`, DefaultMaxChars)),
 		inputSchema[BrowsePageArgs](map[string]prop{
 			"url":       {"minLength": 1},
+			"query":     {"maxLength": MaxQueryChars},
 			"max_chars": intRange("How many characters of content to return", MinMaxChars, MaxMaxChars, DefaultMaxChars, "Longer pages are cut on a paragraph boundary; read on with offset."),
 			"offset":    {"minimum": 0, "default": 0},
 			"render":    {"enum": []string{browse.RenderAuto, browse.RenderAlways, browse.RenderNever}, "default": browse.RenderAuto},
@@ -125,7 +126,7 @@ func (a *BrowsePageArgs) validate() error {
 		return fmt.Errorf(`render must be "auto", "always" or "never" (got %q)`, a.Render)
 	}
 	a.Query = strings.TrimSpace(a.Query)
-	return nil
+	return checkLength(`"query"`, a.Query, MaxQueryChars, "say in a few words what to look for on the page")
 }
 
 func (h *Handlers) browsePage(ctx context.Context, req mcp.CallToolRequest) (*mcp.CallToolResult, error) {

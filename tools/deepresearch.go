@@ -106,7 +106,7 @@ func (a *DeepResearchArgs) validate() (research.Request, error) {
 		return research.Request{}, fmt.Errorf(`"queries" has %d entries; at most %d are accepted: keep the searches that matter most (the question's own searches are planned anyway)`, len(queries), MaxResearchQueries)
 	}
 	for i, q := range queries {
-		if err := checkLength(fmt.Sprintf(`"queries"[%d]`, i), q, MaxQueryChars, "a search query is a few words, as typed into a search box"); err != nil {
+		if err := checkLength(fmt.Sprintf(`"queries"[%d]`, i), q, MaxQueryChars, queryInstead); err != nil {
 			return research.Request{}, err
 		}
 	}

@@ -76,7 +76,7 @@ func readmeToolList() string {
 			} else if d, ok := p["default"]; ok {
 				def = fmt.Sprintf("`%v`", d)
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", name, typ, def, mdCell(fmt.Sprint(p["description"])))
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", name, typ, def, mdCell(describe(p)))
 		}
 		var names, outFields []string
 		for name := range tool.OutputSchema.Properties {
@@ -94,6 +94,33 @@ func readmeToolList() string {
 		fmt.Fprintf(&b, "Example call:\n\n```json\n%s\n```\n\nExample text result (abridged):\n\n```text\n%s```\n\n", example, exampleText(tool.Name))
 	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// describe is a property's description with its schema bounds on text
+// and lists, which the description does not say (intRange writes the
+// numbers' into it), before its example: the handler refuses what passes
+// them.
+func describe(p map[string]any) string {
+	desc := fmt.Sprint(p["description"])
+	var bounds []string
+	if n, ok := p["maxLength"]; ok {
+		bounds = append(bounds, fmt.Sprintf("At most %v characters.", n))
+	}
+	if n, ok := p["maxItems"]; ok {
+		each := ""
+		if items, ok := p["items"].(map[string]any); ok && items["maxLength"] != nil {
+			each = fmt.Sprintf(", each of at most %v characters", items["maxLength"])
+		}
+		bounds = append(bounds, fmt.Sprintf("At most %v entries%s.", n, each))
+	}
+	if len(bounds) == 0 {
+		return desc
+	}
+	text, example, ok := strings.Cut(desc, " Example: ")
+	if !ok {
+		return desc + " " + strings.Join(bounds, " ")
+	}
+	return text + " " + strings.Join(bounds, " ") + " Example: " + example
 }
 
 func schemaType(p map[string]any) string {

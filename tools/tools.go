@@ -54,7 +54,8 @@ const (
 	// call's budget pays for. A question of a paragraph, a query of a
 	// long search box's length and a handful of extra queries are far
 	// more than any real call sends (the benchmarks' longest question is
-	// 254 bytes).
+	// 254 bytes). browse_page's query is a search query's length too: the
+	// page's passages are ranked on its words.
 	MaxQuestionChars   = 2000
 	MaxQueryChars      = 400
 	MaxResearchQueries = 8

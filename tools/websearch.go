@@ -64,7 +64,7 @@ func (a *WebSearchArgs) validate() error {
 	if a.Query == "" {
 		return errors.New(`"query" is required: say what to search for, e.g. {"query": "rust async runtime comparison"}`)
 	}
-	if err := checkLength(`"query"`, a.Query, MaxQueryChars, "a search query is a few words, as typed into a search box"); err != nil {
+	if err := checkLength(`"query"`, a.Query, MaxQueryChars, queryInstead); err != nil {
 		return err
 	}
 	if err := checkRange("max_results", &a.MaxResults, a.has("max_results", a.MaxResults), MinSearchResults, MaxSearchResults, DefaultSearchResults); err != nil {
