@@ -9,9 +9,9 @@ import (
 // Forum software closes each post with its author's signature (a motto,
 // a list of the author's gear, links to the author's sites), the same
 // text under every post of that author: chrome of the thread, not what
-// the post says. The software names it: a class or id word "signature"
-// (phpBB, vBulletin, XenForo, SMF and MyBB all do), set on one element
-// per post. A signature is taken only when the page repeats the element,
+// the post says. The software names it: a class name or id ending with
+// the word "signature" (phpBB, vBulletin, XenForo, SMF and MyBB all do),
+// set on one element per post (namesSignature). A signature is taken only when the page repeats the element,
 // same tag and class, at least cfg.MinPosts times and each within
 // cfg.SignatureMaxWords words: a single "signature" element (a sign-here
 // box, a shop's "signature collection" banner) is no thread's.
@@ -40,7 +40,7 @@ func postSignatures(root *html.Node, cfg *config) *signatures {
 			if c.Type != html.ElementNode || skipsCards[c.DataAtom] {
 				continue
 			}
-			if nameHas(getAttr(c, "class"), signatureWords) || nameHas(getAttr(c, "id"), signatureWords) {
+			if namesSignature(c) {
 				key := c.Data + "." + getAttr(c, "class")
 				if looks[key] == nil {
 					order = append(order, key)
@@ -146,5 +146,22 @@ func dropSignatureBlocks(md string, sigs *signatures, cfg *config) string {
 	return out
 }
 
-// signatureWords name a post's signature in class and id attributes.
-var signatureWords = map[string]bool{"signature": true}
+// namesSignature: one of n's class names, or its id, ends with the word
+// "signature" ("signature", "message-signature", "post_signature",
+// "ipsSignature"): the post's signature. A name that goes on past the word
+// uses it as an adjective for something else ("signature-dish" on a
+// restaurant's menu cards, "signature-collection"), and a page repeats
+// those as a thread repeats its signatures.
+func namesSignature(n *html.Node) bool {
+	endsSignature := func(v string) bool {
+		last := ""
+		nameWords(v, func(w string) bool { last = w; return true })
+		return last == "signature"
+	}
+	for _, v := range strings.Fields(getAttr(n, "class")) {
+		if endsSignature(v) {
+			return true
+		}
+	}
+	return endsSignature(getAttr(n, "id"))
+}

@@ -34,27 +34,35 @@ var forumSignatures = []string{
 func TestSignaturesGo(t *testing.T) {
 	head := `<title>rsync stops at a space in the path | Shell Forum</title><meta property="og:type" content="website">`
 	gone := []string{"state of mind", "Quote your variables", "running Arch since", "for the backups"}
-	t.Run("thread", func(t *testing.T) {
-		d, err := FromHTML(page(head, siteChrome(signedThread("signature", forumSignatures))), mustURL(t, "https://forum.example.org/viewtopic.php?t=77"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range forumPosts {
-			if !strings.Contains(d.Markdown, p[2][:60]) {
-				t.Errorf("post body %q lost:\n%s", p[2][:30], d.Markdown)
+	for _, sigClass := range []string{"signature", "post-signature"} {
+		t.Run("thread/"+sigClass, func(t *testing.T) {
+			d, err := FromHTML(page(head, siteChrome(signedThread(sigClass, forumSignatures))), mustURL(t, "https://forum.example.org/viewtopic.php?t=77"))
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		for _, g := range gone {
-			if strings.Contains(d.Markdown, g) {
-				t.Errorf("signature %q kept:\n%s", g, d.Markdown)
+			for _, p := range forumPosts {
+				if !strings.Contains(d.Markdown, p[2][:60]) {
+					t.Errorf("post body %q lost:\n%s", p[2][:30], d.Markdown)
+				}
 			}
-		}
-	})
+			for _, g := range gone {
+				if strings.Contains(d.Markdown, g) {
+					t.Errorf("signature %q kept:\n%s", g, d.Markdown)
+				}
+			}
+		})
+	}
 	long := strings.Repeat("Every piece in this range is finished by hand in our workshop and signed by the maker. ", 6)
 	for _, tc := range []struct {
 		name, body, want string
 	}{
 		{"one signature box", `<article><h1>Our oak tables</h1><p>Each table is cut from a single board of English oak and oiled, never lacquered, so the grain stays open to the touch for decades.</p><div class="signature-collection"><p>The Signature Collection: the tables our founder drew first.</p></div><p>We deliver within four weeks and carry the table into the room of your choice.</p></article>`, "tables our founder drew first"},
+		// "signature" qualifying another word names no post's signature:
+		// a menu repeats its signature dishes as a thread its signatures.
+		{"a menu's signature dishes", `<main><h1>Our menu</h1><p>The Harbour Kitchen has cooked fish from the morning boats on the quay since 1987, and the menu changes with what the boats bring in.</p><h2>Signature dishes</h2>` +
+			`<div class="signature-dish"><h3>Smoked haddock chowder</h3><p>Haddock smoked over oak in our own smokehouse, simmered with leeks, potatoes and cream.</p></div>` +
+			`<div class="signature-dish"><h3>Grilled mackerel</h3><p>Whole mackerel grilled over charcoal with gooseberry relish and new potatoes.</p></div>` +
+			`<div class="signature-dish"><h3>Crab on toast</h3><p>Brown and white crab meat from the harbour boats, with lemon mayonnaise on sourdough.</p></div><p>We open at noon every day but Monday.</p></main>`, "gooseberry relish"},
 		{"long sections", `<article><h1>Our oak tables</h1><p>Each table is cut from a single board of English oak and oiled, never lacquered.</p><section class="signature"><p>` + long + `</p></section><section class="signature"><p>` + long + `Chairs too.</p></section></article>`, "signed by the maker"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
