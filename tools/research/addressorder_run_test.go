@@ -1,7 +1,6 @@
 package research
 
 import (
-	"context"
 	"fmt"
 	"testing"
 
@@ -49,19 +48,11 @@ func addressWeb() []miniweb.Page {
 func TestRunTakesTheStateOfAnAddress(t *testing.T) {
 	srv, site := startPagesWeb(t, addressWeb())
 	const q = "Who is the governor of the state where KQZT is licensed?"
-	run := func(p Params) (quoted bool, res *Result) {
-		res, err := newTestEngine(t, srv.URL).WithParams(p).Run(context.Background(), Request{Question: q}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return quotesPage(site, res, "Tavaria (province)", "Halvard Moen"), res
+	on, off := runOnAndOff(t, srv, Request{Question: q}, func(p *Params) { p.HopAddressOrder = false })
+	if !quotesPage(site, on, "Tavaria (province)", "Halvard Moen") {
+		t.Errorf("the state's page is not quoted with its governor; queries %q", on.Queries)
 	}
-	if quoted, res := run(DefaultParams()); !quoted {
-		t.Errorf("the state's page is not quoted with its governor; queries %q", res.Queries)
-	}
-	off := DefaultParams()
-	off.HopAddressOrder = false
-	if quoted, res := run(off); quoted {
-		t.Errorf("with HopAddressOrder off the state's governor is quoted too (queries %q): the web does not test the rule", res.Queries)
+	if quotesPage(site, off, "Tavaria (province)", "Halvard Moen") {
+		t.Errorf("with HopAddressOrder off the state's governor is quoted too (queries %q): the web does not test the rule", off.Queries)
 	}
 }

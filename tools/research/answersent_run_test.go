@@ -1,7 +1,6 @@
 package research
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -48,29 +47,19 @@ func ordinalWord(i int) string {
 func TestRunQuotesTheAnswerSentence(t *testing.T) {
 	srv, site := startPagesWeb(t, answerDeepWeb())
 	const question = "What modern breed is most closely related to the extinct Tarvish hound?"
+	on, off := runOnAndOff(t, srv, Request{Question: question, TimeBudget: 30 * time.Second}, func(p *Params) { p.AnswerSentences = 0 })
 	for _, tt := range []struct {
 		name string
-		off  bool
+		res  *Result
 		want bool
 	}{
-		{"the answer sentence added", false, true},
-		{"the rule off", true, false},
+		{"the answer sentence added", on, true},
+		{"the rule off", off, false},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			p := DefaultParams()
-			if tt.off {
-				p.AnswerSentences = 0
-			}
-			e := newTestEngine(t, srv.URL).WithParams(p)
-			res, err := e.Run(context.Background(), Request{Question: question, TimeBudget: 30 * time.Second}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if seen := quotesPage(site, res, "Tarvish hound", "Carrow terrier"); seen != tt.want {
-				t.Errorf("answer quoted = %v, want %v; evidence:\n%s", seen, tt.want, evidenceText(res.Evidence))
-			}
-			checkEvidenceBudget(t, res)
-		})
+		if seen := quotesPage(site, tt.res, "Tarvish hound", "Carrow terrier"); seen != tt.want {
+			t.Errorf("%s: answer quoted = %v, want %v; evidence:\n%s", tt.name, seen, tt.want, evidenceText(tt.res.Evidence))
+		}
+		checkEvidenceBudget(t, tt.res)
 	}
 }
 

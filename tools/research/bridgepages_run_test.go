@@ -1,7 +1,6 @@
 package research
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -63,37 +62,23 @@ func rivalFilmWeb() []miniweb.Page {
 func TestRunCitesTheRivalBridgePage(t *testing.T) {
 	srv, site := startPagesWeb(t, rivalFilmWeb())
 	const question = "The actor who plays Copper in Otterbay Tales is a character in which film?"
+	on, off := runOnAndOff(t, srv, Request{Question: question, TimeBudget: 30 * time.Second}, func(p *Params) {
+		p.HopBridgeEveryStep, p.BridgePageQuoteChars = false, 0
+	})
 	for _, tt := range []struct {
 		name string
-		off  bool
+		res  *Result
 		want bool
 	}{
-		{"every bridge's pages credited", false, true},
-		{"the rule off", true, false},
+		{"every bridge's pages credited", on, true},
+		{"the rule off", off, false},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			p := DefaultParams()
-			if tt.off {
-				p.HopBridgeEveryStep, p.BridgePageQuoteChars = false, 0
-			}
-			e := newTestEngine(t, srv.URL).WithParams(p)
-			res, err := e.Run(context.Background(), Request{Question: question, TimeBudget: 30 * time.Second}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			read := false
-			for _, s := range res.Sources {
-				if title, _ := site.TitleOf(s.URL); title == "The Gray Nine" && s.Status == string(statusOK) {
-					read = true
-				}
-			}
-			if !read {
-				t.Fatalf("the rival film's page was not read; sources %+v", res.Sources)
-			}
-			if cited := quotesPage(site, res, "The Gray Nine", "It stars Tomas Weir, Dario Lusk", "The Gray Nine is a 2012 western"); cited != tt.want {
-				t.Errorf("rival page cited with its bridge sentence = %v, want %v; evidence:\n%s", cited, tt.want, evidenceText(res.Evidence))
-			}
-			checkEvidenceBudget(t, res)
-		})
+		if !readsPage(site, tt.res, "The Gray Nine") {
+			t.Fatalf("%s: the rival film's page was not read; sources %+v", tt.name, tt.res.Sources)
+		}
+		if cited := quotesPage(site, tt.res, "The Gray Nine", "It stars Tomas Weir, Dario Lusk", "The Gray Nine is a 2012 western"); cited != tt.want {
+			t.Errorf("%s: rival page cited with its bridge sentence = %v, want %v; evidence:\n%s", tt.name, cited, tt.want, evidenceText(tt.res.Evidence))
+		}
+		checkEvidenceBudget(t, tt.res)
 	}
 }

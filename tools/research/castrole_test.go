@@ -1,7 +1,6 @@
 package research
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -155,18 +154,15 @@ func castFiller() []miniweb.Page {
 
 func TestRunSearchesThePerformerOfThePart(t *testing.T) {
 	srv, _ := startPagesWeb(t, append(castFiller(), castWeb...))
-	for _, on := range []bool{true, false} {
-		e := newTestEngine(t, srv.URL)
-		p := DefaultParams()
-		p.HopCastRole = on
-		e.WithParams(p)
-		res, err := e.Run(context.Background(), Request{Question: "Who is the spouse of the actress who voiced the sea witch in Harbor Tales 3?", MaxPages: 9, TimeBudget: 30 * time.Second}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		searched := slices.ContainsFunc(res.Queries, func(q string) bool { return strings.HasPrefix(q, "Wendla Sarn spouse") })
-		if searched != on {
-			t.Errorf("rule %v: the performer searched with the next hop = %v; queries %q", on, searched, res.Queries)
+	req := Request{Question: "Who is the spouse of the actress who voiced the sea witch in Harbor Tales 3?", MaxPages: 9, TimeBudget: 30 * time.Second}
+	on, off := runOnAndOff(t, srv, req, func(p *Params) { p.HopCastRole = false })
+	for _, tt := range []struct {
+		rule bool
+		res  *Result
+	}{{true, on}, {false, off}} {
+		searched := slices.ContainsFunc(tt.res.Queries, func(q string) bool { return strings.HasPrefix(q, "Wendla Sarn spouse") })
+		if searched != tt.rule {
+			t.Errorf("rule %v: the performer searched with the next hop = %v; queries %q", tt.rule, searched, tt.res.Queries)
 		}
 	}
 }

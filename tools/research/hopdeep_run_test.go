@@ -1,7 +1,6 @@
 package research
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -61,25 +60,8 @@ func deepHopWeb() []miniweb.Page {
 func TestRunReadsAnOpenHopDeeper(t *testing.T) {
 	srv, site := startPagesWeb(t, deepHopWeb())
 	const q = "Who is the mayor of the largest city of the province where Ilse Marrin was born?"
-	run := func(p Params) (read, quoted bool, res *Result) {
-		res, err := newTestEngine(t, srv.URL).WithParams(p).Run(context.Background(), Request{Question: q}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range res.Sources {
-			if title, _ := site.TitleOf(s.URL); title == "Kesselholm" && s.Status == string(statusOK) {
-				read = true
-			}
-		}
-		for _, ev := range res.Evidence {
-			if title, _ := site.TitleOf(ev.URL); title == "Kesselholm" && strings.Contains(ev.Quote, "Halvard Moen") {
-				quoted = true
-			}
-		}
-		return read, quoted, res
-	}
-	read, quoted, res := run(DefaultParams())
-	if !read || !quoted {
+	res, off := runOnAndOff(t, srv, Request{Question: q}, func(p *Params) { p.HopDeepResults = 0 })
+	if read, quoted := readsPage(site, res, "Kesselholm"), quotesPage(site, res, "Kesselholm", "Halvard Moen"); !read || !quoted {
 		t.Errorf("the city's page: read %v, quoted with its mayor %v; want both (queries %q)", read, quoted, res.Queries)
 	}
 	// The web tests the rule only if the city's page ranks past the
@@ -94,9 +76,7 @@ func TestRunReadsAnOpenHopDeeper(t *testing.T) {
 	if at := slices.Index(site.SearchTitles(hop, 10), "Kesselholm"); at < DefaultParams().FollowUpResults {
 		t.Errorf("the city's page ranks %d for the hop search %q: the web does not test the rule", at, hop)
 	}
-	off := DefaultParams()
-	off.HopDeepResults = 0
-	if read, _, res := run(off); read {
-		t.Errorf("with HopDeepResults 0 the city's page is read too (queries %q): the web does not test the rule", res.Queries)
+	if readsPage(site, off, "Kesselholm") {
+		t.Errorf("with HopDeepResults 0 the city's page is read too (queries %q): the web does not test the rule", off.Queries)
 	}
 }

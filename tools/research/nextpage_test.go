@@ -1,7 +1,6 @@
 package research
 
 import (
-	"context"
 	"fmt"
 	"net/http/httptest"
 	"strings"
@@ -86,37 +85,23 @@ func TestHopSearchAsksTheSecondResultsPage(t *testing.T) {
 		}
 	}
 	question := "What year did the author of The Silver Lantern Manifesto die?"
+	on, off := runOnAndOff(t, srv, Request{Question: question, MaxPages: 30}, func(p *Params) { p.HopNextPage = false })
 	for _, tt := range []struct {
 		nextPage bool
-		wantRead bool
-	}{{true, true}, {false, false}} {
-		t.Run(fmt.Sprint("next page ", tt.nextPage), func(t *testing.T) {
-			p := DefaultParams()
-			p.HopNextPage = tt.nextPage
-			e := newTestEngine(t, srv.URL).WithParams(p)
-			res, err := e.Run(context.Background(), Request{Question: question, MaxPages: 30}, nil)
-			if err != nil {
-				t.Fatal(err)
+		res      *Result
+	}{{true, on}, {false, off}} {
+		if read := readsPage(site, tt.res, longPage); read != tt.nextPage {
+			t.Fatalf("next page %v: long page read = %v, want %v; sources %+v", tt.nextPage, read, tt.nextPage, tt.res.Sources)
+		}
+		quoted := false
+		for _, ev := range tt.res.Evidence {
+			if strings.Contains(ev.Quote, "died in 1644") {
+				quoted = true
 			}
-			read := false
-			for _, s := range res.Sources {
-				if title, _ := site.TitleOf(s.URL); title == longPage && s.Status == "ok" {
-					read = true
-				}
-			}
-			if read != tt.wantRead {
-				t.Fatalf("long page read = %v, want %v; sources %+v", read, tt.wantRead, res.Sources)
-			}
-			quoted := false
-			for _, ev := range res.Evidence {
-				if strings.Contains(ev.Quote, "died in 1644") {
-					quoted = true
-				}
-			}
-			if quoted != tt.wantRead {
-				t.Errorf("answer quoted = %v, want %v; evidence %+v", quoted, tt.wantRead, res.Evidence)
-			}
-		})
+		}
+		if quoted != tt.nextPage {
+			t.Errorf("next page %v: answer quoted = %v, want %v; evidence %+v", tt.nextPage, quoted, tt.nextPage, tt.res.Evidence)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package research
 
 import (
+	"context"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -65,4 +66,33 @@ func checkEvidenceBudget(t *testing.T, res *Result) {
 	if used > DefaultMaxEvidenceTokens {
 		t.Errorf("evidence takes %d tokens, over the budget %d", used, DefaultMaxEvidenceTokens)
 	}
+}
+
+// runOnAndOff runs req on srv's web twice: with the default Params, and
+// with off applied to them (the rule under test switched off). A run test
+// asserts what the rule gives and, on the second result, that its web
+// needs the rule (the same outcome without it would test nothing).
+func runOnAndOff(t *testing.T, srv *httptest.Server, req Request, off func(*Params)) (on, without *Result) {
+	t.Helper()
+	run := func(p Params) *Result {
+		t.Helper()
+		res, err := newTestEngine(t, srv.URL).WithParams(p).Run(context.Background(), req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	p := DefaultParams()
+	off(&p)
+	return run(DefaultParams()), run(p)
+}
+
+// readsPage reports that res read the page of site titled title.
+func readsPage(site *miniweb.Site, res *Result, title string) bool {
+	for _, s := range res.Sources {
+		if t, _ := site.TitleOf(s.URL); t == title && s.Status == string(statusOK) {
+			return true
+		}
+	}
+	return false
 }
