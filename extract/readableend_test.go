@@ -130,3 +130,21 @@ func TestEndWithReadableGrowsLinearly(t *testing.T) {
 		t.Errorf("8x the blocks took %v against %v (over 24x): not linear", whole, eighth)
 	}
 }
+
+// FuzzEndWithReadable: endWithReadable reads Markdown blocks of any text
+// (readableend.go is their new reader): it never panics, its result is
+// md or a prefix of md ending at a block's end, and a cut says so.
+func FuzzEndWithReadable(f *testing.F) {
+	f.Add("# Title\n\nOur electricians rewire older homes room by room.\n\n[A guide to prices](https://example.com/g)", "Our electricians rewire older homes room by room.")
+	f.Add("```\nfenced\n\ntext\n```\n\nOne two three four five.\n\n- six", "One two three four five.")
+	f.Add("\xff\xfe one two three four\n\n\n\nfive", "one two three four")
+	f.Fuzz(func(t *testing.T, md, readable string) {
+		out, cut := endWithReadable(md, newOtherText(readable), &defaultConfig)
+		if !strings.HasPrefix(md, out) {
+			t.Fatalf("endWithReadable = %q: not a prefix of the region %q", out, md)
+		}
+		if cut != (len(out) < len(md)) {
+			t.Errorf("cut = %v, but %d of %d bytes kept", cut, len(out), len(md))
+		}
+	})
+}
