@@ -59,6 +59,8 @@ func TestRevealTabPanes(t *testing.T) {
 <div id="p"><div class="pane" id="a" style="display:none">first</div><div class="pane" id="b" style="display:none">second</div></div>`, nil},
 		{"a hidden pane that is a link only", `<div class="nav"><a class="t">One</a><a class="t">Two</a></div>
 <div id="p"><div class="pane" id="a">first</div><div class="pane" id="b" style="display:none"><a href="/x">Show more</a></div></div>`, nil},
+		{"a hidden pane that is a menu", `<div class="nav"><a class="t">One</a><a class="t">Two</a></div>
+<div id="p"><div class="pane" id="a">first</div><div class="pane" id="b" role="menu" style="display:none">second</div></div>`, nil},
 		{"a pane hidden with !important", `<div class="nav"><a class="t">One</a><a class="t">Two</a></div>
 <div id="p"><div class="pane" id="a">first</div><div class="pane" id="b" style="display:none!important">second</div></div>`, nil},
 		{"labels that are paragraphs", `<div class="nav"><p class="t">` + strings.Repeat("a long label of words ", 4) + `</p><p class="t">` + strings.Repeat("another long label ", 4) + `</p></div>
