@@ -25,13 +25,12 @@ func endWithReadable(md string, readable *otherText, cfg *config) (out string, c
 	if coverage(readable.toks, shingleSet(mdTokens)) < cfg.ReadableEndHolds {
 		return md, false
 	}
-	set := readable.set
 	blocks := markdownBlocks(md)
 	last := -1
 	var toks []string
 	for i, b := range blocks {
 		toks = wordTokens(stripLinks(md[b.start:b.end]), toks[:0])
-		if len(toks) >= shingleWidth && coverage(toks, set) >= cfg.GapBlockKept {
+		if blockIn(toks, readable.set, cfg.GapBlockKept) {
 			last = i
 		}
 	}
