@@ -84,7 +84,7 @@ func (r *run) creditPagesOf(bc bridgeCredit, st hopStep, scores []float64, credi
 		if _, ok := credited[i]; ok {
 			continue // an earlier bridge's page: cited with that sentence
 		}
-		if !namedIn(p.via, st.Bridge) {
+		if !p.offeredFor(st.Bridge, r.p.HopBridgeEverySearch) {
 			continue
 		}
 		if _, named := bridgeSpan(p.reading.Content, bc, nil); named {

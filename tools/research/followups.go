@@ -195,6 +195,8 @@ func (r *run) searchFinished(ev searchDone) {
 			prio = 0 // past the cut: read only while the hop is open
 		}
 		if idx, ok := r.byKey[k]; ok {
+			// Read already, for another search: this one offers it too.
+			r.pages[idx].offeredBy(ev.prop.Query)
 			if named && r.pages[idx].status == statusOK {
 				r.pages[idx].parents = append(r.pages[idx].parents, parentLink{from, ev.prop.strength})
 			}
@@ -205,6 +207,7 @@ func (r *run) searchFinished(ev searchDone) {
 			it = &item{url: res.URL, key: k, title: res.Title, depth: ev.depth, via: ev.prop.Query}
 			r.frontier[k] = it
 		}
+		it.offeredBy(ev.prop.Query)
 		if hr != nil {
 			hr.results = append(hr.results, hopResult{key: k, rank: off + rank[i], prio: prio, deep: deep})
 		} else {

@@ -26,7 +26,11 @@ func (r *run) queueSearchResults(cands []candidate) {
 			// wave, so that the follow-up searches can come from it.
 			prio = max(prio, r.p.EntityPagePriority)
 		}
-		r.frontier[k] = &item{url: c.URL, key: k, title: c.Title, priority: prio, search: n, via: strings.Join(c.Queries, " | ")}
+		it := &item{url: c.URL, key: k, title: c.Title, priority: prio, search: n, via: strings.Join(c.Queries, " | ")}
+		for _, q := range c.Queries {
+			it.offeredBy(q)
+		}
+		r.frontier[k] = it
 	}
 }
 
@@ -102,6 +106,7 @@ func (r *run) queueLinks(idx int) {
 		strength := l.Score / p.bestLink
 		if to, ok := r.byKey[k]; ok {
 			r.link(idx, to, strength)
+			r.pages[to].offeredBy(l.Text)
 			continue
 		}
 		it := r.frontier[k]
@@ -109,6 +114,7 @@ func (r *run) queueLinks(idx int) {
 			it = &item{url: l.URL, key: k, title: l.Text, depth: p.depth + 1, via: l.Text}
 			r.frontier[k] = it
 		}
+		it.offeredBy(l.Text)
 		it.priority = max(it.priority, prio)
 		r.pendingParent(k, idx, strength)
 	}

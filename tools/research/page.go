@@ -1,6 +1,10 @@
 package research
 
-import "github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
+import (
+	"slices"
+
+	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
+)
 
 // pageStatus is what became of a page the coordinator tried.
 type pageStatus string
@@ -22,6 +26,33 @@ type item struct {
 	depth    int
 	via      string
 	search   float64 // fused search score, normalised (0 for links)
+	// offers are every query and anchor that offered the page, the first
+	// (via) first: the planned search may queue a page first that a later
+	// hop search for a bridge ranks high, and it is then read for that
+	// bridge as much as for the question (offeredFor).
+	offers []string
+}
+
+// offeredBy records that query or anchor text v offered the item.
+func (it *item) offeredBy(v string) {
+	if v != "" && !slices.Contains(it.offers, v) {
+		it.offers = append(it.offers, v)
+	}
+}
+
+// offeredFor reports whether a query or anchor that offered the item names
+// name: the page was read for it. Without every (HopBridgeEverySearch) only
+// the first (via) counts.
+func (it *item) offeredFor(name string, every bool) bool {
+	if !every {
+		return namedIn(it.via, name)
+	}
+	for _, v := range it.offers {
+		if namedIn(v, name) {
+			return true
+		}
+	}
+	return namedIn(it.via, name)
 }
 
 // parentLink records that a read page pointed to another: by a link, or by
