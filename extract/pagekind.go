@@ -61,12 +61,17 @@ func structuredTypes(meta *pageMeta, root *html.Node) []string {
 	for _, o := range meta.jsonLD {
 		out = append(out, ldTypes(o)...)
 	}
+	var cards productScopes
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			if it := getAttr(n, "itemtype"); it != "" {
 				for _, f := range strings.Fields(it) {
-					out = append(out, f[strings.LastIndexByte(f, '/')+1:])
+					t := f[strings.LastIndexByte(f, '/')+1:]
+					if t == "Product" {
+						cards.add(n, len(out))
+					}
+					out = append(out, t)
 				}
 			}
 		}
@@ -75,5 +80,5 @@ func structuredTypes(meta *pageMeta, root *html.Node) []string {
 		}
 	}
 	walk(root)
-	return out
+	return cards.dropCards(out)
 }
