@@ -1,7 +1,6 @@
 package research
 
 import (
-	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -60,29 +59,19 @@ func assistantWeb() []miniweb.Page {
 // words, and the crowd takes the budget.
 func TestRunCreditsAPageEverySearchOffered(t *testing.T) {
 	srv, site := startPagesWeb(t, assistantWeb())
-	const question = "Who is the employer of the chemist who the Varnel scale is named after?"
+	req := Request{Question: "Who is the employer of the chemist who the Varnel scale is named after?", TimeBudget: 30 * time.Second}
+	on, off := runOnAndOff(t, srv, req, func(p *Params) { p.HopBridgeEverySearch = false })
 	for _, tt := range []struct {
 		name string
-		off  bool
+		res  *Result
 		want bool
 	}{
-		{"every search counted", false, true},
-		{"the first search only", true, false},
+		{"every search counted", on, true},
+		{"the first search only", off, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			p := DefaultParams()
-			p.HopBridgeEverySearch = !tt.off
-			res, err := newTestEngine(t, srv.URL).WithParams(p).Run(context.Background(), Request{Question: question, TimeBudget: 30 * time.Second}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			read := false
-			for _, s := range res.Sources {
-				if title, _ := site.TitleOf(s.URL); title == "Tomas Brede" && s.Status == string(statusOK) {
-					read = true
-				}
-			}
-			if !read {
+			res := tt.res
+			if !readsPage(site, res, "Tomas Brede") {
 				t.Fatalf("the assistant's page was not read; queries %q", res.Queries)
 			}
 			if cited := quotesPage(site, res, "Tomas Brede", "the assistant of Osric Varnel at the Royal Mining Academy"); cited != tt.want {
