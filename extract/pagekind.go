@@ -67,7 +67,7 @@ func structuredTypes(meta *pageMeta, root *html.Node) []string {
 		if n.Type == html.ElementNode {
 			if it := getAttr(n, "itemtype"); it != "" {
 				for _, f := range strings.Fields(it) {
-					t := f[strings.LastIndexByte(f, '/')+1:]
+					t := itemTypeName(f)
 					if t == "Product" {
 						cards.add(n, len(out))
 					}

@@ -36,7 +36,7 @@ func (s *productScopes) dropCards(types []string) []string {
 	}
 	own := -1
 	for i, n := range s.nodes {
-		if holdsH1(n) && !insideProductScope(n) {
+		if findFirst(n, isH1) != nil && !insideProductScope(n) {
 			if own >= 0 {
 				return types
 			}
@@ -61,15 +61,7 @@ func (s *productScopes) dropCards(types []string) []string {
 	return out
 }
 
-// holdsH1: an h1 lies under n.
-func holdsH1(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.H1 || holdsH1(c)) {
-			return true
-		}
-	}
-	return false
-}
+func isH1(n *html.Node) bool { return n.DataAtom == atom.H1 }
 
 // insideProductScope: an ancestor of n is a microdata Product scope.
 func insideProductScope(n *html.Node) bool {
@@ -84,9 +76,13 @@ func insideProductScope(n *html.Node) bool {
 // declaresProductType: the itemtype attribute value v names Product.
 func declaresProductType(v string) bool {
 	for _, f := range strings.Fields(v) {
-		if f[strings.LastIndexByte(f, '/')+1:] == "Product" {
+		if itemTypeName(f) == "Product" {
 			return true
 		}
 	}
 	return false
 }
+
+// itemTypeName is the type an itemtype URL names: its last path segment
+// ("https://schema.org/Product" -> "Product").
+func itemTypeName(f string) string { return f[strings.LastIndexByte(f, '/')+1:] }
