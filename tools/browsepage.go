@@ -72,7 +72,7 @@ Use it to read a result of web_search or a link from a page you read. HTML, plai
 Returns up to max_chars characters (%d by default); when the page is longer, next_offset says where to continue: call again with the same url and offset=next_offset (served from the cache). Give query to get the passages about it first on a long page.
 Example: {"url": "https://en.wikipedia.org/wiki/Raft_(algorithm)", "query": "leader election timeout"}`, DefaultMaxChars)),
 		inputSchema[BrowsePageArgs](map[string]prop{
-			"url":       {"minLength": 1},
+			"url":       {"minLength": 1, "maxLength": MaxURLChars},
 			"query":     {"maxLength": MaxQueryChars},
 			"max_chars": intRange("How many characters of content to return", MinMaxChars, MaxMaxChars, DefaultMaxChars, "Longer pages are cut on a paragraph boundary; read on with offset."),
 			"offset":    {"minimum": 0, "default": 0},
@@ -89,6 +89,9 @@ func checkURL(raw string) (string, error) {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
 		return "", errors.New(`"url" is required: the http or https address of the page, e.g. {"url": "https://example.com/article"}`)
+	}
+	if err := checkLength(`"url"`, raw, MaxURLChars, "give the page's address, without pasted text after it"); err != nil {
+		return "", err
 	}
 	u, err := url.Parse(raw)
 	if err == nil && u.Scheme == "" && !strings.HasPrefix(raw, "/") && strings.Contains(strings.SplitN(raw, "/", 2)[0], ".") {

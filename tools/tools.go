@@ -59,6 +59,13 @@ const (
 	MaxQuestionChars   = 2000
 	MaxQueryChars      = 400
 	MaxResearchQueries = 8
+
+	// MaxURLChars bounds browse_page's url. RFC 9110 (section 4.1) asks
+	// senders and recipients to support at least 8,000 octets in a URI,
+	// and that is about where servers and CDNs start answering 414; a
+	// longer "URL" is a pasted document, not an address, and parsing and
+	// logging it (and keying the cache on it) is work no page repays.
+	MaxURLChars = 8000
 )
 
 // Handlers carries what the tools drive. A nil engine makes its tool answer

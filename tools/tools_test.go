@@ -108,6 +108,7 @@ func TestInvalidArguments(t *testing.T) {
 		{"deep_research", map[string]any{"question": strings.Repeat("Who built the lighthouse? ", 80)}, []string{`"question" is 2079 characters long; at most 2000`, `"queries"`}},
 		{"deep_research", map[string]any{"question": "q", "queries": []string{"a", "b", "c", "d", "e", "f", "g", "h", "i"}}, []string{`"queries" has 9 entries; at most 8`}},
 		{"deep_research", map[string]any{"question": "q", "queries": []string{"tide", strings.Repeat("é", 401)}}, []string{`"queries"[1] is 401 characters long`}},
+		{"browse_page", map[string]any{"url": "https://example.com/?q=" + strings.Repeat("x", 8000)}, []string{`"url" is 8023 characters long; at most 8000`, "page's address"}},
 		{"browse_page", map[string]any{"url": "https://example.com", "query": strings.Repeat("tide table ", 40)}, []string{`"query" is 439 characters long; at most 400`, "a few words"}},
 		// 0 is out of range like any other value below the schema's minimum.
 		{"web_search", map[string]any{"query": "x", "max_results": 0}, []string{"max_results must be between 1 and 20 (got 0)"}},
