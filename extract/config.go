@@ -232,6 +232,22 @@ type config struct {
 	// product", matches anywhere and is left alone).
 	ReviewBlockShare    float64
 	ReviewBlockMinWords int
+	// EditorialReviewMinWords, ReviewWidgetCards and EditorialReviewScan
+	// (editorialreviews.go): on a shop page, a box named for reviews that
+	// shows none of a buyers' widget's parts (stars, names, dates, rating
+	// properties) and holds EditorialReviewMinWords words or more outside
+	// links is an editorial review (press quotes, a publisher's or an
+	// expert's write-up) and stays: 40 words is two or three sentences,
+	// more than a widget's empty-state line ("Be the first to review this
+	// product") or its summary ("4,212 ratings, 96% recommend"). A box
+	// whose element has ReviewWidgetCards or more look-alike cards (same
+	// tag and class) is the buyers' reviews, even unmarked: a widget's
+	// first page shows four to ten, an editorial box a blurb or three
+	// sections. EditorialReviewScan bounds the nodes read of one box: an
+	// editorial review is a few hundred; a bigger box stays judged a widget.
+	EditorialReviewMinWords int
+	ReviewWidgetCards       int
+	EditorialReviewScan     int
 	// GridMinCards, GridPricedShare and GridArticleInside (product.go
 	// productGrid): a run of at least GridMinCards look-alike linked cards,
 	// GridPricedShare of them holding a price, of which the article path's
@@ -400,6 +416,11 @@ var defaultConfig = config{
 	ConsentMaxWords:       80,
 	ConsentMaxBytes:       1200,
 	ConsentLabelWords:     4,
+
+	// Editorial reviews on shop pages.
+	EditorialReviewMinWords: 40,
+	ReviewWidgetCards:       4,
+	EditorialReviewScan:     4096,
 
 	// A listing's intro above its entries.
 	IntroListingEntries:    8,

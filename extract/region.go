@@ -447,7 +447,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 // of what cleanRegion drops. ok is false when it holds no words.
 func renderRegion(region *html.Node, base *url.URL, src *pageText, meta *pageMeta, shop bool, cfg *config) (r rendered, ok bool) {
 	if shop {
-		stripNamed(region, shopChromeWords)
+		stripShopChrome(region, cfg) // editorialreviews.go
 	}
 	r, err := render(extraction{node: region, source: "region"}, base, src)
 	if err != nil || wordCount(r.markdown) == 0 {

@@ -1,0 +1,179 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A shop names the box of its buyers' reviews for what it is (class
+// "reviews", id "customer-ratings"), and the region of a shop page loses
+// every box so named (shopChromeWords). A shop also names "reviews" what
+// it writes about the product itself: a book's press quotes and blurbs
+// ("Editorial Reviews"), an expert's write-up, the publisher's review.
+// That is prose the reader came for. The buyers' widget is told apart by
+// its parts: star ratings, the reviewers' names, the dates of the reviews,
+// rating properties, or a run of look-alike review cards. A box named for
+// reviews that has none of them and holds a paragraph's worth of prose is
+// an editorial review, and stays.
+
+// shopRailWords are the shopChromeWords that name other products (an
+// upsell box, a carousel of cards): never the product's own text,
+// whatever they hold.
+var shopRailWords = map[string]bool{"upsell": true, "carousel": true}
+
+// stripShopChrome removes from a shop page's region the elements named
+// for its shop chrome (shopChromeWords), except the boxes named for
+// reviews that are editorial reviews (isEditorialReview); inside those,
+// only the rails go.
+func stripShopChrome(n *html.Node, cfg *config) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			class, id := getAttr(c, "class"), getAttr(c, "id")
+			switch {
+			case !nameHas(class, shopChromeWords) && !nameHas(id, shopChromeWords):
+				stripShopChrome(c, cfg)
+			case nameHas(class, shopRailWords) || nameHas(id, shopRailWords) || !isEditorialReview(c, cfg):
+				n.RemoveChild(c)
+			default:
+				stripNamed(c, shopRailWords)
+			}
+		}
+		c = next
+	}
+}
+
+// reviewWidgetProps are the microdata properties of a rating or of a
+// review's parts (its writer, its date): a box holding one is the buyers'
+// widget.
+var reviewWidgetProps = map[string]bool{
+	"ratingvalue": true, "reviewrating": true, "aggregaterating": true, "bestrating": true, "worstrating": true,
+	"ratingcount": true, "reviewcount": true, "review": true, "author": true, "datepublished": true,
+}
+
+// reviewWidgetTypes are the microdata types of a rating or a review.
+var reviewWidgetTypes = map[string]bool{"Review": true, "AggregateRating": true, "Rating": true, "UserReview": true, "CriticReview": true}
+
+// reviewPartWords name the parts of a buyers' review (its stars, its
+// writer's name and picture, its "helpful" votes).
+var reviewPartWords = map[string]bool{
+	"star": true, "stars": true, "rating": true, "ratings": true, "rater": true, "reviewer": true, "author": true,
+	"avatar": true, "username": true, "nickname": true, "helpful": true, "verified": true,
+}
+
+// reviewCardTags are the elements a review widget repeats, one a review.
+var reviewCardTags = map[atom.Atom]bool{atom.Div: true, atom.Li: true, atom.Article: true, atom.Section: true}
+
+// isEditorialReview: n, a box named for reviews, holds at least
+// cfg.EditorialReviewMinWords words outside links and none of a review
+// widget's parts (hasReviewWidgetPart). The walk reads at most
+// cfg.EditorialReviewScan nodes: a bigger box is the buyers' widget as
+// before (an editorial review is a few paragraphs).
+func isEditorialReview(n *html.Node, cfg *config) bool {
+	words, nodes := 0, 0
+	var toks []string
+	var walk func(n *html.Node, linked bool) bool // false: a widget's part, or over budget
+	walk = func(n *html.Node, linked bool) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if nodes++; nodes > cfg.EditorialReviewScan {
+				return false
+			}
+			switch c.Type {
+			case html.TextNode:
+				toks = wordTokens(strings.ToLower(c.Data), toks[:0])
+				if hasStarText(c.Data, toks) {
+					return false
+				}
+				if !linked {
+					words += len(toks)
+				}
+			case html.ElementNode:
+				if c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template {
+					continue
+				}
+				if hasReviewWidgetPart(c, cfg) || !walk(c, linked || c.DataAtom == atom.A) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if declaresReviewPart(n) || lookalikeCards(n) >= cfg.ReviewWidgetCards {
+		return false
+	}
+	return walk(n, false) && words >= cfg.EditorialReviewMinWords
+}
+
+// declaresReviewPart: c's microdata makes it a rating, a review or one of
+// a review's parts (its writer, its date).
+func declaresReviewPart(c *html.Node) bool {
+	if reviewWidgetProps[strings.ToLower(getAttr(c, "itemprop"))] {
+		return true
+	}
+	for _, f := range strings.Fields(getAttr(c, "itemtype")) {
+		if reviewWidgetTypes[itemTypeName(f)] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasReviewWidgetPart: the element c is a part of a buyers' review widget:
+// a rating or review property or type (declaresReviewPart), a date (isDateElement), an element
+// named for a review's parts (reviewPartWords), a star rating in its
+// accessible label, or the parent of cfg.ReviewWidgetCards or more
+// look-alike cards (same tag and class).
+func hasReviewWidgetPart(c *html.Node, cfg *config) bool {
+	if declaresReviewPart(c) || isDateElement(c) {
+		return true
+	}
+	if nameHas(getAttr(c, "class"), reviewPartWords) || nameHas(getAttr(c, "id"), reviewPartWords) {
+		return true
+	}
+	for _, k := range []string{"aria-label", "title"} {
+		if v := getAttr(c, k); v != "" && hasStarText(v, wordTokens(strings.ToLower(v), nil)) {
+			return true
+		}
+	}
+	return lookalikeCards(c) >= cfg.ReviewWidgetCards
+}
+
+// lookalikeCards is the size of the largest group of n's children that
+// are cards alike (reviewCardTags, the same tag and the same non-empty
+// class).
+func lookalikeCards(n *html.Node) int {
+	var groups map[string]int
+	best := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || !reviewCardTags[c.DataAtom] {
+			continue
+		}
+		class := getAttr(c, "class")
+		if class == "" {
+			continue
+		}
+		if groups == nil {
+			groups = map[string]int{}
+		}
+		key := c.Data + "." + class
+		groups[key]++
+		best = max(best, groups[key])
+	}
+	return best
+}
+
+// hasStarText: the text s (toks, its lower-cased words) shows a star
+// rating: star glyphs, or "out of 5 stars" ("4.5 out of 5 stars").
+func hasStarText(s string, toks []string) bool {
+	if strings.ContainsAny(s, "★☆⭐") {
+		return true
+	}
+	for i := 0; i+3 < len(toks); i++ {
+		if toks[i] == "out" && toks[i+1] == "of" && isDigits(toks[i+2]) && (toks[i+3] == "stars" || toks[i+3] == "star") {
+			return true
+		}
+	}
+	return false
+}
