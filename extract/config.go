@@ -342,6 +342,10 @@ type config struct {
 	// is the account widget's prompt ("[Sign in] to add this item to your
 	// wishlist") when it is at most this many words: one short sentence.
 	SignInPromptMaxWords int
+	// QuoteToggleWords (quotetoggles.go): a quote's expand or collapse
+	// control is this many words at most ("Click to expand...", "Show the
+	// full quote"); a longer line in a quote is what someone wrote.
+	QuoteToggleWords int
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -444,4 +448,5 @@ var defaultConfig = config{
 	FAQQuestionMaxBytes:  200,
 	ControlRowMinLinks:   3,
 	SignInPromptMaxWords: 16,
+	QuoteToggleWords:     4,
 }

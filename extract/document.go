@@ -14,6 +14,7 @@ import (
 func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	meta := collectMeta(root)
 	base := meta.baseURL(pageURL)
+	dropQuoteToggles(root, &defaultConfig) // before absolutizeLinks: it tells "#" from "#post-12"
 	absolutizeLinks(root, base)
 	paragraphize(root)
 	dropAuthorCards(root, &defaultConfig)
