@@ -74,11 +74,58 @@ func (r *run) sortedFrontier() []*item {
 // namesEntity reports whether a page title is the page of one of the plan's entities.
 func (r *run) namesEntity(title string) bool {
 	for _, e := range r.plan.Entities {
+		if r.p.EntityPlaceTitle {
+			if entityPlaceTitle(title, e, r.p.TitleMatch) {
+				return true
+			}
+			continue
+		}
 		if nameMatch(title, e, r.p.TitleMatch) {
 			return true
 		}
 	}
 	return false
+}
+
+// entityPlaceTitle is nameMatch with the comma of a place's title read
+// as English writes it: "Name, Larger Place" is the page of Name (the
+// larger place tells namesakes apart: "Dorran, Tavaria" is Dorran's
+// page, though Dorran alone is not its whole title), and never the page
+// of the larger place ("Ramapo, Tavaria" is not Tavaria's page, though
+// it shares most of its words).
+func entityPlaceTitle(title, entity string, threshold float64) bool {
+	bt := bareTitle(title)
+	if placedIn(bt, entity) {
+		return false
+	}
+	if head, ok := qualifiedName(bt); ok && nameMatch(head, entity, threshold) {
+		return true
+	}
+	return nameMatch(title, entity, threshold)
+}
+
+// qualifiedName is the name before a title's first ", " when what follows is
+// a capitalised qualifier (a larger place, "Duke of Bavaria"): the words
+// of a qualifier after a comma are capitalised but for connectors, and a
+// lower-case word says the comma joins a phrase instead ("Love, actually").
+func qualifiedName(title string) (string, bool) {
+	i := strings.Index(title, ", ")
+	if i <= 0 {
+		return "", false
+	}
+	rest := title[i+2:]
+	ws := wordSpans(rest)
+	if len(ws) == 0 {
+		return "", false
+	}
+	for k, sp := range ws {
+		w := rest[sp[0]:sp[1]]
+		if isCap(w) || (k > 0 && connectors[strings.ToLower(w)]) {
+			continue
+		}
+		return "", false
+	}
+	return strings.TrimSpace(title[:i]), true
 }
 
 // hostLimit is the politeness bound for rawURL's host.

@@ -468,6 +468,16 @@ type Params struct {
 	// results of its searches draw no more pages; off, they keep their
 	// follow-up priority. Alone it changed no question on MuSiQue.
 	HopAnsweredStops bool
+
+	// --- Entity search result choice (frontier.go, questionnames.go) ---
+
+	// EntityPlaceTitle: a search result titled "Name, Larger Place" is
+	// the page of the question's entity Name (read in the first wave, as
+	// its own page is), and a title "Other, Name" is not Name's page but a
+	// place in it. Off, a one-word entity's page needs the whole title
+	// ("Dorran, Tavaria" is not Dorran's), and a town in a state passed
+	// for the state's page.
+	EntityPlaceTitle bool
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -515,6 +525,8 @@ func DefaultParams() Params {
 		HopOrder: true, HopAddressSeries: true, HopAddressOrder: true, HopStarsVerb: true,
 		AnswerSentences: 2, AnswerNearWords: 4, AnswerPhraseRun: 3, AnswerSentenceRanks: 10, AnswerSentenceChars: 400,
 		HopDeepResults: 10, HopAnsweredStops: true,
+
+		EntityPlaceTitle: true,
 	}
 }
 
