@@ -83,6 +83,11 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	if md := dropSignatureBlocks(r.markdown, sigs, &defaultConfig); len(md) < len(r.markdown) {
 		r = rendered{markdown: md, links: linksIn(r.links, md)}
 	}
+	if isShop(root, meta, &defaultConfig) {
+		// productimages.go: a gallery's labels repeat the product's name;
+		// the images (and so the links) stay.
+		r.markdown = dropImageAlts(r.markdown)
+	}
 	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {
 		d.Links = []Link{}
