@@ -95,7 +95,9 @@ type config struct {
 	// "more" link, not an entry (a product card's name and price is two).
 	MinEntryWords int
 	// MinEntryOwnWords: an entry has this many words outside its links (a
-	// summary, a price, a date); a run of bare links is a menu or an index.
+	// summary, a price, a date), or, when it is one card link around a
+	// heading, this many outside the heading; a run of bare links is a
+	// menu or an index.
 	MinEntryOwnWords int
 	// EntryShare: at least this share of the look-alike siblings must be
 	// entries (a run of paragraphs with one link is not a listing).

@@ -23,11 +23,14 @@ type entryStat struct {
 	linked     bool // holds a link
 	list       bool // holds a list (<ul>, <ol>)
 	priced     bool // holds a price (hasPrice)
+	heading    int  // words in headings (<h1>-<h6>)
+	card       bool // is or holds a card link: an <a> around a heading and more words
 }
 
 // findEntries returns the words of the largest group of look-alike
 // sibling entries under n (each with a link, a few words, and some of
-// them outside the link: a line about the item, a price, a date), and
+// them outside the link: a line about the item, a price, a date; or one
+// link around a heading and such a line), and
 // each entry's link text (its title) and whole text, or 0 and nil when
 // n has no such group. A list of bare links
 // is a menu or an index, and a block holding a list is a section of a
@@ -58,6 +61,7 @@ func findCards(n *html.Node, priced bool, cfg *config) (words int, titles, texts
 		}
 		st.linked = n.DataAtom == atom.A && getAttr(n, "href") != ""
 		st.list = n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
+		isHeading := isHeadingAtom(n.DataAtom)
 		type kid struct {
 			n  *html.Node
 			st entryStat
@@ -72,17 +76,27 @@ func findCards(n *html.Node, priced bool, cfg *config) (words int, titles, texts
 			st.linked = st.linked || k.linked
 			st.list = st.list || k.list
 			st.priced = st.priced || k.priced
+			st.heading += k.heading
+			st.card = st.card || k.card
 			if c.Type == html.ElementNode {
 				kids = append(kids, kid{c, k})
 			}
 		}
+		if isHeading {
+			st.heading = st.words
+		}
+		// A card drawn as one link around a heading and a line about the
+		// item ("<a><h3>Title</h3><p>Summary</p></a>"), a directory's or a
+		// blog's cards: every word is link text, yet the words beyond the
+		// heading are the entry's summary, not its title.
+		st.card = st.card || st.linked && n.DataAtom == atom.A && st.heading > 0 && st.words-st.heading >= cfg.MinEntryOwnWords
 		if len(kids) < cfg.MinEntries {
 			return st
 		}
 		ls := make([]lookalike, len(kids))
 		for i, k := range kids {
 			ls[i] = lookalike{n: k.n, words: k.st.words,
-				member: k.st.linked && k.st.words >= cfg.MinEntryWords && (k.st.own >= cfg.MinEntryOwnWords || k.st.priced) && !k.st.list}
+				member: k.st.linked && k.st.words >= cfg.MinEntryWords && (k.st.own >= cfg.MinEntryOwnWords || k.st.priced || k.st.card) && !k.st.list}
 		}
 		if entries, w := bestLookalikeGroup(ls, cfg.MinEntries, cfg.EntryShare); w > words {
 			best, words = entries, w
@@ -91,20 +105,44 @@ func findCards(n *html.Node, priced bool, cfg *config) (words int, titles, texts
 	}
 	walk(n)
 	for _, e := range best {
-		titles = append(titles, linkText(e))
+		titles = append(titles, entryTitle(e))
 		texts = append(texts, textOf(e))
 	}
 	return words, titles, texts
 }
 
+// entryTitle is an entry's title: its link text, or, when that is all of
+// its text (a card link), the text of its headings.
+func entryTitle(e *html.Node) string {
+	t := linkText(e)
+	if wordCount(t) < wordCount(textOf(e)) {
+		return t
+	}
+	if h := headingsText(e); h != "" {
+		return h
+	}
+	return t
+}
+
+// headingsText is the text of the headings under n, in order.
+func headingsText(n *html.Node) string {
+	return textWhere(n, func(e *html.Node) bool { return isHeadingAtom(e.DataAtom) })
+}
+
 // linkText is the text of the links under n, in order.
 func linkText(n *html.Node) string {
-	if n.Type == html.ElementNode && n.DataAtom == atom.A {
+	return textWhere(n, func(e *html.Node) bool { return e.DataAtom == atom.A })
+}
+
+// textWhere is the text of the outermost elements under n (n included)
+// that match accepts, in order, one space after each.
+func textWhere(n *html.Node, match func(*html.Node) bool) string {
+	if n.Type == html.ElementNode && match(n) {
 		return textOf(n)
 	}
 	var b strings.Builder
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if t := linkText(c); t != "" {
+		if t := textWhere(c, match); t != "" {
 			b.WriteString(t)
 			b.WriteByte(' ')
 		}
@@ -213,4 +251,13 @@ func articleObjects(types []string) int {
 		}
 	}
 	return n
+}
+
+// isHeadingAtom: a is one of <h1> to <h6>.
+func isHeadingAtom(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
