@@ -119,7 +119,7 @@ func besidePosts(group []*html.Node, cfg *config) []*html.Node {
 // the rank after it: "Spartan14 Well-Known Member").
 func isNameLine(line *html.Node, cfg *config) bool {
 	text := collapseSpace(textOf(line))
-	if _, _, ok := splitLabelLine(text, cfg); ok {
+	if _, _, ok := readLabelLine(line, text, cfg); ok {
 		return false
 	}
 	if wordCount(text) <= cfg.CardRankWords {
@@ -185,7 +185,7 @@ func opensWithLabel(card *html.Node, cfg *config) bool {
 	if name == nil {
 		return false
 	}
-	_, _, ok := splitLabelLine(collapseSpace(textOf(name)), cfg)
+	_, _, ok := readLabelLine(name, collapseSpace(textOf(name)), cfg)
 	return ok
 }
 
@@ -241,9 +241,21 @@ func clearCard(card *html.Node, lines []cardLine, cfg *config) {
 			l.n.Parent.RemoveChild(l.n)
 		}
 	}
-	removeElements(card, func(n *html.Node) bool { return n.DataAtom == atom.Img })
+	// An avatar is an image, or a letter drawn as one (role="img": "L"
+	// for lulug30), which would otherwise read as the card's first line
+	// and leave the name to pass for a rank.
+	removeElements(card, func(n *html.Node) bool { return n.DataAtom == atom.Img || strings.EqualFold(getAttr(n, "role"), "img") })
+	clearAfterName(card, cfg)
+}
+
+// clearAfterName keeps box's first line (the name, its links turned to
+// text) and removes the rank lines after it. A first line made of block
+// lines is a header of the name and the rank ("<h4>lulug30</h4><h5>New
+// member</h5>"), cleared the same way; a name of inline parts ("<a><span>Bob</span>
+// <span>Smith</span></a>") is one line.
+func clearAfterName(box *html.Node, cfg *config) {
 	first := true
-	for c := card.FirstChild; c != nil; {
+	for c := box.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode || (c.Type == html.TextNode && strings.TrimSpace(c.Data) != "") {
 			text := collapseSpace(textOf(c))
@@ -251,13 +263,37 @@ func clearCard(card *html.Node, lines []cardLine, cfg *config) {
 			case text == "":
 			case first:
 				first = false
-				nameAsText(c)
+				if blockLines(c) >= 2 {
+					clearAfterName(c, cfg)
+				} else {
+					nameAsText(c)
+				}
 			case c.Type == html.ElementNode && isRankLine(c, text, cfg):
-				card.RemoveChild(c)
+				box.RemoveChild(c)
 			}
 		}
 		c = next
 	}
+}
+
+// blockLines counts n's children with text when each is a block element
+// (0 when a text or an inline element is among them: the children run
+// on as one line).
+func blockLines(n *html.Node) int {
+	if n.Type != html.ElementNode {
+		return 0
+	}
+	lines := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if strings.TrimSpace(textOf(c)) == "" {
+			continue
+		}
+		if c.Type != html.ElementNode || isInlineTag(c.Data) {
+			return 0
+		}
+		lines++
+	}
+	return lines
 }
 
 // nameAsText turns the links of a card's name line into their text: the
@@ -318,7 +354,7 @@ func labelLines(n *html.Node, cfg *config, out []cardLine) []cardLine {
 			continue
 		}
 		text := collapseSpace(raw)
-		if label, value, ok := splitLabelLine(text, cfg); ok && onlyLine(c, text, cfg) {
+		if label, value, ok := readLabelLine(c, text, cfg); ok && onlyLine(c, text, cfg) {
 			if !holdsDate(c) {
 				out = append(out, cardLine{n: c, label: label, value: value})
 			}
@@ -391,13 +427,56 @@ func splitLabelLine(text string, cfg *config) (label, value string, ok bool) {
 		return "", "", false
 	}
 	label = strings.TrimSpace(label)
-	if label == "" || len(strings.Fields(label)) > cfg.CardLabelWords {
+	if !isCardLabel(label, cfg) {
 		return "", "", false
+	}
+	return strings.ToLower(label), value, true
+}
+
+// isCardLabel: label is at most cfg.CardLabelWords words of letters.
+func isCardLabel(label string, cfg *config) bool {
+	if label == "" || len(strings.Fields(label)) > cfg.CardLabelWords {
+		return false
 	}
 	for _, r := range label {
 		if !unicode.IsLetter(r) && !strings.ContainsRune(" ()-'", r) {
-			return "", "", false
+			return false
 		}
+	}
+	return true
+}
+
+// readLabelLine reads element or text n, whose text is text, as a
+// profile line: "Label: value" (splitLabelLine), or a definition list
+// of one term and its description ("<dl><dt>Joined</dt><dd>Aug 30,
+// 2020</dd></dl>", one such list a line, as XenForo sets its cards),
+// which needs no colon: the markup says which is the label.
+func readLabelLine(n *html.Node, text string, cfg *config) (label, value string, ok bool) {
+	if label, value, ok := splitLabelLine(text, cfg); ok {
+		return label, value, true
+	}
+	if n.Type != html.ElementNode || n.DataAtom != atom.Dl || wordCount(text) > cfg.CardLineWords {
+		return "", "", false
+	}
+	var dt, dd *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "", c.Type == html.CommentNode:
+		case c.Type == html.ElementNode && c.DataAtom == atom.Dt && dt == nil && dd == nil:
+			dt = c
+		case c.Type == html.ElementNode && c.DataAtom == atom.Dd && dt != nil && dd == nil:
+			dd = c
+		default:
+			return "", "", false // more than one pair, or other markup: not one line
+		}
+	}
+	if dd == nil {
+		return "", "", false
+	}
+	label = strings.TrimSuffix(collapseSpace(textOf(dt)), ":")
+	value = collapseSpace(textOf(dd))
+	if value == "" || !isCardLabel(label, cfg) {
+		return "", "", false
 	}
 	return strings.ToLower(label), value, true
 }

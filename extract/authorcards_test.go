@@ -86,13 +86,87 @@ func TestAuthorCardsGo(t *testing.T) {
 	}
 }
 
+// pairedCardThread is a forum topic in XenForo's markup: each post's
+// author card is an avatar (a letter drawn as an image), a header of the
+// name and the rank, and one definition list a profile line ("<dl><dt>
+// Joined</dt><dd>…</dd></dl>"), no colon anywhere.
+func pairedCardThread() string {
+	ranks := []string{"New member", "Well-known member", "New member", "Moderator"}
+	var b strings.Builder
+	b.WriteString(`<script>var XF = {"config":{"userId":0,"csrf":"1712:ab3f"}};</script><div class="p-body"><h1 class="p-title-value">rsync stops at a space in the path</h1><div class="block-body">`)
+	for i, p := range forumPosts {
+		fmt.Fprintf(&b, `<article class="message message--post js-post" id="js-post-%d"><div class="message-inner"><div class="message-cell message-cell--user"><section class="message-user">`, i)
+		fmt.Fprintf(&b, `<div class="message-avatar"><div class="message-avatar-wrapper"><a href="/members/%s.%d/" class="avatar avatar--m"><span class="avatar-u%d-m" role="img" aria-label="%s">%s</span></a></div></div>`, p[0], i, i, p[0], strings.ToUpper(p[0][:1]))
+		fmt.Fprintf(&b, `<div class="message-userDetails"><h4 class="message-name"><a href="/members/%s.%d/" class="username">%s</a></h4><h5 class="userTitle message-userTitle">%s</h5></div><div class="message-userExtras">`, p[0], i, p[0], ranks[i])
+		for _, l := range [][2]string{{"Joined", fmt.Sprintf("Mar %d, 20%d", i+3, 18+i)}, {"Messages", fmt.Sprintf("%d", 40*i+7)}, {"Reaction score", fmt.Sprintf("%d", 11*i+2)}} {
+			fmt.Fprintf(&b, `<dl class="pairs pairs--justified"><dt>%s</dt> <dd>%s</dd></dl>`, l[0], l[1])
+		}
+		fmt.Fprintf(&b, `</div></section></div><div class="message-cell message-cell--main"><header class="message-attribution"><a href="/threads/rsync.77/post-%d"><time class="u-dt" datetime="%sT10:0%d:00+0000">%s</time></a></header><div class="message-content"><div class="bbWrapper">%s</div></div><footer class="message-footer"><a href="/posts/%d/react">Like</a> <a href="/threads/rsync.77/reply?quote=%d">Reply</a></footer></div></div></article>`, i, p[1], i, p[1], p[2], i, i)
+	}
+	b.WriteString(`</div></div><script>XF.ready(function(){XF.activate(document)});</script>`)
+	return b.String()
+}
+
+// TestAuthorCardsOfDefinitionPairsGo: a card whose profile lines are
+// definition lists of one term each loses them, its avatar and its
+// rank; each post keeps its body, its author's name and its date.
+func TestAuthorCardsOfDefinitionPairsGo(t *testing.T) {
+	src := page(`<title>rsync stops at a space in the path | Shell Forum</title><meta property="og:type" content="website">`, siteChrome(pairedCardThread()))
+	root, err := parseClean(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dropAuthorCards(root, &defaultConfig)
+	tree := renderNode(t, root)
+	for _, p := range forumPosts {
+		for _, want := range []string{p[2], ">" + p[0] + "<", ">" + p[1] + "<"} {
+			if !strings.Contains(tree, want) {
+				t.Errorf("%q lost from the tree", want)
+			}
+		}
+	}
+	gone := []string{"Joined", "Messages", "Reaction score", "Mar 4, 2019", "New member", "Well-known member", "Moderator", `role="img"`}
+	for _, g := range gone {
+		if strings.Contains(tree, g) {
+			t.Errorf("card part %q kept in the tree", g)
+		}
+	}
+	checkThreadMarkdown(t, src, gone[:6])
+}
+
+// checkThreadMarkdown: the Markdown of src, a thread of forumPosts, holds
+// every post's body and none of gone.
+func checkThreadMarkdown(t *testing.T, src string, gone []string) {
+	t.Helper()
+	d, err := FromHTML(src, mustURL(t, "https://forum.example.org/threads/rsync.77/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range forumPosts {
+		if !strings.Contains(d.Markdown, p[2][:60]) {
+			t.Errorf("post body %q lost:\n%s", p[2][:30], d.Markdown)
+		}
+	}
+	for _, g := range gone {
+		if strings.Contains(d.Markdown, g) {
+			t.Errorf("%q kept in the Markdown:\n%s", g, d.Markdown)
+		}
+	}
+}
+
 // roundup is a gear review's list of picks: each a short name, "Label:
-// value" lines and a paragraph, like a post with its card but undated.
-func roundup() string {
+// value" lines (or definition lists of one term each: paired) and a
+// paragraph, like a post with its card but undated.
+func roundup(paired bool) string {
 	var b strings.Builder
 	b.WriteString(`<article><h1>The best camping hammocks</h1><p>We slept in eleven hammocks over two summers to find the ones worth carrying.</p>`)
+	line := `<p>%s: %s</p>`
+	if paired {
+		line = `<dl class="spec"><dt>%s</dt><dd>%s</dd></dl>`
+	}
 	for i, name := range []string{"Best Overall", "Best Budget", "Most Versatile"} {
-		fmt.Fprintf(&b, `<section class="pick"><div class="specs"><h3>%s</h3><p>Rating: 4.%d/5</p><p>Price: $1%d9</p><p>Weight: %d oz</p></div><p>This hammock pitched in minutes on every trip, held its shape through a night of wind at the lake, and packed down to the size of a water bottle in pick %d.</p></section>`, name, 8-i, 7-i, 20+i, i)
+		fmt.Fprintf(&b, `<section class="pick"><div class="specs"><h3>%s</h3>`+line+line+line+`</div><p>This hammock pitched in minutes on every trip, held its shape through a night of wind at the lake, and packed down to the size of a water bottle in pick %d.</p></section>`,
+			name, "Rating", fmt.Sprintf("4.%d/5", 8-i), "Price", fmt.Sprintf("$1%d9", 7-i), "Weight", fmt.Sprintf("%d oz", 20+i), i)
 	}
 	b.WriteString(`</article>`)
 	return b.String()
@@ -113,7 +187,8 @@ func TestLabelLinesOutsideThreadsStay(t *testing.T) {
 <dl class="facts"><dt>Length: 420 m</dt><dd>Cost: 2.1 million</dd><dd>Opened: 1911</dd></dl>
 <p>The council says the path will close on stormy days, when waves break over the top, and that a warning light at the landward end will show when it does.</p>
 <p class="meta">Updated: 2024-03-04</p></article>`, []string{"Length: 420 m", "Cost: 2.1 million", "walkers again"}},
-		{"review picks", roundup(), []string{"Rating: 4.8/5", "Price: $179", "Weight: 21 oz", "Most Versatile"}},
+		{"review picks", roundup(false), []string{"Rating: 4.8/5", "Price: $179", "Weight: 21 oz", "Most Versatile"}},
+		{"review picks, definition pairs", roundup(true), []string{"4.8/5", "$179", "21 oz", "Weight", "Most Versatile"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := page(`<title>Kelby News</title>`, siteChrome(tc.body))

@@ -80,20 +80,7 @@ func TestQuoteTogglesGo(t *testing.T) {
 					t.Errorf("%q lost from the tree", k)
 				}
 			}
-			d, err := FromHTML(src, mustURL(t, "https://forum.example.org/threads/rsync.77/"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, p := range forumPosts {
-				if !strings.Contains(d.Markdown, p[2][:60]) {
-					t.Errorf("post body %q lost:\n%s", p[2][:30], d.Markdown)
-				}
-			}
-			for _, g := range tc.gone {
-				if strings.Contains(d.Markdown, g) {
-					t.Errorf("toggle %q kept in the Markdown:\n%s", g, d.Markdown)
-				}
-			}
+			checkThreadMarkdown(t, src, tc.gone)
 		})
 	}
 }
