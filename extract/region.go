@@ -267,10 +267,21 @@ func isChromeByKind(n *html.Node, pageLevel bool) bool {
 	}
 	switch strings.ToLower(getAttr(n, "role")) {
 	case "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
-		"menu", "menubar", "toolbar", "tablist":
+		"menu", "menubar", "toolbar":
 		return true
+	case "tablist":
+		// A tablist is the row of a tab set's labels; one that holds
+		// the panels too (an accordion marked up as tabs, each "tab" its
+		// heading and its panel) is the content.
+		return findFirst(n, isTabPanel) == nil
 	}
 	return false
+}
+
+// isTabPanel: n is a tab or accordion panel (role="tabpanel", or one
+// revealDisclosures unhid).
+func isTabPanel(n *html.Node) bool {
+	return strings.EqualFold(getAttr(n, "role"), "tabpanel") || isPanel(n)
 }
 
 // chromeWords are the words sites name their chrome by, in class and id
