@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"log/slog"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -56,6 +57,10 @@ func runReadability(doc *html.Node, base *url.URL) (ex extraction, err error) {
 		}
 	}()
 	p := readability.NewParser()
+	// Its default logger formats every record at Info and above, and the
+	// attributes of every With, into io.Discard (about 2% of a page's
+	// allocations); a discarding handler formats nothing.
+	p.Logger = slog.New(slog.DiscardHandler)
 	// doc is a copy of our own (mainContent): readability may change it.
 	art, err := p.ParseAndMutate(doc, base)
 	if err != nil {
