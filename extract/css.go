@@ -167,7 +167,7 @@ func newDecl(prop string, vals []css.Token) cssDecl {
 		}
 		b.WriteString(cssUnescape(string(t.Data)))
 	}
-	d.val = strings.ToLower(strings.Join(strings.Fields(b.String()), " "))
+	d.val = strings.ToLower(collapseSpace(b.String()))
 	return d
 }
 

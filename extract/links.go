@@ -3,6 +3,8 @@ package extract
 import (
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -112,8 +114,51 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
+// collapseSpace is strings.Join(strings.Fields(s), " "): s's runs of
+// non-space (Unicode white space splits) one space apart. It runs on the
+// text of most elements of a page, several passes over: s comes back as
+// it is, with nothing allocated, when it is collapsed already, and is
+// otherwise rebuilt in one allocation (Fields and Join made a slice and
+// a string).
 func collapseSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	if isCollapsed(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for f := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
+// isCollapsed: s neither starts nor ends with white space, and its only
+// white space is single ' ' bytes.
+func isCollapsed(s string) bool {
+	prevSpace := true // at the start, a space would be leading
+	for i := 0; i < len(s); {
+		space, size := spaceAt(s, i)
+		if space && (prevSpace || s[i] != ' ') {
+			return false
+		}
+		prevSpace = space
+		i += size
+	}
+	return !prevSpace || s == ""
+}
+
+// spaceAt reports whether the rune at s[i] is white space (unicode.IsSpace;
+// an invalid byte is not) and its width in bytes. ASCII, most of any
+// page, is answered without decoding.
+func spaceAt(s string, i int) (space bool, size int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || c >= '\t' && c <= '\r', 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }
 
 // absolutizeLinks rewrites every href in the page to an absolute http(s)

@@ -16,14 +16,28 @@ type lookalike struct {
 // members making up at least share of the group. Threads and listings
 // both use it; only what makes a member differs.
 func bestLookalikeGroup(kids []lookalike, minMembers int, share float64) (members []*html.Node, words int) {
+	// It runs at every element with enough children, and most have too
+	// few members, or none with words, for any group to qualify: then
+	// nothing is grouped.
+	memberCount, worded := 0, false
+	for _, k := range kids {
+		if k.member {
+			memberCount++
+			worded = worded || k.words > 0
+		}
+	}
+	if memberCount < minMembers || !worded {
+		return nil, 0 // no group reaches minMembers, or more than 0 words
+	}
 	type group struct {
 		members     []*html.Node
 		size, words int
 	}
-	groups := map[string]*group{}
-	var order []string
+	type look struct{ tag, class string } // as a key, no string built per block
+	groups := map[look]*group{}
+	var order []look
 	for _, k := range kids {
-		key := k.n.Data + "." + getAttr(k.n, "class")
+		key := look{k.n.Data, getAttr(k.n, "class")}
 		g := groups[key]
 		if g == nil {
 			g = &group{}

@@ -158,7 +158,7 @@ func namesSignature(n *html.Node) bool {
 		nameWords(v, func(w string) bool { last = w; return true })
 		return last == "signature"
 	}
-	for _, v := range strings.Fields(getAttr(n, "class")) {
+	for v := range strings.FieldsSeq(getAttr(n, "class")) { // no slice: this runs on every element
 		if endsSignature(v) {
 			return true
 		}

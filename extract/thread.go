@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -80,15 +81,41 @@ func isDateElement(n *html.Node) bool {
 	return n.DataAtom == atom.Time || strings.HasPrefix(getAttr(n, "itemprop"), "date") || hasDateName(getAttr(n, "class"))
 }
 
+// hasDateName: one of class's words (split at ' ', '-' and '_') names a
+// date. It runs on every element of the thread search: an ASCII class
+// (nearly all) is read in place, without lower-casing a copy or slicing
+// it into fields; any other goes through Unicode lower-casing as before
+// ("TİME" lower-cases to "time").
 func hasDateName(class string) bool {
-	for _, f := range strings.FieldsFunc(strings.ToLower(class), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
-		switch f {
-		case "date", "time", "timestamp", "datetime", "posted", "published":
-			return true
+	for i := 0; i < len(class); i++ {
+		if class[i] >= utf8.RuneSelf {
+			return hasDateWord(strings.ToLower(class), false)
+		}
+	}
+	return hasDateWord(class, true)
+}
+
+// hasDateWord is hasDateName on a class already lower-cased, or ASCII
+// compared without case (fold).
+func hasDateWord(class string, fold bool) bool {
+	for rest := class; rest != ""; {
+		f := rest
+		if i := strings.IndexAny(rest, " -_"); i >= 0 {
+			f, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		for _, w := range dateWords {
+			if f == w || fold && strings.EqualFold(f, w) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// dateWords are the class words that name a date.
+var dateWords = [...]string{"date", "time", "timestamp", "datetime", "posted", "published"}
 
 // threadContent renders the page's posts when it is a thread: at least
 // cfg.MinPosts posts, more words than the article path kept, and holding

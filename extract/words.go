@@ -16,8 +16,18 @@ func WordTokens(s string) []string { return AppendWordTokens(nil, s) }
 func AppendWordTokens(out []string, s string) []string {
 	start := -1
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if isPyWordRune(r) {
+		// Bytes, not runes, for ASCII (most of any page): this runs over
+		// both extractors' results and every block compared between them.
+		var w bool
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			w = asciiPyWord[c]
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			w = isPyWordRune(r)
+		}
+		if w {
 			if start < 0 {
 				start = i
 			}
@@ -32,6 +42,14 @@ func AppendWordTokens(out []string, s string) []string {
 	}
 	return out
 }
+
+// asciiPyWord answers isPyWordRune for ASCII without the Unicode tables.
+var asciiPyWord = func() (t [utf8.RuneSelf]bool) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		t[r] = isPyWordRune(r)
+	}
+	return t
+}()
 
 // isPyWordRune matches Python's re \w on str.
 func isPyWordRune(r rune) bool {
