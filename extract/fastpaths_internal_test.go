@@ -168,3 +168,31 @@ func TestLookalikeGroupMatchesDefinition(t *testing.T) {
 		t.Fatal("no trial picked a group: the comparison says nothing")
 	}
 }
+
+// BenchmarkFastPaths: each helper against its definition, on the class
+// names and texts of a page's elements.
+func BenchmarkFastPaths(b *testing.B) {
+	classes := []string{"post-meta", "entry-header clearfix", "PostDate", "col-md-8 col-sm-12", "c-article__time", "wp-block-group", "sidebar widget_recent_entries", "btn btn-primary"}
+	texts := []string{"A collapsed line of text, as most are.", "  Indented\n\t\ttext  across\nlines  ", strings.Repeat("word ", 40) + "end"}
+	for _, tc := range []struct {
+		name   string
+		inputs []string
+		fn     func(string)
+	}{
+		{"hasDateName", classes, func(s string) { _ = hasDateName(s) }},
+		{"hasDateNameByFields", classes, func(s string) { _ = hasDateNameByFields(s) }},
+		{"collapseSpace", texts, func(s string) { _ = collapseSpace(s) }},
+		{"collapseSpaceByFields", texts, func(s string) { _ = collapseSpaceByFields(s) }},
+		{"AppendWordTokens", texts, func(s string) { _ = AppendWordTokens(nil, s) }},
+		{"wordTokensByRunes", texts, func(s string) { _ = wordTokensByRunes(s) }},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, s := range tc.inputs {
+					tc.fn(s)
+				}
+			}
+		})
+	}
+}

@@ -98,15 +98,15 @@ func hasDateName(class string) bool {
 // hasDateWord is hasDateName on a class already lower-cased, or ASCII
 // compared without case (fold).
 func hasDateWord(class string, fold bool) bool {
-	for rest := class; rest != ""; {
-		f := rest
-		if i := strings.IndexAny(rest, " -_"); i >= 0 {
-			f, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
+	start := 0
+	for i := 0; i <= len(class); i++ {
+		if i < len(class) && class[i] != ' ' && class[i] != '-' && class[i] != '_' {
+			continue
 		}
+		f := class[start:i]
+		start = i + 1
 		for _, w := range dateWords {
-			if f == w || fold && strings.EqualFold(f, w) {
+			if len(f) == len(w) && (f == w || fold && strings.EqualFold(f, w)) {
 				return true
 			}
 		}
