@@ -37,3 +37,43 @@ func TestNamesEntityPlaceTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrowerEntityPage: a result high in an entity's own search whose
+// title holds the entity's words and more (a list of its parts, an
+// instance, a chapter of its history) is read in the first wave, as the
+// entity's page is; not past NarrowerPageRank, not for another search,
+// not for a common noun the question writes after "the", and not with
+// the rule off.
+func TestNarrowerEntityPage(t *testing.T) {
+	const question = "Who voices the character in Marlow Heist with the same name as the animal the Basilica of a unified Tavaria is named after?"
+	ents := []string{"Marlow Heist", "Basilica", "Tavaria"}
+	for _, c := range []struct {
+		title string
+		query string
+		rank  int
+		want  bool
+	}{
+		{"List of Marlow Heist cast members", "Marlow Heist", 2, true},  // a list of its parts
+		{"Tavarian reunification", "Tavaria", 2, false},                 // the adjective is not the name
+		{"Tavari reunification", "Tavaria", 3, true},                    // a word the name extends by a letter
+		{"History of Tavaria (1945-1990)", "Tavaria", 1, true},          // a chapter of its history
+		{"List of Marlow Heist cast members", "Marlow Heist", 4, false}, // past the rank
+		{"List of Marlow Heist cast members", "Heist films", 1, false},  // another search's result
+		{"St. Olaf's Basilica", "Basilica", 1, false},                   // "the Basilica": a common noun
+		{"Marlow Heist", "Marlow Heist", 1, false},                      // its own page: EntityPagePriority's
+		{"Marlow Stadium", "Marlow Heist", 1, false},                    // not every word of the name
+	} {
+		for _, on := range []bool{true, false} {
+			p := DefaultParams()
+			if !on {
+				p.NarrowerPageRank = 0
+			}
+			r := &run{p: &p, plan: &Plan{Question: question, Entities: ents}}
+			cand := candidate{Title: c.title + " - Miniweb", Queries: []string{question, c.query}, Ranks: []int{30, c.rank}}
+			want := c.want && on
+			if got := r.narrowerEntityPage(cand); got != want {
+				t.Errorf("rule %v: narrowerEntityPage(%q at rank %d of %q) = %v, want %v", on, c.title, c.rank, c.query, got, want)
+			}
+		}
+	}
+}

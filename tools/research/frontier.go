@@ -25,6 +25,8 @@ func (r *run) queueSearchResults(cands []candidate) {
 			// a bridge or one side of a comparison: read it in the first
 			// wave, so that the follow-up searches can come from it.
 			prio = max(prio, r.p.EntityPagePriority)
+		} else if r.narrowerEntityPage(c) {
+			prio = max(prio, r.p.NarrowerPagePriority)
 		}
 		it := &item{url: c.URL, key: k, title: c.Title, priority: prio, search: n, via: strings.Join(c.Queries, " | ")}
 		for _, q := range c.Queries {
@@ -85,6 +87,73 @@ func (r *run) namesEntity(title string) bool {
 		}
 	}
 	return false
+}
+
+// narrowerEntityPage reports a search result that ranks high in an
+// entity's own search (within NarrowerPageRank) and whose title holds the
+// entity's words with more: a namesake told apart ("Portland, Oregon"),
+// an instance ("St. Peter's Basilica" for "Basilica"), a list of its parts
+// ("List of Dorran cast members"), a chapter of its history ("Dorran
+// reunification"). The question's entity is often one of these rather
+// than the page titled by its bare name, which the fused ranking puts
+// first; the others fall under the question search's tail.
+func (r *run) narrowerEntityPage(c candidate) bool {
+	if r.p.NarrowerPageRank <= 0 {
+		return false
+	}
+	for i, q := range c.Queries {
+		if i >= len(c.Ranks) || c.Ranks[i] > r.p.NarrowerPageRank {
+			continue
+		}
+		for _, e := range r.plan.Entities {
+			if normQuery(q) == normQuery(e) && !theNoun(r.plan.Question, e) && titleHoldsName(bareTitle(c.Title), e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// theNoun reports a lone capitalised word the question writes after
+// "the" ("the King who made", "the Basilica named after"): a common noun
+// capitalised as a title, whose search is of every king, not of a name
+// with namesakes; the pages that hold the word are other kings' and
+// works titled with it ("The King and I").
+func theNoun(q, e string) bool {
+	if len(strings.Fields(e)) != 1 {
+		return false
+	}
+	ws := wordSpans(q)
+	for i := 1; i < len(ws); i++ {
+		if q[ws[i][0]:ws[i][1]] == e && strings.EqualFold(q[ws[i-1][0]:ws[i-1][1]], "the") {
+			return true
+		}
+	}
+	return false
+}
+
+// titleHoldsName reports that every word of name is a word of title, or
+// a word of title the name's word extends by at most two letters (the
+// adjective in "German reunification" of "Germany").
+func titleHoldsName(title, name string) bool {
+	tw := nameTokens(title)
+	nw := nameTokens(name)
+	if len(nw) == 0 || len(tw) <= len(nw) {
+		return false
+	}
+	for _, w := range nw {
+		found := false
+		for _, t := range tw {
+			if t == w || (len(t) >= 5 && strings.HasPrefix(w, t) && len(w)-len(t) <= 2) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // entityPlaceTitle is nameMatch with the comma of a place's title read

@@ -14,6 +14,7 @@ type candidate struct {
 	Score   float64 // fused: sum over result lists of weight/(rrfK+rank)
 	Best    int     // best rank in any list (1-based)
 	Queries []string
+	Ranks   []int // the rank (1-based) in each of Queries' lists
 }
 
 // rankedList is one search's results, weighted (the question itself and the
@@ -47,6 +48,7 @@ func fuse(lists []rankedList, include, exclude []string, rrfK float64) []candida
 				c.Best = rank
 			}
 			c.Queries = append(c.Queries, l.Query)
+			c.Ranks = append(c.Ranks, rank)
 		}
 	}
 	out := make([]candidate, 0, len(order))

@@ -478,6 +478,12 @@ type Params struct {
 	// ("Dorran, Tavaria" is not Dorran's), and a town in a state passed
 	// for the state's page.
 	EntityPlaceTitle bool
+	// NarrowerPageRank and NarrowerPagePriority: a result within this
+	// rank (1-based) of an entity's own search whose title holds the
+	// entity's words and more (narrowerEntityPage) is read with at least
+	// this priority. 0: off.
+	NarrowerPageRank     int
+	NarrowerPagePriority float64
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -526,7 +532,7 @@ func DefaultParams() Params {
 		AnswerSentences: 2, AnswerNearWords: 4, AnswerPhraseRun: 3, AnswerSentenceRanks: 10, AnswerSentenceChars: 400,
 		HopDeepResults: 10, HopAnsweredStops: true,
 
-		EntityPlaceTitle: true,
+		EntityPlaceTitle: true, NarrowerPageRank: 3, NarrowerPagePriority: 0.8,
 	}
 }
 
