@@ -83,8 +83,9 @@ func blankNames(s string) string {
 
 // byAgent reports a sentence naming someone after "by" ("a painting by Ada
 // Lind") when the words left ask for an agent (an author, a creator, a
-// director): the agent term it answers.
-func byAgent(s string, remaining []relTerm) (string, bool) {
+// director; with HopAgentVerb also the verb of a relative clause, "the
+// company that produces X"): the agent term it answers.
+func byAgent(s string, remaining []relTerm, p *Params) (string, bool) {
 	i := strings.Index(s, " by ")
 	if i < 0 {
 		return "", false
@@ -101,7 +102,7 @@ func byAgent(s string, remaining []relTerm) (string, bool) {
 		return "", false
 	}
 	for _, rt := range remaining {
-		if !rt.optional && agentRelations[rt.term] && isRole(rt.word) {
+		if !rt.optional && agentRelations[rt.term] && (isRole(rt.word) || p.HopAgentVerb) {
 			return rt.term, true
 		}
 	}

@@ -174,7 +174,7 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		if _, t, ok := kinHop(s, remaining); ok {
 			have[t] = true
 		}
-		if t, ok := byAgent(s, remaining); ok {
+		if t, ok := byAgent(s, remaining, p); ok {
 			have[t] = true
 		}
 		if t, ok := starsVerb(s, remaining); ok && p.HopStarsVerb {
@@ -252,7 +252,7 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		}
 	}
 	marks := map[string]bool{}
-	if t, ok := byAgent(s, remaining); ok && !consumed[t] {
+	if t, ok := byAgent(s, remaining, p); ok && !consumed[t] {
 		// "a work by Ada Lind" answers "the author of" without the word.
 		consumed[t] = true
 		marks["by"] = true

@@ -484,6 +484,17 @@ type Params struct {
 	// this priority. 0: off.
 	NarrowerPageRank     int
 	NarrowerPagePriority float64
+
+	// --- Long chains: the walk past its second hop ---
+
+	// HopAgentVerb: "a car developed by Ostwerk GmbH" answers "the
+	// company that produces X" as it answers "the producer of X": the
+	// name after "by" is the agent of a relative clause's verb of an
+	// agent relation (make, produce, write, direct, found ...) as well as
+	// of its role noun. Off, only the role noun reads "by": a chain whose
+	// first hop is such a clause answers no word there, and its next hop,
+	// also answering none, is cut as a drift.
+	HopAgentVerb bool
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -533,6 +544,7 @@ func DefaultParams() Params {
 		HopDeepResults: 10, HopAnsweredStops: true,
 
 		EntityPlaceTitle: true, NarrowerPageRank: 3, NarrowerPagePriority: 0.8,
+		HopAgentVerb: true,
 	}
 }
 
