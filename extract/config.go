@@ -250,6 +250,19 @@ type config struct {
 	EditorialReviewMinWords int
 	ReviewWidgetCards       int
 	EditorialReviewScan     int
+	// ProductNameTitleShare (productname.go): on a shop page, a level-one
+	// heading with at least this share of its words in the page's title
+	// names the product, and the text starts there (what stands above it
+	// is the shop's header). Half: a product's heading adds its edition,
+	// colour or format to the title's name ("… Hardcover – October 16,
+	// 2018"), a section's heading ("Follow the author") shares a word or
+	// none. ShopHeaderBlockWords: what stands above that heading is the
+	// shop's header only when none of its blocks holds more than this many
+	// words outside links (a deal timer, "Hello, Log In", a delivery note
+	// are a few words; a customer's quote or a lede is a sentence or more)
+	// and they add up to fewer words than the text from the heading on.
+	ProductNameTitleShare float64
+	ShopHeaderBlockWords  int
 	// GridMinCards, GridPricedShare and GridArticleInside (product.go
 	// productGrid): a run of at least GridMinCards look-alike linked cards,
 	// GridPricedShare of them holding a price, of which the article path's
@@ -427,6 +440,8 @@ var defaultConfig = config{
 	EditorialReviewMinWords: 40,
 	ReviewWidgetCards:       4,
 	EditorialReviewScan:     4096,
+	ProductNameTitleShare:   0.5,
+	ShopHeaderBlockWords:    20,
 
 	// A listing's intro above its entries.
 	IntroListingEntries:    8,

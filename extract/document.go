@@ -89,6 +89,10 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		// productimages.go: a gallery's labels repeat the product's name;
 		// the images (and so the links) stay.
 		r.markdown = dropImageAlts(r.markdown)
+		// productname.go: the shop's header above the product's name goes.
+		if md := startAtProductName(r.markdown, titles, &defaultConfig); len(md) < len(r.markdown) {
+			r = rendered{markdown: md, links: linksIn(r.links, md)}
+		}
 	}
 	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {
