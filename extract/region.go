@@ -374,7 +374,8 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	}
 	share := float64(aw) / float64(rw)
 	var region *html.Node
-	mustHold := false // the region is used only if it holds the article path's text
+	mustHold := false    // the region is used only if it holds the article path's text
+	var entries []string // a listing's entries (findEntries): the controls around them go (listingtrim.go)
 	// isShop walks the page: it is asked only once a page gets this far.
 	article := declaresArticle(root, meta, cfg)
 	if linkDensity(articleMD) >= cfg.ArticleLinkShare {
@@ -402,11 +403,13 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 				if len(texts) >= cfg.IntroListingEntries {
 					introShop := isShop(root, meta, cfg)
 					if intro, ok := introListing(region, base, src, meta, articleMD, texts, introShop, cfg); ok {
+						intro.markdown = trimAroundEntries(intro.markdown, texts, cfg)
 						return regionResult(intro, root, region, meta, articleMD, introShop, cfg), true, introShop
 					}
 				}
 				return keepArticle()
 			}
+			entries = texts
 		}
 		shop = isShop(root, meta, cfg)
 	} else if shop = isShop(root, meta, cfg); shop && isReviews(root, articleMD, cfg) {
@@ -424,7 +427,13 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		// mostly links is the shop's menus and rails around a short
 		// description).
 		region = meta.mainRegion(root, cfg)
-		if !isListing(region, articleMD, false, cfg) && !productGrid(root, region, meta, articleMD, cfg) {
+		words, titles, texts := findEntries(region, cfg)
+		switch {
+		case isListingOf(words, titles, texts, articleMD, false, cfg):
+			entries = texts
+		case productGrid(root, region, meta, articleMD, cfg):
+			_, _, entries = findCards(region, true, cfg)
+		default:
 			if !shop || float64(rwOwn) < cfg.ProductRegionOwnShare*float64(rw) || !singleProduct(root, region, meta, articleMD, cfg) {
 				return keepArticle()
 			}
@@ -450,6 +459,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		}
 		return rendered{}, false, shop
 	}
+	r.markdown = trimAroundEntries(r.markdown, entries, cfg)
 	return regionResult(r, root, region, meta, articleMD, shop, cfg), true, shop
 }
 

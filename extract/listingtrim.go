@@ -1,0 +1,60 @@
+package extract
+
+import "strings"
+
+// A listing's region holds, around its entries, the controls a shop or an
+// archive sets above and below them: facet lists ("In stock", a brand
+// list), "shop by" link rails, sort and view bars, pagination and "related
+// searches" links. Those are link lists or links with a label, not a
+// reader's text; the intro above the entries and the prose some sites put
+// under them (a buying guide, an FAQ) are sentences, and stay.
+
+// trimAroundEntries drops from md (a listing's rendered region) the
+// control blocks (isControlBlock) that lie before its first entry or
+// after its last, entries
+// being the blocks that lie in texts (findEntries) for cfg.GapBlockKept
+// of their shingles. Between the entries nothing is dropped. md comes
+// back as it was when no block is an entry.
+func trimAroundEntries(md string, texts []string, cfg *config) string {
+	if len(texts) == 0 {
+		return md
+	}
+	set := shingleSet(wordTokens(strings.Join(texts, "\n"), nil))
+	blocks := markdownBlocks(md)
+	first, last := -1, -1
+	var toks []string
+	for i, sp := range blocks {
+		toks = wordTokens(stripLinks(md[sp.start:sp.end]), toks[:0])
+		if blockIn(toks, set, cfg.GapBlockKept) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return md
+	}
+	k := -1
+	return keepBlocks(md, func(blk string) bool {
+		k++
+		return k >= first && k <= last || !isControlBlock(blk, cfg)
+	})
+}
+
+// isControlBlock: a block of short links with next to no words of its
+// own, a facet list, a pager or a rail of "shop by" links: mostly link
+// text (edgeLinkDensity), fewer than edgeOwnWords words outside links,
+// and at most cfg.ListingControlLinkWords words a link on average. A
+// heading stays (another group's entry title, a section's name), and so
+// does a link that is a sentence (an entry of another group, its summary
+// linked whole).
+func isControlBlock(blk string, cfg *config) bool {
+	if isHeading(blk) || linkDensity(blk) < edgeLinkDensity {
+		return false
+	}
+	own := wordCount(stripLinkTexts(blk))
+	links := strings.Count(blk, "](")
+	return links > 0 && own < edgeOwnWords &&
+		float64(wordCount(stripLinks(blk))-own) <= cfg.ListingControlLinkWords*float64(links)
+}
