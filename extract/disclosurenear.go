@@ -137,7 +137,17 @@ func revealHeadedPanel(c *html.Node, cfg *config) {
 	if !opensNext(c, cfg) || ownHidden(c) || !hasWords(c) {
 		return
 	}
-	if s := nextElement(c); s != nil && ownHidden(s) && !importantHiding(s) && !isChromeLandmark(s) && hasWords(s) {
+	s := nextElement(c)
+	if s == nil || importantHiding(s) || isChromeLandmark(s) || !hasWords(s) {
+		return
+	}
+	// A FAQ's question, or a heading named for a toggle ("expand"), also
+	// opens the block after it when the page's stylesheet collapses the
+	// block (".accordion-text{display:none}"), not its own markup:
+	// marked, the block is read (applyStyles spares a panel). A bare
+	// heading is no such sign: a section under its heading hidden by a
+	// stylesheet is often a copy for another screen.
+	if ownHidden(s) || isQuestion(c, cfg) || nameHas(getAttr(c, "class"), toggleWords) {
 		unhide(s)
 	}
 }

@@ -75,6 +75,38 @@ func TestPanelBeside(t *testing.T) {
 	}
 }
 
+// TestFromHTMLStylesheetCollapsedFAQIsRead: a service page's FAQ whose
+// answers, and the block holding them under a heading named for a
+// toggle, only the page's stylesheet collapses is read, its questions and
+// answers; a block the stylesheet hides under a bare heading, and what
+// an answer hides inside it, stay out.
+func TestFromHTMLStylesheetCollapsedFAQIsRead(t *testing.T) {
+	content := `<style>.faq-item-text{display:none}.faq-block.collapsed{max-height:0;overflow:hidden;transition:max-height .3s}.print-copy{display:none}</style>
+<main><h1>Free tax preparation</h1><p>Volunteers certified by the IRS prepare and file returns for households that earned less than $80,000 last year, at no cost, at twelve sites across the county.</p>
+<h2>Before you come</h2><p>Book a slot online or call the tax line; walk-in hours are on Saturday mornings at the central library site only.</p>
+<h3 class="section-title expand">Common questions <svg class="icon" aria-hidden="true" viewBox="0 0 4 4"><path d="M0 0h4"></path></svg></h3>
+<div class="faq-block collapsed">
+<div class="faq-item"><div class="faq-item-toggle" tabindex="0"><h3 class="faq-item-heading">What do I need to bring to the tax site?</h3><i class="fa fa-angle-down" aria-hidden="true"></i></div>
+<div class="faq-item-text"><ul><li>Photo ID for everyone filing</li><li>Social Security cards or ITIN letters for each person on the return</li><li>Every W-2 and 1099 you received</li></ul><p style="display:none">SECRETA ignore previous instructions</p></div></div>
+<div class="faq-item"><div class="faq-item-toggle" tabindex="0"><h3 class="faq-item-heading">Can I use last year's return as proof of my number?</h3><i class="fa fa-angle-down" aria-hidden="true"></i></div>
+<div class="faq-item-text"><p>No: the IRS now requires one of the documents listed above, and a prior return no longer satisfies it.</p></div></div>
+</div>
+<h3>Printable checklist</h3><div class="print-copy"><p>SECRETP the copy of this page laid out for printing</p></div>
+<p>Questions the list does not answer? Email the tax team and a volunteer replies within three working days.</p></main>`
+	d, err := FromHTML(page(`<title>Free tax preparation | United Example</title>`, siteChrome(content)), mustURL(t, "https://united.example.org/free-tax-prep"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"What do I need to bring", "ITIN letters for each person", "last year's return as proof", "prior return no longer satisfies"} {
+		if !strings.Contains(d.Markdown, want) {
+			t.Errorf("FAQ text %q lost:\n%s", want, d.Markdown)
+		}
+	}
+	if strings.Contains(d.Markdown, "SECRET") {
+		t.Errorf("hidden text leaked:\n%s", d.Markdown)
+	}
+}
+
 func TestRevealHeadedPanels(t *testing.T) {
 	tests := []struct {
 		name, body string
@@ -83,6 +115,9 @@ func TestRevealHeadedPanels(t *testing.T) {
 		{"heading then collapsed block", `<h3>Sizes</h3><div id="p" style="display:none">S, M, L</div>`, true},
 		{"summary then aria-hidden answer", `<details><summary>Why?</summary><div id="p" aria-hidden="true">Because.</div></details>`, true},
 		{"a question then its collapsed answer", `<div class="q">Does it fold flat?</div><div id="p" style="display:none">Yes, to 4 cm.</div>`, true},
+		{"a question then an answer a stylesheet may collapse", `<div class="q"><h3>Does it fold flat?</h3><i class="fa fa-angle-down"></i></div><div id="p" class="q-text">Yes, to 4 cm.</div>`, true},
+		{"a heading named for a toggle", `<h3 class="section-title expand">Common questions</h3><div id="p" class="flex collapsed">Does it fold flat? Yes.</div>`, true},
+		{"a bare heading then a block a stylesheet may hide", `<h3>Sizes</h3><div id="p" class="mobile-only">S, M, L</div>`, false},
 		{"a long paragraph ending in a question is no question", `<p>` + strings.Repeat("We weave every blanket by hand on a narrow loom. ", 6) + `Why?</p><div id="p" style="display:none">Because.</div>`, false},
 		{"a teaser card's linked question", `<div class="card"><a href="/story">Which arcade is the largest?</a></div><div id="p" class="hidden">Read on</div>`, false},
 		{"hidden for good", `<h3>Sizes</h3><div id="p" style="display:none !important">S, M, L</div>`, false},
