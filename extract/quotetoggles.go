@@ -30,10 +30,11 @@ import (
 // toggleWords name an element that expands or collapses a block.
 var toggleWords = map[string]bool{"expand": true, "expander": true, "shrink": true, "toggle": true, "more": true, "less": true}
 
-// noQuoteText are the elements no quote's toggle is in: code, and what
-// is not shown. (Old forum software sets its posts in tables: they are
-// read.)
-var noQuoteText = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Template: true, atom.Pre: true, atom.Code: true, atom.Head: true}
+// notPostText are the elements no part of a post's chrome (a quote's
+// toggle, a signature) is in: code, and what is not shown. Tables are
+// read: old forum software (and some still running) sets its posts in
+// them.
+var notPostText = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Template: true, atom.Pre: true, atom.Code: true, atom.Head: true}
 
 // quoteWords name a quote's container.
 var quoteWords = map[string]bool{"quote": true, "blockquote": true, "quotecontainer": true}
@@ -46,7 +47,7 @@ func dropQuoteToggles(root *html.Node, cfg *config) {
 	var walk func(n, quote *html.Node)
 	walk = func(n, quote *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || noQuoteText[c.DataAtom] {
+			if c.Type != html.ElementNode || notPostText[c.DataAtom] {
 				continue
 			}
 			if quote != nil && isQuoteToggle(c, cfg) {

@@ -37,7 +37,7 @@ func postSignatures(root *html.Node, cfg *config) *signatures {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || skipsCards[c.DataAtom] {
+			if c.Type != html.ElementNode || notPostText[c.DataAtom] {
 				continue
 			}
 			if namesSignature(c) {

@@ -28,6 +28,27 @@ var forumSignatures = []string{
 	`My machines: a ThinkPad X220 running Arch since 2014<br>a Raspberry Pi 4 for the backups<br>an old Mac mini for the music<br><a href="https://devon.example.net">devon.example.net</a>`,
 }
 
+// tabledThread is a forum topic laid out in a table, a row a post, as
+// older forum software (and some still running) sets it, each post
+// closing with its author's signature.
+func tabledThread(sigs []string) string {
+	var b strings.Builder
+	b.WriteString(`<script>var board = {"topic":77};</script><h1>rsync stops at a space in the path</h1><table class="board message_list"><tbody>`)
+	for i, p := range forumPosts {
+		fmt.Fprintf(&b, `<tr class="top"><td class="msg" id="message_%d"><div class="msg_infobox"><a name="%d"></a><span class="user"><b>%s</b></span> <span class="post_time" title="%s 10:0%d">%s</span> <span class="message_num">#%d</span></div>`, i, i+1, p[0], p[1], i, p[1], i+1)
+		fmt.Fprintf(&b, `<div class="msg_body_box"><div class="msg_body"><div class="msg_text">%s<br></div><div class="signature"><div class="sig_text">%s</div></div></div></div></td></tr>`, p[2], sigs[i%len(sigs)])
+	}
+	b.WriteString(`</tbody></table><script>document.querySelectorAll(".msg").forEach(function(m){m.dataset.seen=1});</script>`)
+	return b.String()
+}
+
+// TestSignaturesInATableGo: a thread laid out in a table loses its
+// signatures like any other.
+func TestSignaturesInATableGo(t *testing.T) {
+	head := `<title>rsync stops at a space in the path | Shell Boards</title><meta property="og:type" content="website">`
+	checkThreadMarkdown(t, page(head, siteChrome(tabledThread(forumSignatures))), []string{"state of mind", "Quote your variables", "running Arch since", "for the backups"})
+}
+
 // TestSignaturesGo: a thread's signatures go from the result, every post's
 // body and author stay; a signature-named element the page has once, or
 // ones too long to be signatures, stay.
