@@ -93,7 +93,7 @@ func capitalSpansAt(q string) []nameAt {
 			if labelAt(q, ws, j+1) {
 				break
 			}
-			if isCap(next) || (nameNumber(next) && numberJoins(q[ws[j][1]:ws[j+1][0]])) {
+			if isCap(next) || (nameNumber(next) && numberJoins(q[ws[j][1]:ws[j+1][0]]) && !measureAfter(q[ws[j+1][1]:])) {
 				j++
 				end = j
 				continue
@@ -172,6 +172,19 @@ func labelParticiple(w string) bool {
 func nameNumber(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsDigit(r) && len(w) <= 6
+}
+
+// measureAfter reports text that opens with a unit sign, after a number:
+// "32 ° 45 ′" is a coordinate, "48 %" a share, not a number in a name
+// ("South Carolina 32 ° 45 ′ N" is South Carolina and where it lies).
+func measureAfter(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	for _, sign := range []string{"°", "′", "″", "%", "º"} {
+		if strings.HasPrefix(rest, sign) {
+			return true
+		}
+	}
+	return false
 }
 
 // numberJoins reports a gap between a name's word and a number that keeps
