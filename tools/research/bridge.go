@@ -54,6 +54,15 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 	for _, name := range order {
 		ats := uses[name]
 		at := ats[0]
+		if placeRank[wk] > 0 && p.HopInstitutionPlace {
+			// "a member of the Tavaria Senate", "the Governor of
+			// Tavaria": an institution or an office of a place says the
+			// place; the hop asking for a place takes it, read where the
+			// institution's name stands.
+			if pl := institutionPlace(name); pl != "" && !avoided(pl, avoid) {
+				name = pl
+			}
+		}
 		if avoided(name, avoid) || sameAs(name, subject) || sameAsAny(name, avoid) || aliasAt(s, at) {
 			continue
 		}
@@ -157,7 +166,15 @@ func nameDistance(s string, words [][2]int, name string, ats, relAt, markAt []in
 	} else {
 		dist = float64(at)
 		if subjAt >= 0 && at < subjAt {
-			dist += float64(len(words)) // before the subject: its context, not its answer
+			// Before the subject: its context, not its answer; of the
+			// names before it, the nearest is the one said of it
+			// ("Governor of Tavaria serving under Governor Ada Lind").
+			dist = float64(len(words))
+			if p.HopNearestBefore {
+				dist += float64(subjAt - at)
+			} else {
+				dist += float64(at)
+			}
 		}
 	}
 	if originShaped(s, name, ats, p) || attributive(s, words, at+n) {
@@ -287,6 +304,11 @@ func splitAtJoins(name string) []nameAt {
 				s, at = s[len(d):], at+len(d)
 			}
 		}
+		if o, rest, ok := strings.Cut(s, " "); ok && rankWord(o) && officeAt(rest) {
+			// "the 57th Governor of Tavaria": the rank counts the
+			// office's holders; the office is the name.
+			s, at = rest, at+len(o)+1
+		}
 		if s != "" && isCap(s) {
 			out = append(out, nameAt{s, at})
 		}
@@ -395,4 +417,58 @@ func indexFold(s, sub string) int {
 // first after it): the words are in order, so a binary search finds it.
 func wordIndexAt(words [][2]int, at int) int {
 	return sort.Search(len(words), func(i int) bool { return at < words[i][1] })
+}
+
+// institutionNouns end the names English gives a place's own institutions
+// ("the Tavaria Senate", "the Ostland House of Representatives").
+var institutionNouns = []string{" Senate", " House of Representatives", " House of Delegates", " State Assembly", " General Assembly", " Legislature", " Parliament", " Supreme Court"}
+
+// officeNouns open the names of a place's offices ("Governor of Tavaria",
+// "Lieutenant Governor of Tavaria", "Mayor of Dorran").
+var officeNouns = []string{"Governor of ", "Lieutenant Governor of ", "Mayor of ", "Premier of ", "Attorney General of ", "Secretary of State of "}
+
+// institutionPlace is the place a name of its institution or office
+// names ("Tavaria" of "Tavaria State Senate", of "Lieutenant Governor of
+// Tavaria"), "" for other names.
+func institutionPlace(name string) string {
+	pl := ""
+	for _, n := range institutionNouns {
+		if strings.HasSuffix(name, n) {
+			pl = strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(name, n)), " State")
+			break
+		}
+	}
+	for _, o := range officeNouns {
+		if strings.HasPrefix(name, o) {
+			pl = strings.TrimPrefix(name, o)
+			break
+		}
+	}
+	if pl == "" || !isCap(pl) || len(strings.Fields(pl)) > 3 {
+		return ""
+	}
+	return pl
+}
+
+// rankWord reports a figure with an ordinal ending ("57th", "2nd").
+func rankWord(w string) bool {
+	if len(w) < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if strings.HasSuffix(w, suf) && strings.Trim(w[:len(w)-2], "0123456789") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// officeAt reports a name that opens with a place's office ("Governor of").
+func officeAt(name string) bool {
+	for _, o := range officeNouns {
+		if strings.HasPrefix(name, o) {
+			return true
+		}
+	}
+	return false
 }

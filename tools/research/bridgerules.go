@@ -144,6 +144,12 @@ func speaksOf(s, subject string, p *Params) bool {
 	return mentions(s, subject, false) || (p.HopPlaceComma && placeComma(s, subject))
 }
 
+// looseMention is speaksOf with punctuation allowed around the name and a
+// styled name read without its style (namesBridge).
+func looseMention(s, subject string, p *Params) bool {
+	return speaksOf(s, subject, p) || namesBridge(s, subject)
+}
+
 // placeComma reports that s names subject in the address form of a place,
 // followed by a comma and the larger place it lies in ("from Appleton,
 // Wisconsin", "born in Senta, Serbia"): English writes a town with its

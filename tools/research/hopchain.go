@@ -143,6 +143,13 @@ func newChains(p *Plan, tw *termWeights, maxAnchors int) []*chain {
 // avoid lists names that cannot be the answer (the question's, earlier
 // bridges). ok is false when no sentence speaks of the subject.
 func resolveHop(content, subject string, titleIsSubject bool, remaining []relTerm, avoid, refuted []string, boiler map[string]bool, kinds *kindIndex, p *Params) (hopStep, bool) {
+	return resolveHopBy(content, subject, titleIsSubject, remaining, avoid, refuted, boiler, kinds, p, speaksOf)
+}
+
+// resolveHopBy is resolveHop with the test of a sentence speaking of the
+// subject given: the walk's own (speaksOf), or the looser one it falls
+// back on for the question's own name (looseMention).
+func resolveHopBy(content, subject string, titleIsSubject bool, remaining []relTerm, avoid, refuted []string, boiler map[string]bool, kinds *kindIndex, p *Params, about func(s, subject string, p *Params) bool) (hopStep, bool) {
 	all := remaining
 	remaining, later := splitLater(remaining)
 	var sents [][2]int
@@ -163,8 +170,7 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 	firstAbout := -1
 	for i, sp := range sents {
 		s := content[sp[0]:sp[1]]
-		about := titleIsSubject || speaksOf(s, subject, p)
-		if !about {
+		if !titleIsSubject && !about(s, subject, p) {
 			continue
 		}
 		if firstAbout < 0 {
@@ -218,7 +224,7 @@ func resolveHop(content, subject string, titleIsSubject bool, remaining []relTer
 		// decomposition has nothing to go on here (it may be wrong, or the
 		// page says the hop's answer without its word, "50%" for
 		// "percentage"), and every word left is weighed alike.
-		return resolveHop(content, subject, titleIsSubject, nowAll(all), avoid, refuted, boiler, kinds, p)
+		return resolveHopBy(content, subject, titleIsSubject, nowAll(all), avoid, refuted, boiler, kinds, p, about)
 	}
 	if best < 0 && !titleIsSubject {
 		// A page that only mentions the subject answers a hop only in a

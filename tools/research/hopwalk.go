@@ -153,6 +153,24 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 			best, found = st, true
 		}
 	}
+	if !found && len(c.steps) == 0 && r.p.HopLooseMention {
+		// No page read speaks of the question's own name as the walk
+		// reads a mention (the name between spaces), and the chain would
+		// not start: a page naming it before a full stop or a comma
+		// ("serving under Governor Ada Lind."), or without its style
+		// ("Pyrrhus" for "King Pyrrhus of Epirus"), speaks of it. Only for the anchor: a bridge's name is read from
+		// a page, and a fallback step at a bridge whose page is not read
+		// yet sends its hop searches elsewhere.
+		for i, p := range r.pages {
+			if used[i] || p.status != statusOK || p.reading == nil || !looseMention(p.reading.Content, c.subject, r.p) {
+				continue
+			}
+			if st, ok := resolveHopBy(p.reading.Content, c.subject, false, open, avoid, refuted, boiler, kinds, r.p, looseMention); ok && (!found || st.Score > best.Score) {
+				st.Page = i
+				best, found = st, true
+			}
+		}
+	}
 	return best, found
 }
 

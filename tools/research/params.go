@@ -495,6 +495,24 @@ type Params struct {
 	// first hop is such a clause answers no word there, and its next hop,
 	// also answering none, is cut as a drift.
 	HopAgentVerb bool
+	// HopLooseMention: when no page read speaks of the question's own
+	// name as the walk reads a mention (the name between spaces), a page
+	// naming it before punctuation ("serving under Governor Ada Lind.")
+	// or without a style ("Pyrrhus" for "King Pyrrhus of Epirus")
+	// answers its first hop, instead of the chain never starting. Only then, and only for the anchor: read so
+	// for every bridge, a fallback step at a bridge whose page is not
+	// read yet sent its hop searches elsewhere (MuSiQue lost a 4-hop
+	// question's page).
+	HopLooseMention bool
+	// HopNearestBefore: in a sentence that answers no relation word by a
+	// name, a name before the subject is its context; of those, the
+	// nearest the subject is what the sentence says of it, not the first.
+	HopNearestBefore bool
+	// HopInstitutionPlace: a hop asking for a place (a state, a county,
+	// a city) reads the name of a place's institution or office ("the
+	// Tavaria Senate", "Lieutenant Governor of Tavaria") as that place:
+	// the nearest a page comes to saying where its subject served.
+	HopInstitutionPlace bool
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -544,7 +562,7 @@ func DefaultParams() Params {
 		HopDeepResults: 10, HopAnsweredStops: true,
 
 		EntityPlaceTitle: true, NarrowerPageRank: 3, NarrowerPagePriority: 0.8,
-		HopAgentVerb: true,
+		HopAgentVerb: true, HopLooseMention: true, HopNearestBefore: true, HopInstitutionPlace: true,
 	}
 }
 
