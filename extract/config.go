@@ -442,7 +442,7 @@ var defaultConfig = config{
 	ConsentMaxBytes:         1200,
 	ConsentLabelWords:       4,
 
-	// Editorial reviews on shop pages.
+	// Shop pages: editorial reviews, the product's name.
 	EditorialReviewMinWords: 40,
 	ReviewWidgetCards:       4,
 	EditorialReviewScan:     4096,
