@@ -34,10 +34,26 @@ func TestFromHTMLListingWithoutItsControls(t *testing.T) {
 		b.WriteString(`</div><div class="pager"><ul><li><a href="?p=1">Newer releases</a></li><li><a href="?p=3">Older releases</a></li></ul></div></main>`)
 		return page(`<title>Release notes | Acme</title>`, siteChrome(b.String()))
 	}
+	// A link board's entries are nearly all link text: the article path
+	// keeps them as an index, and the region is read instead.
+	board := func() string {
+		var b strings.Builder
+		b.WriteString(`<main><div class="tabs"><a href="/new">new</a> | <a href="/past">past</a> | <a href="/ask">ask</a> | <a href="/show">show</a></div><ol class="stories">`)
+		for i := 0; i < 15; i++ {
+			fmt.Fprintf(&b, `<li class="story"><a href="https://site%d.example.org/post">Harbour council publishes the ferry pier survey, part %d</a> <span class="meta">%d points</span></li>`, i, i, 10+i)
+		}
+		b.WriteString(`</ol><div class="more"><a href="?p=2">More stories</a></div></main>`)
+		return page(`<title>Link board</title>`, siteChrome(b.String()))
+	}
 	for _, tc := range []struct {
 		name, html string
 		want, lost []string
 	}{
+		{
+			name: "link board", html: board(),
+			want: []string{"ferry pier survey, part 0", "ferry pier survey, part 14"},
+			lost: []string{"/past", "More stories"},
+		},
 		{
 			name: "shop category", html: shop(),
 			want: []string{"Kettles that switch themselves off", "Choosing a kettle", "household of four", shopCards[0][0], shopCards[15][0], shopCards[15][1]},

@@ -381,8 +381,11 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	if linkDensity(articleMD) >= cfg.ArticleLinkShare {
 		// The article path kept a menu or an index (most of its text is
 		// link text), whatever the page declares: the region, without the
-		// site's navigation, is the better read.
+		// site's navigation, is the better read; when it holds entries,
+		// without the controls around them too.
 		shop = isShop(root, meta, cfg)
+		region = meta.mainRegion(root, cfg)
+		_, _, entries = findCards(region, shop, cfg)
 	} else if article {
 		if aw >= cfg.ArticleMinWords || share >= cfg.RegionShareArticle {
 			// og:type alone is a site-wide default on many sites: such a
