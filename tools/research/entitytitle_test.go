@@ -22,6 +22,7 @@ func TestNamesEntityPlaceTitle(t *testing.T) {
 		{"Dorran", "Dorran", true, true},
 		{"Dorran Mills, Tavaria", "Dorran", false, false}, // one word is a whole name, not a part of one
 		{"Battle of Dorran, Tavaria", "Dorran", false, false},
+		{"Hugo, Count of Varnmouth", "Hugo Lind", false, false}, // the name before the comma is the whole entity's
 	} {
 		for _, on := range []bool{true, false} {
 			p := DefaultParams()

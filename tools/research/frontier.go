@@ -159,7 +159,9 @@ func titleHoldsName(title, name string) bool {
 // entityPlaceTitle is nameMatch with the comma of a place's title read
 // as English writes it: "Name, Larger Place" is the page of Name (the
 // larger place tells namesakes apart: "Dorran, Tavaria" is Dorran's
-// page, though Dorran alone is not its whole title), and never the page
+// page, though Dorran alone is not its whole title; the name before the
+// comma is the whole entity: "Hugo, Count of Varnmouth" is not Hugo
+// Lind's page, though half its words are his), and never the page
 // of the larger place ("Ramapo, Tavaria" is not Tavaria's page, though
 // it shares most of its words).
 func entityPlaceTitle(title, entity string, threshold float64) bool {
@@ -167,7 +169,7 @@ func entityPlaceTitle(title, entity string, threshold float64) bool {
 	if placedIn(bt, entity) {
 		return false
 	}
-	if head, ok := qualifiedName(bt); ok && nameMatch(head, entity, threshold) {
+	if head, ok := qualifiedName(bt); ok && normQuery(head) == normQuery(entity) {
 		return true
 	}
 	return nameMatch(title, entity, threshold)
