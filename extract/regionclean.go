@@ -46,18 +46,14 @@ const railHeadingMaxWords = 8
 
 // shopRailHeadings open what a shop adds under its product besides
 // other products: its buyers' reviews and feedback, its shipping and
-// returns terms, its bundles and add-ons. On other pages such a heading
-// can be the content (a review site's reviews, a courier's delivery
-// terms, a service's add-ons).
+// returns terms. On other pages such a heading can be the content (a
+// review site's reviews, a courier's delivery terms).
 var shopRailHeadings = []string{
 	"customer reviews", "reviews", "top reviews", "ratings and reviews", "testimonials", "user testimonials",
 	"customer testimonials", "what our customers say", "ratings reviews", "seller feedback", "feedback",
 	"customer feedback", "customer ratings", "shipping and returns", "shipping returns", "delivery and returns",
 	"delivery returns", "shipping and fee details", "shipping fee details", "shipping and payments", "shipping and delivery",
 	"returns and refunds", "return policy", "payment options",
-	// The shop's pitch for more of its range under the product: other
-	// models ("Keep exploring AirPods"), bundles and add-ons.
-	"keep exploring", "continue exploring", "buy a bundle", "bundle and save", "choose your add ons",
 }
 
 // cleanRegion drops rails from a region's Markdown, and on a shop's page
