@@ -259,8 +259,8 @@ type config struct {
 	// heading with at least this share of its words in the page's title
 	// names the product, and the text starts there (what stands above it
 	// is the shop's header). Half: a product's heading adds its edition,
-	// colour or format to the title's name ("… Hardcover – October 16,
-	// 2018"), a section's heading ("Follow the author") shares a word or
+	// colour or format to the title's name ("… Paperback – 3 May 2021"),
+	// a section's heading ("Follow the author") shares a word or
 	// none. ShopHeaderBlockWords: what stands above that heading is the
 	// shop's header only when none of its blocks holds more than this many
 	// words outside links (a deal timer, "Hello, Log In", a delivery note
