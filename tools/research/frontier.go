@@ -3,6 +3,7 @@ package research
 import (
 	"net"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -106,7 +107,7 @@ func (r *run) narrowerEntityPage(c candidate) bool {
 			continue
 		}
 		for _, e := range r.plan.Entities {
-			if normQuery(q) == normQuery(e) && !theNoun(r.plan.Question, e) && titleHoldsName(bareTitle(c.Title), e) {
+			if normQuery(q) == normQuery(e) && !theNoun(r.plan.Question, e) && titleHoldsName(bareTitle(c.Title), e, r.p) {
 				return true
 			}
 		}
@@ -132,28 +133,37 @@ func theNoun(q, e string) bool {
 	return false
 }
 
-// titleHoldsName reports that every word of name is a word of title, or
-// a word of title the name's word extends by at most two letters (the
-// adjective in "German reunification" of "Germany").
-func titleHoldsName(title, name string) bool {
+// titleHoldsName reports that every word of name stands in title, as
+// itself or as another form of the same word: an adjective or a
+// demonym made from it ("Tavarian" of "Tavaria", "German" of
+// "Germany", "Italian" of "Italy"), which English forms by changing at
+// most a word's last letters. Two words are forms of one word when they
+// share all but the name word's last NarrowerStemSlack letters and at
+// least NarrowerStemMin letters ("Portugal" is no form of "Portland").
+func titleHoldsName(title, name string, p *Params) bool {
 	tw := nameTokens(title)
 	nw := nameTokens(name)
 	if len(nw) == 0 || len(tw) <= len(nw) {
 		return false
 	}
 	for _, w := range nw {
-		found := false
-		for _, t := range tw {
-			if t == w || (len(t) >= 5 && strings.HasPrefix(w, t) && len(w)-len(t) <= 2) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.ContainsFunc(tw, func(t string) bool { return sameStem(t, w, p) }) {
 			return false
 		}
 	}
 	return true
+}
+
+// sameStem reports that t is w or a form of it (see titleHoldsName).
+func sameStem(t, w string, p *Params) bool {
+	if t == w {
+		return true
+	}
+	n := 0
+	for n < len(t) && n < len(w) && t[n] == w[n] {
+		n++
+	}
+	return n >= p.NarrowerStemMin && n >= len(w)-p.NarrowerStemSlack
 }
 
 // entityPlaceTitle is nameMatch with the comma of a place's title read

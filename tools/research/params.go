@@ -484,6 +484,13 @@ type Params struct {
 	// this priority. 0: off.
 	NarrowerPageRank     int
 	NarrowerPagePriority float64
+	// NarrowerStemSlack and NarrowerStemMin: a title word is a form of
+	// the entity's word (an adjective or demonym: "Tavarian", "German",
+	// "Italian") when the two share all but the entity word's last
+	// NarrowerStemSlack letters, and at least NarrowerStemMin letters,
+	// so that short names do not match every word they begin.
+	NarrowerStemSlack int
+	NarrowerStemMin   int
 
 	// --- Long chains: the walk past its second hop ---
 
@@ -561,7 +568,7 @@ func DefaultParams() Params {
 		AnswerSentences: 2, AnswerNearWords: 4, AnswerPhraseRun: 3, AnswerSentenceRanks: 10, AnswerSentenceChars: 400,
 		HopDeepResults: 10, HopAnsweredStops: true,
 
-		EntityPlaceTitle: true, NarrowerPageRank: 3, NarrowerPagePriority: 0.8,
+		EntityPlaceTitle: true, NarrowerPageRank: 3, NarrowerPagePriority: 0.8, NarrowerStemSlack: 2, NarrowerStemMin: 4,
 		HopAgentVerb: true, HopLooseMention: true, HopNearestBefore: true, HopInstitutionPlace: true,
 	}
 }
