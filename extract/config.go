@@ -301,13 +301,20 @@ type config struct {
 	// levels down (it sits in a flex row or a header box). TabBarNodes and
 	// TabPaneScan bound the elements read for one bar and the nodes read
 	// of one pane for words outside links, so a page of many widgets
-	// costs each a bounded look.
+	// costs each a bounded look. TablistPanelScan (region.go
+	// isChromeByKind): a role="tablist" that holds a panel among its
+	// first this many elements is an accordion marked up as tabs, read as
+	// content; each tab there is a heading and its panel, so the first
+	// panel comes within a few dozen elements, and a bar of labels alone
+	// (or a hostile tablist of thousands of nodes) costs a bounded look
+	// on every region walk.
 	TabMaxPanes      int
 	TabLabelMaxBytes int
 	TabBarSiblings   int
 	TabBarDepth      int
 	TabBarNodes      int
 	TabPaneScan      int
+	TablistPanelScan int
 	// Cookie banners kept in a region (consent.go). ConsentMaxWords and
 	// ConsentMaxBytes: a notice is a few sentences ("We use cookies to …
 	// By using our site you agree …"); a longer block is a page about
@@ -438,6 +445,7 @@ var defaultConfig = config{
 	TabBarDepth:             2,
 	TabBarNodes:             64,
 	TabPaneScan:             512,
+	TablistPanelScan:        512,
 	ConsentMaxWords:         80,
 	ConsentMaxBytes:         1200,
 	ConsentLabelWords:       4,

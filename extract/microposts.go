@@ -254,18 +254,32 @@ func findLike(n, like *html.Node) *html.Node {
 // findFirst is the first element under n (in page order) that match
 // reports.
 func findFirst(n *html.Node, match func(*html.Node) bool) *html.Node {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
+	return findFirstUpTo(n, match, -1)
+}
+
+// findFirstUpTo is findFirst reading at most limit elements under n (all
+// of them when limit < 0): nil when none of the first limit matches.
+func findFirstUpTo(n *html.Node, match func(*html.Node) bool, limit int) *html.Node {
+	var walk func(n *html.Node) *html.Node
+	walk = func(n *html.Node) *html.Node {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if limit == 0 {
+				return nil
+			}
+			limit--
+			if match(c) {
+				return c
+			}
+			if f := walk(c); f != nil {
+				return f
+			}
 		}
-		if match(c) {
-			return c
-		}
-		if f := findFirst(c, match); f != nil {
-			return f
-		}
+		return nil
 	}
-	return nil
+	return walk(n)
 }
 
 // renderMicroPost is a post's author and date line and its body, or nil

@@ -272,8 +272,12 @@ func isChromeByKind(n *html.Node, pageLevel bool) bool {
 	case "tablist":
 		// A tablist is the row of a tab set's labels; one that holds
 		// the panels too (an accordion marked up as tabs, each "tab" its
-		// heading and its panel) is the content.
-		return findFirst(n, isTabPanel) == nil
+		// heading and its panel) is the content. It shows its first
+		// panel within its first TablistPanelScan elements; this runs
+		// on every element of every region walk, so a tablist is not
+		// read further (defaultConfig: chromeKind's callers hold no
+		// config).
+		return findFirstUpTo(n, isTabPanel, defaultConfig.TablistPanelScan) == nil
 	}
 	return false
 }

@@ -3,6 +3,9 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // rebatePage is a utility's service page: a short intro, then an
@@ -65,6 +68,58 @@ func TestTablistHoldingPanelsIsRead(t *testing.T) {
 			if strings.Contains(got.text, g) {
 				t.Errorf("tab label %q kept in the %s:\n%s", g, got.name, got.text)
 			}
+		}
+	}
+}
+
+// hostileTablist is a role="tablist" holding depth nested divs (each
+// with a sibling span, so wide and deep), with a role="tabpanel" at
+// element number at (counted in page order; 0: none).
+func hostileTablist(depth, at int) *html.Node {
+	el := func(a atom.Atom, attrs ...html.Attribute) *html.Node {
+		return &html.Node{Type: html.ElementNode, DataAtom: a, Data: a.String(), Attr: attrs}
+	}
+	list := el(atom.Div, html.Attribute{Key: "role", Val: "tablist"})
+	n, count := list, 0
+	for range depth {
+		for _, a := range []atom.Atom{atom.Span, atom.Div} {
+			c := el(a)
+			if count++; count == at {
+				c.Attr = append(c.Attr, html.Attribute{Key: "role", Val: "tabpanel"})
+			}
+			n.AppendChild(c)
+		}
+		n = n.LastChild
+	}
+	return list
+}
+
+// TestTablistPanelScanBound: whether a tablist holds its panels is read
+// from its first TablistPanelScan elements only (it runs on every
+// element of every region walk): a hostile tablist of 50,000 elements
+// costs that many reads at most, and a panel past them leaves the
+// tablist chrome, while one among them makes it content.
+func TestTablistPanelScanBound(t *testing.T) {
+	scan := defaultConfig.TablistPanelScan
+	for _, tc := range []struct {
+		name       string
+		at         int
+		wantChrome bool
+		wantReads  int
+	}{
+		{"no panel", 0, true, scan},
+		{"a panel past the scan", 50000, true, scan},
+		{"a panel among the first", 7, false, 7},
+		{"a panel at the scan's last element", scan, false, scan},
+	} {
+		list := hostileTablist(25000, tc.at)
+		if got := isChromeByKind(list, false); got != tc.wantChrome {
+			t.Errorf("%s: isChromeByKind = %v, want %v", tc.name, got, tc.wantChrome)
+		}
+		reads := 0
+		findFirstUpTo(list, func(n *html.Node) bool { reads++; return isTabPanel(n) }, scan)
+		if reads != tc.wantReads {
+			t.Errorf("%s: %d elements read, want %d", tc.name, reads, tc.wantReads)
 		}
 	}
 }
