@@ -112,20 +112,20 @@ func productRegionMarkdown(root, region *html.Node, meta *pageMeta, md, articleM
 	return out.String()
 }
 
-// productGrid: the region's entries, read as product cards (findCards),
-// are a shop's grid: at least cfg.GridMinCards of them (a pricing table
+// productGrid returns the region's entries read as product cards
+// (findCards) when they are a shop's grid: at least cfg.GridMinCards of them (a pricing table
 // shows three or four plans), cfg.GridPricedShare of them with a price,
 // and the article path's result holds next to none of them
 // (cfg.GridArticleInside): it kept the shop's text about the category (an
 // intro, a buying guide) and left the products out. A page declaring one
 // product is that product's page: its rails are cards too.
-func productGrid(root, region *html.Node, meta *pageMeta, articleMD string, cfg *config) bool {
+func productGrid(root, region *html.Node, meta *pageMeta, articleMD string, cfg *config) (cards []string, ok bool) {
 	if declaresOneProduct(structuredTypes(meta, root)) {
-		return false
+		return nil, false
 	}
 	words, _, texts := findCards(region, true, cfg)
 	if words < cfg.ListingMinWords || len(texts) < cfg.GridMinCards {
-		return false
+		return nil, false
 	}
 	priced := 0
 	for _, t := range texts {
@@ -133,5 +133,8 @@ func productGrid(root, region *html.Node, meta *pageMeta, articleMD string, cfg 
 			priced++
 		}
 	}
-	return float64(priced) >= cfg.GridPricedShare*float64(len(texts)) && insideShare(articleMD, texts) < cfg.GridArticleInside
+	if float64(priced) < cfg.GridPricedShare*float64(len(texts)) || insideShare(articleMD, texts) >= cfg.GridArticleInside {
+		return nil, false
+	}
+	return texts, true
 }

@@ -117,7 +117,7 @@ func TestProductGrid(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := productGrid(root, meta.mainRegion(root, &defaultConfig), meta, articleMD, &defaultConfig); got != tc.want {
+			if _, got := productGrid(root, meta.mainRegion(root, &defaultConfig), meta, articleMD, &defaultConfig); got != tc.want {
 				t.Errorf("productGrid = %v, want %v", got, tc.want)
 			}
 		})

@@ -435,12 +435,11 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		// description).
 		region = meta.mainRegion(root, cfg)
 		words, titles, texts := findEntries(region, cfg)
-		switch {
-		case isListingOf(words, titles, texts, articleMD, false, cfg):
+		if isListingOf(words, titles, texts, articleMD, false, cfg) {
 			entries = texts
-		case productGrid(root, region, meta, articleMD, cfg):
-			_, _, entries = findCards(region, true, cfg)
-		default:
+		} else if cards, ok := productGrid(root, region, meta, articleMD, cfg); ok {
+			entries = cards
+		} else {
 			if !shop || float64(rwOwn) < cfg.ProductRegionOwnShare*float64(rw) || !singleProduct(root, region, meta, articleMD, cfg) {
 				return keepArticle()
 			}
