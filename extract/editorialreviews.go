@@ -18,27 +18,23 @@ import (
 // reviews that has none of them and holds a paragraph's worth of prose is
 // an editorial review, and stays.
 
-// shopRailWords are the shopChromeWords that name other products (an
-// upsell box, a carousel of cards): never the product's own text,
-// whatever they hold.
-var shopRailWords = map[string]bool{"upsell": true, "carousel": true}
-
 // stripShopChrome removes from a shop page's region the elements named
 // for its shop chrome (shopChromeWords), except the boxes named for
 // reviews that are editorial reviews (isEditorialReview); inside those,
-// only the rails go.
+// only the rails (shopRailBox: other products, never the product's own
+// text, whatever they hold) go.
 func stripShopChrome(n *html.Node, cfg *config) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
-			class, id := getAttr(c, "class"), getAttr(c, "id")
+			kind := shopChrome(c)
 			switch {
-			case !nameHas(class, shopChromeWords) && !nameHas(id, shopChromeWords):
+			case kind == 0:
 				stripShopChrome(c, cfg)
-			case nameHas(class, shopRailWords) || nameHas(id, shopRailWords) || !isEditorialReview(c, cfg):
+			case kind&shopRailBox != 0 || !isEditorialReview(c, cfg):
 				n.RemoveChild(c)
 			default:
-				stripNamed(c, shopRailWords)
+				removeElements(c, func(e *html.Node) bool { return shopChrome(e)&shopRailBox != 0 })
 			}
 		}
 		c = next

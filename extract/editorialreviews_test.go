@@ -64,7 +64,7 @@ func TestIsEditorialReview(t *testing.T) {
 				t.Fatal(err)
 			}
 			box := findFirst(root, func(n *html.Node) bool {
-				return nameHas(getAttr(n, "class"), shopChromeWords) || nameHas(getAttr(n, "id"), shopChromeWords)
+				return shopChrome(n) != 0
 			})
 			if box == nil {
 				t.Fatal("no box named for reviews")

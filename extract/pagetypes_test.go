@@ -212,7 +212,7 @@ func TestHasChromeName(t *testing.T) {
 		{"product description", false},
 	}
 	for _, tc := range tests {
-		if got := nameKinds(tc.attr, chromeNameKinds) != 0; got != tc.want {
+		if got := nameKinds(tc.attr, chromeNameKinds, chromeName) != 0; got != tc.want {
 			t.Errorf("chrome or widget name %q = %v, want %v", tc.attr, got, tc.want)
 		}
 	}

@@ -216,7 +216,7 @@ func chromeKind(n *html.Node, pageLevel bool) uint8 {
 	// One scan of each name for both lists: this runs on every element
 	// of every region walk.
 	class, id := getAttr(n, "class"), getAttr(n, "id")
-	kind := nameKinds(class, chromeNameKinds) | nameKinds(id, chromeNameKinds)
+	kind := nameKinds(class, chromeNameKinds, chromeName) | nameKinds(id, chromeNameKinds, chromeName)
 	if kind == 0 && (namesCommentList(class) || namesCommentList(id)) {
 		kind = commentName
 	}
@@ -318,12 +318,14 @@ func nameHas(v string, words map[string]bool) bool {
 	return found
 }
 
-// nameKinds ORs the kinds (words) of v's words, stopping at a chrome word.
-func nameKinds(v string, words map[string]uint8) uint8 {
+// nameKinds ORs the kinds (words) of v's words, stopping at a word of a
+// kind in stop (0: reads every word): past it the caller's answer is
+// known.
+func nameKinds(v string, words map[string]uint8, stop uint8) uint8 {
 	var k uint8
 	nameWords(v, func(w string) bool {
 		k |= words[w]
-		return k&chromeName == 0
+		return k&stop == 0
 	})
 	return k
 }
@@ -520,11 +522,24 @@ func ogArticleOnly(root *html.Node, meta *pageMeta) bool {
 }
 
 // shopChromeWords name what a shop puts around a product besides the
-// site chrome: the reviews and ratings of buyers (a reader wants the
-// title, price, description and specifications) and the other products
-// it pushes.
-var shopChromeWords = map[string]bool{
-	"review": true, "reviews": true, "rating": true, "ratings": true, "upsell": true, "carousel": true,
+// site chrome, each word with its kind: the reviews and ratings of buyers
+// (shopReviewBox: a reader wants the title, price, description and
+// specifications) and the other products it pushes (shopRailBox).
+var shopChromeWords = map[string]uint8{
+	"review": shopReviewBox, "reviews": shopReviewBox, "rating": shopReviewBox, "ratings": shopReviewBox,
+	"upsell": shopRailBox, "carousel": shopRailBox,
+}
+
+// shopReviewBox and shopRailBox are the kinds of shopChromeWords.
+const (
+	shopReviewBox uint8 = 1 << iota // buyers' reviews or ratings
+	shopRailBox                     // other products: an upsell box, a carousel of cards
+)
+
+// shopChrome is the kinds of shop chrome (shopChromeWords) n's class and
+// id name, 0 for none.
+func shopChrome(n *html.Node) uint8 {
+	return nameKinds(getAttr(n, "class"), shopChromeWords, 0) | nameKinds(getAttr(n, "id"), shopChromeWords, 0)
 }
 
 // isReviews: most of md (cfg.ReviewShare of its text) lies in elements
@@ -541,7 +556,7 @@ func isReviews(root *html.Node, md string, cfg *config) bool {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if nameHas(getAttr(c, "class"), shopChromeWords) || nameHas(getAttr(c, "id"), shopChromeWords) {
+			if shopChrome(c) != 0 {
 				b.WriteString(textOf(c))
 				b.WriteString("\n")
 				continue
@@ -566,12 +581,4 @@ func isShop(root *html.Node, meta *pageMeta, cfg *config) bool {
 	return declaredKind(structuredTypes(meta, root)) == kindProduct ||
 		strings.HasPrefix(strings.ToLower(meta.meta["og:type"]), "product") || hasCartControl(root) ||
 		ratedForSale(root, cfg.MinPosts)
-}
-
-// stripNamed removes the elements under n whose class or id holds one of
-// words.
-func stripNamed(n *html.Node, words map[string]bool) {
-	removeElements(n, func(c *html.Node) bool {
-		return nameHas(getAttr(c, "class"), words) || nameHas(getAttr(c, "id"), words)
-	})
 }
