@@ -96,7 +96,7 @@ func isEditorialReview(n *html.Node, cfg *config) bool {
 		}
 		return true
 	}
-	if declaresReviewPart(n) || lookalikeCards(n) >= cfg.ReviewWidgetCards {
+	if declaresReviewPart(n) || hasLookalikeCards(n, cfg.ReviewWidgetCards) {
 		return false
 	}
 	return walk(n, false) && words >= cfg.EditorialReviewMinWords
@@ -133,31 +133,26 @@ func hasReviewWidgetPart(c *html.Node, cfg *config) bool {
 			return true
 		}
 	}
-	return lookalikeCards(c) >= cfg.ReviewWidgetCards
+	return hasLookalikeCards(c, cfg.ReviewWidgetCards)
 }
 
-// lookalikeCards is the size of the largest group of n's children that
-// are cards alike (reviewCardTags, the same tag and the same non-empty
-// class).
-func lookalikeCards(n *html.Node) int {
-	var groups map[string]int
-	best := 0
+// hasLookalikeCards: at least min of n's children are cards alike
+// (reviewCardTags, the same tag and the same non-empty class), grouped
+// as bestLookalikeGroup groups a thread's posts.
+func hasLookalikeCards(n *html.Node, minCards int) bool {
+	var cards []lookalike
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || !reviewCardTags[c.DataAtom] {
-			continue
+		if c.Type == html.ElementNode && reviewCardTags[c.DataAtom] && getAttr(c, "class") != "" {
+			cards = append(cards, lookalike{n: c, member: true, words: 1})
 		}
-		class := getAttr(c, "class")
-		if class == "" {
-			continue
-		}
-		if groups == nil {
-			groups = map[string]int{}
-		}
-		key := c.Data + "." + class
-		groups[key]++
-		best = max(best, groups[key])
 	}
-	return best
+	if len(cards) < minCards {
+		return false
+	}
+	// A member's one "word" makes a group's words its size; a share of 0
+	// lets any group of minCards cards count.
+	members, _ := bestLookalikeGroup(cards, minCards, 0)
+	return members != nil
 }
 
 // hasStarText: the text s (toks, its lower-cased words) shows a star
