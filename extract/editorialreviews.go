@@ -161,10 +161,15 @@ func hasStarText(s string, toks []string) bool {
 	if strings.ContainsAny(s, "★☆⭐") {
 		return true
 	}
-	for i := 0; i+3 < len(toks); i++ {
-		if toks[i] == "out" && toks[i+1] == "of" && isDigits(toks[i+2]) && (toks[i+3] == "stars" || toks[i+3] == "star") {
+	for i := range toks {
+		if isOutOfStars(toks[i:]) {
 			return true
 		}
 	}
 	return false
+}
+
+// isOutOfStars: toks open with "out of N stars" (or "star").
+func isOutOfStars(toks []string) bool {
+	return len(toks) >= 4 && toks[0] == "out" && toks[1] == "of" && isDigits(toks[2]) && (toks[3] == "stars" || toks[3] == "star")
 }

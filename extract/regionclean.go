@@ -126,8 +126,7 @@ func opensWith(words string, list []string) bool {
 func isReviewTitle(toks []string) bool {
 	// "5.0" is two tokens, "5" one.
 	for _, k := range []int{1, 2} {
-		if len(toks) >= k+4 && isDigits(toks[0]) && toks[k] == "out" && toks[k+1] == "of" && isDigits(toks[k+2]) &&
-			(toks[k+3] == "stars" || toks[k+3] == "star") {
+		if len(toks) > k && isDigits(toks[0]) && isOutOfStars(toks[k:]) {
 			return true
 		}
 	}
