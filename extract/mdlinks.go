@@ -5,48 +5,71 @@ import (
 	"unicode"
 )
 
+// mdLink is one well-formed inline Markdown link or image found by
+// nextLink: md[start:end] is all of it, md[text:textEnd] its text (an
+// image's alternative text).
+type mdLink struct {
+	start, text, textEnd, end int
+	image                     bool
+}
+
+// nextLink finds the first well-formed inline link or image of md at or
+// after from (a position no escape runs across), honouring backslash
+// escapes and nesting: an image inside a link is inside the link's text.
+// It is the one Markdown link scanner; what is not a well-formed link
+// is passed over.
+func nextLink(md string, from int) (mdLink, bool) {
+	for i := from; i < len(md); i++ {
+		c := md[i]
+		if c == '\\' {
+			i++
+			continue
+		}
+		open := i
+		if c == '!' && i+1 < len(md) && md[i+1] == '[' {
+			open = i + 1
+		} else if c != '[' {
+			continue
+		}
+		closeText := matchBracket(md, open, '[', ']')
+		if closeText < 0 || closeText+1 >= len(md) || md[closeText+1] != '(' {
+			continue
+		}
+		closeURL := matchBracket(md, closeText+1, '(', ')')
+		if closeURL < 0 {
+			continue
+		}
+		return mdLink{start: i, text: open + 1, textEnd: closeText, end: closeURL + 1, image: open != i}, true
+	}
+	return mdLink{}, false
+}
+
 // stripLinks reduces Markdown links and images to their text. It handles
 // nesting ([![alt](img)](href)), escaped brackets and link titles; anything
 // that is not a well-formed inline link is copied unchanged.
 func stripLinks(md string) string {
+	return replaceLinks(md, func(b *strings.Builder, l mdLink) { b.WriteString(stripLinks(md[l.text:l.textEnd])) })
+}
+
+// replaceLinks is md with each link or image (the outermost: a linked
+// image is one) replaced by what write writes for it.
+func replaceLinks(md string, write func(b *strings.Builder, l mdLink)) string {
 	if !strings.Contains(md, "](") {
 		return md
 	}
 	var b strings.Builder
 	b.Grow(len(md))
 	i := 0
-	for i < len(md) {
-		c := md[i]
-		if c == '\\' && i+1 < len(md) {
-			b.WriteByte(c)
-			b.WriteByte(md[i+1])
-			i += 2
-			continue
+	for {
+		l, ok := nextLink(md, i)
+		if !ok {
+			b.WriteString(md[i:])
+			return b.String()
 		}
-		start := i
-		if c == '!' && i+1 < len(md) && md[i+1] == '[' {
-			start = i + 1
-		} else if c != '[' {
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		closeText := matchBracket(md, start, '[', ']')
-		if closeText < 0 || closeText+1 >= len(md) || md[closeText+1] != '(' {
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		closeURL := matchBracket(md, closeText+1, '(', ')')
-		if closeURL < 0 {
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		b.WriteString(stripLinks(md[start+1 : closeText]))
-		i = closeURL + 1
+		b.WriteString(md[i:l.start])
+		write(&b, l)
+		i = l.end
 	}
-	return b.String()
 }
 
 // matchBracket returns the index of the bracket closing the one at open,
@@ -87,28 +110,17 @@ func linkDensity(md string) float64 {
 		return 0
 	}
 	linked := 0
-	for i := 0; i < len(md); i++ {
-		if md[i] == '\\' {
-			i++
-			continue
+	for i := 0; ; {
+		l, ok := nextLink(md, i)
+		if !ok {
+			break
 		}
-		if md[i] != '[' {
-			continue
-		}
-		end := matchBracket(md, i, '[', ']')
-		if end < 0 || end+1 >= len(md) || md[end+1] != '(' {
-			continue
-		}
-		closeURL := matchBracket(md, end+1, '(', ')')
-		if closeURL < 0 {
-			continue
-		}
-		for _, r := range stripLinks(md[i+1 : end]) {
+		for _, r := range stripLinks(md[l.text:l.textEnd]) {
 			if !unicode.IsSpace(r) {
 				linked++
 			}
 		}
-		i = closeURL
+		i = l.end
 	}
 	return float64(linked) / float64(total)
 }
@@ -116,33 +128,5 @@ func linkDensity(md string) float64 {
 // stripLinkTexts removes links and images entirely, leaving the text
 // around them.
 func stripLinkTexts(md string) string {
-	if !strings.Contains(md, "](") {
-		return md
-	}
-	var b strings.Builder
-	for i := 0; i < len(md); i++ {
-		c := md[i]
-		if c == '\\' && i+1 < len(md) {
-			b.WriteByte(c)
-			b.WriteByte(md[i+1])
-			i++
-			continue
-		}
-		if c == '[' || c == '!' && i+1 < len(md) && md[i+1] == '[' {
-			start := i
-			if c == '!' {
-				start++
-			}
-			end := matchBracket(md, start, '[', ']')
-			if end > 0 && end+1 < len(md) && md[end+1] == '(' {
-				if closeURL := matchBracket(md, end+1, '(', ')'); closeURL > 0 {
-					b.WriteByte(' ')
-					i = closeURL
-					continue
-				}
-			}
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
+	return replaceLinks(md, func(b *strings.Builder, _ mdLink) { b.WriteByte(' ') })
 }

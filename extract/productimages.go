@@ -20,35 +20,19 @@ func dropImageAlts(md string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(md))
-	for i := 0; i < len(md); {
-		j := strings.Index(md[i:], "![")
-		if j < 0 {
+	i := 0
+	for {
+		l, ok := nextLink(md, i)
+		if !ok {
 			b.WriteString(md[i:])
-			break
+			return b.String()
 		}
-		j += i
-		if escaped(md, j) {
-			b.WriteString(md[i : j+2])
-			i = j + 2
-			continue
+		b.WriteString(md[i:l.text]) // up to the text's opening bracket
+		if l.image {
+			b.WriteString(md[l.textEnd:l.end])
+			i = l.end
+		} else {
+			i = l.text // a link's text is read on: it may hold an image
 		}
-		end := matchBracket(md, j+1, '[', ']')
-		if end < 0 || end+1 >= len(md) || md[end+1] != '(' || matchBracket(md, end+1, '(', ')') < 0 {
-			b.WriteString(md[i : j+2])
-			i = j + 2
-			continue
-		}
-		b.WriteString(md[i : j+2])
-		i = end // the "](" and the address are copied with what follows
 	}
-	return b.String()
-}
-
-// escaped: the byte at i is preceded by an odd run of backslashes.
-func escaped(s string, i int) bool {
-	n := 0
-	for k := i - 1; k >= 0 && s[k] == '\\'; k-- {
-		n++
-	}
-	return n%2 == 1
 }
