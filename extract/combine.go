@@ -229,7 +229,10 @@ func isSlotLabel(block string) bool {
 // isBoilerBlock: a block of mostly link text with no sentence of its own
 // (related articles, share and follow links), or a copyright line.
 func isBoilerBlock(b string) bool {
-	if isLinkList(b) || linkDensity(b) >= edgeLinkDensity && wordCount(stripLinkTexts(b)) < edgeOwnWords && !isLinkedSentence(b) {
+	if isLinkList(b) {
+		return true
+	}
+	if _, row := linkRowWords(b); row && !isLinkedSentence(b) {
 		return true
 	}
 	t := strings.ToLower(strings.TrimLeft(b, "*_ "))
@@ -237,6 +240,17 @@ func isBoilerBlock(b string) bool {
 		return true
 	}
 	return isCallToAction(t)
+}
+
+// linkRowWords: b is mostly link text (edgeLinkDensity) with fewer than
+// edgeOwnWords words outside its links (own), the shape of a row of links
+// with no sentence of its own.
+func linkRowWords(b string) (own int, ok bool) {
+	if linkDensity(b) < edgeLinkDensity {
+		return 0, false
+	}
+	own = wordCount(stripLinkTexts(b))
+	return own, own < edgeOwnWords
 }
 
 // ctaPhrases mark the promotional lines sites put around an article

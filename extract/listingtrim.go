@@ -43,18 +43,19 @@ func trimAroundEntries(md string, texts []string, cfg *config) string {
 }
 
 // isControlBlock: a block of short links with next to no words of its
-// own, a facet list, a pager or a rail of "shop by" links: mostly link
-// text (edgeLinkDensity), fewer than edgeOwnWords words outside links,
-// and at most cfg.ListingControlLinkWords words a link on average. A
+// own, a facet list, a pager or a rail of "shop by" links: a link row
+// (linkRowWords) with at most cfg.ListingControlLinkWords words a link on average. A
 // heading stays (another group's entry title, a section's name), and so
 // does a link that is a sentence (an entry of another group, its summary
 // linked whole).
 func isControlBlock(blk string, cfg *config) bool {
-	if isHeading(blk) || linkDensity(blk) < edgeLinkDensity {
+	if isHeading(blk) {
 		return false
 	}
-	own := wordCount(stripLinkTexts(blk))
-	links := strings.Count(blk, "](")
-	return links > 0 && own < edgeOwnWords &&
-		float64(wordCount(stripLinks(blk))-own) <= cfg.ListingControlLinkWords*float64(links)
+	own, ok := linkRowWords(blk)
+	if !ok {
+		return false
+	}
+	links := countLinks(blk)
+	return links > 0 && float64(wordCount(stripLinks(blk))-own) <= cfg.ListingControlLinkWords*float64(links)
 }

@@ -72,6 +72,19 @@ func replaceLinks(md string, write func(b *strings.Builder, l mdLink)) string {
 	}
 }
 
+// countLinks is the number of links and images in md, a linked image
+// counted once.
+func countLinks(md string) int {
+	n := 0
+	for i := 0; ; n++ {
+		l, ok := nextLink(md, i)
+		if !ok {
+			return n
+		}
+		i = l.end
+	}
+}
+
 // matchBracket returns the index of the bracket closing the one at open,
 // honouring backslash escapes and nesting, or -1. Link text never spans a
 // blank line in Markdown, so a paragraph break ends the search.
