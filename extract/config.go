@@ -266,8 +266,12 @@ type config struct {
 	// words outside links (a deal timer, "Hello, Log In", a delivery note
 	// are a few words; a customer's quote or a lede is a sentence or more)
 	// and they add up to fewer words than the text from the heading on.
+	// ProductNameMinWords: a heading of fewer words is not read as the
+	// product's name: a one-word heading ("Description", the brand) shares
+	// its one word with the title by chance.
 	ProductNameTitleShare float64
 	ShopHeaderBlockWords  int
+	ProductNameMinWords   int
 	// GridMinCards, GridPricedShare and GridArticleInside (product.go
 	// productGrid): a run of at least GridMinCards look-alike linked cards,
 	// GridPricedShare of them holding a price, of which the article path's
@@ -456,6 +460,7 @@ var defaultConfig = config{
 	EditorialReviewScan:     4096,
 	ProductNameTitleShare:   0.5,
 	ShopHeaderBlockWords:    20,
+	ProductNameMinWords:     2,
 
 	// A listing's intro above its entries.
 	IntroListingEntries:    8,

@@ -14,7 +14,8 @@ import "strings"
 
 // startAtProductName cuts md (a shop page's Markdown) to start at its
 // first level-one heading that names the product: at least
-// cfg.ProductNameTitleShare of the heading's words (two or more) are
+// cfg.ProductNameTitleShare of the heading's words (cfg.ProductNameMinWords
+// or more) are
 // words of the page's title (titles, one a line: the title and the
 // headline the page declares), when what stands above it is a header
 // (isShopHeader). md is returned whole otherwise.
@@ -32,7 +33,7 @@ func startAtProductName(md, titles string, cfg *config) string {
 			continue
 		}
 		toks := headingTokens(blk)
-		if len(toks) < 2 {
+		if len(toks) < cfg.ProductNameMinWords {
 			continue
 		}
 		in := 0
