@@ -18,6 +18,10 @@ import (
 // style); anything hidden inside it stays hidden. Panels of menus, dialogs
 // and navigation are chrome and stay hidden.
 
+// toggleWords name an element that expands or collapses a block: a
+// disclosure's control (disclosurenear.go) or a quote's (quotetoggles.go).
+var toggleWords = map[string]bool{"expand": true, "expander": true, "shrink": true, "toggle": true, "more": true, "less": true}
+
 // panelMark marks a revealed panel for applyStyles, which then does not
 // hide it for a stylesheet rule either; a page's own copy of the
 // attribute is removed first, so only the rules here set it.

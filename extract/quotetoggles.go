@@ -27,15 +27,6 @@ import (
 // stays, and so does a toggle outside any quote (a post's own "Show
 // more" may open text the reader came for: disclosure.go reads it).
 
-// toggleWords name an element that expands or collapses a block.
-var toggleWords = map[string]bool{"expand": true, "expander": true, "shrink": true, "toggle": true, "more": true, "less": true}
-
-// notPostText are the elements no part of a post's chrome (a quote's
-// toggle, a signature) is in: code, and what is not shown. Tables are
-// read: old forum software (and some still running) sets its posts in
-// them.
-var notPostText = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Template: true, atom.Pre: true, atom.Code: true, atom.Head: true}
-
 // quoteWords name a quote's container.
 var quoteWords = map[string]bool{"quote": true, "blockquote": true, "quotecontainer": true}
 

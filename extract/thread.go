@@ -18,6 +18,12 @@ import (
 // author and date line; vote widgets, reply buttons and signatures go with
 // the rest of the chrome (stripChrome).
 
+// notPostText are the elements no part of a post's chrome (a quote's
+// toggle, a signature) is in: code, and what is not shown. Tables are
+// read: old forum software (and some still running) sets its posts in
+// them.
+var notPostText = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Template: true, atom.Pre: true, atom.Code: true, atom.Head: true}
+
 // postCandidate is one element with its word count and whether it holds
 // a date.
 type postCandidate struct {
