@@ -192,7 +192,7 @@ func opensWithLabel(card *html.Node, cfg *config) bool {
 // firstLine is the first child of card with text.
 func firstLine(card *html.Node) *html.Node {
 	for c := card.FirstChild; c != nil; c = c.NextSibling {
-		if (c.Type == html.ElementNode || c.Type == html.TextNode) && strings.TrimSpace(textOf(c)) != "" {
+		if (c.Type == html.ElementNode || c.Type == html.TextNode) && hasText(c) {
 			return c
 		}
 	}
@@ -285,7 +285,7 @@ func blockLines(n *html.Node) int {
 	}
 	lines := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if strings.TrimSpace(textOf(c)) == "" {
+		if !hasText(c) {
 			continue
 		}
 		if c.Type != html.ElementNode || isInlineTag(c.Data) {

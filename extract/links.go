@@ -114,6 +114,20 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
+// hasText: n holds text other than white space (textOf(n) trimmed is not
+// empty), read up to the first such text instead of building all of it.
+func hasText(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		return strings.TrimSpace(n.Data) != ""
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if hasText(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // collapseSpace is strings.Join(strings.Fields(s), " "): s's runs of
 // non-space (Unicode white space splits) one space apart. It runs on the
 // text of most elements of a page, several passes over: s comes back as

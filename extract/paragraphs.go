@@ -94,7 +94,7 @@ func groupHasText(group []*html.Node) bool {
 		if g.Type == html.TextNode && strings.TrimSpace(g.Data) != "" {
 			return true
 		}
-		if g.Type == html.ElementNode && strings.TrimSpace(textOf(g)) != "" {
+		if g.Type == html.ElementNode && hasText(g) {
 			return true
 		}
 	}
