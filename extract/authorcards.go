@@ -400,7 +400,8 @@ func textUpTo(n *html.Node, limit int) (string, bool) {
 }
 
 // onlyLine: no element under n is a label line of its own (n is not a
-// card whose name runs into its first label: "Bob Posts: 3").
+// card whose name runs into its first label: "Bob Posts: 3", or "Bob:
+// admin" over a description list's "Posts" and "3", readLabelLine).
 func onlyLine(n *html.Node, text string, cfg *config) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
@@ -410,7 +411,7 @@ func onlyLine(n *html.Node, text string, cfg *config) bool {
 		if t == text {
 			return onlyLine(c, text, cfg)
 		}
-		if _, _, ok := splitLabelLine(t, cfg); ok {
+		if _, _, ok := readLabelLine(c, t, cfg); ok {
 			return false
 		}
 	}

@@ -269,3 +269,20 @@ func TestAuthorCardsGrowLinearly(t *testing.T) {
 		t.Errorf("%d posts took %v, an eighth of them %v: want linear", n, whole, eighth)
 	}
 }
+
+// A card line of its own may be a description list's term and detail
+// with no colon: the element holding it and a "Label: value" text before
+// it is no one line, and the list is read as its own.
+func TestLabelLinesReadADescriptionListInside(t *testing.T) {
+	root, err := parseClean(`<html><body><div class="userinfo">Status: online<dl><dt>Posts</dt><dd>312</dd></dl></div></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range labelLines(root, &defaultConfig, nil) {
+		got = append(got, l.label+"="+l.value)
+	}
+	if want := "posts=312"; len(got) != 1 || got[0] != want {
+		t.Errorf("labelLines = %q, want [%q]", got, want)
+	}
+}
