@@ -48,12 +48,16 @@ func nextLink(md string, from int) (mdLink, bool) {
 // nesting ([![alt](img)](href)), escaped brackets and link titles; anything
 // that is not a well-formed inline link is copied unchanged.
 func stripLinks(md string) string {
-	return replaceLinks(md, func(b *strings.Builder, l mdLink) { b.WriteString(stripLinks(md[l.text:l.textEnd])) })
+	return replaceLinks(md, func(b *strings.Builder, l mdLink) int {
+		b.WriteString(stripLinks(md[l.text:l.textEnd]))
+		return l.end
+	})
 }
 
-// replaceLinks is md with each link or image (the outermost: a linked
-// image is one) replaced by what write writes for it.
-func replaceLinks(md string, write func(b *strings.Builder, l mdLink)) string {
+// replaceLinks is md with each link or image replaced by what write
+// writes for it; write returns where the reading goes on: l.end past it
+// (a linked image is then one link), l.text into its text.
+func replaceLinks(md string, write func(b *strings.Builder, l mdLink) (next int)) string {
 	if !strings.Contains(md, "](") {
 		return md
 	}
@@ -67,8 +71,7 @@ func replaceLinks(md string, write func(b *strings.Builder, l mdLink)) string {
 			return b.String()
 		}
 		b.WriteString(md[i:l.start])
-		write(&b, l)
-		i = l.end
+		i = write(&b, l)
 	}
 }
 
@@ -141,5 +144,8 @@ func linkDensity(md string) float64 {
 // stripLinkTexts removes links and images entirely, leaving the text
 // around them.
 func stripLinkTexts(md string) string {
-	return replaceLinks(md, func(b *strings.Builder, _ mdLink) { b.WriteByte(' ') })
+	return replaceLinks(md, func(b *strings.Builder, l mdLink) int {
+		b.WriteByte(' ')
+		return l.end
+	})
 }

@@ -18,21 +18,12 @@ func dropImageAlts(md string) string {
 	if !strings.Contains(md, "![") {
 		return md
 	}
-	var b strings.Builder
-	b.Grow(len(md))
-	i := 0
-	for {
-		l, ok := nextLink(md, i)
-		if !ok {
-			b.WriteString(md[i:])
-			return b.String()
+	return replaceLinks(md, func(b *strings.Builder, l mdLink) int {
+		b.WriteString(md[l.start:l.text]) // up to the text's opening bracket
+		if !l.image {
+			return l.text // a link's text is read on: it may hold an image
 		}
-		b.WriteString(md[i:l.text]) // up to the text's opening bracket
-		if l.image {
-			b.WriteString(md[l.textEnd:l.end])
-			i = l.end
-		} else {
-			i = l.text // a link's text is read on: it may hold an image
-		}
-	}
+		b.WriteString(md[l.textEnd:l.end])
+		return l.end
+	})
 }
