@@ -71,7 +71,7 @@ func newAnswerCues(question string, tw *termWeights, near, minRun int) answerCue
 		}
 	}
 	for _, t := range c.seq {
-		// A relation word inside a name ("How I Met Your Mother") is the
+		// A relation word inside a name ("Who Taught My Father") is the
 		// name's, not a relation the question asks about.
 		if isRelation(t) && !c.entity[t] {
 			c.relation[t] = true

@@ -10,7 +10,7 @@ func TestTrimBoiler(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 	}{
-		{"leading byline", "From Miniweb, the offline encyclopedia\n\nKirton End is a hamlet.", "Kirton End is a hamlet."},
+		{"leading byline", "From Miniweb, the offline encyclopedia\n\nWyke Hollow is a hamlet.", "Wyke Hollow is a hamlet."},
 		{"both ends", "From Miniweb, the offline encyclopedia\n\nA hamlet.\n\nShare this page", "A hamlet."},
 		{"only chrome", "From Miniweb, the offline encyclopedia", ""},
 		{"middle kept verbatim", "A hamlet.\n\nShare this page\n\nIt lies on a road.", "A hamlet.\n\nShare this page\n\nIt lies on a road."},
@@ -72,7 +72,7 @@ func TestBoilerplateOpenings(t *testing.T) {
 	byline := "From Fenwiki, the open almanac"
 	shared := "The town is twinned with Harrowgate."
 	pages := []string{
-		"# Kirton End\n\n" + byline + "\n\nKirton End is a hamlet in the county of Wexland.\n\n" + shared,
+		"# Wyke Hollow\n\n" + byline + "\n\nWyke Hollow is a hamlet in the county of Wexland.\n\n" + shared,
 		"# Olde Marsh\n\n" + byline + "\n\nOlde Marsh is a village on the river Fen.\n\n" + shared,
 		"# Harrowgate\n\nHarrowgate is a market town. It has a castle.",
 		"# Fen (river)\n\nThe Fen is a river of Wexland, 40 miles long.",
@@ -125,7 +125,7 @@ func TestBoilerplateOpenings(t *testing.T) {
 func TestBoilerplateRecurringHeading(t *testing.T) {
 	p := DefaultParams()
 	r := &run{p: &p}
-	for i, c := range []string{"Kirton End is a hamlet.", "Olde Marsh is a village.", "Harrowgate is a town.", "The Fen is a river."} {
+	for i, c := range []string{"Wyke Hollow is a hamlet.", "Olde Marsh is a village.", "Harrowgate is a town.", "The Fen is a river."} {
 		content := "# Page " + strconv.Itoa(i) + "\n\n## References\n\n" + c
 		r.pages = append(r.pages, &pageRec{item: item{url: "https://fenwiki.example/" + strconv.Itoa(i)}, status: statusOK, reading: &Reading{Content: content}})
 	}
@@ -133,7 +133,7 @@ func TestBoilerplateRecurringHeading(t *testing.T) {
 	if !b["## References"] {
 		t.Errorf("a heading on every page read is not counted as chrome")
 	}
-	if b["Kirton End is a hamlet."] {
+	if b["Wyke Hollow is a hamlet."] {
 		t.Errorf("the paragraph below a recurring heading counted as chrome: the heading was taken for the page's opening")
 	}
 }

@@ -20,8 +20,8 @@ import (
 // stranded chain whose next hop the walk answered on a page that only
 // mentions the bridge, not on the bridge's own page: the other pages read
 // for the bridge that name it are that hop's evidence as much as the
-// walk's one pick ("It stars A, Kurt Russell, B ..." beside "a film
-// starring Kurt Russell", for "a character in which film"), and the pick
+// walk's one pick ("It stars A, Tom Pike, B ..." beside "a film
+// starring Tom Pike", for "a character in which film"), and the pick
 // may not be the one asked for. A bridge whose next hop was answered on
 // its own page has that page for evidence.
 //

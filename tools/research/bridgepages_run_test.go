@@ -20,7 +20,7 @@ func rivalFilmWeb() []miniweb.Page {
 	pages := []miniweb.Page{
 		{Title: "Otterbay Tales", Sentences: []string{
 			"Otterbay Tales is a 1979 animated drama produced by Pellmark Studios about two animals of a river who grow up as friends.",
-			"Voice cast: Ivo Rand as Tamsin, Dario Lusk as Copper, Mira Holt as Big Ma, Sten Aubel as the Hunter.",
+			"Voice cast: Ivo Rand as Tamsin, Dario Lusk as Bramble, Mira Holt as Big Ma, Sten Aubel as the Hunter.",
 		}},
 		{Title: "Quiet Harbour", Sentences: []string{
 			"Quiet Harbour is a 1974 Pellmark Studios film starring Dario Lusk as a lighthouse keeper's son who finds a shipwreck.",
@@ -43,7 +43,7 @@ func rivalFilmWeb() []miniweb.Page {
 		}},
 	}
 	topics := []string{"Animated drama", "Voice acting", "Fox hunting in cartoons", "Cartoon heroes", "Hound characters", "River animals in film",
-		"Pellmark studio history", "Otter characters", "Heron characters", "Animated friendships", "Copper (colour)", "Character actors"}
+		"Pellmark studio history", "Otter characters", "Heron characters", "Animated friendships", "Bramble (plant)", "Character actors"}
 	for i, topic := range topics {
 		pages = append(pages, miniweb.Page{Title: topic, Sentences: []string{
 			fmt.Sprintf("%s is a subject in which the actor who plays a character in an animated film is often discussed.", topic),
@@ -61,7 +61,7 @@ func rivalFilmWeb() []miniweb.Page {
 // Without the rule only the walk's own pick is evidence.
 func TestRunCitesTheRivalBridgePage(t *testing.T) {
 	srv, site := startPagesWeb(t, rivalFilmWeb())
-	const question = "The actor who plays Copper in Otterbay Tales is a character in which film?"
+	const question = "The actor who plays Bramble in Otterbay Tales is a character in which film?"
 	on, off := runOnAndOff(t, srv, Request{Question: question, TimeBudget: 30 * time.Second}, func(p *Params) {
 		p.HopBridgeEveryStep, p.BridgePageQuoteChars = false, 0
 	})

@@ -83,7 +83,7 @@ func TestNamesBridge(t *testing.T) {
 		s, bridge string
 		want      bool
 	}{
-		{"He wrote of the war with Pyrrhus (323–272 BC).", "King Pyrrhus of Epirus", true},
+		{"He wrote of the war with Arvo (410–362 BC).", "King Arvo of Tessaly", true},
 		{"The tales of Raleigh's voyages.", "Sir Walter Raleigh", false}, // the whole rest is the name
 		{"Walter Raleigh sailed in 1595.", "Sir Walter Raleigh", true},
 		{"The Lady Jane was crowned.", "Lady Jane Grey", false},
@@ -93,8 +93,8 @@ func TestNamesBridge(t *testing.T) {
 		{"He joined Motors Inc.", "General Motors", false},
 		{"The Halden Arms Company, founded 1901.", "Halden Arms Company", true},
 		{"He banked with America's first bank.", "Bank of America", false},
-		{"Epirus is a region of Greece.", "King Pyrrhus of Epirus", false},
-		{"He met the King.", "King Pyrrhus", false}, // the style alone is not the name
+		{"Tessaly is a region of Ostria.", "King Arvo of Tessaly", false},
+		{"He met the King.", "King Arvo", false}, // the style alone is not the name
 	}
 	for _, tt := range tests {
 		if got := namesBridge(tt.s, tt.bridge); got != tt.want {
@@ -207,7 +207,7 @@ func TestBridgeSentence(t *testing.T) {
 // bridge).
 func FuzzBridgeSentence(f *testing.F) {
 	f.Add("The Gray Nine is a 2012 western film. It stars Tomas Weir, Dario Lusk and Ines Varga. It was shot in winter.", "Dario Lusk", 100)
-	f.Add("King Pyrrhus of Epirus fought Rome. The war with Pyrrhus (280–275 BC) was long.", "King Pyrrhus of Epirus", 40)
+	f.Add("King Arvo of Tessaly fought Rome. The war with Arvo (388–379 BC) was long.", "King Arvo of Tessaly", 40)
 	f.Add("ééé. Ada Voss. ééé", "Ada Voss", 3)
 	f.Fuzz(func(t *testing.T, content, bridge string, maxChars int) {
 		if maxChars <= 0 || maxChars > 1<<16 {
@@ -241,7 +241,7 @@ func TestNamesAlone(t *testing.T) {
 		{"The Holby Paper Company moved to Holby in 1901.", "Holby", true}, // the second time alone
 		{"It stars Tomas Weir, Dario Lusk and Ines Varga.", "Dario Lusk", true},
 		{"The Dario Lusk Theatre opened in 1990.", "Dario Lusk", false},
-		{"He wrote of the war with Pyrrhus (280–275 BC).", "King Pyrrhus of Epirus", true},
+		{"He wrote of the war with Arvo (388–379 BC).", "King Arvo of Tessaly", true},
 		{"Holbyton is a town.", "Holby", false},
 		{"", "Holby", false},
 	}

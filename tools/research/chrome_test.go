@@ -10,7 +10,7 @@ func TestHasProse(t *testing.T) {
 		{"# Miniweb\n\nYou need to enable JavaScript to run this app.", false},
 		{"# Home\n\n- [About](/about)\n- [Contact us](/contact)", false},
 		{"", false},
-		{"# Kirton End\n\nKirton End is a hamlet in Lincolnshire.", true},
+		{"# Wyke Hollow\n\nWyke Hollow is a hamlet in Wexland.", true},
 		{"Menu\n\nThe bridge was opened to traffic in 1932 after six years of work.", true},
 	} {
 		if got := hasProse(tt.md, nil); got != tt.want {

@@ -81,7 +81,7 @@ func pairAt(s string) []string {
 // ("both directors of films") is the question's, not the side's. A side
 // with no such name is kept whole ("dolphins and sharks").
 func coordinatedName(a string) string {
-	// (joinTitles keeps a subtitle with its title: "Flow: For Love of Water".)
+	// (joinTitles keeps a subtitle with its title: "Tide: For Love of Salt".)
 	names := joinTitles(a, capitalSpans(" "+a))
 	if len(names) == 0 {
 		return a

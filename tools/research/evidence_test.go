@@ -6,16 +6,16 @@ import (
 )
 
 func TestVerifyQuote(t *testing.T) {
-	content := "Shirley Temple was an American actress.\nShe served as Chief of Protocol of the United States."
+	content := "Edda Lindqvist was a Swedish potter.\nShe served as keeper of the ceramics collection in Malmö."
 	tests := []struct {
 		quote string
 		want  string
 		ok    bool
 	}{
-		{"Shirley Temple was an American actress.", "Shirley Temple was an American actress.", true},
+		{"Edda Lindqvist was a Swedish potter.", "Edda Lindqvist was a Swedish potter.", true},
 		// Reflowed white space maps back to the page's own text.
-		{"actress. She served as  Chief", "actress.\nShe served as Chief", true},
-		{"Shirley Temple was a British actress.", "", false},
+		{"potter. She served as  keeper", "potter.\nShe served as keeper", true},
+		{"Edda Lindqvist was a Danish potter.", "", false},
 		{"  ", "", false},
 	}
 	for _, tt := range tests {

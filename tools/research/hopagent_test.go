@@ -18,10 +18,10 @@ func TestWalkReadsByAsTheAgentOfAClauseVerb(t *testing.T) {
 	}{
 		{
 			name:     "produces / developed by",
-			question: "When did the luxury division of the company that produces Velo X1 open its first plant?",
+			question: "In what year did the premium arm of the firm that produces Velo X1 open its first plant?",
 			pages: [][2]string{
 				{"Velo X1", "The Velo X1 is a road-legal electric car developed by Ostwerk Motorsport GmbH. It was first shown in 2010."},
-				{"Ostwerk Motorsport GmbH", "Ostwerk Motorsport GmbH is a racing firm in Cologne. Its luxury division is Aurel Motors, founded in 1989."},
+				{"Ostwerk Motorsport GmbH", "Ostwerk Motorsport GmbH is a racing firm in Cologne. Its premium arm is Aurel Motors, founded in 1989."},
 			},
 			bridge: "Ostwerk Motorsport GmbH", verb: "produces",
 		},

@@ -96,7 +96,7 @@ func questionRelTerms(p *Plan, tw *termWeights) []relTerm {
 }
 
 // beforeName reports that word stands right before one of names in q
-// ("films Flow: For Love of Water", "the film Blue Harbor").
+// ("films Tide: For Love of Salt", "the film Blue Harbor").
 func beforeName(q, word string, names []string) bool {
 	for _, n := range names {
 		if n != "" && strings.Contains(q, word+" "+n) {
@@ -124,7 +124,7 @@ func newChains(p *Plan, tw *termWeights, maxAnchors int) []*chain {
 		}
 		if len(p.Entities) > 1 && ((len(strings.Fields(e)) == 1 && demonymShaped(e)) || dateLike(e)) {
 			// "What British singer ...": an adjective of origin qualifies
-			// the answer, "born 18 October 1992" is a value; the chain
+			// the answer, "born 3 May 1987" is a value; the chain
 			// starts from the question's other names.
 			continue
 		}

@@ -31,7 +31,7 @@ func TestResolveHop(t *testing.T) {
 		{
 			name:     "a date is a value, not a bridge",
 			question: "When did the sports team that Ann Vole played for win the cup?",
-			content:  "Ann Vole is a footballer. She began her career at Harbour Rovers, becoming the youngest player ever to play for the club on her team debut in October 2001.",
+			content:  "Ann Vole is a footballer. She came through the academy at Harbour Rovers and was first picked to play for the club as a substitute in October 2001.",
 			subject:  "Ann Vole", titleIsSubject: true,
 			bridge: "Harbour Rovers",
 		},
@@ -78,11 +78,11 @@ func TestBridgeNames(t *testing.T) {
 	}{
 		{"It was composed by Ada Lind to an Italian libretto by Piero Salvi.", []string{"Ada Lind", "Italian", "Piero Salvi"}},
 		// A life's parenthesis keeps its place (the birth place is often only there); other glosses are blanked.
-		{"Tom Reyes (born August 2, 1959 in Appleton) is a singer from Lyon.", []string{"Tom Reyes", "Appleton", "Lyon"}},
+		{"Tom Reyes (born March 14, 1962 in Kestrel Falls) is a singer from Lyon.", []string{"Tom Reyes", "Kestrel Falls", "Lyon"}},
 		{"Blue Lanterns (see 2004 in Music) is an album by Tom Reyes.", []string{"Blue Lanterns", "Tom Reyes"}},
 		// A blanked gloss ends the name before it: a caption's word after it is not part of the title.
 		{"The Grey Orchard (season 2) Promotional poster Starring Ada Lind.", []string{"Grey Orchard", "Promotional", "Starring Ada Lind"}},
-		{"Tenement (band) Tenement is a band from Appleton.", []string{"Tenement", "Appleton"}},
+		{"Gravelpit (band) Gravelpit is a band from Kestrel Falls.", []string{"Gravelpit", "Kestrel Falls"}},
 		{"He played in October 2001 for the Museum of Modern Art team.", []string{"Museum of Modern Art"}},
 		// A name used twice, and a name inside a longer word before it, each at its own place.
 		{"Ada Lindholm met Lind at \"the Lind Hall\" and Lind.", []string{"Ada Lindholm", "Lind", "Lind Hall", "Lind"}},
@@ -95,7 +95,7 @@ func TestBridgeNames(t *testing.T) {
 		{"The film was directed by Ada Lind and scored by Tom Reed on the road.", []string{"Ada Lind", "Tom Reed"}},
 		{"A song by Karl Fred on the radio.", []string{"Karl Fred"}},
 		// A number with a unit sign after it is a measure, not the end of a name: coordinates in a flattened infobox.
-		{"Location Tern Island, Ostland 32 ° 45 ′ 32 ''N 79 ° 51 ′ 28'' W Result Ostlander victory", []string{"Location Tern Island", "Ostland", "W Result Ostlander"}},
+		{"Location Tern Island, Ostland 51 ° 12 ′ 8 ''N 3 ° 40 ′ 17'' W Result Ostlander victory", []string{"Location Tern Island", "Ostland", "W Result Ostlander"}},
 		{"Apollo 11 landed; Route 66 runs west.", []string{"Apollo 11", "Route 66"}},
 	} {
 		if got := bridgeNames(tt.s); !slices.Equal(got, tt.want) {
@@ -196,8 +196,8 @@ func TestKinHopSonOf(t *testing.T) {
 func TestAroundName(t *testing.T) {
 	row := "Battle of Marlow Bay Part of the Fen War Date 3 May 1701 Location Marlow Bay, Wexland " +
 		"Coordinates 51 ° 2 ′ N 1 ° 4 ′ W Result Wexland victory Belligerents Wexland Ostria " +
-		"Commanders and leaders Ada Penrith Jon Ek Strength 400 militia 30 cannons 2,000 regulars " +
-		"Casualties and losses 12 killed 25 wounded 220 killed and wounded 2 ships lost"
+		"Commanders and leaders Ada Penrith Jon Ek Strength 650 militia 18 guns 3,100 regulars " +
+		"Casualties and losses 9 dead 41 hurt 310 dead or hurt 3 frigates sunk"
 	content := "Intro. " + row + " After."
 	start := len("Intro. ")
 	end := start + len(row)
@@ -207,7 +207,7 @@ func TestAroundName(t *testing.T) {
 		want         string // a part the window must hold
 	}{
 		{"around the bridge", "Ada Penrith", 80, "Ada Penrith"},
-		{"a bridge near the end", "2 ships lost", 60, "2 ships lost"},
+		{"a bridge near the end", "3 frigates sunk", 60, "3 frigates sunk"},
 		{"no bridge: the start", "", 60, "Battle of Marlow Bay"},
 		{"bridge not in the row: the start", "Strelsau", 60, "Battle of Marlow Bay"},
 	}

@@ -13,7 +13,7 @@ func FuzzHopReadings(f *testing.F) {
 		{"Who is the spouse of the actress who voiced the sea witch in Harbor Tales 3?", "Down in the bay an old Sea Witch (voiced by Wendla Sarn) schemes."},
 		{"Which state holds the town sharing a border with the capital of the province where Edda Morn died?", "Jon Pell (1842 – 1887) was a butcher from Marlow, Wexland."},
 		{"  , what is the county where Dunmore, New Caledon is located?", "Ruth Ambry (born Ruth Mary Calder; 5 May 1913) was an English actress."},
-		{"Where was the actor who plays copper in Fox and the Lantern born?", "Mara Quell as Fen Dario Lusk as Copper (Ilse Brandt"},
+		{"Where was the actor who plays bramble in Vixen and the Lantern born?", "Mara Quell as Fen Dario Lusk as Bramble (Ilse Brandt"},
 		{"Do both directors of films Tide: For Love of Salt and Far Home – The Life & Songs have one nationality?", "Harbor Lights Poster Directed by Ada Lind Based on Harbor Lights by Ines Varga"},
 		{"Who directed season 8 of the show whose host has the same nationality as the Frankish king who formed Lorn?", "Season 8 of Lorn Nights (2014) was directed by Ada Lind."},
 		{"", ""},

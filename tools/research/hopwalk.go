@@ -276,10 +276,10 @@ func (r *run) hopQuotes(boiler map[string]bool) []scoredQuote {
 // answers the next hop for (its own page not found), the sentence of
 // another page read that speaks of the bridge and bears most on the
 // question: what the web says of the bridge is the next hop's best lead
-// ("Martin Marietta was formed by the merger of the Glenn L. Martin
-// Company" for the company that followed it). The bridge may stand before
-// a comma or a full stop ("George Berkeley, who revived idealism in
-// 18th-century Europe"): namedIn, not the walk's containsWords.
+// ("Norra Works was created when the Halden Arms Company merged with
+// Ostmark Metals" for the company that followed it). The bridge may stand
+// before a comma or a full stop ("Cal Berrow, who wrote against the guilds
+// in Ruritania"): namedIn, not the walk's containsWords.
 func (r *run) strandedQuote(c *chain, boiler map[string]bool) (scoredQuote, bool) {
 	n := len(c.steps)
 	if c.resolved || n == 0 || c.steps[n-1].Bridge == "" || c.steps[n-1].Score == 0 {

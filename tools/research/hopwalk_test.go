@@ -167,7 +167,7 @@ func TestTitleHeadOfIsAnotherThing(t *testing.T) {
 		{"Battle of Fenmoor Island", "Fenmoor Island", 0},
 		{"Fenmoor Island", "Battle of Fenmoor Island", 0},
 		{"Duke of Pell", "Pell", 0},
-		{"Neutral Port", "For Love of Water and Neutral Port", 1}, // "of" inside a title joined to another
+		{"Quiet Harbour", "For Love of Salt and Quiet Harbour", 1}, // "of" inside a title joined to another
 		{"List of Marlow Mill characters", "Marlow Mill", 1},
 		{"Older Ted Voss", "Ted Voss", 1},
 		{"Museum of Modern Art", "Museum of Modern Art", 3},
@@ -193,7 +193,7 @@ func TestStrandedChainQuotesItsBridge(t *testing.T) {
 	r := walkRun(q, [][2]string{
 		{"Vela Rocket", "The Vela Rocket was an early Ruritanian sounding rocket, developed by the Halden Arms Company for the navy."},
 		{"Strelsau", "Strelsau is the capital of Ruritania. Many companies have their seat there."},
-		{"Norra Works", "Norra Works is a company formed in 1961 through the merger of the Halden Arms Company and Ostmark Metals."},
+		{"Norra Works", "Norra Works is a company created in 1964 when the Halden Arms Company merged with Ostmark Metals."},
 	})
 	r.advanceChains(false)
 	c := r.chains[0]
@@ -203,7 +203,7 @@ func TestStrandedChainQuotesItsBridge(t *testing.T) {
 	var quoted []string
 	for _, sq := range r.hopQuotes(nil) {
 		quoted = append(quoted, r.pages[sq.page].title)
-		if r.pages[sq.page].title == "Norra Works" && !strings.Contains(sq.quote, "merger of the Halden Arms Company") {
+		if r.pages[sq.page].title == "Norra Works" && !strings.Contains(sq.quote, "when the Halden Arms Company merged") {
 			t.Errorf("quote of Norra Works %q, want the sentence naming the bridge", sq.quote)
 		}
 	}
@@ -217,7 +217,7 @@ func TestStrandedChainQuotesItsBridge(t *testing.T) {
 // otherwise ("Older Ned Voss").
 func TestWalkSkipsTheFullerFormOfThePagesName(t *testing.T) {
 	r := walkRun("Who married the narrator of Blue Harbor?", [][2]string{
-		{"Blue Harbor", "Blue Harbor is a sitcom. The story is told by the Older Ned Voss, narrator of the series."},
+		{"Blue Harbor", "Blue Harbor is a sitcom. Its events are recounted by the Older Ned Voss, narrator of every episode."},
 		{"Ned Voss", "Nathaniel Arlo Voss is the main character of the sitcom, played by Tom Pike."},
 	})
 	r.advanceChains(false)

@@ -12,7 +12,7 @@ func TestOptionalWords(t *testing.T) {
 		optional []string // words it does not wait for
 	}{
 		{
-			question: "What is the name of the famous bridge in the birth city of the composer of Blue Harbour?",
+			question: "The birth city of the composer of Blue Harbour has which famous bridge?",
 			required: []string{"bridge", "birth", "city", "composer"},
 			optional: []string{"famous"},
 		},

@@ -7,12 +7,12 @@ import (
 // What kind of thing a name is (a state, a county, a city, a company...),
 // as far as the text read says it. A hop that asks for "the state where X
 // is" or "the company that made X" is answered by a name of that kind, not
-// by the nearest name: in "X is in Columbia County, New York, United
-// States" the county, the state and the country all sit near the subject.
-// The kind is read from the name itself ("Columbia County", "Glenn Martin
-// Company"), from a title's qualifier ("Georgia (U.S. state)"), from the
-// head noun of the lead of the name's own page ("Georgia is a state in
-// ..."), and from "the state of New York" anywhere in the pages read.
+// by the nearest name: in "X is in Orrin County, Wexland, Ostria" the
+// county, the state and the country all sit near the subject.
+// The kind is read from the name itself ("Orrin County", "Halden Arms
+// Company"), from a title's qualifier ("Wexland (state)"), from the
+// head noun of the lead of the name's own page ("Wexland is a state in
+// ..."), and from "the state of Wexland" anywhere in the pages read.
 // These are rules of English and of how reference pages describe things,
 // never a list of places or names.
 
@@ -103,9 +103,9 @@ func smallerPlace(k, want string) bool {
 
 // leadKind is the kind the lead sentence of a name's own page gives it:
 // the first kind noun of the phrase after "is a"/"was an"/"is the", before
-// the phrase turns to where or of what it is ("Georgia is a state in the
-// Southeastern United States"; "a federal republic composed of 50 states"
-// names no kind: "states" is past "of").
+// the phrase turns to where or of what it is ("Wexland is a state in the
+// north of Ostria"; "a union made up of 12 states" names no kind: "states"
+// is past "of").
 func leadKind(sentence string) string {
 	low := " " + strings.ToLower(sentence) + " "
 	at := -1
@@ -149,7 +149,7 @@ type kindIndex struct {
 func (r *run) kinds() *kindIndex { return &kindIndex{r: r, cache: map[string]string{}} }
 
 // of is the kind of name in sentence s: what the name says of itself, the
-// noun that introduces it in s ("the state of New York"), the lead of its
+// noun that introduces it in s ("the state of Wexland"), the lead of its
 // own page, or "the K of NAME" on a page read.
 // ats are the places in s where the name stands.
 func (ki *kindIndex) of(name, s string, ats []int) string {
@@ -218,7 +218,7 @@ func (ki *kindIndex) fromPages(name string) string {
 }
 
 // introducedKind is the kind of place that introduces name in text: "the
-// state of New York", "the U.S. state of Georgia", "the city of Fullerton"
+// state of Wexland", "the Ostrian state of Tavaria", "the city of Dorran"
 // (a kind noun, "of", the name), or follows it in lower case ("New York
 // state").
 func introducedKind(text, name string) string {

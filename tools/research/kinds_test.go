@@ -97,7 +97,7 @@ func TestWalkTakesTheKindAskedFor(t *testing.T) {
 		{
 			name:     "someone, even when no page of the name was found",
 			question: "What year did the author of The Long Ledger die?",
-			pages:    [][2]string{{"The Long Ledger", "The Long Ledger is a polemical work by the Ruritanian reformer Cal Berrow, published in 1558."}},
+			pages:    [][2]string{{"The Long Ledger", "The Long Ledger is a pamphlet against the guilds by the Ruritanian reformer Cal Berrow, published in 1558."}},
 			refuted:  []string{"Cal Berrow"},
 			bridge:   "Cal Berrow",
 		},

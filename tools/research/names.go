@@ -10,7 +10,7 @@ import (
 
 // Finding names in a question or a sentence: runs of capitalised words,
 // with the lower-case words titles are made of ("Museum of Modern Art",
-// "A League of Their Own" written "of their Own"), particles of surnames
+// "A Garden of Their Own" written "of their Own"), particles of surnames
 // ("d'Este"), a parenthesised qualifier that belongs to the name
 // ("Empress Wang (Gaozong)"), and without the possessive ending a name
 // carries in a question ("Anna Benson's husband" names "Anna Benson").
@@ -141,7 +141,7 @@ func capitalSpansAt(q string) []nameAt {
 // labelAt reports a capitalised participle a preposition follows
 // ("Directed by", "Based on", "Edited by"): an infobox's row label, which a
 // page flattened into one line sets right after the last row's name
-// ("Screenplay by Sidney Howard Based on ..."). It is no word of the name
+// ("Screenplay by Piero Salvi Based on ..."). It is no word of the name
 // before it, nor a name of its own. In running text such a participle is
 // lower-case ("a film directed by").
 func labelAt(q string, ws [][2]int, i int) bool {
@@ -175,8 +175,8 @@ func nameNumber(w string) bool {
 }
 
 // measureAfter reports text that opens with a unit sign, after a number:
-// "32 ° 45 ′" is a coordinate, "48 %" a share, not a number in a name
-// ("South Carolina 32 ° 45 ′ N" is South Carolina and where it lies).
+// "51 ° 12 ′" is a coordinate, "48 %" a share, not a number in a name
+// ("Ostland 51 ° 12 ′ N" is Ostland and where it lies).
 func measureAfter(rest string) bool {
 	rest = strings.TrimLeft(rest, " ")
 	for _, sign := range []string{"°", "′", "″", "%", "º"} {
@@ -192,10 +192,10 @@ func measureAfter(rest string) bool {
 func numberJoins(gap string) bool { return gap == " " || gap == "-" }
 
 // joinTitles joins a name and the title set after it by a comma
-// ("William II, Duke of Bavaria", "Eustace III, Count of Boulogne"): a
+// ("Conrad III, Count of Marlow", "Otto IV, Duke of Wexen"): a
 // capitalised "X of Y" right after ", " is the name's, not a second name.
-// A name and a capitalised subtitle after ": " are one title ("Scene in
-// the Northwest: Portrait of John Henry Lefroy"): a question joins two
+// A name and a capitalised subtitle after ": " are one title ("Harbour at
+// Dusk: Portrait of Ada Lind Voss"): a question joins two
 // names by words, not by a colon.
 func joinTitles(q string, spans []string) []string {
 	var out []string
@@ -209,8 +209,8 @@ func joinTitles(q string, spans []string) []string {
 				continue
 			}
 			if sub := a + ": " + b; strings.Contains(q, sub) && !strings.Contains(b, " and ") {
-				// (A subtitle with "and" in it may be two names joined: "Flow:
-				// For Love of Water and Neutral Port".)
+				// (A subtitle with "and" in it may be two names joined: "Tide:
+				// For Love of Salt and Quiet Harbour".)
 				out = append(out, sub)
 				i++
 				continue

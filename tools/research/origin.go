@@ -81,7 +81,7 @@ func wholeWordsAt(s string, at, end int) bool {
 // the places ats, as an adjective
 // of origin: shaped like one, and right before the word it qualifies, a
 // lower-case word that is not a function word ("Austrian physicist",
-// "English stage and film actress") or a hyphen's compound
+// "English theatre and screen actress") or a hyphen's compound
 // ("Russian-born"). A place's name in a noun's place ("born in Milan",
 // "Japan is a country", "Milan, Italy") is not.
 func originAdjectiveAt(s, name string, ats []int) bool {

@@ -12,7 +12,7 @@ func TestOriginAdjective(t *testing.T) {
 		want    bool
 	}{
 		{"The Brask scale is named after Moravian chemist Otto Brask.", "Moravian", true},
-		{"Ruth Ambry was an English stage and film actress.", "English", true},
+		{"Ruth Ambry was an English theatre and screen actress.", "English", true},
 		{"A tenth follow traditional Karelian religion and animism.", "Karelian", true},
 		{"Piet Loma was a Dalmatian-born set designer.", "Dalmatian", true},
 		{"Piet Loma was born in Milan in 1908.", "Milan", false},             // a place in a noun's place
@@ -103,7 +103,7 @@ func TestBirthNameAt(t *testing.T) {
 		s, name string
 		want    bool
 	}{
-		{"Ruth Ambry (born Ruth Mary Calder; 5 May 1913 – 8 July 1967) was an actress.", "Ruth Mary Calder", true},
+		{"Ruth Ambry (born Ruth Mary Calder; 12 March 1921 – 30 May 1984) was an actress.", "Ruth Mary Calder", true},
 		{"Ann Lee (née Ann Marsh) was a singer.", "Ann Marsh", true},
 		{"She was born Ann Marsh in a village.", "Ann Marsh", true},
 		{"Born Ann Marsh, she took her husband's name.", "Ann Marsh", true},
@@ -122,7 +122,7 @@ func TestBirthNameAt(t *testing.T) {
 // hop asks for.
 func TestWalkSkipsTheNameAtBirth(t *testing.T) {
 	q := "Who is the spouse of Ruth Ambry?"
-	pages := [][2]string{{"Ruth Ambry", "Ruth Ambry (born Ruth Mary Calder; 5 May 1913 – 8 July 1967) was an English stage actress."}}
+	pages := [][2]string{{"Ruth Ambry", "Ruth Ambry (born Ruth Mary Calder; 12 March 1921 – 30 May 1984) was an English theatre actress."}}
 	for _, on := range []bool{true, false} {
 		p := DefaultParams()
 		p.HopBirthName = on

@@ -54,7 +54,7 @@ func TestLifeSpanAfter(t *testing.T) {
 		s, name string
 		want    bool
 	}{
-		{"Jon Pell (November 2, 1842 – July 10, 1887) was a butcher.", "Jon Pell", true},
+		{"Jon Pell (April 19, 1839 – December 3, 1890) was a butcher.", "Jon Pell", true},
 		{"Aldo Venn (1580–1644) was a painter.", "Aldo Venn", true},
 		{"Ilse Brandt (born March 8, 1953 in Marlow) is a player.", "Ilse Brandt", true},
 		{"Blue Harbor (1945 film) is a comedy.", "Blue Harbor", false},

@@ -49,7 +49,7 @@ func newPlan(question string, extra []string, params *Params) *Plan {
 	// An entity inside a longer one adds nothing as a query of its own...
 	ents = dropContained(dedupeBy(ents, foldKey), apart)
 	// ...but the sides of a comparison are searched one by one, and a span
-	// that joins them ("Local H and For Against") is not a name.
+	// that joins them ("Pylon K and Over Under") is not a name.
 	var kept []string
 	spacedSides := make([]string, len(sides))
 	for i, s := range sides {

@@ -78,7 +78,7 @@ func partAndWork(qw *qWords, n nameAt) []nameAt {
 
 // playedPart reports that the name at byte offset at follows a verb of
 // playing ("voices Copper") or a performer noun and "of" ("the actor of
-// Barney", "the voice of John Smith").
+// Barney", "the voice of Ned Voss").
 func playedPart(qw *qWords, at int) bool {
 	last := qw.wordsBefore(at) - 1
 	if last < 0 {

@@ -21,8 +21,8 @@ func TestQuestionNames(t *testing.T) {
 	}{
 		{
 			why:  "the part played and the work, the work's article and a noun compound",
-			q:    "What is the birthplace of the man who voices Copper in the Marlow Heist movie?",
-			want: []string{"Copper", "Marlow Heist movie"}, mustNot: []string{"Copper in the Marlow Heist"},
+			q:    "What is the birthplace of the man who voices Bramble in the Marlow Heist movie?",
+			want: []string{"Bramble", "Marlow Heist movie"}, mustNot: []string{"Bramble in the Marlow Heist"},
 			notWords: []string{"movie"},
 		},
 		{
@@ -115,7 +115,7 @@ func TestQuestionNames(t *testing.T) {
 // stands in the text.
 func TestNameAtOffsets(t *testing.T) {
 	for _, q := range []string{
-		"Who voices Copper in the Marlow Heist movie?",
+		"Who voices Bramble in the Marlow Heist movie?",
 		"Anna Benson's husband met Empress Wang (Gaozong) in Marlow.",
 		"",
 		"A b C d E",

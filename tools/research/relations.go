@@ -28,8 +28,8 @@ var relationGroups = [][]string{
 	{"produce", "producer", "produced", "produces"},
 	{"found", "founder", "founded", "founders", "founding", "established", "establish"},
 	{"perform", "performer", "performed", "performs", "performers", "sung", "sang", "singer"},
-	// Playing a part: "the actress who played Thelma" is answered by
-	// "starring Ann Lee as Thelma", "portrayed by", "voiced by".
+	// Playing a part: "the actress who played Nell" is answered by
+	// "starring Ann Lee as Nell", "portrayed by", "voiced by".
 	{"portray", "portrayed", "portrays", "portraying", "portrayal", "play", "played", "plays", "starring", "starred", "voiced", "voices", "voice", "role", "roles"},
 	{"educate", "educated", "education", "study", "studied", "studies", "graduated", "graduate", "alumnus", "alumna", "attended"},
 	{"employ", "employer", "employed", "employee", "employs"},

@@ -22,34 +22,34 @@ import (
 // smallWeb is a handful of pages about one question; pages whose title
 // contains "Slow" answer only after delay (or when the request is cancelled).
 var smallWeb = []miniweb.Page{
-	{Title: "Kiss and Tell (1945 film)", Sentences: []string{
-		"Kiss and Tell is a 1945 American comedy film starring then 17-year-old Shirley Temple as Corliss Archer.",
-		"In the film, two teenage girls cause their respective parents much concern when they start to become interested in boys.",
-		"The parents' bickering about which girl is the worse influence causes more problems than it solves.",
-		"The film was directed by Richard Wallace and released by Columbia Pictures in October 1945."}},
-	{Title: "Shirley Temple", Sentences: []string{
-		"Shirley Temple Black (April 23, 1928 – February 10, 2014) was an American actress, singer, dancer, businesswoman, and diplomat.",
-		"She was Hollywood's number one box-office draw as a child actress from 1935 to 1938.",
-		"As an adult, she was named United States ambassador to Ghana and to Czechoslovakia and also served as Chief of Protocol of the United States."}},
-	{Title: "Meet Corliss Archer", Sentences: []string{
-		"Meet Corliss Archer, a program from radio's Golden Age, ran from January 7, 1943 to September 30, 1956.",
-		"Although it was CBS's answer to NBC's popular A Date with Judy, it was also broadcast by NBC in 1948 as a summer replacement.",
-		"Despite the program's long run, fewer than 24 episodes are known to exist."}},
-	{Title: "Slow Corliss Archer Review", Sentences: []string{
-		"A review of Kiss and Tell and other Corliss Archer films, with notes on the government position held by the actress.",
-		"The reviewer compares the radio series with the films and finds the films lighter in tone.",
-		"Further reviews are planned for the television series of the 1950s."}},
-	{Title: "Slow Kiss and Tell Trivia", Sentences: []string{
-		"Trivia about the film Kiss and Tell and the woman who portrayed Corliss Archer in it.",
-		"The play the film is based on ran on Broadway for nearly a thousand performances.",
-		"Several scenes were shot on sets reused from earlier productions."}},
-	{Title: "Slow Government Positions", Sentences: []string{
-		"A list of government positions held by film actresses, including the woman who portrayed Corliss Archer.",
-		"The list covers ambassadors, legislators and heads of protocol in several countries.",
-		"It is updated whenever a new appointment is announced."}},
+	{Title: "Porch Light (1952 film)", Sentences: []string{
+		"Porch Light is a 1952 American comedy film starring then 16-year-old Marian Holloway as Trudy Blake.",
+		"Two neighbouring families fall out over a school dance that both of their daughters have set their hearts on.",
+		"Each father blames the other household, and every attempt at a truce only widens the quarrel.",
+		"The film was directed by Lionel Garrick and released by Republic Pictures in March 1952."}},
+	{Title: "Marian Holloway", Sentences: []string{
+		"Marian Holloway Pryce (June 9, 1935 – November 4, 2011) was an American actress, radio singer, and diplomat.",
+		"She topped the annual poll of young film stars in 1950 and again in 1951.",
+		"Later in life she was appointed United States ambassador to Iceland and afterwards served as Treasurer of the United States."}},
+	{Title: "Trudy Blake Calling", Sentences: []string{
+		"Trudy Blake Calling, a weekly radio serial, was heard from March 2, 1944 until June 27, 1953.",
+		"It began on the Mutual network and moved to ABC in 1949 to fill a gap in the evening schedule.",
+		"Only a handful of its broadcasts survive in archives today."}},
+	{Title: "Slow Trudy Blake Review", Sentences: []string{
+		"A review of Porch Light and the other Trudy Blake films, with notes on the public office the actress later held.",
+		"The reviewer sets the radio serial beside the films and finds the films gentler.",
+		"Reviews of the later stage revival are promised for next month."}},
+	{Title: "Slow Porch Light Trivia", Sentences: []string{
+		"Trivia about the film Porch Light and the actress who played Trudy Blake in it.",
+		"The stage comedy behind the film toured small towns for three seasons.",
+		"The street set was rebuilt from one used in an earlier western."}},
+	{Title: "Slow Public Offices", Sentences: []string{
+		"A list of public offices held by film actresses, among them the actress who played Trudy Blake.",
+		"The list covers envoys, treasurers and members of parliament in several countries.",
+		"It is revised whenever a new appointment is made."}},
 }
 
-const testQuestion = "What government position was held by the woman who portrayed Corliss Archer in the film Kiss and Tell?"
+const testQuestion = "Which public office did the actress who played Trudy Blake in the film Porch Light later hold?"
 
 // startWeb serves smallWeb; slow pages wait for delay or the request's end.
 func startWeb(t *testing.T, delay time.Duration) (*httptest.Server, *miniweb.Site) {
@@ -127,7 +127,7 @@ func TestRunFindsBothHops(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"Kiss and Tell (1945 film)", "Shirley Temple"} {
+	for _, want := range []string{"Porch Light (1952 film)", "Marian Holloway"} {
 		if !cited[want] {
 			t.Errorf("%q not cited; cited %v", want, cited)
 		}

@@ -135,8 +135,8 @@ func isAbbrev(before string) bool {
 }
 
 // isCirca reports whether the text before a period ends in "c" or "ca" as a
-// word: "circa" before a year ("Humehume (c. 1798–1826) was a son of the
-// king"), which ends no sentence.
+// word: "circa" before a year ("Arvo Lind (c. 1710–1768) was a miller's
+// son"), which ends no sentence.
 func isCirca(before string) bool {
 	i := len(before)
 	for i > 0 && before[i-1] >= 'a' && before[i-1] <= 'z' {
