@@ -8,9 +8,9 @@ import (
 
 func TestSearchStats(t *testing.T) {
 	site := miniweb.New([]miniweb.Page{
-		{Title: "Kirton End", Sentences: []string{"Kirton End is a hamlet in the Boston district of Lincolnshire."}},
-		{Title: "Boston, Lincolnshire", Sentences: []string{"Boston is a market town in Lincolnshire with a population of 35,124."}},
-		{Title: "Alien (film)", Sentences: []string{"Alien is a 1979 science-fiction horror film directed by Ridley Scott."}},
+		{Title: "Wyke Hollow", Sentences: []string{"Wyke Hollow is a hamlet in the Marlow district of Wexland."}},
+		{Title: "Marlow, Wexland", Sentences: []string{"Marlow is a market town in Wexland with a population of 21,806."}},
+		{Title: "Tidewater (film)", Sentences: []string{"Tidewater is a 1984 mystery film directed by Oona Farrell."}},
 	})
 	gold := func(a, b string) [][]any { return [][]any{{a, 0.0}, {b, 0.0}} }
 	tests := []struct {
@@ -18,11 +18,11 @@ func TestSearchStats(t *testing.T) {
 		qs   []question
 		want []float64
 	}{
-		{"both found", []question{{Question: "Kirton End Boston Lincolnshire", SupportingFacts: gold("Kirton End", "Boston, Lincolnshire")}}, []float64{1, 1, 1}},
-		{"one missing", []question{{Question: "Kirton End hamlet", SupportingFacts: gold("Kirton End", "Nowhere")}}, []float64{0, 0, 0}},
+		{"both found", []question{{Question: "Wyke Hollow Marlow Wexland", SupportingFacts: gold("Wyke Hollow", "Marlow, Wexland")}}, []float64{1, 1, 1}},
+		{"one missing", []question{{Question: "Wyke Hollow hamlet", SupportingFacts: gold("Wyke Hollow", "Nowhere")}}, []float64{0, 0, 0}},
 		{"half", []question{
-			{Question: "Alien Ridley Scott film", SupportingFacts: gold("Alien (film)", "Alien (film)")},
-			{Question: "Boston town", SupportingFacts: gold("Boston, Lincolnshire", "Missing page")},
+			{Question: "Tidewater Oona Farrell film", SupportingFacts: gold("Tidewater (film)", "Tidewater (film)")},
+			{Question: "Marlow town", SupportingFacts: gold("Marlow, Wexland", "Missing page")},
 		}, []float64{0.5, 0.5, 0.5}},
 	}
 	for _, tt := range tests {
