@@ -94,8 +94,8 @@ func TestBridgeNames(t *testing.T) {
 		// In running text the participle is lower-case; a name in -ed or -eed before "by" stays whole.
 		{"The film was directed by Ada Lind and scored by Tom Reed on the road.", []string{"Ada Lind", "Tom Reed"}},
 		{"A song by Karl Fred on the radio.", []string{"Karl Fred"}},
-		// A number with a unit sign after it is a measure, not the end of a name: coordinates in a flattened infobox.
-		{"Location Tern Island, Ostland 51 ° 12 ′ 8 ''N 3 ° 40 ′ 17'' W Result Ostlander victory", []string{"Location Tern Island", "Ostland", "W Result Ostlander"}},
+		// A number with a unit sign after it is a measure, not the end of a name: coordinates after a place.
+		{"The fort stands on Tern Island, Ostland 51 ° 12 ′ N 3 ° 40 ′ W, near Marlow.", []string{"Tern Island", "Ostland", "Marlow"}},
 		{"Apollo 11 landed; Route 66 runs west.", []string{"Apollo 11", "Route 66"}},
 	} {
 		if got := bridgeNames(tt.s); !slices.Equal(got, tt.want) {
