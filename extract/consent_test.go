@@ -17,7 +17,7 @@ func TestConsentNotice(t *testing.T) {
 		{"This content isn't visible due to your cookie preferences. To load it, press Allow below to opt in to embedded content cookies.", true},
 		{"To run this shop we log visits. By using it, you agree to our Privacy Policy, including cookie policy.", true},
 		// Not the site's own notice.
-		{"Apps that use cookies or send marketing messages must ask their users first under the new rules.", false},
+		{"Under the new law, any app that stores cookies or mails adverts has to ask its users first.", false},
 		{"Oat cookies with raisins, a dozen to a tin, baked every morning.", false},
 		{"Cookies", false},
 		{"Cookie jar", false},

@@ -82,7 +82,7 @@ func undeclaredOpenerThread(openerDated bool) string {
 	}
 	var b strings.Builder
 	b.WriteString(`<div class="block-body js-replyNewMessageContainer">`)
-	b.WriteString(post(false, "message--firstPost", "newbie", "2023-08-05", "<p>Hello all, new here and keen to get into the woodworking hobby properly. I only have a jigsaw, a circular saw and a drill, and I am looking for beginner projects that are fun to make.</p>"))
+	b.WriteString(post(false, "message--firstPost", "newbie", "2023-08-05", "<p>Hi everyone, first post here and hoping to keep riding to work through the winter this year. I only have an old tourer, mudguards and cheap lights, and I am looking for the changes that help most.</p>"))
 	for _, p := range replyPosts {
 		b.WriteString(post(true, "", p[0], p[1], "<p>"+p[2]+"</p>"))
 	}
@@ -109,14 +109,14 @@ func TestMicrodataThread(t *testing.T) {
 		},
 		{
 			name:     "forum thread with an undeclared opening post",
-			head:     `<title>Beginner woodworking projects | Wood Forum</title>`,
+			head:     `<title>Riding through the winter | Cycle Forum</title>`,
 			body:     undeclaredOpenerThread(true),
 			want:     undeclaredOpenerWant(),
 			unwanted: []string{"Reaction score", "Messages", "Next"},
 		},
 		{
 			name:     "undeclared opening post dated in plain text",
-			head:     `<title>Beginner woodworking projects | Wood Forum</title>`,
+			head:     `<title>Riding through the winter | Cycle Forum</title>`,
 			body:     undeclaredOpenerThread(false),
 			want:     undeclaredOpenerWant(),
 			unwanted: []string{"Reaction score", "Messages", "Next"},
@@ -177,7 +177,7 @@ func TestMicrodataThreadNotFAQ(t *testing.T) {
 // undeclaredOpenerWant is what undeclaredOpenerThread must give: the
 // opening post's words, then every reply's body.
 func undeclaredOpenerWant() []string {
-	out := []string{"keen to get into the woodworking hobby properly"}
+	out := []string{"hoping to keep riding to work through the winter this year"}
 	for _, p := range replyPosts {
 		out = append(out, p[2])
 	}

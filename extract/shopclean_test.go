@@ -122,11 +122,11 @@ func TestDeclaredReviews(t *testing.T) {
 
 // itemReviews are buyers' reviews: a title and a body each.
 var itemReviews = [][2]string{
-	{"Clear sound and a snug fit", "The noise cancelling is strong enough for a train commute and the case lasts the whole week between charges, which I did not expect. Calls sound clear on both ends, even on a windy platform, and the tips have not slipped once while running for the bus."},
-	{"Good replacement", "Bought these after losing my old pair on a trip. Pairing took seconds and the fit tips in the box suit my ears better than before. The case is a little thicker than the last one, but it still slips into a jeans pocket without a bulge."},
-	{"Battery still fine after a year", "I use them every day at the gym and for calls. A year on the battery still gets me through a full working day without a top-up, and the sweat has not done them any harm. The only wear is a slight shine on the case lid."},
-	{"Comfortable but pricey", "Comfortable for hours and the transparency mode is natural, though the price is steep for what are basically small headphones. I would wait for a sale, but I do not regret buying them and my old wired pair now stays in a drawer."},
-	{"Better than I hoped", "My partner and I both have a pair and share audio on long drives as passengers. Switching between the laptop and the phone is automatic most of the time, and the volume swipe on the stem is easier than I thought it would be."},
+	{"Kneads bread dough without a struggle", "The motor copes with a stiff rye dough for ten minutes without getting hot, which my old mixer never managed. The bowl locks in with a quarter turn, and the splash guard actually keeps flour on the worktop rather than all over the kitchen wall."},
+	{"Good replacement", "Bought this after the gearbox on my previous mixer gave out. It took a minute to set up and the beater height was right out of the box. It is heavier than the last one, but that weight keeps it from walking across the counter on high speed."},
+	{"Still going after two years", "I bake for a small café three days a week. Two years on it still whips cream and meringue evenly, and the only wear is a faint scratch where the bowl sits. The dough hook has bent slightly but still does its job."},
+	{"Solid but loud", "It is sturdy and does everything I ask, though on the top setting it is noisy enough to stop a conversation. I would have liked a timer, but I do not regret buying it and the hand whisk now lives at the back of a drawer."},
+	{"Better than I hoped", "My daughter and I use it for birthday cakes and the flex-edge beater saves scraping the bowl by hand. Swapping attachments is quick, and the tilt head makes it easy to add eggs one at a time without stopping."},
 }
 
 // unavailableItem is a marketplace item page that sells nothing today (no
@@ -141,13 +141,13 @@ func unavailableItem() string {
 <span class="review-date">Reviewed in the United Kingdom on %d March 2026</span><span>Verified Purchase</span>
 <div class="review-text"><span>%s</span></div></div>`, i, i, i, 5-i%2, r[0], 3+i, r[1])
 	}
-	body := siteChrome(`<div id="dp"><div id="centerCol"><h1 id="title">Wireless earbuds Pro, second generation, with charging case</h1>
-<p><a href="/stores/acme">Visit the Acme Store</a></p><p>4.6 out of 5 stars (44,754)</p>
-<div id="availability"><p>Currently unavailable.</p><p>We don't know when or if this item will be back in stock.</p></div>
-<table><tr><th>Brand</th><td>Acme</td></tr><tr><th>Colour</th><td>White</td></tr><tr><th>Item weight</th><td>45 g</td></tr></table>
-<h2>About this item</h2><ul><li>Active noise cancellation that adapts to the room you are in</li><li>Up to six hours of listening on one charge, thirty with the case</li><li>Sweat and water resistant for workouts</li></ul></div>
+	body := siteChrome(`<div id="dp"><div id="centerCol"><h1 id="title">Stand mixer 5 litre, tilt head, with three attachments</h1>
+<p><a href="/brands/acme">More from Acme</a></p><p>4.3 out of 5 stars (12,318)</p>
+<div id="availability"><p>Out of stock.</p><p>No restock date has been given for this model.</p></div>
+<table><tr><th>Brand</th><td>Acme</td></tr><tr><th>Colour</th><td>Sage green</td></tr><tr><th>Item weight</th><td>6.8 kg</td></tr></table>
+<h2>About this item</h2><ul><li>A 1,000 watt motor with ten speeds and a gentle start</li><li>Stainless steel bowl with a handle, dishwasher safe</li><li>Dough hook, flat beater and balloon whisk included</li></ul></div>
 <div id="reviews-col"><h2>Top reviews from the United Kingdom</h2>` + reviews.String() + `</div></div>`)
-	return page(`<title>Wireless earbuds Pro | Marketplace</title>`, body)
+	return page(`<title>Stand mixer 5 litre | Marketplace</title>`, body)
 }
 
 func TestThreadContentReviewsAreNotAThread(t *testing.T) {
@@ -162,7 +162,7 @@ func TestThreadContentReviewsAreNotAThread(t *testing.T) {
 	for _, r := range itemReviews {
 		kept.WriteString(r[1] + "\n\n")
 	}
-	u := mustURL(t, "https://market.example.co.uk/dp/B0EARBUDS2")
+	u := mustURL(t, "https://market.example.co.uk/dp/B0MIXER5L")
 	r, kind := threadContent(root, u, &pageText{doc: root}, collectMeta(root), rendered{markdown: kept.String()}, &defaultConfig)
 	if kind != threadNone {
 		t.Errorf("reviews read as a thread (kind %d):\n%s", kind, r.markdown)

@@ -28,7 +28,7 @@ func listPage() string {
 	var b strings.Builder
 	b.WriteString(`<main><h1>List of Harbour Medal laureates</h1>
 <p>The Harbour Medal has been awarded every year since 1921 by the Maritime Academy to people whose work in navigation, shipbuilding or sea rescue advanced the safety of those who work at sea. The academy chooses the laureates in each of the three fields from nominations sent in by its members and by the harbour authorities of the member states.</p>
-<p>Each laureate receives a silver medal, a diploma and a sum of money that the academy sets every year. The medal was not awarded during the war years, when the academy did not meet, and the money of those years was returned to the fund that pays for the prize.</p>
+<p>Each laureate is given a silver medal and a framed certificate, with prize money whose amount the academy fixes each year. The medal was not awarded during the war years, when the academy did not meet, and the money of those years was returned to the fund that pays for the prize.</p>
 <p>A laureate may receive the medal more than once, in the same field or another; four people have done so. The list below gives the laureates of the first years, by year and by field, as the academy published them.</p>
 <h2>Laureates</h2><table class="wikitable"><tr><th>Year</th><th>Navigation</th><th>Shipbuilding</th><th>Sea rescue</th></tr>`)
 	for _, y := range medalYears {

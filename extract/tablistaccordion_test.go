@@ -15,25 +15,25 @@ import (
 // labels alone, its panels beside it.
 func rebatePage() string {
 	return `<style>.collapse:not(.show){display:none}</style>
-<main><h1>Smart thermostat rebates</h1>
-<p>Buy a certified smart thermostat from any retailer, send us the receipt within 120 days, and we mail you a rebate check about six weeks later.</p>
-<p><a class="btn" href="https://apply.example.com/">Apply for a rebate</a></p>
-<h3>Savings at a glance</h3>
-<div class="stats"><div class="stat"><p class="big">8%</p><p>cost reduction</p><p>A certified smart thermostat saves a household about 8% on heating and cooling each year.</p></div>
-<div class="stat"><p class="big">$50</p><p>annual savings</p><p>Depending on the climate, a household can save about $50 on energy costs each year.</p></div></div>
-<h4>See if you qualify for a rebate.</h4>
+<main><h1>Heat pump water heater rebates</h1>
+<p>Replace an old electric tank with a listed heat pump water heater, send us the installer's invoice within 90 days, and a credit shows on your bill within two billing cycles.</p>
+<p><a class="btn" href="https://apply.example.com/">Start an application</a></p>
+<h3>What you could save</h3>
+<div class="stats"><div class="stat"><p class="big">60%</p><p>less electricity</p><p>A heat pump unit needs roughly three fifths less power than a plain electric tank to heat the same water.</p></div>
+<div class="stat"><p class="big">$300</p><p>off each year</p><p>A family of four typically takes about $300 off its yearly water heating bill.</p></div></div>
+<h4>Check whether your home qualifies.</h4>
 <div class="accordion" id="accordion-7" role="tablist" aria-multiselectable="true">
 <div class="accordion-item" role="tab" id="heading-7-1"><h2 class="accordion-header"><button class="accordion-button collapsed" aria-controls="collapse-7-1">Eligibility</button></h2>
-<div id="collapse-7-1" class="panel-collapse collapse" role="tabpanel" aria-labelledby="heading-7-1"><ul><li>The thermostat must control a system with electric or gas heating or central air conditioning.</li><li>Customers applying for a rebate must hold an active residential account; commercial properties are not eligible.</li></ul></div></div>
+<div id="collapse-7-1" class="panel-collapse collapse" role="tabpanel" aria-labelledby="heading-7-1"><ul><li>The new unit has to replace an electric or propane water heater already installed in the same home.</li><li>Only homes with an active residential account can apply; shops and offices are excluded.</li></ul></div></div>
 <div class="accordion-item" role="tab" id="heading-7-2"><h2 class="accordion-header"><button class="accordion-button collapsed" aria-controls="collapse-7-2">How to apply</button></h2>
-<div id="collapse-7-2" class="panel-collapse collapse" role="tabpanel" aria-labelledby="heading-7-2"><p>Fill in the online form with the model number as printed on the invoice, and upload a photo of the receipt showing the day, month and year of purchase.</p></div></div>
+<div id="collapse-7-2" class="panel-collapse collapse" role="tabpanel" aria-labelledby="heading-7-2"><p>Send the web form with the model number as printed on the unit's rating plate, and attach the installer's invoice with the date the work was done.</p></div></div>
 </div>
-<h2>Compare plans</h2>
+<h2>Compare offers</h2>
 <div class="tabs" role="tablist"><button role="tab" aria-selected="true" aria-controls="plan-basic">Basicplanlabel</button><button role="tab" aria-selected="false" aria-controls="plan-plus">Plusplanlabel</button></div>
-<div id="plan-basic" role="tabpanel"><p>The basic plan refunds half the price of one thermostat, up to fifty dollars, once per account.</p></div>
-<div id="plan-plus" role="tabpanel" hidden><p>The plus plan refunds the whole price of two thermostats, up to one hundred dollars each, for homes with two heating zones.</p></div>
-<div class="promo-band"><p>FlexPower: money back for letting us pre-cool your home before demand peaks.</p><p><a href="https://flexpower.example.com/">Claim your $50</a></p></div>
-<div class="promo-band"><p>Shop the marketplace for discounted thermostats and other efficient products.</p><p><a href="https://marketplace.example.com/">Visit the marketplace</a></p></div>
+<div id="plan-basic" role="tabpanel"><p>The standard offer refunds half the price of one water heater, up to four hundred dollars, once per address.</p></div>
+<div id="plan-plus" role="tabpanel" hidden><p>The plus offer also pays for a second unit in larger homes with two heating zones, up to six hundred dollars in all.</p></div>
+<div class="promo-band"><p>NightShift: a bill credit for letting us heat your water overnight, when demand is lowest.</p><p><a href="https://nightshift.example.com/">Claim your credit</a></p></div>
+<div class="promo-band"><p>Browse the store for discounted water heaters and other efficient appliances.</p><p><a href="https://store.example.com/">Visit the store</a></p></div>
 </main>
 <script>document.querySelectorAll(".accordion-button").forEach(function(b){b.addEventListener("click",function(){b.classList.toggle("collapsed")})});</script>`
 }
@@ -46,7 +46,7 @@ func rebatePage() string {
 // The main region is checked (what a page of many parts is read from),
 // then the page's Markdown.
 func TestTablistHoldingPanelsIsRead(t *testing.T) {
-	src := page(`<title>Smart thermostat rebates | Example Energy</title>`, siteChrome(rebatePage()))
+	src := page(`<title>Heat pump water heater rebates | Example Energy</title>`, siteChrome(rebatePage()))
 	want := []string{"active residential account", "model number as printed", "refunds half the price", "two heating zones"}
 	gone := []string{"Basicplanlabel", "Plusplanlabel"}
 	root, err := parseClean(src)
@@ -54,7 +54,7 @@ func TestTablistHoldingPanelsIsRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	region := textOf(mainRegion(root, &defaultConfig))
-	d, err := FromHTML(src, mustURL(t, "https://energy.example.com/rebates/thermostats"))
+	d, err := FromHTML(src, mustURL(t, "https://energy.example.com/rebates/water-heaters"))
 	if err != nil {
 		t.Fatal(err)
 	}

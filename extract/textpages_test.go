@@ -61,9 +61,9 @@ func TestFadeInWrapperUnderAppState(t *testing.T) {
 
 // servicePageParagraphs are the sections of a staffing firm's service page.
 var servicePageParagraphs = []string{
-	"Grow your business with skilled accountants, financial analysts and controllers who already know your systems and software.",
-	"Small business or global enterprise, we help you hire the people you need, often within two working days, for a project or for good.",
-	"Our recruiters pair years of placing finance staff with matching tools that find people whose experience fits the role you describe.",
+	"Bring in bookkeepers, payroll clerks and auditors who have worked with the ledgers and tools your team uses every day.",
+	"Whether you run a shop of five or a firm of five thousand, we can have someone at a desk within the week, for a season or for good.",
+	"Our consultants read every brief themselves and put forward only the people whose past work matches the job you describe.",
 }
 
 // TestNestedRevealWrappers: one rule hides every level of the layout
@@ -76,7 +76,7 @@ func TestNestedRevealWrappers(t *testing.T) {
 <style>.cmp-container { visibility: hidden; } .sr-tip { display: none }</style>
 <script>window.dataLayer = [{"page": "` + strings.Repeat("finance staffing ", 200) + `"}];</script></head><body>
 <div class="root cmp-container"><header><nav><a href="/">Example Staffing</a> <a href="/jobs">Find jobs</a></nav></header>
-<main><div class="cmp-container"><h1>Finance and accounting talent that counts</h1><p>` + servicePageParagraphs[0] + `</p></div>`)
+<main><div class="cmp-container"><h1>Finance staff for every season</h1><p>` + servicePageParagraphs[0] + `</p></div>`)
 	for _, p := range servicePageParagraphs[1:] {
 		b.WriteString(`<div class="cmp-container"><section><h2>Hire quickly</h2><p>` + p + `</p><span class="sr-tip">Tooltip never shown</span></section></div>`)
 	}

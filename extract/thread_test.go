@@ -11,12 +11,12 @@ import (
 
 // replyPosts are the replies of a thread whose opening post stands apart.
 var replyPosts = [][3]string{
-	{"tony_b", "Aug 5, 2023", "A decent table saw is the first big purchase worth making: nearly every project starts with ripping boards to width, and a circular saw against a clamped straight edge only gets you so far."},
-	{"woodchuck", "Aug 5, 2023", "Start with a cutting board, then a step stool. The board teaches you glue-ups and flattening, the stool teaches you joinery that has to carry weight, and both make good presents."},
-	{"mlee", "Aug 6, 2023", "Build a proper workbench before anything else. Every later project is easier and more accurate on a flat, heavy surface with a vice, and you learn most of the basic skills building it."},
-	{"sawdust_sam", "Aug 6, 2023", "Sharpening is the skill nobody mentions. Learn to put a keen edge on a chisel and a plane iron early, because dull tools cause most of the tear-out and frustration beginners blame on themselves."},
-	{"greta", "Aug 7, 2023", "Shop-made jigs are projects in their own right: a crosscut sled, a tapering jig and a drilling guide each take an afternoon and make the next dozen builds safer and squarer."},
-	{"tony_b", "Aug 8, 2023", "If space is tight, look at hand-tool joinery first. A good saw, a few chisels and a marking gauge cut dovetails and mortises quietly in a flat, and they cost far less than machines."},
+	{"fenrider", "Aug 5, 2023", "Lights are the first thing worth spending on: a dynamo hub or a bright rechargeable lamp that lasts the whole ride home, because cheap battery sets fade just when the road is darkest."},
+	{"pedalpusher", "Aug 5, 2023", "Buy a waterproof jacket with long sleeves and a dropped tail, then overshoes. Wet feet and a soaked lower back are what make people give up, and both are cheap to put right."},
+	{"hilda_k", "Aug 6, 2023", "Clean and oil the chain every week once the roads are salted. Grit and brine wear a drivetrain out in a single season if it is left, and a rag and a bottle of lube take five minutes."},
+	{"two_wheels_tom", "Aug 6, 2023", "Swap the rim brake pads for a softer compound made for wet weather. Standard pads barely bite in heavy rain, and a rim coated in road grime eats through them within a few weeks."},
+	{"greta", "Aug 7, 2023", "Plan a quieter route for the dark months even if it is a little longer: lit side streets and cycle paths feel far safer than a fast main road with spray thrown up by every lorry."},
+	{"fenrider", "Aug 8, 2023", "Keep a spare pair of dry gloves and socks at work. Arriving soaked is bearable when you know there is something warm to change into, and the ride home then starts dry as well."},
 }
 
 // xenforoThread is a thread in the shape of XenForo-style themes: the
@@ -30,11 +30,11 @@ func xenforoThread(declared bool) string {
 		itemtype = ` itemscope itemtype="https://schema.org/DiscussionForumPosting"`
 	}
 	var b strings.Builder
-	b.WriteString(`<div class="p-body"><div class="p-body-main p-body-main--withSidebar"><ul class="p-breadcrumbs"><li><a href="/forums/">Forums</a></li><li><a href="/forums/beginners/">Beginners</a></li></ul>
-<div class="thread-body"` + itemtype + `><h1 class="p-title" itemprop="headline">Beginner woodworking projects</h1>
+	b.WriteString(`<div class="p-body"><div class="p-body-main p-body-main--withSidebar"><ul class="p-breadcrumbs"><li><a href="/forums/">Forums</a></li><li><a href="/forums/commuting/">Commuting</a></li></ul>
+<div class="thread-body"` + itemtype + `><h1 class="p-title" itemprop="headline">Riding through the winter</h1>
 <div class="thread-op"><div class="op-author"><a href="/members/newbie/">newbie</a> <span>Discussion starter</span> <time datetime="2023-08-05">Aug 5, 2023</time></div>
-<article class="message-body" itemprop="text"><p>Hello all, new here and keen to get into the woodworking hobby properly. At the moment I only have basic power tools: a jigsaw, a circular saw, a battery drill, an angle grinder and an orbital sander, as well as the normal everyday hand tools.</p>
-<p>I was wondering if anyone had good beginner projects up their sleeves that are fun to make. I am working on a side table with metal legs and a wooden top, but want something to move onto after it.</p></article>
+<article class="message-body" itemprop="text"><p>Hi everyone, first post here and hoping to keep riding to work through the winter this year. My commute is about twelve kilometres each way on an old steel tourer with rim brakes, full mudguards, a rear rack and a cheap pair of battery lights.</p>
+<p>I would love to hear which changes made dark, wet mornings bearable for you. I have studded tyres on order for the front wheel, but want to know what to sort out after that.</p></article>
 <div class="op-actions"><button>Like</button> <button>Share</button></div></div>
 <div class="block-messages"><div class="block-body">`)
 	for i, p := range replyPosts {
@@ -44,7 +44,7 @@ func xenforoThread(declared bool) string {
 <div class="message-footer"><span class="reactions">%d likes</span><button>Reply</button><button>Quote</button></div></article>`, i+10, p[0], p[0], 100*(i+1), 5+i/2, p[1], i+10, i+2, p[2], i+1)
 	}
 	b.WriteString(`</div></div></div>
-<aside class="p-sidebar"><h3>Similar threads</h3><ul><li><a href="/t/1">First lathe for bowls?</a> <span>12 replies</span></li><li><a href="/t/2">Finishing oak outdoors</a> <span>8 replies</span></li></ul></aside></div></div>
+<aside class="p-sidebar"><h3>Similar threads</h3><ul><li><a href="/t/1">Best tyres for gravel?</a> <span>12 replies</span></li><li><a href="/t/2">Fixing a creaking crank</a> <span>8 replies</span></li></ul></aside></div></div>
 <script>window.XF = window.XF || {}; XF.config = {"csrf": "abc", "time": 1691234567};</script>`)
 	return b.String()
 }
@@ -55,8 +55,8 @@ func xenforoThread(declared bool) string {
 // every reply; undeclared, or when the posts are a few comments under
 // the post, the article path's result stands.
 func TestThreadWithOpeningPostApart(t *testing.T) {
-	u := mustURL(t, "https://www.woodforum.example/threads/beginner-woodworking-projects.233880/")
-	op := "Hello all, new here and keen to get into the woodworking hobby properly. I was wondering if anyone had good beginner projects up their sleeves that are fun to make."
+	u := mustURL(t, "https://www.cycleforum.example/threads/riding-through-the-winter.51207/")
+	op := "Hi everyone, first post here and hoping to keep riding to work through the winter this year. I would love to hear which changes made dark, wet mornings bearable for you."
 	for _, tc := range []struct {
 		name     string
 		declared bool
@@ -74,7 +74,7 @@ func TestThreadWithOpeningPostApart(t *testing.T) {
 			saved := replyPosts
 			replyPosts = replyPosts[:tc.replies]
 			defer func() { replyPosts = saved }()
-			root, err := parseClean(page(`<title>Beginner woodworking projects</title><meta property="og:type" content="website">`, siteChrome(xenforoThread(tc.declared))))
+			root, err := parseClean(page(`<title>Riding through the winter</title><meta property="og:type" content="website">`, siteChrome(xenforoThread(tc.declared))))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -105,13 +105,13 @@ func TestThreadWithOpeningPostApart(t *testing.T) {
 
 // TestFromHTMLThreadWithOpeningPostApart: the whole page, end to end.
 func TestFromHTMLThreadWithOpeningPostApart(t *testing.T) {
-	u := mustURL(t, "https://www.woodforum.example/threads/beginner-woodworking-projects.233880/")
-	head := `<title>Beginner woodworking projects | Wood Forum</title><meta property="og:type" content="website">`
+	u := mustURL(t, "https://www.cycleforum.example/threads/riding-through-the-winter.51207/")
+	head := `<title>Riding through the winter | Cycle Forum</title><meta property="og:type" content="website">`
 	d, err := FromHTML(page(head, siteChrome(xenforoThread(true))), u)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"keen to get into the woodworking hobby", "good beginner projects"} {
+	for _, want := range []string{"keep riding to work through the winter", "made dark, wet mornings bearable"} {
 		if !strings.Contains(d.Markdown, want) {
 			t.Errorf("opening post lost (%q):\n%s", want, d.Markdown)
 		}
@@ -126,7 +126,7 @@ func TestFromHTMLThreadWithOpeningPostApart(t *testing.T) {
 			t.Errorf("chrome %q kept:\n%s", chrome, d.Markdown)
 		}
 	}
-	if i, j := strings.Index(d.Markdown, "keen to get into"), strings.Index(d.Markdown, replyPosts[0][2][:40]); i < 0 || j < 0 || i > j {
+	if i, j := strings.Index(d.Markdown, "keep riding to work"), strings.Index(d.Markdown, replyPosts[0][2][:40]); i < 0 || j < 0 || i > j {
 		t.Errorf("the opening post should come before the replies:\n%s", d.Markdown)
 	}
 }
@@ -136,8 +136,8 @@ func TestFromHTMLThreadWithOpeningPostApart(t *testing.T) {
 // each with an author, a date and a body.
 func ogArticleForum() string {
 	var b strings.Builder
-	b.WriteString(`<main><h1>Beginner woodworking projects</h1><div class="topic-posts">`)
-	posts := append([][3]string{{"newbie", "Aug 4, 2023", "Hello all, new here and keen to get into the woodworking hobby properly. At the moment I only have basic power tools and the normal everyday hand tools, and I am looking for beginner projects that are fun to make."}}, replyPosts...)
+	b.WriteString(`<main><h1>Riding through the winter</h1><div class="topic-posts">`)
+	posts := append([][3]string{{"newbie", "Aug 4, 2023", "Hi everyone, first post here and hoping to keep riding to work through the winter this year. For now I only have an old steel tourer and a cheap pair of lights, and I am looking for the changes that help most."}}, replyPosts...)
 	for i, p := range posts {
 		fmt.Fprintf(&b, `<div class="post-row" id="p%d"><div class="post-author"><a href="/members/%s/">%s</a></div><div class="post-date"><time>%s</time></div>
 <div class="post-text"><p>%s</p></div><div class="post-tools"><button>Reply</button> <span class="votes">%d</span></div></div>`, i, p[0], p[0], p[1], p[2], i)
@@ -150,7 +150,7 @@ func ogArticleForum() string {
 // readers' comments in look-alike dated blocks.
 func ogArticleBlog() string {
 	var b strings.Builder
-	b.WriteString(`<main><div class="entries"><div class="entry"><h1>Building a workbench in a weekend</h1><div class="entry-date"><time>Aug 4, 2023</time></div><div class="entry-text">` + story + `</div></div>`)
+	b.WriteString(`<main><div class="entries"><div class="entry"><h1>Building a bike shed in a weekend</h1><div class="entry-date"><time>Aug 4, 2023</time></div><div class="entry-text">` + story + `</div></div>`)
 	for i, p := range replyPosts[:3] {
 		fmt.Fprintf(&b, `<div class="entry"><div class="entry-author"><a href="/u/%s">%s</a></div><div class="entry-date"><time>%s</time></div><div class="entry-text"><p>%s</p></div></div>`, p[0], p[0], p[1], strings.Repeat("Nice one. ", i+1)+"Thanks for sharing the plans.")
 	}
@@ -163,7 +163,7 @@ func TestThreadOnAPageCallingItselfAnArticle(t *testing.T) {
 	// posts are still a thread, tried after the main region (which may be
 	// a listing of dated entries); a story with its readers' comments is
 	// not one.
-	op := "Hello all, new here and keen to get into the woodworking hobby properly. At the moment I only have basic power tools and the normal everyday hand tools, and I am looking for beginner projects that are fun to make."
+	op := "Hi everyone, first post here and hoping to keep riding to work through the winter this year. For now I only have an old steel tourer and a cheap pair of lights, and I am looking for the changes that help most."
 	for _, tc := range []struct {
 		name, body, kept string
 		want             threadKind
