@@ -353,6 +353,14 @@ func labelLines(n *html.Node, cfg *config, out []cardLine) []cardLine {
 			out = labelLines(c, cfg, out)
 			continue
 		}
+		if c.DataAtom != atom.Dl && strings.IndexByte(raw, ':') < 0 {
+			// No line without a colon but a definition list's
+			// (readLabelLine): the text is not collapsed to learn it.
+			if strings.TrimSpace(raw) != "" {
+				out = labelLines(c, cfg, out)
+			}
+			continue
+		}
 		text := collapseSpace(raw)
 		if label, value, ok := readLabelLine(c, text, cfg); ok && onlyLine(c, text, cfg) {
 			if !holdsDate(c) {

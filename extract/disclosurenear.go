@@ -193,11 +193,26 @@ func isQuestion(n *html.Node, cfg *config) bool {
 	if !smallSubtree(n, maxQuestionNodes) {
 		return false // also keeps this check cheap on every block of a page
 	}
+	if !holdsQuestionMark(n) {
+		return false // most blocks: their text is not built to learn it
+	}
 	w := wordsOf(n, cfg.FAQQuestionMaxBytes)
 	if len(w) > cfg.FAQQuestionMaxBytes || !(strings.HasSuffix(w, "?") || strings.HasSuffix(w, "？") || strings.HasSuffix(w, "؟")) {
 		return false
 	}
 	return !holdsLink(n)
+}
+
+// holdsQuestionMark: a text node under n holds a question mark (of
+// the marks isQuestion's text may end with). Without one, no text built
+// from n's text nodes ends with it.
+func holdsQuestionMark(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.ContainsAny(c.Data, "?？؟") || holdsQuestionMark(c) {
+			return true
+		}
+	}
+	return false
 }
 
 func holdsLink(n *html.Node) bool {

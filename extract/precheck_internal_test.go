@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// isQuestionByWords is the definition isQuestion implements: it builds
+// the block's text for every small block (isQuestion first asks whether
+// any of its text holds a question mark).
+func isQuestionByWords(n *html.Node, cfg *config) bool {
+	if !smallSubtree(n, maxQuestionNodes) {
+		return false
+	}
+	w := wordsOf(n, cfg.FAQQuestionMaxBytes)
+	if len(w) > cfg.FAQQuestionMaxBytes || !(strings.HasSuffix(w, "?") || strings.HasSuffix(w, "？") || strings.HasSuffix(w, "؟")) {
+		return false
+	}
+	return !holdsLink(n)
+}
+
+// labelLinesByText is the definition labelLines implements: it collapses
+// the text of every short element (labelLines first asks whether a
+// line without a colon could be one at all).
+func labelLinesByText(n *html.Node, cfg *config, out []cardLine) []cardLine {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipsCards[c.DataAtom] {
+			continue
+		}
+		raw, short := textUpTo(c, lineBytes*cfg.CardLineWords)
+		if !short {
+			out = labelLinesByText(c, cfg, out)
+			continue
+		}
+		text := collapseSpace(raw)
+		if label, value, ok := readLabelLine(c, text, cfg); ok && onlyLine(c, text, cfg) {
+			if !holdsDate(c) {
+				out = append(out, cardLine{n: c, label: label, value: value})
+			}
+			continue
+		}
+		if text != "" {
+			out = labelLinesByText(c, cfg, out)
+		}
+	}
+	return out
+}
+
+// precheckPage holds the shapes the two pre-checks branch on: questions
+// whose mark sits in a nested element, in other scripts' marks, in a
+// script only, after trailing spaces and no-break spaces, behind a
+// link; label lines with the colon in an element of its own, a
+// definition list with no colon, blocks of only white space, long text.
+const precheckPage = `<html><body>
+<div class="faq">
+  <div><span>Can I return</span> <em>a kettle?</em></div><div hidden>Within 30 days.</div>
+  <p>Where is my order？</p><p>Track it from your account.</p>
+  <span>هل يمكنني الإرجاع؟</span>
+  <strong>Is it safe? </strong><b>Is it safe?&nbsp;</b>
+  <div>Shipping<script>var q = "?";</script></div>
+  <p><a href="/faq">What is new?</a></p>
+  <p>Not a question. Or is it? No.</p>
+  <div>` + "\u00a0\u2003" + `</div><div> </div><dt>Why?</dt><dd>Because.</dd>
+</div>
+<div class="post">
+  <div class="card"><a href="/u/ada">Ada Lind</a>
+    <div>Joined: Aug 30, 2020</div><div>Posts<b>:</b> 1,204</div>
+    <div><span>Location:</span> Dorran</div>
+    <dl><dt>Messages</dt><dd>312</dd></dl><dl><dt>Likes:</dt><dd>9</dd><dt>x</dt><dd>y</dd></dl>
+    <div>Member</div><div>` + "\u00a0" + `</div>
+    <p>Ratio: 1:2 and a sentence that is far too long to be any card's line at all, running on and on past the bound of words a line may have.</p>
+  </div>
+  <p>The kettle arrived dented: the box was fine.</p>
+</div>
+</body></html>`
+
+func TestPrechecksMatchTheirDefinitions(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(precheckPage))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &defaultConfig
+	questions := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			got, want := isQuestion(n, cfg), isQuestionByWords(n, cfg)
+			if got != want {
+				t.Errorf("isQuestion(<%s> %q) = %v, its definition says %v", n.Data, textOf(n), got, want)
+			}
+			if want {
+				questions++
+			}
+			if got, want := labelLines(n, cfg, nil), labelLinesByText(n, cfg, nil); !slices.Equal(got, want) {
+				t.Errorf("labelLines(<%s>) = %v, its definition says %v", n.Data, got, want)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	// The page must exercise both sides of each check.
+	if questions < 5 {
+		t.Errorf("%d question blocks on the page, want at least 5", questions)
+	}
+	lines := labelLinesByText(doc, cfg, nil)
+	labels := map[string]bool{}
+	for _, l := range lines {
+		labels[l.label] = true
+	}
+	for _, want := range []string{"joined", "posts", "location", "messages"} {
+		if !labels[want] {
+			t.Errorf("no %q line among %v", want, lines)
+		}
+	}
+	if findFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.Dl }) == nil {
+		t.Fatal("no definition list on the page")
+	}
+}
