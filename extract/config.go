@@ -319,6 +319,15 @@ type config struct {
 	TabBarNodes      int
 	TabPaneScan      int
 	TablistPanelScan int
+	// ShellGrowth and ShellLinkShare (cssshell.go): an element the
+	// cascade sets to display:none that holds ShellGrowth times the text
+	// the rest of the page shows is the page itself waiting for its
+	// script to show it (a product's page kept in a "defer-block" until
+	// the app starts, the rest a header of a few words). A closed menu or
+	// drawer that big is mostly links (ShellLinkShare of its text or
+	// more) and stays hidden.
+	ShellGrowth    float64
+	ShellLinkShare float64
 	// Cookie banners kept in a region (consent.go). ConsentMaxWords and
 	// ConsentMaxBytes: a notice is a few sentences ("We use cookies to …
 	// By using our site you agree …"); a longer block is a page about
@@ -450,6 +459,8 @@ var defaultConfig = config{
 	TabBarNodes:             64,
 	TabPaneScan:             512,
 	TablistPanelScan:        512,
+	ShellGrowth:             4,
+	ShellLinkShare:          0.5,
 	ConsentMaxWords:         80,
 	ConsentMaxBytes:         1200,
 	ConsentLabelWords:       4,

@@ -123,15 +123,15 @@ func applyStyles(doc *html.Node, early *earlySheet) {
 	// stays hidden (hiddenTextBytes), counted only when a wrapper is not
 	// most of all the text already (the walk over the candidates costs).
 	total, visible := textBytes(doc), -1
-	mostOfPage := func(n *html.Node) bool {
-		t := 2 * textBytes(n)
-		if t > total {
-			return true
-		}
+	visibleText := func() int {
 		if visible < 0 {
 			visible = total - hiddenTextBytes(st, order)
 		}
-		return t > visible
+		return visible
+	}
+	mostOfPage := func(n *html.Node) bool {
+		t := 2 * textBytes(n)
+		return t > total || t > visibleText()
 	}
 	revealed := map[*html.Node]bool{}
 	for _, n := range order {
@@ -146,6 +146,9 @@ func applyStyles(doc *html.Node, early *earlySheet) {
 			// rule (".container { visibility: hidden }") often hides
 			// every level of a layout until its scripts load.
 			revealed[n] = true
+			continue
+		}
+		if st.hiddenShell(n, visibleText, &defaultConfig) { // cssshell.go: the page waiting for its script
 			continue
 		}
 		if st.boxHidden(n) && !isPanel(n) { // disclosure.go: a collapsed tab or accordion panel
