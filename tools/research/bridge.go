@@ -304,7 +304,7 @@ func splitAtJoins(name string) []nameAt {
 				s, at = s[len(d):], at+len(d)
 			}
 		}
-		if o, rest, ok := strings.Cut(s, " "); ok && rankWord(o) && officeAt(rest) {
+		if o, rest, ok := strings.Cut(s, " "); ok && ordinal(o) && officeAt(rest) {
 			// "the 57th Governor of Tavaria": the rank counts the
 			// office's holders; the office is the name.
 			s, at = rest, at+len(o)+1
@@ -448,19 +448,6 @@ func institutionPlace(name string) string {
 		return ""
 	}
 	return pl
-}
-
-// rankWord reports a figure with an ordinal ending ("57th", "2nd").
-func rankWord(w string) bool {
-	if len(w) < 3 || w[0] < '0' || w[0] > '9' {
-		return false
-	}
-	for _, suf := range []string{"st", "nd", "rd", "th"} {
-		if strings.HasSuffix(w, suf) && strings.Trim(w[:len(w)-2], "0123456789") == "" {
-			return true
-		}
-	}
-	return false
 }
 
 // officeAt reports a name that opens with a place's office ("Governor of").

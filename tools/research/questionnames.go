@@ -267,14 +267,3 @@ func thingNoun(w string) bool {
 	}
 	return true
 }
-
-// ordinal reports a number with an ordinal ending ("34th", "2nd", "1st").
-func ordinal(w string) bool {
-	lw := strings.ToLower(w)
-	for _, suf := range []string{"st", "nd", "rd", "th"} {
-		if strings.HasSuffix(lw, suf) && len(lw) > len(suf) && isNumber(lw[:len(lw)-len(suf)]) {
-			return true
-		}
-	}
-	return false
-}

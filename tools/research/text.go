@@ -148,3 +148,53 @@ func isCirca(before string) bool {
 	}
 	return w == "c" || w == "ca"
 }
+
+// ordinal reports a figure with the ordinal ending English gives it
+// ("1st", "2nd", "23rd", "11th", "57th", "1,000th"): digits, grouped by
+// thousands or not, and the ending its last digits take, in lower case
+// or, in a heading set in capitals, upper ("57TH"). A figure with
+// another ending ("5'th", "2th") or a word that is no figure ("'th") is
+// none: the readers of a rank ("the 57th Governor of") and of a title's
+// number ("Night on 42nd Avenue") want the number's own ordinal.
+func ordinal(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	num, suf := w[:len(w)-2], w[len(w)-2:]
+	if up := strings.ToUpper(suf); suf == up {
+		suf = strings.ToLower(suf)
+	}
+	if !thousandsFigure(num) {
+		return false
+	}
+	last := num[len(num)-1] - '0'
+	tens := byte(0)
+	if len(num) > 1 && num[len(num)-2] != ',' {
+		tens = num[len(num)-2] - '0'
+	}
+	want := "th"
+	if tens != 1 {
+		switch last {
+		case 1:
+			want = "st"
+		case 2:
+			want = "nd"
+		case 3:
+			want = "rd"
+		}
+	}
+	return suf == want
+}
+
+// thousandsFigure reports ASCII digits, either a plain run ("1000") or
+// grouped by commas in threes after a first group of one to three
+// ("1,000", "12,345").
+func thousandsFigure(s string) bool {
+	groups := strings.Split(s, ",")
+	for i, g := range groups {
+		if g == "" || strings.Trim(g, "0123456789") != "" || (len(groups) > 1 && (len(g) > 3 || (i > 0 && len(g) != 3))) {
+			return false
+		}
+	}
+	return true
+}
