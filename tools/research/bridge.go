@@ -304,10 +304,12 @@ func splitAtJoins(name string) []nameAt {
 				s, at = s[len(d):], at+len(d)
 			}
 		}
-		if o, rest, ok := strings.Cut(s, " "); ok && ordinal(o) && officeAt(rest) {
-			// "the 57th Governor of Tavaria": the rank counts the
-			// office's holders; the office is the name.
-			s, at = rest, at+len(o)+1
+		if o, rest, ok := strings.Cut(s, " "); ok && ordinal(o) {
+			if _, office := officeOf(rest); office {
+				// "the 57th Governor of Tavaria": the rank counts the
+				// office's holders; the office is the name.
+				s, at = rest, at+len(o)+1
+			}
 		}
 		if s != "" && isCap(s) {
 			out = append(out, nameAt{s, at})
@@ -438,11 +440,8 @@ func institutionPlace(name string) string {
 			break
 		}
 	}
-	for _, o := range officeNouns {
-		if strings.HasPrefix(name, o) {
-			pl = strings.TrimPrefix(name, o)
-			break
-		}
+	if rest, ok := officeOf(name); ok {
+		pl = rest
 	}
 	if pl == "" || !isCap(pl) || len(strings.Fields(pl)) > 3 {
 		return ""
@@ -450,12 +449,13 @@ func institutionPlace(name string) string {
 	return pl
 }
 
-// officeAt reports a name that opens with a place's office ("Governor of").
-func officeAt(name string) bool {
+// officeOf is what follows the office a name opens with ("Tavaria" of
+// "Governor of Tavaria"); ok is false for a name that opens with none.
+func officeOf(name string) (place string, ok bool) {
 	for _, o := range officeNouns {
-		if strings.HasPrefix(name, o) {
-			return true
+		if rest, found := strings.CutPrefix(name, o); found {
+			return rest, true
 		}
 	}
-	return false
+	return "", false
 }
