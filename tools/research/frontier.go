@@ -190,11 +190,10 @@ func entityPlaceTitle(title, entity string, threshold float64) bool {
 // of a qualifier after a comma are capitalised but for connectors, and a
 // lower-case word says the comma joins a phrase instead ("Love, actually").
 func qualifiedName(title string) (string, bool) {
-	i := strings.Index(title, ", ")
-	if i <= 0 {
+	head, rest, ok := commaSplit(title)
+	if !ok {
 		return "", false
 	}
-	rest := title[i+2:]
 	ws := wordSpans(rest)
 	if len(ws) == 0 {
 		return "", false
@@ -206,7 +205,26 @@ func qualifiedName(title string) (string, bool) {
 		}
 		return "", false
 	}
-	return strings.TrimSpace(title[:i]), true
+	return strings.TrimSpace(head), true
+}
+
+// commaSplit cuts a title at its first ", " into the name before it and
+// the qualifier after ("Copake Lake" and "New York" of "Copake Lake, New
+// York"); ok is false without one, or with nothing before it.
+func commaSplit(title string) (head, qualifier string, ok bool) {
+	i := strings.Index(title, ", ")
+	if i <= 0 {
+		return title, "", false
+	}
+	return title[:i], title[i+2:], true
+}
+
+// commaHead is a title before its comma qualifier ("Copake Lake" of
+// "Copake Lake, New York"), whatever the qualifier's words, or the whole
+// title without one.
+func commaHead(title string) string {
+	head, _, _ := commaSplit(title)
+	return head
 }
 
 // hostLimit is the politeness bound for rawURL's host.

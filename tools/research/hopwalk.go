@@ -439,15 +439,6 @@ func (r *run) takeNameChecks() []proposal {
 	return out
 }
 
-// commaHead is a title before its comma qualifier ("Copake Lake" of
-// "Copake Lake, New York").
-func commaHead(title string) string {
-	if i := strings.Index(title, ", "); i > 0 {
-		return title[:i]
-	}
-	return title
-}
-
 // asksOfBoth reports a question that says "both": it asks of two things
 // ("both directors", "both films"), while a chain walks to one answer at
 // each hop.
