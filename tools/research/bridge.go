@@ -59,7 +59,7 @@ func pickBridge(s, subject string, remaining []relTerm, consumed, marks map[stri
 			// Tavaria": an institution or an office of a place says the
 			// place; the hop asking for a place takes it, read where the
 			// institution's name stands.
-			if pl := institutionPlace(name); pl != "" && !avoided(pl, avoid) {
+			if pl := institutionPlace(name, p.HopInstitutionPlaceWords); pl != "" && !avoided(pl, avoid) {
 				name = pl
 			}
 		}
@@ -431,8 +431,8 @@ var officeNouns = []string{"Governor of ", "Lieutenant Governor of ", "Mayor of 
 
 // institutionPlace is the place a name of its institution or office
 // names ("Tavaria" of "Tavaria State Senate", of "Lieutenant Governor of
-// Tavaria"), "" for other names.
-func institutionPlace(name string) string {
+// Tavaria"), of at most maxWords words, "" for other names.
+func institutionPlace(name string, maxWords int) string {
 	pl := ""
 	for _, n := range institutionNouns {
 		if strings.HasSuffix(name, n) {
@@ -443,7 +443,7 @@ func institutionPlace(name string) string {
 	if rest, ok := officeOf(name); ok {
 		pl = rest
 	}
-	if pl == "" || !isCap(pl) || len(strings.Fields(pl)) > 3 {
+	if pl == "" || !isCap(pl) || len(strings.Fields(pl)) > maxWords {
 		return ""
 	}
 	return pl

@@ -78,6 +78,7 @@ func TestWalkStartsFromAnOfficeHoldersMention(t *testing.T) {
 }
 
 func TestInstitutionPlace(t *testing.T) {
+	p := DefaultParams()
 	for _, tt := range []struct{ name, want string }{
 		{"Tavaria Senate", "Tavaria"},
 		{"Tavaria State Senate", "Tavaria"},
@@ -87,8 +88,10 @@ func TestInstitutionPlace(t *testing.T) {
 		{"Northern States Army", ""},
 		{"Governor Ada Lind", ""},
 		{"Senate", ""},
+		{"Governor of Tavaria Serves Second Term", ""}, // a headline: more words than a place's name
+		{"Governor of Isle of Dorran", "Isle of Dorran"},
 	} {
-		if got := institutionPlace(tt.name); got != tt.want {
+		if got := institutionPlace(tt.name, p.HopInstitutionPlaceWords); got != tt.want {
 			t.Errorf("institutionPlace(%q) = %q, want %q", tt.name, got, tt.want)
 		}
 	}

@@ -520,6 +520,12 @@ type Params struct {
 	// Tavaria Senate", "Lieutenant Governor of Tavaria") as that place:
 	// the nearest a page comes to saying where its subject served.
 	HopInstitutionPlace bool
+	// HopInstitutionPlaceWords: the most words the place in an
+	// institution's or office's name may have ("Tavaria", "South
+	// Tavaria", "Isle of Dorran"); a longer run of capitalised words
+	// is a headline's ("Governor of Tavaria Serves Second Term"), not a
+	// place's name.
+	HopInstitutionPlaceWords int
 }
 
 // QuoteTier: pages ranked Rank or lower (0-based) quote at most Chars.
@@ -569,7 +575,7 @@ func DefaultParams() Params {
 		HopDeepResults: 10, HopAnsweredStops: true,
 
 		EntityPlaceTitle: true, NarrowerPageRank: 3, NarrowerPagePriority: 0.8, NarrowerStemSlack: 2, NarrowerStemMin: 4,
-		HopAgentVerb: true, HopLooseMention: true, HopNearestBefore: true, HopInstitutionPlace: true,
+		HopAgentVerb: true, HopLooseMention: true, HopNearestBefore: true, HopInstitutionPlace: true, HopInstitutionPlaceWords: 3,
 	}
 }
 
