@@ -83,8 +83,9 @@ func blankNames(s string) string {
 
 // byAgent reports a sentence naming someone after "by" ("a painting by Ada
 // Lind") when the words left ask for an agent (an author, a creator, a
-// director; with HopAgentVerb also the verb of a relative clause, "the
-// company that produces X"): the agent term it answers.
+// director; with HopAgentVerb any word of an agent relation, a verb of
+// any clause, "the company that produces X", or a noun that is no role):
+// the agent term it answers.
 func byAgent(s string, remaining []relTerm, p *Params) (string, bool) {
 	i := strings.Index(s, " by ")
 	if i < 0 {

@@ -496,11 +496,13 @@ type Params struct {
 
 	// HopAgentVerb: "a car developed by Ostwerk GmbH" answers "the
 	// company that produces X" as it answers "the producer of X": the
-	// name after "by" is the agent of a relative clause's verb of an
-	// agent relation (make, produce, write, direct, found ...) as well as
-	// of its role noun. Off, only the role noun reads "by": a chain whose
-	// first hop is such a clause answers no word there, and its next hop,
-	// also answering none, is cut as a drift.
+	// name after "by" answers a hop's word of an agent relation (make,
+	// produce, write, direct, found ...) in whatever form the question
+	// gives it, a verb of any clause ("that produces X", "Which firm
+	// produced X?") or a noun that is no role ("the production of X"),
+	// as well as its role noun ("producer"). Off, only the role noun
+	// reads "by": a chain whose first hop is such a verb answers no word
+	// there, and its next hop, also answering none, is cut as a drift.
 	HopAgentVerb bool
 	// HopLooseMention: when no page read speaks of the question's own
 	// name as the walk reads a mention (the name between spaces), a page
