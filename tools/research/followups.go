@@ -148,7 +148,10 @@ func (r *run) searchFinished(ev searchDone) {
 	}
 	rank, about := r.hopRanks(ev)
 	off := r.pageOffset(ev.prop)
-	if ev.prop.hop && !r.namesAResult(ev.resp.Results, ev.prop.Entity, about, off) {
+	// A hop search's queued results hold its bridge's page: read once, for
+	// the name check and for reading deeper.
+	ownPage := ev.prop.hop && r.namesAResult(ev.resp.Results, ev.prop.Entity, about, off)
+	if ev.prop.hop && !ownPage {
 		later := r.askNextPage(ev, about)
 		switch {
 		case off > 0 && ev.prop.Query != ev.prop.Entity:
@@ -175,7 +178,7 @@ func (r *run) searchFinished(ev searchDone) {
 	// Only a search whose results confirm the bridge (its own page or a
 	// page about it) is read deeper: the tail of one that found nothing
 	// about it shares a word of the name or of the hop, not the subject.
-	confirmed := hr != nil && r.confirmsBridge(ev.resp.Results, ev.prop.Entity, about, off)
+	confirmed := hr != nil && confirmsBridge(ownPage, about)
 	for i, res := range ev.resp.Results {
 		queued := r.queues(off+i, about[i])
 		deep := confirmed && r.offersDeep(off+rank[i])

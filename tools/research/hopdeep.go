@@ -2,8 +2,6 @@ package research
 
 import (
 	"slices"
-
-	"github.com/deepresearch-mcp/deepresearch-mcp/tools/search"
 )
 
 // Reading an open hop deeper. A chain's bridge, once resolved, is the next
@@ -129,7 +127,8 @@ func (c *chain) innerHopAt(j int) bool {
 }
 
 // confirmsBridge reports whether a hop search's results are about its
-// bridge: one of those it queues is the bridge's page or names it.
-func (r *run) confirmsBridge(results []search.Result, bridge string, about []bool, off int) bool {
-	return r.namesAResult(results, bridge, about, off) || slices.Contains(about, true)
+// bridge: one of those it queues is the bridge's page (ownPage, as
+// namesAResult found it) or names it (about).
+func confirmsBridge(ownPage bool, about []bool) bool {
+	return ownPage || slices.Contains(about, true)
 }

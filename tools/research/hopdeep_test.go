@@ -129,7 +129,7 @@ func TestConfirmsBridge(t *testing.T) {
 		{"its page past the cut, nothing about it", titles("Brenna", "Brennb", "Brennc", "Brennd", "Brenne", "Brennf", "Tavaria"), none, false},
 		{"neither", titles("Brenna", "Brennb", "Brennc", "Brennd", "Brenne", "Brennf", "Brenng"), none, false},
 	} {
-		if got := r.confirmsBridge(tt.results, "Tavaria", tt.about, 0); got != tt.want {
+		if got := confirmsBridge(r.namesAResult(tt.results, "Tavaria", tt.about, 0), tt.about); got != tt.want {
 			t.Errorf("%s: confirmsBridge = %v, want %v", tt.name, got, tt.want)
 		}
 	}
