@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/deepresearch-mcp/deepresearch-mcp/extract"
 	"github.com/deepresearch-mcp/deepresearch-mcp/tools/browse"
@@ -225,8 +224,5 @@ func wordCut(content string, start, limit int) int {
 	if sp := strings.LastIndexByte(content[start:limit], ' '); sp > 0 {
 		return start + sp
 	}
-	for limit > start && !utf8.RuneStart(content[limit]) {
-		limit--
-	}
-	return limit
+	return max(start, runeFloor(content, limit))
 }

@@ -2,7 +2,6 @@ package research
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // The coordinator's side of hop resolution: at each decision point the
@@ -336,9 +335,7 @@ func aroundName(content string, start, end int, name string, maxChars int) strin
 		if sp := strings.IndexByte(content[lo:at], ' '); sp >= 0 {
 			lo += sp + 1
 		}
-		for lo < end && !utf8.RuneStart(content[lo]) {
-			lo++
-		}
+		lo = min(end, runeCeil(content, lo))
 	}
 	hi := end
 	if lo+maxChars < end {

@@ -102,10 +102,7 @@ func originAdjectiveAt(s, name string, ats []int) bool {
 		// The word after, read in a window of its first bytes: longer
 		// than any function word, so a word cut by it reads the same,
 		// and the sentence is not read again at each use of the name.
-		win := min(len(s), end+nextWordWindow)
-		for win < len(s) && !utf8.RuneStart(s[win]) {
-			win--
-		}
+		win := runeFloor(s, min(len(s), end+nextWordWindow))
 		ws := wordSpans(s[end:win])
 		if len(ws) == 0 {
 			continue
