@@ -449,6 +449,28 @@ func institutionPlace(name string, maxWords int) string {
 	return pl
 }
 
+// institutionHop reports a sentence naming a place's institution or
+// office ("the 57th Lieutenant Governor of Tavaria", "a member of the
+// Tavaria Senate") when the hop asks for a place: the name says the
+// place, so the sentence answers the hop's kind word (the term it gives)
+// as a sentence with the word would, and a page that only mentions the
+// subject may answer the hop with it.
+func institutionHop(s string, remaining []relTerm, p *Params) (string, bool) {
+	if !p.HopInstitutionPlace {
+		return "", false
+	}
+	k, t := wantedKind(remaining)
+	if placeRank[k] == 0 {
+		return "", false
+	}
+	for _, n := range bridgeNamesAt(s) {
+		if institutionPlace(n.name, p.HopInstitutionPlaceWords) != "" {
+			return t, true
+		}
+	}
+	return "", false
+}
+
 // officeOf is what follows the office a name opens with ("Tavaria" of
 // "Governor of Tavaria"); ok is false for a name that opens with none.
 func officeOf(name string) (place string, ok bool) {

@@ -183,6 +183,9 @@ func resolveHopBy(content, subject string, titleIsSubject bool, remaining []relT
 		if t, ok := byAgent(s, remaining, p); ok {
 			have[t] = true
 		}
+		if t, ok := institutionHop(s, remaining, p); ok {
+			have[t] = true
+		}
 		if t, ok := starsVerb(s, remaining); ok && p.HopStarsVerb {
 			have[t] = true
 		}

@@ -10,8 +10,10 @@ import (
 // under Governor Ada Lind").
 func TestWalkStartsFromAnOfficeHoldersMention(t *testing.T) {
 	// The page names the question's person only at its end, after a
-	// general's war and army and the office whose place is asked.
-	const lieutenantPage = "Tom Ork (March 11, 1833 – October 2, 1901) led a brigade of the Northern States Army in the Great Northern War, farmed hops after it, and became the 31st Lieutenant Governor of Tavaria under Governor Ada Lind."
+	// general's war and army and the office whose place is asked. No word
+	// of it is the hop's "state": the office says the place (a page with
+	// "Northern States Army" once started the chain by that word alone).
+	const lieutenantPage = "Tom Ork (January 5, 1840 – April 14, 1896) was a general in the Northern Army during the Great Northern War, as well as a planter and the 57th Lieutenant Governor of Tavaria serving under Governor Ada Lind."
 
 	for _, tt := range []struct {
 		name, question string
@@ -44,7 +46,7 @@ func TestWalkStartsFromAnOfficeHoldersMention(t *testing.T) {
 			name:     "a member of a place's senate is of that place",
 			question: "What is the capital of the state where Ada Lind was born?",
 			pages: [][2]string{{"Ada Lind",
-				"Lind sat in the Tavaria Senate from 1790 to 1794 and later in the Tavaria House of Representatives, 1797–1799. She died in Dorran in 1822."}},
+				"Lind was a member of the Tavaria Senate in 1781 and 1782 and a member of the Tavaria House of Representatives 1786–1788. She died in Dorran in 1807."}},
 			bridge: "Tavaria",
 			off:    func(p *Params) { p.HopInstitutionPlace = false },
 		},

@@ -520,7 +520,10 @@ type Params struct {
 	// HopInstitutionPlace: a hop asking for a place (a state, a county,
 	// a city) reads the name of a place's institution or office ("the
 	// Tavaria Senate", "Lieutenant Governor of Tavaria") as that place:
-	// the nearest a page comes to saying where its subject served.
+	// the nearest a page comes to saying where its subject served. Such a
+	// name answers the hop's word of the kind asked ("state"), as the word
+	// itself would, so a page that only mentions the subject can answer
+	// the hop with it (institutionHop).
 	HopInstitutionPlace bool
 	// HopInstitutionPlaceWords: the most words the place in an
 	// institution's or office's name may have ("Tavaria", "South
