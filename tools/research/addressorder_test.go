@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/deepresearch-mcp/deepresearch-mcp/internal/growth"
 )
 
 // The order of an address gives its places' kinds: town, (county,)
@@ -58,9 +56,7 @@ func TestAddressKindBounded(t *testing.T) {
 		return time.Since(start)
 	}
 	const n = 50000
-	if eighth, whole, ok := growth.Linear(func() time.Duration { return run(n / 8) }, func() time.Duration { return run(n) }, time.Second); !ok {
-		t.Errorf("%d places took %v, an eighth of them %v: want linear", n, whole, eighth)
-	}
+	wantLinear(t, "places", n, time.Second, run)
 }
 
 // The walk takes the state of "town, state, country" for a hop asking for

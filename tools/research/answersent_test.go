@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/deepresearch-mcp/deepresearch-mcp/internal/growth"
 )
 
 // cuesFor reads a question with the names given as its plan's entities.
@@ -267,7 +265,5 @@ func TestAnswerSignGrowsLinearly(t *testing.T) {
 	}
 	run(64)        // warm up
 	const n = 8000 // about 340 KB
-	if eighth, whole, ok := growth.Linear(func() time.Duration { return run(n / 8) }, func() time.Duration { return run(n) }, time.Second); !ok {
-		t.Errorf("%d names took %v, an eighth of them %v: want linear", n, whole, eighth)
-	}
+	wantLinear(t, "names", n, time.Second, run)
 }

@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
-
-	"github.com/deepresearch-mcp/deepresearch-mcp/internal/growth"
 )
 
 // A chain stranded at its bridge: the pages its bridge search brought that
@@ -269,10 +267,7 @@ func TestNamesAloneGrowsLinearly(t *testing.T) {
 		return took
 	}
 	const n = 32000 // about 480 KB
-	if eighth, whole, ok := growth.Linear(func() time.Duration { return run(n / 8) }, func() time.Duration { return run(n) }, 200*time.Millisecond); !ok {
-		t.Errorf("%d names took %v, an eighth of them %v: growth %.0f×, want linear (8×; allowed 24×)",
-			n, whole, eighth, float64(whole)/float64(eighth))
-	}
+	wantLinear(t, "names", n, 200*time.Millisecond, run)
 }
 
 // The last bridge's pages are the chain's only lead: a longer name holding

@@ -5,14 +5,12 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/deepresearch-mcp/deepresearch-mcp/internal/growth"
 )
 
 // TestHopReadingsBounded: the readings of a question's chain and of a
 // page's sentence take time in proportion to their length, for a
 // question of 40 KB and sentences of half a megabyte and more: each case
-// is timed at its full size and at an eighth of it (growth.Linear), so a
+// is timed at its full size and at an eighth of it (wantLinear), so a
 // quadratic reading fails on an idle machine and a linear one passes on
 // a loaded one (an absolute deadline did not: 6-9 s of its 10 under
 // -race at load 13).
@@ -62,9 +60,7 @@ func TestHopReadingsBounded(t *testing.T) {
 				tc.f(t, n)
 				return time.Since(start)
 			}
-			if eighth, whole, ok := growth.Linear(func() time.Duration { return run(tc.n / 8) }, func() time.Duration { return run(tc.n) }, time.Second); !ok {
-				t.Errorf("size %d took %v, an eighth of it %v: want linear", tc.n, whole, eighth)
-			}
+			wantLinear(t, "units of size", tc.n, time.Second, run)
 		})
 	}
 }
@@ -117,10 +113,7 @@ func TestPickBridgeGrowsLinearly(t *testing.T) {
 		return took
 	}
 	const n = 6000 // about 400 KB
-	if eighth, whole, ok := growth.Linear(func() time.Duration { return run(n / 8) }, func() time.Duration { return run(n) }, time.Second); !ok {
-		t.Errorf("%d names took %v, an eighth of them %v: growth %.0f×, want linear (8×; allowed 24×)",
-			n, whole, eighth, float64(whole)/float64(eighth))
-	}
+	wantLinear(t, "names", n, time.Second, run)
 }
 
 // TestTailStart: the tail keeps the last n fields whatever the spacing.
@@ -199,9 +192,7 @@ func TestCastAndOrderReadingsGrowLinearly(t *testing.T) {
 				return time.Since(start)
 			}
 			const n = 16000
-			if eighth, whole, ok := growth.Linear(func() time.Duration { return run(n / 8) }, func() time.Duration { return run(n) }, time.Second); !ok {
-				t.Errorf("%d repeats took %v, an eighth of them %v: growth %.0f×, want linear", n, whole, eighth, float64(whole)/float64(eighth))
-			}
+			wantLinear(t, "repeats", n, time.Second, run)
 		})
 	}
 }
@@ -221,7 +212,5 @@ func TestPaddedQuestionGrowsLinearly(t *testing.T) {
 		return time.Since(start)
 	}
 	const n = 4000
-	if eighth, whole, ok := growth.Linear(func() time.Duration { return run(n / 8) }, func() time.Duration { return run(n) }, time.Second); !ok {
-		t.Errorf("%d spaces took %v, an eighth of them %v: want linear", n, whole, eighth)
-	}
+	wantLinear(t, "spaces", n, time.Second, run)
 }

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/deepresearch-mcp/deepresearch-mcp/internal/growth"
 )
 
 // TestQuestionNames: the names a question writes otherwise than a page,
@@ -158,8 +156,5 @@ func TestQuestionNamesGrowsLinearly(t *testing.T) {
 		return took
 	}
 	const n = 2400 // about 180 KB
-	if eighth, whole, ok := growth.Linear(func() time.Duration { return run(n / 8) }, func() time.Duration { return run(n) }, time.Second); !ok {
-		t.Errorf("%d names took %v, an eighth of them %v: growth %.0f×, want linear (8×; allowed 24×)",
-			n, whole, eighth, float64(whole)/float64(eighth))
-	}
+	wantLinear(t, "names", n, time.Second, run)
 }
