@@ -10,10 +10,10 @@ import (
 // under Governor Ada Lind").
 func TestWalkStartsFromAnOfficeHoldersMention(t *testing.T) {
 	// The page names the question's person only at its end, after a
-	// general's war and army and the office whose place is asked. No word
+	// soldier's regiment and war and the office whose place is asked. No word
 	// of it is the hop's "state": the office says the place (a page with
-	// "Northern States Army" once started the chain by that word alone).
-	const lieutenantPage = "Tom Ork (January 5, 1840 – April 14, 1896) was a general in the Northern Army during the Great Northern War, as well as a planter and the 57th Lieutenant Governor of Tavaria serving under Governor Ada Lind."
+	// "States" in an army's name once started the chain by that word alone).
+	const lieutenantPage = "Tom Ork (1821 – 1879) led a cavalry brigade of the Brenna Hussars in the Great Northern War, grew rice on the coast after it, and was the 57th Lieutenant Governor of Tavaria serving under Governor Ada Lind."
 
 	for _, tt := range []struct {
 		name, question string
