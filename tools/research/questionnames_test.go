@@ -134,7 +134,7 @@ func manyQuestionNames(n int) string {
 	b.WriteString("Which of these is oldest:")
 	for i := range n {
 		w := letterName(i)
-		fmt.Fprintf(&b, " the V%s pamphlet, who plays Lind%s in the Orr%s movie, Route %dth avenue or", w, w, w, i+1)
+		fmt.Fprintf(&b, " the V%s pamphlet, who plays Lind%s in the Orr%s movie, Route %d%s avenue or", w, w, w, i+1, ordinalSuffix(i+1))
 	}
 	b.WriteString(" none?")
 	return b.String()
@@ -150,7 +150,7 @@ func TestQuestionNamesGrowsLinearly(t *testing.T) {
 		start := time.Now()
 		names, _ := questionNames(q)
 		took := time.Since(start)
-		if !slices.Contains(names, fmt.Sprintf("Route %dth avenue", n)) {
+		if !slices.Contains(names, fmt.Sprintf("Route %d%s avenue", n, ordinalSuffix(n))) {
 			t.Fatalf("questionNames on %d names: the last ordinal lost its noun", n)
 		}
 		return took
