@@ -199,16 +199,20 @@ func numberJoins(gap string) bool { return gap == " " || gap == "-" }
 // names by words, not by a colon.
 func joinTitles(q string, spans []string) []string {
 	var out []string
+	// Where q has ", " and ": ", once: each pair of names is looked for at
+	// those places, not in all of q again (a question of thousands of
+	// names read itself once a pair).
+	commas, colons := indexesOf(q, ", "), indexesOf(q, ": ")
 	for i := 0; i < len(spans); i++ {
 		if i+1 < len(spans) {
 			a, b := spans[i], spans[i+1]
-			joined := a + ", " + b
-			if strings.Contains(q, joined) && strings.Contains(strings.ToLower(b), " of ") && len(strings.Fields(b)) <= 5 {
-				out = append(out, joined)
+			if strings.Contains(strings.ToLower(b), " of ") && len(strings.Fields(b)) <= 5 && joinedAt(q, commas, a, b) {
+				out = append(out, a+", "+b)
 				i++
 				continue
 			}
-			if sub := a + ": " + b; strings.Contains(q, sub) && !strings.Contains(b, " and ") {
+			if !strings.Contains(b, " and ") && joinedAt(q, colons, a, b) {
+				sub := a + ": " + b
 				// (A subtitle with "and" in it may be two names joined: "Tide:
 				// For Love of Salt and Quiet Harbour".)
 				out = append(out, sub)
@@ -219,6 +223,30 @@ func joinTitles(q string, spans []string) []string {
 		out = append(out, spans[i])
 	}
 	return out
+}
+
+// indexesOf is every offset of sep in s.
+func indexesOf(s, sep string) []int {
+	var out []int
+	for at := 0; ; {
+		i := strings.Index(s[at:], sep)
+		if i < 0 {
+			return out
+		}
+		out = append(out, at+i)
+		at += i + len(sep)
+	}
+}
+
+// joinedAt reports that q holds a, a separator and b, the separator at one
+// of seps (every offset of it in q; two bytes long): q contains a+sep+b.
+func joinedAt(q string, seps []int, a, b string) bool {
+	for _, at := range seps {
+		if strings.HasSuffix(q[:at], a) && strings.HasPrefix(q[at+2:], b) {
+			return true
+		}
+	}
+	return false
 }
 
 // isPossessive reports a word ending in 's ("Benson's").

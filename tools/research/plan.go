@@ -51,16 +51,37 @@ func newPlan(question string, extra []string, params *Params) *Plan {
 	// ...but the sides of a comparison are searched one by one, and a span
 	// that joins them ("Pylon K and Over Under") is not a name.
 	var kept []string
+	// A side inside an entity has its first word there: the sides are
+	// looked up by their first word among the entity's words, not all
+	// read for each entity (a question comparing thousands of names read
+	// every side for every name).
 	spacedSides := make([]string, len(sides))
+	byFirst := map[string][]int{}
+	var noWords []int // a side of no words: read for every entity
 	for i, s := range sides {
 		spacedSides[i] = spacedWords(s)
+		if w, _, _ := strings.Cut(strings.TrimSpace(spacedSides[i]), " "); w != "" {
+			byFirst[w] = append(byFirst[w], i)
+		} else {
+			noWords = append(noWords, i)
+		}
 	}
 	for _, e := range ents {
 		n := 0
 		se := spacedWords(e)
-		for _, s := range spacedSides {
-			if strings.Contains(se, s) {
-				n++
+		count := func(js []int) {
+			for _, j := range js {
+				if strings.Contains(se, spacedSides[j]) {
+					n++
+				}
+			}
+		}
+		count(noWords)
+		seen := map[string]bool{}
+		for _, w := range strings.Fields(se) {
+			if !seen[w] {
+				seen[w] = true
+				count(byFirst[w])
 			}
 		}
 		if n < 2 {
@@ -159,13 +180,29 @@ func dropContained(ents []string, keep map[string]bool) []string {
 	// Each entity's words, lower-cased and spaced, once: containsWords of
 	// every pair, made again for each, is what a long question paid.
 	spaced := make([]string, len(ents))
+	// Only an entity holding a name's first word can hold the name: the
+	// entities are looked up by their words, not all read for each.
+	withWord := map[string][]int{}
 	for i, e := range ents {
 		spaced[i] = spacedWords(e)
+		for _, w := range strings.Fields(spaced[i]) {
+			if l := withWord[w]; len(l) == 0 || l[len(l)-1] != i {
+				withWord[w] = append(l, i)
+			}
+		}
+	}
+	all := make([]int, len(ents))
+	for i := range all {
+		all[i] = i
 	}
 	for i, e := range ents {
+		candidates := all // a name of no words: any entity may hold it
+		if w, _, _ := strings.Cut(strings.TrimSpace(spaced[i]), " "); w != "" {
+			candidates = withWord[w]
+		}
 		contained := false
-		for j, o := range ents {
-			if i != j && len(o) > len(e) && strings.Contains(spaced[j], spaced[i]) {
+		for _, j := range candidates {
+			if i != j && len(ents[j]) > len(e) && strings.Contains(spaced[j], spaced[i]) {
 				contained = true
 				break
 			}
