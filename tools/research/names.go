@@ -77,7 +77,7 @@ func capitalSpansAt(q string) []nameAt {
 	i := 0
 	for i < len(ws) {
 		w := word(i)
-		if !isCap(w) || (i == 0 && questionWords[strings.ToLower(w)]) || labelAt(q, ws, i) {
+		if !isCap(w) || (i == 0 && opensNotName(w)) || labelAt(q, ws, i) {
 			i++
 			continue
 		}
@@ -285,6 +285,16 @@ func isDistinctWord(w string) bool {
 		return false
 	}
 	return utf8.RuneCountInString(w) >= 4
+}
+
+// opensNotName reports a capitalised word that opens a text (a question,
+// a sentence) as a function word does: the capital is the sentence's, not
+// a name's. "During Jason's absence" speaks of Jason, "In Venice" of
+// Venice, "Which war" of no name; a name is never "During Jason". A word
+// cased oddly is an acronym, not the function word it spells ("US", "IT").
+func opensNotName(w string) bool {
+	lw := strings.ToLower(w)
+	return questionWords[lw] || (extract.IsStopWord(lw) && !oddlyCased(w))
 }
 
 // oddlyCased reports a word whose capitals are not just the first letter's

@@ -79,3 +79,31 @@ func TestJoinTitles(t *testing.T) {
 		t.Errorf("sides %q", p.Sides)
 	}
 }
+
+// A capitalised function word opening a sentence is the sentence's
+// capital, not a name's first word: "During Maren's absence" names Maren
+// alone, so a page saying so is about the bridge Maren (namesAlone). An
+// acronym spelling a function word ("US") stays a name's word.
+func TestSentenceOpeningWordIsNoName(t *testing.T) {
+	for _, tt := range []struct {
+		sentence string
+		want     string // a name bridgeNamesAt must find
+		not      string // one it must not
+	}{
+		{"During Maren's absence, Tobias Veldt sold the mill.", "Maren", "During Maren"},
+		{"After Orlen Hask left the quartet, it split.", "Orlen Hask", "After Orlen Hask"},
+		{"While Pellory Bay froze, the ferries ran.", "Pellory Bay", "While Pellory Bay"},
+		{"US Brassworks built the mill in 1901.", "US Brassworks", "Brassworks"},
+	} {
+		var got []string
+		for _, n := range bridgeNamesAt(tt.sentence) {
+			got = append(got, n.name)
+		}
+		if !slices.Contains(got, tt.want) || slices.Contains(got, tt.not) {
+			t.Errorf("bridgeNamesAt(%q) = %q, want %q and not %q", tt.sentence, got, tt.want, tt.not)
+		}
+	}
+	if s := "During Maren's absence, Tobias Veldt sold the mill."; !namesAlone(s, "Maren") {
+		t.Errorf("namesAlone(%q, Maren) = false: the sentence names Maren alone", s)
+	}
+}
