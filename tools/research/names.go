@@ -289,8 +289,8 @@ func isDistinctWord(w string) bool {
 
 // opensNotName reports a capitalised word that opens a text (a question,
 // a sentence) as a function word does: the capital is the sentence's, not
-// a name's. "During Jason's absence" speaks of Jason, "In Venice" of
-// Venice, "Which war" of no name; a name is never "During Jason". A word
+// a name's. "During Maren's absence" speaks of Maren, "In Tenby" of
+// Tenby, "Which war" of no name; a name is never "During Maren". A word
 // cased oddly is an acronym, not the function word it spells ("US", "IT").
 func opensNotName(w string) bool {
 	lw := strings.ToLower(w)

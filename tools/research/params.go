@@ -353,8 +353,8 @@ type Params struct {
 	// next hop's pages before the question's other pages, 0 turns it off.
 	// 0.9, not 0.6: a page read for an earlier bridge that names it (the
 	// next hop's evidence) scored below pages sharing only the question's
-	// words through a namesake ("Toronto Argonauts" players for "the
-	// Argonauts") and found no room. Measured in process: MuSiQue
+	// words through a namesake (a sports club's players, for the heroes
+	// the club is named after) and found no room. Measured in process: MuSiQue
 	// both-gold 0.740 -> 0.750, answer recall 0.770 -> 0.780 (one 2-hop
 	// question); HotpotQA and 2Wiki unchanged question by question; 1.0
 	// measured the same on MuSiQue.
