@@ -19,9 +19,9 @@ func priceGuidePage() string {
 		{"Diagnosis", "Every visit starts with a look at what is wrong. If the fault turns out to be something we can fix on the spot, the diagnosis fee is taken off the price of the repair.",
 			[][2]string{{"Fault finding on a circuit that has no power", "$149+"}, {"Testing a breaker that keeps tripping", "$99+"}, {"Inspection before you buy a house", "$249+"}}},
 		{"Panels and breakers", "Old panels are the most common cause of the nuisance trips our customers call about. A new breaker is often enough; a panel that is overloaded or damaged needs replacing.",
-			[][2]string{{"Replacing a single circuit breaker", "$89 - $249+"}, {"Replacing the main disconnect switch", "$349 - $749+"}, {"Replacing a whole electrical panel", "$1,595 - $3,000+"}}},
+			[][2]string{{"Replacing a single circuit breaker", "$95 - $260+"}, {"Replacing the main disconnect switch", "$410 - $820+"}, {"Replacing a whole electrical panel", "$1,750 - $3,400+"}}},
 		{"Lights and fans", "Prices for fixtures depend on the height of the ceiling and on whether there is already a box and a wire where you want the new light to go.",
-			[][2]string{{"Replacing a small ceiling light", "$100 - $200+"}, {"Replacing a ceiling fan on a tall ceiling", "$350+"}, {"New flood lights with new boxes and wiring", "$250+"}}},
+			[][2]string{{"Swapping a porch lantern", "$120 - $230+"}, {"Hanging a fan under a vaulted ceiling", "$390+"}, {"Fitting security lights on a new circuit", "$275+"}}},
 	}
 	var b strings.Builder
 	b.WriteString(`<article class="post"><h1>What an electrician costs in 2025</h1>
@@ -50,7 +50,7 @@ func TestFromHTMLArticleGapsReadFromTheRegion(t *testing.T) {
 	}
 	// The prose the article path keeps, and the price lists between it.
 	for _, want := range []string{"nobody likes a surprise on the bill", "Old panels are the most common cause", "Permits, when the city asks for one",
-		"Replacing the main disconnect switch", "$1,595 - $3,000+", "Replacing a ceiling fan on a tall ceiling", "$350+"} {
+		"Replacing the main disconnect switch", "$1,750 - $3,400+", "Hanging a fan under a vaulted ceiling", "$390+"} {
 		if !strings.Contains(d.Markdown, want) {
 			t.Errorf("%q lost:\n%s", want, d.Markdown)
 		}

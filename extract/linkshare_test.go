@@ -13,8 +13,8 @@ import (
 func lightsPage() string {
 	var tiles strings.Builder
 	for i, p := range [][3]string{
-		{"Roc Loc 5 LED Light", "Black rear light with five LEDs clipped to a helmet", "$34.95"},
-		{"Helmet Vent Light", "Small white front light that slots into a helmet vent", "$13.99"},
+		{"Trailglow Five Light", "Black rear light with five LEDs clipped to a helmet", "$31.50"},
+		{"Helmet Clip Light", "Small white front light that clips onto a helmet strap", "$12.75"},
 		{"Bar Mount Headlight 800", "Headlight on a handlebar mount lighting a dark road", "$59.00"},
 		{"Seatpost Tail Light", "Red tail light strapped to a seat post in the rain", "$24.50"},
 		{"USB Light Set", "Front and rear lights with their charging cable", "$44.00"},
@@ -35,7 +35,7 @@ func TestFromHTMLLinkHeavyResultReadFromTheRegion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"# Lights", "Roc Loc 5 LED Light", "$34.95", "Spoke Reflector Pack", "$9.95"} {
+	for _, want := range []string{"# Lights", "Trailglow Five Light", "$31.50", "Spoke Reflector Pack", "$9.95"} {
 		if !strings.Contains(d.Markdown, want) {
 			t.Errorf("%q lost:\n%s", want, d.Markdown)
 		}

@@ -241,7 +241,7 @@ func TestMainRegionKeepsARankedListInABoxNamedForVotes(t *testing.T) {
 	// still go.
 	var b strings.Builder
 	b.WriteString(`<div class="mainContent"><h1>Best Sea Novels Ever</h1>
-<p>The best novels set at sea or on its shores, as voted on by our readers. A book's score is based on how many people voted for it and how highly they ranked it.</p>
+<p>Our readers' favourite novels of ships, storms and harbours. Each book's place comes from the number of votes it got and the rank each voter gave it.</p>
 <div class="share-buttons"><a href="/share/fb">Share on Facebook</a> <a href="/share/x">Share on X</a></div>
 <div id="all_votes"><table class="tableList">`)
 	for i, r := range rankedBooks {
@@ -371,7 +371,7 @@ func TestFromHTMLListingDeclaredACollectionUnderOgArticle(t *testing.T) {
 	// as any listing's (the article extractors kept their summaries
 	// without their linked titles).
 	var b strings.Builder
-	b.WriteString(`<main><div class="page-head"><h1>Trending</h1><p>See what the community is most excited about today.</p></div><div class="box">`)
+	b.WriteString(`<main><div class="page-head"><h1>Trending</h1><p>The projects collecting the most new stars this week.</p></div><div class="box">`)
 	for i, r := range trendingRepos {
 		fmt.Fprintf(&b, `<article class="box-row"><h2 class="h3"><a href="/%s">%s</a></h2><p class="col-9">%s</p>
 <div class="f6"><span class="lang">%s</span> stars today</div></article>`, strings.ReplaceAll(r[0], " ", "")+fmt.Sprint(i), r[0], r[1], r[2])

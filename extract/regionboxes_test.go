@@ -24,7 +24,7 @@ func TestMainRegionWithoutSignupBoxesOrStatusMessages(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := textOf(mainRegion(root, &defaultConfig))
-	for _, want := range []string{"Lights", "Roc Loc 5 LED Light", "$34.95", "Spoke Reflector Pack"} {
+	for _, want := range []string{"Lights", "Trailglow Five Light", "$31.50", "Spoke Reflector Pack"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q lost:\n%s", want, text)
 		}

@@ -196,7 +196,7 @@ func TestFromHTMLListingWhoseSummariesTheArticlePathKept(t *testing.T) {
 	// prose) and drop the linked titles and the figures: the page is the
 	// list, read from its region.
 	var b strings.Builder
-	b.WriteString(`<main><div class="page-head"><h1>Trending</h1><p>See what the community is most excited about today.</p></div><div class="box">`)
+	b.WriteString(`<main><div class="page-head"><h1>Trending</h1><p>The projects collecting the most new stars this week.</p></div><div class="box">`)
 	for i, r := range trendingRepos {
 		fmt.Fprintf(&b, `<article class="box-row"><div class="float-right"><a class="btn" href="/login?return_to=%d" aria-label="Star"></a></div>
 <h2 class="h3 lh-condensed"><a href="/%s">%s</a></h2><p class="col-9 color-fg-muted">%s</p>

@@ -9,9 +9,9 @@ import (
 
 // micReviews are buyers' reviews as a shop shows them and declares them.
 var micReviews = []struct{ author, title, body string }{
-	{"Robert D.", "Great for audiobooks", "Functionally it is one of the best microphones I use for recording audiobooks, warm and clear without any hiss from the preamp."},
-	{"Lena", "Worth the price", "I hesitated about spending this much on a microphone, but the built-in preamp means I could sell my old inline booster."},
-	{"Sam P.", "Podcast upgrade", "Our podcast sounds like a radio show now; the presence boost switch helps my co-host who speaks very softly."},
+	{"Robert D.", "Great for audiobooks", "I record audiobooks at home and this has replaced two other microphones: warm, clear and with no hiss even at high gain."},
+	{"Lena", "Worth the price", "It cost more than I meant to spend, but the onboard gain means I no longer need the separate booster box I used to carry."},
+	{"Sam P.", "Podcast upgrade", "Our podcast sounds like a radio show now; the treble lift switch helps my co-host who speaks very softly."},
 }
 
 // micPage is a music shop's product page: chrome, a JSON-LD Product with
@@ -44,9 +44,9 @@ func micPage(declare bool) string {
 <script type="application/ld+json">` + string(js) + `</script><script>window.dataLayer=window.dataLayer||[];dataLayer.push({page:"pdp"});</script>`
 	body := siteChrome(`<main><div class="pdp-wrap">
 <div class="buy"><h1>Studio dynamic microphone SD-7</h1><p class="amt">$349.00</p><p>In stock, ships today</p><button type="button">Add to cart</button></div>
-<div class="desc"><h2>The broadcast classic, now with its own preamp</h2>
-<p>The SD-7 pairs a studio dynamic capsule with a built-in active preamp that adds up to 28 dB of clean gain, so it works straight into an audio interface without an inline booster. Its internal air suspension keeps handling noise out of the recording.</p>
-<p>The bass roll-off and presence boost switches on the back shape the sound for speech or singing, and the close-talk windscreen tames breath sounds without a separate pop filter.</p>
+<div class="desc"><h2>A speaking microphone that brings its own gain</h2>
+<p>The SD-7 puts a large dynamic capsule in front of an onboard gain stage that adds up to 24 dB without hiss, so a laptop interface records it at a healthy level. A rubber cradle inside the body stops desk knocks from reaching the capsule.</p>
+<p>The low cut and treble lift switches under the yoke tune it for speech or singing, and the thick foam cover softens breath sounds without a separate pop filter.</p>
 <ul><li>Cardioid pickup pattern</li><li>50 Hz to 20 kHz frequency response</li><li>XLR output, phantom powered</li><li>Weight 0.85 kg</li></ul></div>
 <div class="c-rev-wrap">` + shown.String() + `</div>
 </div></main>`)
@@ -58,7 +58,7 @@ func TestFromHTMLDeclaredReviewsLeaveTheProduct(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Studio dynamic microphone SD-7", "built-in active preamp that adds up to 28 dB", "presence boost switches", "Cardioid pickup pattern"} {
+	for _, want := range []string{"Studio dynamic microphone SD-7", "onboard gain stage that adds up to 24 dB", "treble lift switches", "Cardioid pickup pattern"} {
 		if !strings.Contains(d.Markdown, want) {
 			t.Errorf("product part %q lost:\n%s", want, d.Markdown)
 		}
@@ -190,12 +190,12 @@ func TestReviewPosts(t *testing.T) {
 
 func TestDropControlLabels(t *testing.T) {
 	tests := []struct{ name, md, want string }{
-		{"card lines", "### [Spot 400 Headlamp](/p/1)\n\n$54.95\n\nQuick View\n\n[Add to Compare](/compare?id=1)", "### [Spot 400 Headlamp](/p/1)\n\n$54.95"},
+		{"card lines", "### [Trail 350 Headlamp](/p/1)\n\n$52.50\n\nQuick View\n\n[Add to Compare](/compare?id=1)", "### [Trail 350 Headlamp](/p/1)\n\n$52.50"},
 		{"label linked to a long address", "## [Nitro+ 9070](/p/1)\n\n[Quick View](https://shop.example.com/sapphire-nitro-plus-radeon-rx-9070-xt-16gb/p/N82E16814202448)\n\n$799.99",
 			"## [Nitro+ 9070](/p/1)\n\n$799.99"},
 		{"label between blocks", "# Lamp\n\nQuick shop\n\nA brass desk lamp.", "# Lamp\n\nA brass desk lamp."},
 		{"items of a list", "- $**459**.99\n- Free Shipping\n- Add to wishlist\n- Compare", "- $**459**.99\n- Free Shipping"},
-		{"item going on below its label", "- Quick view\n  Actik Core Headlamp\n  $87.95", "- Quick view\n  Actik Core Headlamp\n  $87.95"},
+		{"item going on below its label", "- Quick view\n  Ridge Core Headlamp\n  $84.00", "- Quick view\n  Ridge Core Headlamp\n  $84.00"},
 		{"label inside a sentence", "Compare the two lamps side by side before you buy now.", "Compare the two lamps side by side before you buy now."},
 		{"never everything", "Add to cart", "Add to cart"},
 		{"code left alone", "Run it:\n\n```\ncompare\n```", "Run it:\n\n```\ncompare\n```"},
