@@ -27,8 +27,8 @@ func TestNameKinds(t *testing.T) {
 	for _, tt := range []struct{ lead, want string }{
 		{"Wexland is a state in eastern Ostria.", "state"},
 		{"Pell is a small city in Orrin County.", "city"},
-		{"Pell is the capital of Wexland.", "city"},                     // a capital is a city
-		{"Ostria is a federal republic composed of twelve states.", ""}, // "states" is past "of"
+		{"Pell is the capital of Wexland.", "city"},         // a capital is a city
+		{"Ostria is a union made up of twelve states.", ""}, // "states" is past "of"
 		{"Ada Lind was an Ostrian composer.", ""},
 	} {
 		if got := leadKind(tt.lead); got != tt.want {
