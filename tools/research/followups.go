@@ -190,7 +190,7 @@ func (r *run) searchFinished(ev searchDone) {
 		// its first page had none new, so they rank first, as re-ranking
 		// both pages together would rank them.
 		prio := w * rel / (1 + r.p.FollowUpRankDecay*float64(rank[i]))
-		named := (off+i < r.p.NamedResultRank || anyRank) && ev.prop.Entity != "" && nameMatch(res.Title, ev.prop.Entity, r.p.TitleMatch)
+		named := (off+i < r.p.NamedResultRank || anyRank) && ev.prop.Entity != "" && namesPageOf(res.Title, ev.prop.Entity, r.p)
 		if named {
 			prio = max(prio, w*rel)
 		}
