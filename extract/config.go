@@ -328,6 +328,15 @@ type config struct {
 	// more) and stays hidden.
 	ShellGrowth    float64
 	ShellLinkShare float64
+	// SiblingCopyMinWords and SiblingCopyShare (siblingcopies.go): of two
+	// adjacent sibling elements, one whose words are the other's in order
+	// is the other layout's copy (a phone card beside its desktop card)
+	// when it has SiblingCopyMinWords words or more (a label repeated in
+	// two cells is not) and SiblingCopyShare of the other's words (a
+	// heading is in order inside the section beside it too, and is no
+	// copy of it).
+	SiblingCopyMinWords int
+	SiblingCopyShare    float64
 	// Cookie banners kept in a region (consent.go). ConsentMaxWords and
 	// ConsentMaxBytes: a notice is a few sentences ("We use cookies to …
 	// By using our site you agree …"); a longer block is a page about
@@ -461,6 +470,8 @@ var defaultConfig = config{
 	TablistPanelScan:        512,
 	ShellGrowth:             4,
 	ShellLinkShare:          0.5,
+	SiblingCopyMinWords:     4,
+	SiblingCopyShare:        0.5,
 	ConsentMaxWords:         80,
 	ConsentMaxBytes:         1200,
 	ConsentLabelWords:       4,

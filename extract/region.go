@@ -35,7 +35,8 @@ func cleanedRegion(region *html.Node, pageLevel bool, limit int, cfg *config) *h
 	out := cloneNode(region)
 	stripSiteBoxes(out, cfg) // regionboxes.go
 	stripChromeAround(out, pageLevel, limit)
-	stripControlRows(out, cfg) // controls.go
+	stripControlRows(out, cfg)  // controls.go
+	dropSiblingCopies(out, cfg) // siblingcopies.go
 	return out
 }
 
