@@ -23,17 +23,23 @@ func openNoscriptViews(doc *html.Node) {
 	if body == nil {
 		return
 	}
+	// The body's own words are counted only for views that could
+	// outweigh them: most pages' views are a tracking pixel or a notice.
 	var views []*html.Node
-	outside := 0
+	outside, count := 0, false
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch {
 			case c.Type == html.ElementNode && c.DataAtom == atom.Noscript:
-				views = append(views, c)
+				if !count {
+					views = append(views, c)
+				}
 			case c.Type == html.ElementNode && (c.DataAtom == atom.Script || c.DataAtom == atom.Style || c.DataAtom == atom.Template):
 			case c.Type == html.TextNode:
-				outside += wordCount(c.Data)
+				if count {
+					outside += wordCount(c.Data)
+				}
 			default:
 				walk(c)
 			}
@@ -67,7 +73,12 @@ func openNoscriptViews(doc *html.Node) {
 			opened = append(opened, parsed{v, nodes})
 		}
 	}
-	if inside < minNoscriptWords || inside <= outside {
+	if inside < minNoscriptWords {
+		return
+	}
+	count = true
+	walk(body)
+	if inside <= outside {
 		return
 	}
 	for _, p := range opened {

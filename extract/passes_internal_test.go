@@ -75,6 +75,9 @@ func BenchmarkTreePasses(b *testing.B) {
 		trees []*html.Node
 		pass  func(*html.Node)
 	}{
+		// The stylesheets' early parse (cssearly.go) runs beside the
+		// page's; here applyStyles parses them itself.
+		{"cleanParsed", parsed, func(n *html.Node) { cleanParsed(n, nil) }},
 		{"revealDisclosures", parsed, func(n *html.Node) { revealDisclosures(n, &defaultConfig) }},
 		{"dropAuthorCards", cleaned, func(n *html.Node) { dropAuthorCards(n, &defaultConfig) }},
 	} {

@@ -122,3 +122,56 @@ func TestPrechecksMatchTheirDefinitions(t *testing.T) {
 		t.Fatal("no definition list on the page")
 	}
 }
+
+func TestFoldLookupMatchesToLower(t *testing.T) {
+	words := map[string]bool{}
+	for _, w := range fastPathInputs {
+		words[strings.ToLower(w)] = true
+	}
+	long := strings.Repeat("Ab", foldBytes) // past the stack buffer
+	words[strings.ToLower(long)] = true
+	inputs := append([]string{long, "HIDDEN", "Hidden", "hidden", "visually-Hidden", "İ", "ǅ", "ÀB"}, fastPathInputs...)
+	hits := 0
+	for _, w := range inputs {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToTitle(w)} {
+			if got, want := foldLookup(words, v), words[strings.ToLower(v)]; got != want {
+				t.Errorf("foldLookup(%q) = %v, words[strings.ToLower] = %v", v, got, want)
+			} else if got {
+				hits++
+			}
+		}
+	}
+	if hits < len(inputs) {
+		t.Errorf("%d hits over %d inputs: the lookups say little", hits, len(inputs))
+	}
+	kinds := map[string]uint8{"post": 1, "date": 2}
+	if got := foldLookup(kinds, "DATE") | foldLookup(kinds, "Post"); got != 3 {
+		t.Errorf("kinds of DATE and Post = %d, want 3", got)
+	}
+}
+
+// TestNoscriptViewWeighedAgainstTheBody: the body's words are counted
+// only once the views hold enough (openNoscriptViews), and then still
+// decide: a long no-JavaScript notice beside a longer article stays shut,
+// the same notice beside an app shell opens.
+func TestNoscriptViewWeighedAgainstTheBody(t *testing.T) {
+	notice := `<noscript><div><p>` + strings.Repeat("This map of the harbour walks needs scripts to draw its routes, ", 4) + `</p></div></noscript>`
+	article := `<article><p>` + strings.Repeat("The ferry to the outer islands leaves the east quay at seven each morning. ", 8) + `</p></article>`
+	for _, tc := range []struct {
+		name, body string
+		open       bool
+	}{
+		{"beside an article", article + notice, false},
+		{"beside an app shell", `<div id="app">Loading…</div>` + notice, true},
+	} {
+		doc, err := html.Parse(strings.NewReader("<html><body>" + tc.body + "</body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		openNoscriptViews(doc)
+		shut := findFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.Noscript }) != nil
+		if shut == tc.open {
+			t.Errorf("%s: view opened %v, want %v", tc.name, !shut, tc.open)
+		}
+	}
+}

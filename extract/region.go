@@ -312,8 +312,8 @@ var widgetWords = map[string]bool{
 // nameHas splits an attribute value into words and looks for one of words.
 func nameHas(v string, words map[string]bool) bool {
 	found := false
-	nameWords(v, func(w string) bool {
-		found = words[w]
+	nameParts(v, func(w string) bool {
+		found = foldLookup(words, w)
 		return !found
 	})
 	return found
@@ -324,8 +324,8 @@ func nameHas(v string, words map[string]bool) bool {
 // known.
 func nameKinds(v string, words map[string]uint8, stop uint8) uint8 {
 	var k uint8
-	nameWords(v, func(w string) bool {
-		k |= words[w]
+	nameParts(v, func(w string) bool {
+		k |= foldLookup(words, w)
 		return k&stop == 0
 	})
 	return k
@@ -335,12 +335,19 @@ func nameKinds(v string, words map[string]uint8, stop uint8) uint8 {
 // lower-cased, split at spaces, "-", "_" and lower-to-upper case changes,
 // until yield returns false.
 func nameWords(v string, yield func(w string) bool) {
+	nameParts(v, func(w string) bool { return yield(strings.ToLower(w)) })
+}
+
+// nameParts is nameWords with each word as v spells it: a caller that
+// only looks a word up (foldLookup) lowers none ("PostDate",
+// "ipsSignature": a copy per element of every page otherwise).
+func nameParts(v string, yield func(w string) bool) {
 	start := 0
 	for i := 0; i <= len(v); i++ {
 		split := i == len(v) || v[i] == ' ' || v[i] == '-' || v[i] == '_' || v[i] == '\t' || v[i] == '\n'
 		camel := !split && i > start && v[i] >= 'A' && v[i] <= 'Z' && v[i-1] >= 'a' && v[i-1] <= 'z'
 		if split || camel {
-			if i > start && !yield(strings.ToLower(v[start:i])) {
+			if i > start && !yield(v[start:i]) {
 				return
 			}
 			start = i

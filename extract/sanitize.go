@@ -358,7 +358,7 @@ func classHides(class string) bool {
 		} else {
 			rest = ""
 		}
-		if c != "" && hidingClasses[strings.ToLower(c)] {
+		if c != "" && foldLookup(hidingClasses, c) {
 			return true
 		}
 	}
