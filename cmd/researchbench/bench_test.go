@@ -111,7 +111,7 @@ func researchSubset(t *testing.T, set string, minBoth, minAnswer float64) {
 
 func TestNormalizeAnswer(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
-		{"The Chief of Protocol", "chief of protocol"},
+		{"The Keeper of Seals", "keeper of seals"},
 		{"Greenwich Village, New York City", "greenwich village new york city"},
 		{"  An  apple's core ", "apples core"},
 		{"1969 until 1974", "1969 until 1974"},
@@ -123,29 +123,29 @@ func TestNormalizeAnswer(t *testing.T) {
 }
 
 func TestScoreOutcome(t *testing.T) {
-	q := question{Question: "q", Answer: "Chief of Protocol", AnswerAliases: []string{"protocol chief"},
-		SupportingFacts: [][]any{{"Shirley Temple", 1.0}, {"Kiss and Tell (1945 film)", 0.0}}}
+	q := question{Question: "q", Answer: "Keeper of Seals", AnswerAliases: []string{"seals keeper"},
+		SupportingFacts: [][]any{{"Marian Holloway", 1.0}, {"Porch Light (1952 film)", 0.0}}}
 	pages := map[string][2]string{
-		"http://x/wiki/Shirley_Temple": {"Shirley Temple", "Shirley Temple was an American actress. She served as Chief of Protocol. She was its protocol chief."},
-		"http://x/wiki/Other":          {"Other", "The Chief of Protocol is a position."},
+		"http://x/wiki/Marian_Holloway": {"Marian Holloway", "Marian Holloway was an American actress. She served as Keeper of Seals. She was its seals keeper."},
+		"http://x/wiki/Other":           {"Other", "The Keeper of Seals is a position."},
 	}
 	pageOf := func(u string) (string, string, bool) { p, ok := pages[u]; return p[0], p[1], ok }
 	ev := []research.Evidence{
-		{URL: "http://x/wiki/Other", Quote: "The Chief of Protocol is a position."}, // answer, but not from a gold page
-		{URL: "http://x/wiki/Shirley_Temple", Quote: "Shirley Temple was an American actress."},
+		{URL: "http://x/wiki/Other", Quote: "The Keeper of Seals is a position."}, // answer, but not from a gold page
+		{URL: "http://x/wiki/Marian_Holloway", Quote: "Marian Holloway was an American actress."},
 	}
 	o := score(q, ev, pageOf)
 	if o.GoldCited != 1 || o.GoldTotal != 2 || o.AnswerSeen {
 		t.Errorf("outcome %+v: want 1 of 2 gold pages and no answer from a gold page", o)
 	}
-	if o := score(q, append(ev, research.Evidence{URL: "http://x/wiki/Shirley_Temple", Quote: "She served as Chief of Protocol."}), pageOf); !o.AnswerSeen {
+	if o := score(q, append(ev, research.Evidence{URL: "http://x/wiki/Marian_Holloway", Quote: "She served as Keeper of Seals."}), pageOf); !o.AnswerSeen {
 		t.Error("answer in a gold page's quote not seen")
 	}
-	if o := score(q, append(ev, research.Evidence{URL: "http://x/wiki/Shirley_Temple", Quote: "She was its protocol chief."}), pageOf); !o.AnswerSeen {
+	if o := score(q, append(ev, research.Evidence{URL: "http://x/wiki/Marian_Holloway", Quote: "She was its seals keeper."}), pageOf); !o.AnswerSeen {
 		t.Error("an answer alias in a gold page's quote not seen")
 	}
 	// Site chrome only: the page is not cited and its answer does not count.
-	chrome := []research.Evidence{{URL: "http://x/wiki/Shirley_Temple", Quote: "Shirley Temple\n\nFrom Miniweb, the offline encyclopedia. Chief of Protocol"}}
+	chrome := []research.Evidence{{URL: "http://x/wiki/Marian_Holloway", Quote: "Marian Holloway\n\nFrom Miniweb, the offline encyclopedia. Keeper of Seals"}}
 	if o := score(q, chrome, pageOf); o.GoldCited != 0 || o.AnswerSeen {
 		t.Errorf("a chrome-only quote was credited: %+v", o)
 	}

@@ -160,8 +160,8 @@ func placeBefore(s string, start int) (string, int, bool) {
 var placeJoiners = map[string]bool{"and": true, "of": true, "the": true, "on": true, "upon": true}
 
 // nameGap reports what may stand between two words of one place's name:
-// a space, a hyphen ("Winston-Salem"), an apostrophe ("Sullivan's
-// Island"), a full stop ("St. Albans").
+// a space, a hyphen ("Winston-Salem"), an apostrophe ("Kell's
+// Point"), a full stop ("St. Albans").
 func nameGap(g string) bool {
 	switch g {
 	case " ", "-", "'", "’", ". ", "'s ", "’s ":

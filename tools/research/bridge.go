@@ -179,8 +179,8 @@ func nameDistance(s string, words [][2]int, name string, ats, relAt, markAt []in
 	}
 	if originShaped(s, name, ats, p) || attributive(s, words, at+n) {
 		// "American", "Italian": a one-word adjective of origin, rarely a
-		// thing with a page of its own; "Irish Empiricist philosopher
-		// George Berkeley": a name describing the name after it.
+		// thing with a page of its own; "Ruritanian idealist philosopher
+		// Cal Berrow": a name describing the name after it.
 		dist += p.HopDemonymPenalty
 	}
 	return dist
@@ -370,8 +370,8 @@ func mentions(s, subject string, surname bool) bool {
 }
 
 // namedIn reports whether name occurs in s as whole words: a letter or
-// digit or hyphen may not touch it on either side, but punctuation may ("George
-// Berkeley, who...", "Appleton, Wisconsin", "Knox's"): a sentence names a
+// digit or hyphen may not touch it on either side, but punctuation may ("Cal
+// Berrow, who...", "Dorran, Tavaria", "Berrow's"): a sentence names a
 // thing with a comma or a full stop after it as often as with a space.
 // Search snippets, the stranded quote and the pages credited for a
 // stranded bridge are read this way; the walk keeps containsWords (spaces

@@ -187,8 +187,8 @@ func namesAlone(s, bridge string) bool {
 }
 
 // styles are the words of rank English puts before a personal name ("King
-// Pyrrhus of Epirus", "Sir Walter Raleigh"); other pages say the name
-// alone ("the war with Pyrrhus"). Not "Saint", "General" or "President":
+// Arvo of Tessaly", "Sir Walter Raleigh"); other pages say the name
+// alone ("the war with Arvo"). Not "Saint", "General" or "President":
 // they begin as many names of places and firms ("St. Louis", "General
 // Motors") as of people.
 var styles = map[string]bool{
@@ -198,7 +198,7 @@ var styles = map[string]bool{
 }
 
 // personalName is a styled name without its style and its "of" place
-// ("King Pyrrhus of Epirus" is "Pyrrhus"), "" for a name without a style
+// ("King Arvo of Tessaly" is "Arvo"), "" for a name without a style
 // and for one whose rest has a word of a kind ("Duke University", "King
 // County": an institution or a place named after a person, whose rest is
 // not a name).

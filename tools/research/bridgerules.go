@@ -12,8 +12,8 @@ import (
 // and when a sentence speaks of a place (written with its larger place).
 
 // attributive reports that the words from index next on are a common noun
-// or two and then a name ("[Scottish] reformer John Knox", "[Irish
-// Empiricist] philosopher George Berkeley"): the name before them
+// or two and then a name ("[Ruritanian] reformer Cal Berrow", "[Ostrian
+// idealist] philosopher Ada Lind"): the name before them
 // describes the one after, which is what the sentence is about.
 func attributive(s string, words [][2]int, next int) bool {
 	for k := next; k < len(words) && k < next+3; k++ {

@@ -228,7 +228,7 @@ func (r *run) searchFinished(ev searchDone) {
 // have outranked it), then the results whose title or snippet names the
 // bridge, when its name has several words (they speak of it), each in the
 // engine's order, then the rest (sharing no more than a common word of its
-// name: "John" of "John Knox"). about marks the first two kinds, queued whatever their rank.
+// name: "Cal" of "Cal Berrow"). about marks the first two kinds, queued whatever their rank.
 // Other searches keep the engine's ranks.
 func (r *run) hopRanks(ev searchDone) (rank []int, about []bool) {
 	n := len(ev.resp.Results)

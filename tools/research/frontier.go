@@ -186,7 +186,7 @@ func entityPlaceTitle(title, entity string, threshold float64) bool {
 }
 
 // qualifiedName is the name before a title's first ", " when what follows is
-// a capitalised qualifier (a larger place, "Duke of Bavaria"): the words
+// a capitalised qualifier (a larger place, "Duke of Wexen"): the words
 // of a qualifier after a comma are capitalised but for connectors, and a
 // lower-case word says the comma joins a phrase instead ("Love, actually").
 func qualifiedName(title string) (string, bool) {

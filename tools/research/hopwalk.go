@@ -157,7 +157,7 @@ func (r *run) resolveNext(c *chain) (hopStep, bool) {
 		// reads a mention (the name between spaces), and the chain would
 		// not start: a page naming it before a full stop or a comma
 		// ("serving under Governor Ada Lind."), or without its style
-		// ("Pyrrhus" for "King Pyrrhus of Epirus"), speaks of it. Only for the anchor: a bridge's name is read from
+		// ("Arvo" for "King Arvo of Tessaly"), speaks of it. Only for the anchor: a bridge's name is read from
 		// a page, and a fallback step at a bridge whose page is not read
 		// yet sends its hop searches elsewhere.
 		for i, p := range r.pages {

@@ -2,7 +2,7 @@ package research
 
 // A hop search's later results page. The engine ranks a long page that
 // names the bridge once below short pages that share a common word of its
-// name ("John" of "John Knox"), so the bridge's own page or a page about
+// name ("Cal" of "Cal Berrow"), so the bridge's own page or a page about
 // it may sit at ranks 11-20, where no re-ranking of the first page reaches.
 // When the first page brings neither the bridge's page nor a result that
 // names it, the search asks its second page once, and of that page queues

@@ -514,7 +514,7 @@ type Params struct {
 	// HopLooseMention: when no page read speaks of the question's own
 	// name as the walk reads a mention (the name between spaces), a page
 	// naming it before punctuation ("serving under Governor Ada Lind.")
-	// or without a style ("Pyrrhus" for "King Pyrrhus of Epirus")
+	// or without a style ("Arvo" for "King Arvo of Tessaly")
 	// answers its first hop, instead of the chain never starting. Only then, and only for the anchor: read so
 	// for every bridge, a fallback step at a bridge whose page is not
 	// read yet sent its hop searches elsewhere (MuSiQue lost a 4-hop

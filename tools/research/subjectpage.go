@@ -51,7 +51,7 @@ func qualifier(name string) string {
 // "Battle of Peleliu", nor "Fenton High School" that of "Redan High School".
 //
 // A name that is the other's after "of" is another thing: "Battle of
-// Sullivan's Island" is not the page of "Sullivan's Island", nor the other
+// Kell's Point" is not the page of "Kell's Point", nor the other
 // way round ("the Battle of X" happened at X; "the Duke of X" is not X).
 // A place's page is not the page of the place it is in ("Rochester, New
 // York" for "New York"). A list page ("List of X characters") is about X: its rows answer hops
