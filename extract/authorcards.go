@@ -348,19 +348,20 @@ func labelLines(n *html.Node, cfg *config, out []cardLine) []cardLine {
 		if c.Type != html.ElementNode || skipsCards[c.DataAtom] {
 			continue
 		}
-		raw, short := textUpTo(c, lineBytes*cfg.CardLineWords)
+		short, colon, words := textShape(c, lineBytes*cfg.CardLineWords)
 		if !short {
 			out = labelLines(c, cfg, out)
 			continue
 		}
-		if c.DataAtom != atom.Dl && strings.IndexByte(raw, ':') < 0 {
+		if c.DataAtom != atom.Dl && !colon {
 			// No line without a colon but a definition list's
-			// (readLabelLine): the text is not collapsed to learn it.
-			if strings.TrimSpace(raw) != "" {
+			// (readLabelLine): the text is not built to learn it.
+			if words {
 				out = labelLines(c, cfg, out)
 			}
 			continue
 		}
+		raw, _ := textUpTo(c, lineBytes*cfg.CardLineWords)
 		text := collapseSpace(raw)
 		if label, value, ok := readLabelLine(c, text, cfg); ok && onlyLine(c, text, cfg) {
 			if !holdsDate(c) {
@@ -405,6 +406,29 @@ func textUpTo(n *html.Node, limit int) (string, bool) {
 		return "", false
 	}
 	return b.String(), true
+}
+
+// textShape reads n's text as textUpTo does, building none of it: short
+// is textUpTo's answer, colon whether the text holds a ':', words whether
+// it holds anything but white space (its collapsed text is not empty).
+func textShape(n *html.Node, limit int) (short, colon, words bool) {
+	size := 0
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			size += len(n.Data)
+			colon = colon || strings.IndexByte(n.Data, ':') >= 0
+			words = words || strings.TrimSpace(n.Data) != ""
+			return size <= limit
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	return walk(n), colon, words
 }
 
 // onlyLine: no element under n is a label line of its own (n is not a
