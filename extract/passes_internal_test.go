@@ -52,7 +52,7 @@ func loadWCXBHTML(b *testing.B) []string {
 }
 
 // BenchmarkTreePasses times the passes FromHTML runs on the whole tree
-// before the extractors start, one WCXB page per iteration, each on a
+// before the extractors start (and one beside them), one WCXB page per iteration, each on a
 // fresh copy of the tree it is given in FromHTML (the copy is not timed):
 // they run on one core while the other waits, so each millisecond of
 // theirs is one of the page's.
@@ -80,6 +80,8 @@ func BenchmarkTreePasses(b *testing.B) {
 		{"cleanParsed", parsed, func(n *html.Node) { cleanParsed(n, nil) }},
 		{"revealDisclosures", parsed, func(n *html.Node) { revealDisclosures(n, &defaultConfig) }},
 		{"dropAuthorCards", cleaned, func(n *html.Node) { dropAuthorCards(n, &defaultConfig) }},
+		// Beside the extractors (fromTree's aside), on the same tree.
+		{"postSignatures", cleaned, func(n *html.Node) { _ = postSignatures(n, &defaultConfig) }},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			// The pass's own CPU time, on its thread only: wall time on a

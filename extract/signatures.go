@@ -146,6 +146,9 @@ func dropSignatureBlocks(md string, sigs *signatures, cfg *config) string {
 	return out
 }
 
+// signatureWord is the word namesSignature looks for, as foldLookup reads.
+var signatureWord = map[string]bool{"signature": true}
+
 // namesSignature: one of n's class names, or its id, ends with the word
 // "signature" ("signature", "message-signature", "post_signature",
 // "ipsSignature"): the post's signature. A name that goes on past the word
@@ -155,8 +158,8 @@ func dropSignatureBlocks(md string, sigs *signatures, cfg *config) string {
 func namesSignature(n *html.Node) bool {
 	endsSignature := func(v string) bool {
 		last := ""
-		nameWords(v, func(w string) bool { last = w; return true })
-		return last == "signature"
+		nameParts(v, func(w string) bool { last = w; return true })
+		return foldLookup(signatureWord, last) // only the last word is lowered, and on the stack
 	}
 	for v := range strings.FieldsSeq(getAttr(n, "class")) { // no slice: this runs on every element
 		if endsSignature(v) {
