@@ -1,5 +1,7 @@
 package research
 
+import "strings"
+
 // namesPageOf reports that a follow-up search's result titled title is
 // the page of name, the one searched for: its title shares most of the
 // name's words (nameMatch) and, with NamedPageStrict, is no other thing
@@ -28,23 +30,17 @@ func namesPageOf(title, name string, p *Params) bool {
 }
 
 // runsOnPast reports that title holds all of name's words in a row with
-// more words after them.
+// more words after them. The first run is the one with the most after it.
 func runsOnPast(title, name string) bool {
-	t, n := nameWords(title), nameWords(name)
-	if len(n) == 0 || len(t) <= len(n) {
+	n := spaced(nameWords(name))
+	if n == " " {
 		return false
 	}
-	for i := 0; i+len(n) < len(t); i++ {
-		match := true
-		for k := range n {
-			if t[i+k] != n[k] {
-				match = false
-				break
-			}
-		}
-		if match {
-			return true
-		}
-	}
-	return false
+	t := spaced(nameWords(title))
+	at := strings.Index(t, n)
+	return at >= 0 && at+len(n) < len(t)
 }
+
+// spaced is words one space apart, with a space at each end, so that a
+// run of whole words is found by strings.Index.
+func spaced(words []string) string { return " " + strings.Join(words, " ") + " " }
