@@ -232,6 +232,13 @@ type config struct {
 	TableMinRows int
 	TableKept    float64
 	TableShare   float64
+	// CutTableCells (cutcells.go): a table trafilatura kept is the page's
+	// table cut short when its cells begin the page table's cells and
+	// number at least this share of the page table's cells with text.
+	// Trafilatura drops only the cells that open with a link or a list,
+	// a minority in a data table; a small table that merely begins like
+	// a part of a large one holds far fewer.
+	CutTableCells float64
 	// ReviewBlockShare and ReviewBlockMinWords (shopclean.go): on a shop
 	// page, a block of at least ReviewBlockMinWords words with at least
 	// ReviewBlockShare of its text in the reviews the page's structured
@@ -453,6 +460,7 @@ var defaultConfig = config{
 	TableMinRows:            5,
 	TableKept:               0.5,
 	TableShare:              0.3,
+	CutTableCells:           0.5,
 	ReviewBlockShare:        0.5,
 	ReviewBlockMinWords:     4,
 	GridMinCards:            5,

@@ -166,6 +166,7 @@ func render(ex extraction, base *url.URL, src *pageText) (r rendered, err error)
 		restoreSpaces(ex.node, src)
 		restoreCodeBlocks(ex.node)
 		restoreTables(ex.node, src)
+		restoreCutTables(ex.node, src, &defaultConfig)
 		restoreFlattened(ex.node, src)
 	}
 	if ex.source == "region" || ex.source == "thread" {
