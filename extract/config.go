@@ -402,6 +402,14 @@ type config struct {
 	// control is this many words at most ("Click to expand...", "Show the
 	// full quote"); a longer line in a quote is what someone wrote.
 	QuoteToggleWords int
+
+	// Collection pages (a category's grid, a storefront of picks).
+	// EchoedAltLines (echoedalts.go): an image's alternative text that
+	// says again, word for word, a line within this many lines after the
+	// image (or the one line before it, or the rest of its own line) is
+	// the card's title told twice; a card puts its name beside its photo,
+	// seldom further than its price and a badge away.
+	EchoedAltLines int
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -515,4 +523,7 @@ var defaultConfig = config{
 	ControlRowMinLinks:   3,
 	SignInPromptMaxWords: 16,
 	QuoteToggleWords:     4,
+
+	// Collection pages.
+	EchoedAltLines: 2,
 }

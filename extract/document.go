@@ -94,6 +94,8 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 			r = rendered{markdown: md, links: linksIn(r.links, md)}
 		}
 	}
+	// echoedalts.go: a photo's label that repeats the name beside it.
+	r.markdown = dropEchoedAlts(r.markdown, &defaultConfig)
 	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {
 		d.Links = []Link{}
