@@ -410,6 +410,17 @@ type config struct {
 	// the card's title told twice; a card puts its name beside its photo,
 	// seldom further than its price and a badge away.
 	EchoedAltLines int
+	// CardCallMinRepeats, CardCallMaxWords and CardCallMinPrices
+	// (cardcalls.go): a line that is one link alone of at most
+	// CardCallMaxWords words ("Read full review", "+5 Free Accessories"),
+	// said CardCallMinRepeats times or more on a page with
+	// CardCallMinPrices priced lines or more, is every card's call to
+	// action, no card's content. Five: a handful of cards may share a
+	// real entry's link (an author's two books); six words: a call is a
+	// short phrase, an entry's name often longer.
+	CardCallMinRepeats int
+	CardCallMaxWords   int
+	CardCallMinPrices  int
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -525,5 +536,8 @@ var defaultConfig = config{
 	QuoteToggleWords:     4,
 
 	// Collection pages.
-	EchoedAltLines: 2,
+	EchoedAltLines:     2,
+	CardCallMinRepeats: 5,
+	CardCallMaxWords:   6,
+	CardCallMinPrices:  5,
 }

@@ -96,6 +96,10 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	}
 	// echoedalts.go: a photo's label that repeats the name beside it.
 	r.markdown = dropEchoedAlts(r.markdown, &defaultConfig)
+	// cardcalls.go: the linked call to action every priced card repeats.
+	if md := dropCardCalls(r.markdown, &defaultConfig); len(md) < len(r.markdown) {
+		r = rendered{markdown: md, links: linksIn(r.links, md)}
+	}
 	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {
 		d.Links = []Link{}

@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// A page of priced cards (a shop's category, a buyer's guide) sets the
+// same linked line in card after card: the call to action ("Read full
+// review", "Check price at Amazon", "Notify me") or the badge of an offer
+// ("+5 Free Accessories", "Bundle and Save"). Each card's own words are
+// its name, its price and its details; the line every card repeats,
+// word for word, tells a reader nothing about any one of them. Such a
+// line goes when it is a link alone, short, and repeated on a page that
+// shows prices: off such pages a repeated link is as often an entry's
+// part (a thread's "Reply", a table's "Download").
+
+// dropCardCalls removes the lines of md that are one link alone, of at
+// most cfg.CardCallMaxWords words (one of them of letters, not a page
+// number), whose words (case aside) make up cfg.CardCallMinRepeats lines
+// or more, when cfg.CardCallMinPrices lines or more of md show a price.
+// A list item whose first line is such a link and that goes on below it
+// keeps its line, so its other lines stay in it.
+func dropCardCalls(md string, cfg *config) string {
+	if strings.Count(md, "](") < cfg.CardCallMinRepeats {
+		return md
+	}
+	lines := strings.Split(md, "\n")
+	keys := make([]string, len(lines))
+	counts := make(map[string]int)
+	prices := 0
+	var fence codeFence
+	for i, line := range lines {
+		if fence.line(line) {
+			continue
+		}
+		if hasPrice(line) {
+			prices++
+		}
+		if k := cardCallKey(line, cfg); k != "" {
+			keys[i] = k
+			counts[k]++
+		}
+	}
+	if prices < cfg.CardCallMinPrices {
+		return md
+	}
+	out := lines[:0:0]
+	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
+	skipBlank := false // the blank line that set a dropped one apart goes with it
+	for i, line := range lines {
+		if k := keys[i]; k != "" && counts[k] >= cfg.CardCallMinRepeats {
+			t := strings.TrimLeft(line, " ")
+			item := strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
+			continued := i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") && !blank(lines[i+1])
+			if !item || !continued {
+				skipBlank = len(out) == 0 || blank(out[len(out)-1])
+				continue
+			}
+		}
+		if blank(line) && skipBlank {
+			skipBlank = false
+			continue
+		}
+		skipBlank = false
+		out = append(out, line)
+	}
+	if len(out) == len(lines) {
+		return md
+	}
+	for len(out) > 0 && blank(out[len(out)-1]) {
+		out = out[:len(out)-1]
+	}
+	if len(out) == 0 {
+		return md // never drop everything
+	}
+	return strings.Join(out, "\n")
+}
+
+// cardCallKey is the lower-cased words of line when it is one link alone
+// (after a list marker and Markdown emphasis) of at most
+// cfg.CardCallMaxWords words, one of them a word of letters: else "".
+// A heading is an entry's title, never a call.
+func cardCallKey(line string, cfg *config) string {
+	t := strings.TrimSpace(line)
+	if strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
+		t = strings.TrimSpace(t[2:])
+	}
+	if !strings.HasPrefix(t, "[") {
+		return ""
+	}
+	l, ok := nextLink(t, 0)
+	if !ok || l.start != 0 || l.end != len(t) || l.image {
+		return ""
+	}
+	words := wordTokens(stripLinks(t[l.text:l.textEnd]), nil)
+	if len(words) == 0 || len(words) > cfg.CardCallMaxWords {
+		return ""
+	}
+	lettered := false
+	for _, w := range words {
+		if len(w) >= 3 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
+			lettered = true
+			break
+		}
+	}
+	if !lettered {
+		return ""
+	}
+	return strings.ToLower(strings.Join(words, " "))
+}
