@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
 
 // The page's stylesheets are known from its source before the tree is
 // built: the text of a <style> element is raw text, the bytes between its
@@ -71,7 +75,7 @@ func addSheetText(sheets *strings.Builder, text string) {
 }
 
 // styleBlocks returns the raw text of each <style> element of s, in
-// order, skipping comments and the raw text of other elements (a script
+// order, as the page's sheets read it (mediaSheet: its media attribute), skipping comments and the raw text of other elements (a script
 // can hold "<style" in a string).
 func styleBlocks(s string) []string {
 	var out []string
@@ -101,7 +105,7 @@ func styleBlocks(s string) []string {
 				return out
 			}
 			if name == "style" && end > 0 { // (an empty <style> has no text node)
-				out = append(out, asParsed(body[:end]))
+				out = append(out, mediaSheet(tagAttr(rest[:open+1], "media"), asParsed(body[:end])))
 			}
 			i += open + 1 + end
 		default:
@@ -168,4 +172,23 @@ func asParsed(text string) string {
 		text = strings.ReplaceAll(text, "\x00", "\uFFFD")
 	}
 	return text
+}
+
+// tagAttr is the value of the attribute key (lower case) of the start tag
+// tag ("<style media=print>"), decoded as the HTML parser decodes it; ""
+// when the tag has none.
+func tagAttr(tag, key string) string {
+	z := html.NewTokenizer(strings.NewReader(tag))
+	if z.Next() != html.StartTagToken {
+		return ""
+	}
+	for {
+		k, v, more := z.TagAttr()
+		if string(k) == key {
+			return string(v)
+		}
+		if !more {
+			return ""
+		}
+	}
 }

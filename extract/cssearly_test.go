@@ -14,8 +14,12 @@ func TestStyleBlocks(t *testing.T) {
 		name, page string
 		want       []string
 	}{
-		{"head and body", `<head><style>a{color:red}</style></head><body><STYLE media="print">.x{top:0}</STYLE></body>`,
+		{"head and body", `<head><style>a{color:red}</style></head><body><STYLE media="all">.x{top:0}</STYLE></body>`,
 			[]string{"a{color:red}", ".x{top:0}"}},
+		// A sheet for other screens reads as nothing, one for a desktop
+		// among others as its @media block (mediaSheet).
+		{"media", `<style media="print">.p{}</style><style MEDIA='(min-width: 1000px)'>.d{}</style><style media=&quot;x>.q{}</style>`,
+			[]string{"", "@media (min-width: 1000px) {\n.d{}\n}", ""}},
 		{"attributes and spacing", "<style\n type=text/css>p{}</style ><style/>q{}</style\t>", []string{"p{}", "q{}"}},
 		{"empty style", `<style></style><style>b{}</style>`, []string{"b{}"}},
 		{"comment", `<!-- <style>.c{}</style> --><style>d{}</style>`, []string{"d{}"}},
@@ -43,6 +47,7 @@ func TestEarlySheetIsTheTreesSheet(t *testing.T) {
 		early      bool
 	}{
 		{"plain", `<html><head><style>.ad{display:none}</style></head><body><p>Text</p><div class="ad">Buy</div><style>.x{top:0}</style></body></html>`, true},
+		{"media", `<html><head><style media="print">p{display:none}</style><style media="(min-width: 900px)">.ad{display:none}</style></head><body><p>Text</p><div class="ad">Buy</div></body></html>`, true},
 		{"svg", `<body><svg><style>.s{fill:&#x72;ed}</style></svg><style>.ad{display:none}</style><p class="ad">Buy</p><p>Text</p></body>`, false},
 	} {
 		early := startSheetParse(tc.page)
@@ -53,7 +58,7 @@ func TestEarlySheetIsTheTreesSheet(t *testing.T) {
 		var sheets strings.Builder
 		forElements(parsed, func(n *html.Node) {
 			if n.Data == "style" && n.FirstChild != nil {
-				addSheetText(&sheets, n.FirstChild.Data)
+				addSheetText(&sheets, mediaSheet(getAttr(n, "media"), n.FirstChild.Data))
 			}
 		})
 		if _, ok := early.rulesFor(sheets.String()); ok != tc.early {

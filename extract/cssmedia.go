@@ -137,3 +137,23 @@ func hidesBox(d cssDecl) bool {
 	}
 	return false
 }
+
+// mediaSheet is the text of a <style> element as the page's sheets read
+// it, given its media attribute: a sheet for every screen ("", "all",
+// "screen") whole; a sheet for other screens (media="print", a
+// responsive site's "(max-width: 727.98px)" sheet beside its desktop
+// one) nothing; a sheet for a desktop's screen among others ("(min-width:
+// 1080px)") as the @media block it is, so that it hides as such a block
+// does and never shows what the other sheets hide. Sites that write one
+// sheet per breakpoint hide each layout's copy of the content in the
+// others' sheets: read whole, every sheet hides every copy.
+func mediaSheet(media, text string) string {
+	m := strings.ToLower(strings.TrimSpace(media))
+	switch {
+	case m == "" || m == "all" || m == "screen":
+		return text
+	case !desktopMedia(m):
+		return ""
+	}
+	return "@media " + m + " {\n" + text + "\n}"
+}

@@ -29,9 +29,10 @@ func applyStyles(doc *html.Node, early *earlySheet) {
 				continue
 			}
 			if c.DataAtom == atom.Style {
+				media := getAttr(c, "media")
 				for t := c.FirstChild; t != nil; t = t.NextSibling {
 					if t.Type == html.TextNode {
-						addSheetText(&sheets, t.Data)
+						addSheetText(&sheets, mediaSheet(media, t.Data))
 					}
 				}
 				continue
