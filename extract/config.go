@@ -140,6 +140,21 @@ type config struct {
 	// a control (a facet "Sold by Acme", a page number, a "shop by"
 	// brand); an entry's title or a linked summary is longer.
 	ListingControlLinkWords float64
+	// ThreadStatMaxWords, ThreadRowClimb, ThreadRowMaxWords and
+	// ThreadRowSummaryWords (threadrows.go): an element of at most
+	// ThreadStatMaxWords words that reads only as counts and their labels
+	// ("Replies 8 Views 17K", "Topics: 46 Posts: 54,361") is a forum row's
+	// counts; their row is the nearest element around them, at most
+	// ThreadRowClimb levels up (a row's cell, its cell group, the row),
+	// that holds a link, and has at most ThreadRowMaxWords words (a title,
+	// a board's line, the last post's title and poster: a post with a
+	// poster's counts is longer); a line of ThreadRowSummaryWords words
+	// outside links is a board's description, fewer are "by", "Sticky" or
+	// a date.
+	ThreadStatMaxWords    int
+	ThreadRowClimb        int
+	ThreadRowMaxWords     int
+	ThreadRowSummaryWords int
 	// IntroListingEntries, IntroListingEntryShare and
 	// IntroListingOtherShare (introlisting.go): a page that calls itself
 	// an article in og:type alone is a listing with an intro when its main
@@ -463,6 +478,10 @@ var defaultConfig = config{
 	// Shops, listings and collections.
 	ListingArticleInside:    0.8,
 	ListingControlLinkWords: 4,
+	ThreadStatMaxWords:      8,
+	ThreadRowClimb:          4,
+	ThreadRowMaxWords:       120,
+	ThreadRowSummaryWords:   5,
 	ProductRegionHolds:      0.8,
 	ProductRegionOwnShare:   0.5,
 	GapShare:                0.3,

@@ -485,6 +485,8 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 func renderRegion(region *html.Node, base *url.URL, src *pageText, meta *pageMeta, shop bool, cfg *config) (r rendered, ok bool) {
 	if shop {
 		stripShopChrome(region, cfg) // editorialreviews.go
+	} else {
+		trimThreadRows(region, cfg) // threadrows.go
 	}
 	r, err := render(extraction{node: region, source: "region"}, base, src)
 	if err != nil || wordCount(r.markdown) == 0 {
