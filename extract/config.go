@@ -127,6 +127,12 @@ type config struct {
 	// meal plan's days repeat runs of 100 words).
 	RepeatRunMinBlocks int
 	RepeatRunMinWords  int
+	// ListingRepeatRunMinWords (dropRepeatedHeadingRuns): in a listing,
+	// a run of RepeatRunMinBlocks headings or more that repeats an
+	// earlier run in order is the entries shown twice once it holds this
+	// many words: three titles of a few words each, where
+	// RepeatRunMinWords asks for a page's text laid out twice.
+	ListingRepeatRunMinWords int
 
 	// --- Shops, listings and collections ---
 
@@ -474,6 +480,8 @@ var defaultConfig = config{
 	RepeatMinWords:      4,
 	RepeatRunMinBlocks:  3,
 	RepeatRunMinWords:   200,
+
+	ListingRepeatRunMinWords: 15,
 
 	// Shops, listings and collections.
 	ListingArticleInside:    0.8,

@@ -476,6 +476,9 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		return rendered{}, false, shop
 	}
 	r.markdown = trimAroundEntries(r.markdown, entries, cfg)
+	if !shop {
+		r.markdown = dropRepeatedHeadingRuns(r.markdown, cfg)
+	}
 	return regionResult(r, root, region, meta, articleMD, shop, cfg), true, shop
 }
 

@@ -17,12 +17,32 @@ import "strings"
 // two blocks, or short, and stays: pages repeat those on purpose (a tab's
 // label above its panel, a meal plan's days).
 func dropRepeatedRuns(md string, cfg *config) string {
+	return dropRepeatedRunsOf(md, cfg.RepeatRunMinWords, nil, cfg)
+}
+
+// dropRepeatedHeadingRuns is dropRepeatedRuns for a main region read as
+// the content (a page of many parts, a listing): a run of at least cfg.RepeatRunMinBlocks headings in a row (the entries'
+// titles), holding at least cfg.ListingRepeatRunMinWords words, that
+// repeats an earlier run heading for heading is the same entries shown
+// twice (a blog's "Recent posts" widget under its own list of the same
+// posts). A listing's different lists (one critic's top ten, another's)
+// share titles, not a run of them in one order.
+func dropRepeatedHeadingRuns(md string, cfg *config) string {
+	return dropRepeatedRunsOf(md, cfg.ListingRepeatRunMinWords, isHeading, cfg)
+}
+
+// dropRepeatedRunsOf is dropRepeatedRuns with runs of minWords words,
+// of blocks that only (nil: every block) accepts.
+func dropRepeatedRunsOf(md string, minWords int, only func(blk string) bool, cfg *config) string {
 	blocks := markdownBlocks(md)
 	keys := make([]string, len(blocks))
 	words := make([]int, len(blocks))
 	first := make(map[string]int, len(blocks))
 	var toks []string
 	for i, sp := range blocks {
+		if only != nil && !only(md[sp.start:sp.end]) {
+			continue // no key: no run goes through it
+		}
 		toks = wordTokens(strings.ToLower(stripLinks(md[sp.start:sp.end])), toks[:0])
 		keys[i], words[i] = strings.Join(toks, " "), len(toks)
 		if _, ok := first[keys[i]]; !ok && keys[i] != "" {
@@ -45,7 +65,7 @@ func dropRepeatedRuns(md string, cfg *config) string {
 			w += words[i+n]
 			n++
 		}
-		if n < cfg.RepeatRunMinBlocks || w < cfg.RepeatRunMinWords {
+		if n < cfg.RepeatRunMinBlocks || w < minWords {
 			i++
 			continue
 		}

@@ -136,3 +136,35 @@ func FuzzDropRepeatedRuns(f *testing.F) {
 		}
 	})
 }
+
+// TestDropRepeatedHeadingRuns: a run of entry headings a region shows
+// again in the same order (a "Recent posts" widget under a blog's own
+// list) goes; titles shared in another order, two titles again, or
+// repeated text that is not headings stay.
+func TestDropRepeatedHeadingRuns(t *testing.T) {
+	posts := []string{
+		"## [Planting garlic in late autumn for a June harvest](https://garden.example/garlic)",
+		"## [Why my courgettes rot at the flower end](https://garden.example/courgettes)",
+		"## [A cheap cold frame from two old windows](https://garden.example/cold-frame)",
+	}
+	join := func(blocks ...string) string { return strings.Join(blocks, "\n\n") }
+	for _, tc := range []struct {
+		name, md, want string
+	}{
+		{"widget repeats the list",
+			join("#### Latest from the plot", posts[0], posts[1], posts[2], "#### Recent posts", posts[0], posts[1], posts[2], "#### Seed swaps"),
+			join("#### Latest from the plot", posts[0], posts[1], posts[2], "#### Recent posts", "#### Seed swaps")},
+		{"another order", join(posts[0], posts[1], posts[2], "#### Popular", posts[2], posts[0], posts[1]),
+			join(posts[0], posts[1], posts[2], "#### Popular", posts[2], posts[0], posts[1])},
+		{"two again", join(posts[0], posts[1], posts[2], "#### Popular", posts[0], posts[1]),
+			join(posts[0], posts[1], posts[2], "#### Popular", posts[0], posts[1])},
+		{"not headings", join("Sow thinly and water in.", "Cover with fleece on frosty nights.", "Lift when the leaves yellow.",
+			"Sow thinly and water in.", "Cover with fleece on frosty nights.", "Lift when the leaves yellow."),
+			join("Sow thinly and water in.", "Cover with fleece on frosty nights.", "Lift when the leaves yellow.",
+				"Sow thinly and water in.", "Cover with fleece on frosty nights.", "Lift when the leaves yellow.")},
+	} {
+		if got := dropRepeatedHeadingRuns(tc.md, &defaultConfig); got != tc.want {
+			t.Errorf("%s:\n%s\nwant\n%s", tc.name, got, tc.want)
+		}
+	}
+}
