@@ -283,6 +283,13 @@ type config struct {
 	EditorialReviewMinWords int
 	ReviewWidgetCards       int
 	EditorialReviewScan     int
+	// ReviewTabScan (reviewtab.go): how many elements of a shop page's
+	// region are read for its tab set's in-page links and panels. The
+	// region has lost its menus and footer by then; a product page's
+	// region is a few thousand elements, so the walk (once per region,
+	// linear) reads all of a usual one and stops on a page of tens of
+	// thousands.
+	ReviewTabScan int
 	// ProductNameTitleShare (productname.go): on a shop page, a level-one
 	// heading with at least this share of its words in the page's title
 	// names the product, and the text starts there (what stands above it
@@ -534,6 +541,7 @@ var defaultConfig = config{
 	EditorialReviewMinWords: 40,
 	ReviewWidgetCards:       4,
 	EditorialReviewScan:     4096,
+	ReviewTabScan:           16384,
 	ProductNameTitleShare:   0.5,
 	ShopHeaderBlockWords:    20,
 	ProductNameMinWords:     2,

@@ -20,18 +20,19 @@ import (
 
 // stripShopChrome removes from a shop page's region the elements named
 // for its shop chrome (shopChromeWords), except the boxes named for
-// reviews that are editorial reviews (isEditorialReview); inside those,
+// reviews that are editorial reviews (isEditorialReview) or panels of the
+// product's tab set (panels, tabPanelIDs; reviewtab.go); inside those,
 // only the rails (shopRailBox: other products, never the product's own
 // text, whatever they hold) go.
-func stripShopChrome(n *html.Node, cfg *config) {
+func stripShopChrome(n *html.Node, panels map[string]bool, cfg *config) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
 			kind := shopChrome(c)
 			switch {
 			case kind == 0:
-				stripShopChrome(c, cfg)
-			case kind&shopRailBox != 0 || !isEditorialReview(c, cfg):
+				stripShopChrome(c, panels, cfg)
+			case kind&shopRailBox != 0 || !isReviewTab(c, panels) && !isEditorialReview(c, cfg):
 				n.RemoveChild(c)
 			default:
 				removeElements(c, func(e *html.Node) bool { return shopChrome(e)&shopRailBox != 0 })

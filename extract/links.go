@@ -175,9 +175,24 @@ func spaceAt(s string, i int) (space bool, size int) {
 	return unicode.IsSpace(r), size
 }
 
+// fragmentMark holds, on a link within the page ("#details") that
+// absolutizeLinks took the address of, the id it pointed to.
+const fragmentMark = "data-extract-fragment"
+
+// inPageFragment is the id an in-page link (href "#details") points to,
+// "" for any other href.
+func inPageFragment(href string) string {
+	href = strings.TrimSpace(href)
+	if len(href) < 2 || href[0] != '#' {
+		return ""
+	}
+	return href[1:]
+}
+
 // absolutizeLinks rewrites every href in the page to an absolute http(s)
 // URL before extraction, and removes the href of links a reader cannot
-// follow: extractors resolve "mailto:x" against the page URL otherwise.
+// follow: extractors resolve "mailto:x" against the page URL otherwise. An
+// in-page link keeps the id it points to (fragmentMark).
 func absolutizeLinks(n *html.Node, base *url.URL) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
@@ -190,6 +205,10 @@ func absolutizeLinks(n *html.Node, base *url.URL) {
 				}
 				if u, ok := resolveLink(c.Attr[k].Val, base); ok {
 					c.Attr[k].Val = u
+				} else if f := inPageFragment(c.Attr[k].Val); f != "" {
+					// A link within the page is no link of the result,
+					// but what it opens is read (reviewtab.go).
+					c.Attr[k] = html.Attribute{Key: fragmentMark, Val: f}
 				} else {
 					c.Attr = append(c.Attr[:k], c.Attr[k+1:]...)
 					k--

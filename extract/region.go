@@ -487,7 +487,7 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 // of what cleanRegion drops. ok is false when it holds no words.
 func renderRegion(region *html.Node, base *url.URL, src *pageText, meta *pageMeta, shop bool, cfg *config) (r rendered, ok bool) {
 	if shop {
-		stripShopChrome(region, cfg) // editorialreviews.go
+		stripShopChrome(region, meta.tabPanelIDs(region, cfg), cfg) // editorialreviews.go
 	} else {
 		trimThreadRows(region, cfg) // threadrows.go
 	}

@@ -25,7 +25,8 @@ type rootFacts struct {
 	posts     []*html.Node
 	hasPosts  bool // posts was read (threadContent asks only on pages neither an article nor a shop)
 	reviews   map[uint64]struct{}
-	hasReview bool // reviews was read (only a shop page's text is cleaned of them)
+	hasReview bool            // reviews was read (only a shop page's text is cleaned of them)
+	tabPanels map[string]bool // a shop page's tab panels (tabPanelIDs), read with reviews
 }
 
 // readRootFacts reads the facts of root. meta is not changed: the facts
@@ -41,6 +42,7 @@ func readRootFacts(root *html.Node, meta *pageMeta, cfg *config) *rootFacts {
 	f.shop, f.hasShop = isShop(root, &m, cfg), true
 	if f.shop {
 		f.reviews, f.hasReview = declaredReviews(&m), true
+		f.tabPanels = tabPanelIDs(root, cfg)
 	}
 	f.region, f.pageLevel = regionRoot(root, cfg)
 	f.rw, f.rwOwn, f.limit = regionWords(f.region, f.pageLevel, cfg)
@@ -66,6 +68,17 @@ func (m *pageMeta) declaredReviews() map[uint64]struct{} {
 		return f.reviews
 	}
 	return declaredReviews(m)
+}
+
+// tabPanelIDs is tabPanelIDs of the page, read from its whole tree (the
+// region has lost the tab set's row of links, named "tabs-navigation" as
+// often as not, by the time its shop chrome goes); without the page's
+// facts, of region.
+func (m *pageMeta) tabPanelIDs(region *html.Node, cfg *config) map[string]bool {
+	if f := m.facts; f != nil && f.hasReview {
+		return f.tabPanels
+	}
+	return tabPanelIDs(region, cfg)
 }
 
 // regionWords is regionWords of root's main region (regionRoot).
