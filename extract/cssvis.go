@@ -142,7 +142,7 @@ func applyStyles(doc *html.Node, early *earlySheet) {
 		// A transparent or invisible wrapper around most of the page is a
 		// reveal-after-load (a preloader fades the page in): a person sees
 		// it once the page has loaded.
-		if st.revealWrapper(n) && (insideAny(n, revealed) || mostOfPage(n)) {
+		if st.revealWrapper(n) && (insideAny(n, revealed) || mostOfPage(n) || st.undefinedElement(n)) {
 			// Wrappers nested in a revealed one are revealed with it: one
 			// rule (".container { visibility: hidden }") often hides
 			// every level of a layout until its scripts load.
@@ -316,6 +316,23 @@ func hiddenTextBytes(st *styles, order []*html.Node) int {
 		n += textBytes(c)
 	}
 	return n
+}
+
+// undefinedElement: n is a custom element (a hyphen in its tag name, as
+// HTML requires of one) hidden by its own style attribute's visibility
+// until its script defines it: a slider or widget that draws itself once
+// its code has loaded, then shows its text. Custom elements a stylesheet
+// hides (a drawer, a dialog, a cart) stay hidden.
+func (st *styles) undefinedElement(n *html.Node) bool {
+	if n.DataAtom != 0 || !strings.Contains(n.Data, "-") {
+		return false
+	}
+	for _, d := range st.inline[n] {
+		if d.prop == "visibility" && d.val == "hidden" {
+			return true
+		}
+	}
+	return false
 }
 
 // revealWrapper reports an element hidden only by opacity or visibility,
