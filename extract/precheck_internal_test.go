@@ -175,3 +175,28 @@ func TestNoscriptViewWeighedAgainstTheBody(t *testing.T) {
 		}
 	}
 }
+
+// TestHasQuestionMarkMatchesContainsAny: the byte searches answer as
+// strings.ContainsAny over the three marks, also where a mark's bytes
+// are cut or stand beside look-alikes (the full-width "？" and the
+// Arabic "؟" share their last byte 0x9F with other characters).
+func TestHasQuestionMarkMatchesContainsAny(t *testing.T) {
+	inputs := []string{
+		"", "plain words", "How do I return an order?", "配送は無料ですか？", "هل الشحن مجاني؟",
+		"\xef\xbc", "\xd8", "Ÿ and ȟ and ԟ", "？"[:2] + "؟"[:1], "a?b", "long text " + strings.Repeat("x", 300) + "؟",
+		"\u061e\u0620", "\uff1e\uff20", "invalid \xff\x9f bytes",
+	}
+	hits := 0
+	for _, s := range inputs {
+		got, want := hasQuestionMark(s), strings.ContainsAny(s, "?？؟")
+		if got != want {
+			t.Errorf("hasQuestionMark(%q) = %v, strings.ContainsAny says %v", s, got, want)
+		}
+		if want {
+			hits++
+		}
+	}
+	if hits != 5 {
+		t.Errorf("%d inputs hold a mark, want 5: the table says little", hits)
+	}
+}
