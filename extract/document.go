@@ -138,6 +138,9 @@ func mainContent(root *html.Node, base *url.URL, src *pageText, titles string, a
 	var tf, rd rendered
 	var rdAuthor string
 	var rdText *otherText
+	// trafilaturahint.go: out of the tree again after the waits below
+	// (deferred calls run last first).
+	defer addTrafilaturaHint(root)()
 	rdWait := beside(func() {
 		if ex, err := runReadability(cloneNode(root), base); err == nil {
 			rdAuthor = ex.author
