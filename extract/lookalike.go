@@ -16,6 +16,12 @@ type lookalike struct {
 // members making up at least share of the group. Threads and listings
 // both use it; only what makes a member differs.
 func bestLookalikeGroup(kids []lookalike, minMembers int, share float64) (members []*html.Node, words int) {
+	return bestLookalikeGroupBy(kids, minMembers, share, nil)
+}
+
+// bestLookalikeGroupBy is bestLookalikeGroup with each block's class read
+// through classKey (nil: as it is).
+func bestLookalikeGroupBy(kids []lookalike, minMembers int, share float64, classKey func(string) string) (members []*html.Node, words int) {
 	// It runs at every element with enough children, and most have too
 	// few members, or none with words, for any group to qualify: then
 	// nothing is grouped.
@@ -38,6 +44,9 @@ func bestLookalikeGroup(kids []lookalike, minMembers int, share float64) (member
 	var order []look
 	for _, k := range kids {
 		key := look{k.n.Data, getAttr(k.n, "class")}
+		if classKey != nil {
+			key.class = classKey(key.class)
+		}
 		g := groups[key]
 		if g == nil {
 			g = &group{}

@@ -78,7 +78,7 @@ func bestPostGroup(kids []postCandidate, cfg *config) ([]*html.Node, int) {
 	for i, k := range kids {
 		ls[i] = lookalike{n: k.n, member: k.words >= cfg.MinPostWords && k.dated, words: k.words}
 	}
-	return bestLookalikeGroup(ls, cfg.MinPosts, cfg.PostShare)
+	return bestLookalikeGroupBy(ls, cfg.MinPosts, cfg.PostShare, withoutAlternation) // altrows.go
 }
 
 // isDateElement: a <time>, a date property, or an element named for a
