@@ -167,6 +167,7 @@ func threadContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 			thread.AppendChild(c)
 		}
 	}
+	dropReplySubjects(thread) // replysubjects.go
 	if ogOnly && !conversation(thread, cfg) {
 		return rendered{}, threadNone
 	}
