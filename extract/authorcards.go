@@ -508,11 +508,21 @@ func readLabelLine(n *html.Node, text string, cfg *config) (label, value string,
 	}
 	label = strings.TrimSuffix(collapseSpace(textOf(dt)), ":")
 	value = collapseSpace(textOf(dd))
+	if label == "" && value != "" {
+		// A term drawn as an icon (XenForo's "<dt><i class="fa-comments"
+		// title="Messages"></i></dt>", the icon gone with what is not
+		// shown): the markup still says it is a label.
+		return iconTerm, value, true
+	}
 	if value == "" || !isCardLabel(label, cfg) {
 		return "", "", false
 	}
 	return strings.ToLower(label), value, true
 }
+
+// iconTerm is the label of a definition list's line whose term has no
+// text (an icon).
+const iconTerm = "(icon)"
 
 // holdsDate: n or an element under it is a date (isDateElement).
 func holdsDate(n *html.Node) bool {
