@@ -96,6 +96,10 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	}
 	// echoedalts.go: a photo's label that repeats the name beside it.
 	r.markdown = dropEchoedAlts(r.markdown, &defaultConfig)
+	// cardrepeats.go: a card's name or price its markup writes twice.
+	if md := dropCardRepeats(r.markdown); len(md) < len(r.markdown) {
+		r = rendered{markdown: md, links: linksIn(r.links, md)}
+	}
 	// cardcalls.go: the linked call to action every priced card repeats.
 	if md := dropCardCalls(r.markdown, &defaultConfig); len(md) < len(r.markdown) {
 		r = rendered{markdown: md, links: linksIn(r.links, md)}
