@@ -14,19 +14,41 @@ import (
 // line goes when it is a link alone, short, and repeated on a page that
 // shows prices: off such pages a repeated link is as often an entry's
 // part (a thread's "Reply", a table's "Download").
+//
+// A card's status badge ("Sold out", "Top Rated", "Sponsored") is the
+// same kind of line, linked or not: a shop's stock or merchandising label
+// said over several cards. Those the shops' own words name (cardBadges)
+// go when said on more than one card.
+
+// cardBadges are the status labels shops set on their cards, lower-cased.
+// Words that may as well name a section or a product ("New", "Sale",
+// "Exclusive") are left out: alone they head an entry as often as they
+// label one.
+var cardBadges = map[string]bool{
+	"sold out": true, "out of stock": true, "in stock": true, "back in stock": true, "low stock": true,
+	"almost gone": true, "selling fast": true, "coming soon": true, "pre order": true, "preorder": true,
+	"sponsored": true, "best seller": true, "bestseller": true, "top rated": true, "award winner": true,
+	"staff pick": true, "new arrival": true, "new arrivals": true, "just in": true, "on sale": true,
+	"limited edition": true, "online only": true, "more options": true,
+}
 
 // dropCardCalls removes the lines of md that are one link alone, of at
 // most cfg.CardCallMaxWords words (one of them of letters, not a page
 // number), whose words (case aside) make up cfg.CardCallMinRepeats lines
 // or more, when cfg.CardCallMinPrices lines or more of md show a price.
-// A list item whose first line is such a link and that goes on below it
-// keeps its line, so its other lines stay in it.
+// A line that is a card's badge (cardBadges) goes when
+// cfg.CardBadgeMinRepeats lines or more say it on such a page, or
+// cfg.CardCallMinRepeats lines on any (a grid of sold-out cards shows no
+// prices). A list item whose first
+// line is such a link or badge and that goes on below it keeps its line,
+// so its other lines stay in it.
 func dropCardCalls(md string, cfg *config) string {
-	if strings.Count(md, "](") < cfg.CardCallMinRepeats {
+	if !strings.Contains(md, "\n") {
 		return md
 	}
 	lines := strings.Split(md, "\n")
 	keys := make([]string, len(lines))
+	badge := make([]bool, len(lines))
 	counts := make(map[string]int)
 	prices := 0
 	var fence codeFence
@@ -40,16 +62,27 @@ func dropCardCalls(md string, cfg *config) string {
 		if k := cardCallKey(line, cfg); k != "" {
 			keys[i] = k
 			counts[k]++
+		} else if k := cardBadgeKey(line); k != "" {
+			keys[i], badge[i] = k, true
+			counts[k]++
 		}
 	}
-	if prices < cfg.CardCallMinPrices {
-		return md
+	priced := prices >= cfg.CardCallMinPrices
+	drop := func(i int) bool {
+		k := keys[i]
+		switch {
+		case k == "":
+			return false
+		case badge[i]:
+			return counts[k] >= cfg.CardCallMinRepeats || priced && counts[k] >= cfg.CardBadgeMinRepeats
+		}
+		return priced && counts[k] >= cfg.CardCallMinRepeats
 	}
 	out := lines[:0:0]
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	skipBlank := false // the blank line that set a dropped one apart goes with it
 	for i, line := range lines {
-		if k := keys[i]; k != "" && counts[k] >= cfg.CardCallMinRepeats {
+		if drop(i) {
 			t := strings.TrimLeft(line, " ")
 			item := strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
 			continued := i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") && !blank(lines[i+1])
@@ -108,4 +141,28 @@ func cardCallKey(line string, cfg *config) string {
 		return ""
 	}
 	return strings.ToLower(strings.Join(words, " "))
+}
+
+// maxCardBadgeBytes bounds a line that may be a card's badge (the
+// longest of cardBadges, with Markdown marks and a link around it): a
+// cheap test before the line is tokenized.
+const maxCardBadgeBytes = 40
+
+// cardBadgeKey is the lower-cased words of line when they are a card's
+// badge (cardBadges) and the line is no heading nor a table's row; else
+// "". A linked badge
+// counts with its link's words.
+func cardBadgeKey(line string) string {
+	t := strings.TrimSpace(line)
+	if t == "" || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") || len(t) > maxCardBadgeBytes && !strings.Contains(t, "](") {
+		return ""
+	}
+	if strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
+		t = t[2:]
+	}
+	k := strings.ToLower(lineWords(t))
+	if !cardBadges[k] {
+		return ""
+	}
+	return k
 }

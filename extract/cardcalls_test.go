@@ -31,6 +31,16 @@ func TestDropCardCalls(t *testing.T) {
 			cards("[2](/page/2)", 6), "", "[2](/page/2)"},
 		{"a long linked line is an entry",
 			cards("[Solid oak top with a cable tray and two drawers](/x)", 6), "", "cable tray"},
+		{"a status badge on two priced cards",
+			cards("Top Rated", 2) + "\n\n" + cards("Ships in a week", 4), "Top Rated", "Desk B"},
+		{"a badge said once is a line of its own",
+			cards("Top Rated", 1) + "\n\n" + cards("Ships in a week", 5), "", "Top Rated"},
+		{"a badge five times needs no prices",
+			strings.Repeat("[Koi pocket set](/k)\n\n**Sold out**\n\n", 5), "Sold out", "Koi pocket set"},
+		{"a badge twice without prices stays",
+			strings.Repeat("[Koi pocket set](/k)\n\nSold out\n\n", 2), "", "Sold out"},
+		{"a heading that names a badge is a section",
+			"## Best Seller\n\n" + cards("Best Seller", 0) + cards("x", 5) + "\n\n## Best Seller", "", "## Best Seller"},
 	} {
 		got := dropCardCalls(tc.in, &defaultConfig)
 		if tc.gone != "" && strings.Contains(got, tc.gone) {
@@ -75,6 +85,33 @@ func TestFromHTMLShopGridCallsDropped(t *testing.T) {
 		t.Errorf("the cards' badge kept:\n%s", d.Markdown)
 	}
 	for _, want := range []string{desks[1].name, desks[5].name, "$699.00", desks[3].detail} {
+		if !strings.Contains(d.Markdown, want) {
+			t.Errorf("lost %q:\n%s", want, d.Markdown)
+		}
+	}
+}
+
+// TestFromHTMLSoldOutGridBadgesDropped: a paint shop's category page,
+// its stock sold out, shows each set as a linked name over a "Sold out"
+// label and no price; the sets stay, the labels go.
+func TestFromHTMLSoldOutGridBadgesDropped(t *testing.T) {
+	sets := []string{"Koi Pocket Field Sketch Set", "Cotman Half Pan Travel Tin", "Van Gogh Landscape Box of Twelve",
+		"Mijello Mission Gold Starter Kit", "Sennelier Aquarelle Discovery Tin", "Daniel Smith Essentials Introductory Set"}
+	var b strings.Builder
+	b.WriteString(`<main><h1>Watercolor Sets</h1><p class="category-description">Pans and tubes boxed for travel and for the studio, chosen by our staff painters.</p><ul class="productGrid">`)
+	for i, s := range sets {
+		fmt.Fprintf(&b, `<li class="product"><article class="card"><figure class="card-figure"><a href="/p/set-%d" class="card-figure__link"><img src="/img/set-%d.jpg" alt=""></a></figure>
+<div class="card-body"><h4 class="card-title"><a href="/p/set-%d">%s</a></h4><p class="card-text card-stock" data-stock="0"><span>Sold out</span></p></div></article></li>`, i, i, i, s)
+	}
+	b.WriteString(`</ul></main>`)
+	d, err := FromHTML(page(`<title>Watercolor Sets - Acme Art Supply</title>`, siteChrome(b.String())), mustURL(t, "https://art.example.com/watercolor-sets/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(d.Markdown, "Sold out") {
+		t.Errorf("the cards' stock labels kept:\n%s", d.Markdown)
+	}
+	for _, want := range []string{sets[0], sets[3], sets[5], "chosen by our staff painters"} {
 		if !strings.Contains(d.Markdown, want) {
 			t.Errorf("lost %q:\n%s", want, d.Markdown)
 		}

@@ -449,6 +449,11 @@ type config struct {
 	CardCallMinRepeats int
 	CardCallMaxWords   int
 	CardCallMinPrices  int
+	// CardBadgeMinRepeats (cardcalls.go): on such a page a shop's status
+	// badge ("Sold out", "Top Rated") goes when this many lines say it:
+	// one such line may be a section's or a product's own words, two are
+	// labels set on cards.
+	CardBadgeMinRepeats int
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -571,8 +576,9 @@ var defaultConfig = config{
 	QuoteToggleWords:     4,
 
 	// Collection pages.
-	EchoedAltLines:     2,
-	CardCallMinRepeats: 5,
-	CardCallMaxWords:   6,
-	CardCallMinPrices:  5,
+	EchoedAltLines:      2,
+	CardCallMinRepeats:  5,
+	CardCallMaxWords:    6,
+	CardCallMinPrices:   5,
+	CardBadgeMinRepeats: 2,
 }
