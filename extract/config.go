@@ -146,6 +146,11 @@ type config struct {
 	// a control (a facet "Sold by Acme", a page number, a "shop by"
 	// brand); an entry's title or a linked summary is longer.
 	ListingControlLinkWords float64
+	// NameRowMinLetters (isNameRow): a link whose words of this many
+	// letters or more all open with a capital is a name ("Fireseed
+	// Catering and Wedding Venue"); shorter words ("and", "of", "now")
+	// are those a name keeps in lower case.
+	NameRowMinLetters int
 	// ThreadStatMaxWords, ThreadRowClimb, ThreadRowMaxWords and
 	// ThreadRowSummaryWords (threadrows.go): an element of at most
 	// ThreadStatMaxWords words that reads only as counts and their labels
@@ -498,6 +503,7 @@ var defaultConfig = config{
 	// Shops, listings and collections.
 	ListingArticleInside:    0.8,
 	ListingControlLinkWords: 4,
+	NameRowMinLetters:       4,
 	ThreadStatMaxWords:      8,
 	ThreadRowClimb:          4,
 	ThreadRowMaxWords:       120,

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // A listing's region holds, around its entries, the controls a shop or an
 // archive sets above and below them: facet lists ("In stock", a brand
@@ -16,6 +19,12 @@ import "strings"
 // of their shingles. Between the entries nothing is dropped. md comes
 // back as it was when no block is an entry.
 func trimAroundEntries(md string, texts []string, cfg *config) string {
+	return trimAroundEntriesKeeping(md, texts, nil, cfg)
+}
+
+// trimAroundEntriesKeeping is trimAroundEntries keeping the control
+// blocks keep reports too (nil: none).
+func trimAroundEntriesKeeping(md string, texts []string, keep func(blk string) bool, cfg *config) string {
 	if len(texts) == 0 {
 		return md
 	}
@@ -38,8 +47,34 @@ func trimAroundEntries(md string, texts []string, cfg *config) string {
 	k := -1
 	return keepBlocks(md, func(blk string) bool {
 		k++
-		return k >= first && k <= last || !isControlBlock(blk, cfg)
+		return k >= first && k <= last || !isControlBlock(blk, cfg) || keep != nil && keep(blk)
 	})
+}
+
+// isNameRow: every link of blk is a name: each of its words of
+// cfg.NameRowMinLetters letters or more opens with a capital ("Steph Lord",
+// "Fireseed Catering and Wedding Venue"), where a control's label is a
+// phrase ("View all changes", "Visit website", "Get started for free").
+func isNameRow(blk string, cfg *config) bool {
+	named := false
+	for i := 0; ; {
+		l, ok := nextLink(blk, i)
+		if !ok {
+			return named
+		}
+		i = l.end
+		if l.image {
+			continue
+		}
+		words := wordTokens(stripLinks(blk[l.text:l.textEnd]), nil)
+		for _, w := range words {
+			r := []rune(w)
+			if len(r) >= cfg.NameRowMinLetters && unicode.IsLetter(r[0]) && !unicode.IsUpper(r[0]) {
+				return false
+			}
+		}
+		named = named || len(words) > 0 // (a linked image names nothing)
+	}
 }
 
 // isControlBlock: a block of short links with next to no words of its

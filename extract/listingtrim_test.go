@@ -83,3 +83,61 @@ func TestFromHTMLListingWithoutItsControls(t *testing.T) {
 		})
 	}
 }
+
+func TestIsNameRow(t *testing.T) {
+	for _, tc := range []struct {
+		blk  string
+		want bool
+	}{
+		{"[Steph Lord](https://school.example/work/steph-lord)", true},
+		{"[Fireseed Catering and Wedding Venue](https://venues.example/fireseed)  |  [Kody Ng Photography](https://kody.example/)", true},
+		{"[![](https://cdn.example/a.jpg)](https://venues.example/a) [Harbour Hall](https://venues.example/harbour-hall)", true},
+		{"[View all changes](https://blog.example/changelog/)", false},
+		{"[Visit website](https://interns.example/)", false},
+		{"[Get started for free](https://app.example/signup)", false},
+		{"Related services [Furniture Removal](https://x.example/a) [Tree trimming](https://x.example/b)", false},
+		{"[![](https://cdn.example/logo.png)](https://x.example/)", false},
+	} {
+		if got := isNameRow(tc.blk, &defaultConfig); got != tc.want {
+			t.Errorf("isNameRow(%q) = %v, want %v", tc.blk, got, tc.want)
+		}
+	}
+}
+
+// TestTrimAroundEntriesKeepingNames: around the entries a region holds
+// when it was read for another reason, the controls go ("View all
+// posts", "Visit website") and a row of names (a photo's credits, a
+// student's name under a card of another group) stays.
+func TestTrimAroundEntriesKeepingNames(t *testing.T) {
+	entries := []string{
+		"Planting garlic in late autumn Cloves go in before the first frost, pointed end up.",
+		"A cold frame from two old windows Hinges, a prop stick and a sheltered wall are all it takes.",
+		"Why courgettes rot at the flower end Uneven watering and cold nights are usually to blame.",
+		"Saving tomato seed Ferment the pulp for three days, rinse and dry on a plate.",
+	}
+	md := strings.Join([]string{
+		"# Allotment notes",
+		"[Flora Garden Studio](https://studio.example/) | [Mossy Creek Photography](https://mossy.example/)",
+		"## [Planting garlic in late autumn](https://plot.example/garlic)", "Cloves go in before the first frost, pointed end up.",
+		"## [A cold frame from two old windows](https://plot.example/frame)", "Hinges, a prop stick and a sheltered wall are all it takes.",
+		"## [Why courgettes rot at the flower end](https://plot.example/courgettes)", "Uneven watering and cold nights are usually to blame.",
+		"## [Saving tomato seed](https://plot.example/seed)", "Ferment the pulp for three days, rinse and dry on a plate.",
+		"[View all posts](https://plot.example/archive)",
+		"[Visit website](https://seeds.example/)",
+	}, "\n\n")
+	keep := func(blk string) bool { return isNameRow(blk, &defaultConfig) }
+	got := trimAroundEntriesKeeping(md, entries, keep, &defaultConfig)
+	for _, s := range []string{"Mossy Creek Photography", "Planting garlic", "dry on a plate"} {
+		if !strings.Contains(got, s) {
+			t.Errorf("%q lost:\n%s", s, got)
+		}
+	}
+	for _, s := range []string{"View all posts", "Visit website"} {
+		if strings.Contains(got, s) {
+			t.Errorf("%q kept:\n%s", s, got)
+		}
+	}
+	if all := trimAroundEntries(md, entries, &defaultConfig); strings.Contains(all, "Mossy Creek") {
+		t.Errorf("without keep, the credits row is a control like any other:\n%s", all)
+	}
+}

@@ -459,6 +459,16 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 	if region == nil {
 		region = meta.mainRegion(root, cfg)
 	}
+	// A region taken for another reason than its entries (a page of many
+	// parts) that holds entries still has the controls around them (a
+	// section's "View all changes", "Visit website"); there a row of
+	// names ("Flora The Venue | Kody Ng Photography": a photo's credits,
+	// another group's cards) is the page's, not a control.
+	keepNames := false
+	if entries == nil && !shop && !mustHold {
+		_, _, entries = findEntries(region, cfg)
+		keepNames = true
+	}
 	r, ok = renderRegion(region, base, src, meta, shop, cfg)
 	if !ok {
 		return rendered{}, false, shop
@@ -475,7 +485,11 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 		}
 		return rendered{}, false, shop
 	}
-	r.markdown = trimAroundEntries(r.markdown, entries, cfg)
+	if keepNames {
+		r.markdown = trimAroundEntriesKeeping(r.markdown, entries, func(blk string) bool { return isNameRow(blk, cfg) }, cfg)
+	} else {
+		r.markdown = trimAroundEntries(r.markdown, entries, cfg)
+	}
 	if !shop {
 		r.markdown = dropRepeatedHeadingRuns(r.markdown, cfg)
 	}
