@@ -62,14 +62,19 @@ func cleanShopText(md string, meta *pageMeta, cfg *config) string {
 	return dropControlLabels(cleanShop(cleanRegion(md, true, cfg), meta.declaredReviews(), cfg), cfg)
 }
 
-// controlLabels are what a shop's card or buy box labels its controls with
-// when they are links or spans rather than buttons (which the region
-// drops): a reader of the entries does not come for them.
+// controlLabels are what a shop's card or buy box (or a catalogue's
+// entry) labels its controls with when they are links or spans rather
+// than buttons (which the region drops): a reader of the entries does not
+// come for them.
 var controlLabels = map[string]bool{
 	"quick view": true, "quick shop": true, "quick look": true, "compare": true, "add to compare": true,
 	"add to wishlist": true, "add to wish list": true, "add to list": true, "add to favourites": true,
 	"add to favorites": true, "save for later": true, "show options": true, "choose options": true,
 	"select options": true, "add to cart": true, "add to bag": true, "add to basket": true, "buy now": true,
+	// A rating widget's stars, drawn by a script, leave their labels
+	// under every entry of a catalogue or a recipe index.
+	"rate this": true, "rate this book": true, "rate this title": true, "rate this item": true,
+	"rate this product": true, "rate this recipe": true, "clear rating": true,
 }
 
 // dropControlLabels removes the lines of md that are nothing but a

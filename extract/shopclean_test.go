@@ -193,6 +193,8 @@ func TestDropControlLabels(t *testing.T) {
 		{"card lines", "### [Trail 350 Headlamp](/p/1)\n\n$52.50\n\nQuick View\n\n[Add to Compare](/compare?id=1)", "### [Trail 350 Headlamp](/p/1)\n\n$52.50"},
 		{"label linked to a long address", "## [Nitro+ 9070](/p/1)\n\n[Quick View](https://shop.example.com/sapphire-nitro-plus-radeon-rx-9070-xt-16gb/p/N82E16814202448)\n\n$799.99",
 			"## [Nitro+ 9070](/p/1)\n\n$799.99"},
+		{"a rating widget's labels", "### [The Lighthouse Keeper's Daughter](/book/17)\n\navg rating 4.12 — 20,331 ratings\n\nRate this book\n\nClear rating\n\n### [Salt and Stone](/book/18)",
+			"### [The Lighthouse Keeper's Daughter](/book/17)\n\navg rating 4.12 — 20,331 ratings\n\n### [Salt and Stone](/book/18)"},
 		{"label between blocks", "# Lamp\n\nQuick shop\n\nA brass desk lamp.", "# Lamp\n\nA brass desk lamp."},
 		{"items of a list", "- $**459**.99\n- Free Shipping\n- Add to wishlist\n- Compare", "- $**459**.99\n- Free Shipping"},
 		{"item going on below its label", "- Quick view\n  Ridge Core Headlamp\n  $84.00", "- Quick view\n  Ridge Core Headlamp\n  $84.00"},
