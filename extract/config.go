@@ -295,6 +295,14 @@ type config struct {
 	// linear) reads all of a usual one and stops on a page of tens of
 	// thousands.
 	ReviewTabScan int
+	// RatingSummaryMaxWords (editorialreviews.go): on a page declaring
+	// one product, a box named for reviews or ratings holding at most
+	// this many words is the product's rating summary and stays. 40, as
+	// EditorialReviewMinWords: a summary is a line or two ("Very Positive
+	// (3,065) - 89% of the 3,065 user reviews in the last 30 days are
+	// positive" is 19 words); one buyer's review with its name and date
+	// is more.
+	RatingSummaryMaxWords int
 	// ProductNameTitleShare (productname.go): on a shop page, a level-one
 	// heading with at least this share of its words in the page's title
 	// names the product, and the text starts there (what stands above it
@@ -553,6 +561,7 @@ var defaultConfig = config{
 	ReviewWidgetCards:       4,
 	EditorialReviewScan:     4096,
 	ReviewTabScan:           16384,
+	RatingSummaryMaxWords:   40,
 	ProductNameTitleShare:   0.5,
 	ShopHeaderBlockWords:    20,
 	ProductNameMinWords:     2,

@@ -20,19 +20,20 @@ import (
 
 // stripShopChrome removes from a shop page's region the elements named
 // for its shop chrome (shopChromeWords), except the boxes named for
-// reviews that are editorial reviews (isEditorialReview) or panels of the
-// product's tab set (panels, tabPanelIDs; reviewtab.go); inside those,
-// only the rails (shopRailBox: other products, never the product's own
-// text, whatever they hold) go.
-func stripShopChrome(n *html.Node, panels map[string]bool, cfg *config) {
+// reviews that are editorial reviews (isEditorialReview), panels of the
+// product's tab set (keep.panels, tabPanelIDs; reviewtab.go) or, on one
+// product's page (keep.oneProduct), its rating summary (isRatingSummary);
+// inside those, only the rails (shopRailBox: other products, never the
+// product's own text, whatever they hold) go.
+func stripShopChrome(n *html.Node, keep shopKeep, cfg *config) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
 			kind := shopChrome(c)
 			switch {
 			case kind == 0:
-				stripShopChrome(c, panels, cfg)
-			case kind&shopRailBox != 0 || !isReviewTab(c, panels) && !isEditorialReview(c, cfg):
+				stripShopChrome(c, keep, cfg)
+			case kind&shopRailBox != 0 || !keep.keeps(c, cfg):
 				n.RemoveChild(c)
 			default:
 				removeElements(c, func(e *html.Node) bool { return shopChrome(e)&shopRailBox != 0 })
@@ -40,6 +41,30 @@ func stripShopChrome(n *html.Node, panels map[string]bool, cfg *config) {
 		}
 		c = next
 	}
+}
+
+// shopKeep is what of a page's boxes named for reviews stripShopChrome
+// keeps besides editorial reviews: its tab set's panels, and the rating
+// summary of a page that declares one product.
+type shopKeep struct {
+	panels     map[string]bool
+	oneProduct bool
+}
+
+// keeps: the review box c stays.
+func (k shopKeep) keeps(c *html.Node, cfg *config) bool {
+	return isReviewTab(c, k.panels) || k.oneProduct && isRatingSummary(c, cfg) || isEditorialReview(c, cfg)
+}
+
+// isRatingSummary: n, a box named for reviews or ratings, holds at most
+// cfg.RatingSummaryMaxWords words: on one product's page that is the
+// product's standing beside its name and price ("Very Positive (3,065) -
+// 89% of the user reviews are positive", "4.6 out of 5, 1,204 ratings",
+// an age rating's labels), which a reader of the product is shown as part
+// of it; the buyers' reviews themselves run longer.
+func isRatingSummary(n *html.Node, cfg *config) bool {
+	w := visibleWords(n)
+	return w > 0 && w <= cfg.RatingSummaryMaxWords
 }
 
 // reviewWidgetProps are the microdata properties of a rating or of a

@@ -501,7 +501,8 @@ func regionContent(root *html.Node, base *url.URL, src *pageText, meta *pageMeta
 // of what cleanRegion drops. ok is false when it holds no words.
 func renderRegion(region *html.Node, base *url.URL, src *pageText, meta *pageMeta, shop bool, cfg *config) (r rendered, ok bool) {
 	if shop {
-		stripShopChrome(region, meta.tabPanelIDs(region, cfg), cfg) // editorialreviews.go
+		keep := shopKeep{panels: meta.tabPanelIDs(region, cfg), oneProduct: meta.facts != nil && declaresOneProduct(meta.facts.types)}
+		stripShopChrome(region, keep, cfg) // editorialreviews.go
 	} else {
 		trimThreadRows(region, cfg) // threadrows.go
 	}
