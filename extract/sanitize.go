@@ -291,6 +291,14 @@ func isHiddenElement(n *html.Node) bool {
 			if n.DataAtom == atom.Input && strings.EqualFold(a.Val, "hidden") {
 				return true
 			}
+		case "role":
+			// A tooltip (WAI-ARIA role="tooltip") shows its text while
+			// the control it describes is hovered or focused: a badge's
+			// or a date's explanation, no text of the page a person
+			// reads.
+			if strings.EqualFold(strings.TrimSpace(a.Val), "tooltip") {
+				return true
+			}
 		}
 	}
 	return false
