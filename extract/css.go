@@ -245,14 +245,31 @@ func (st *styles) key(i int) ruleKey {
 		}
 	}
 	if st.keys[i].kind == 1 {
-		printed := st.rules[i].sel.String()
-		st.keys[i] = selectorKey(printed)
 		if st.anc == nil {
 			st.anc = make([][]uint64, len(st.rules))
 		}
-		st.anc[i] = ancestorKeys(printed)
+		st.keys[i], st.anc[i] = ruleKeysOf(&st.rules[i])
 	}
 	return st.keys[i]
+}
+
+// ruleKeysOf is rule r's index key and ancestor keys, read from its
+// selector as cascadia prints it.
+func ruleKeysOf(r *cssRule) (ruleKey, []uint64) {
+	printed := r.sel.String()
+	return selectorKey(printed), ancestorKeys(printed)
+}
+
+// allRuleKeys is key's work for every rule at once: what the early sheet
+// parse (cssearly.go) does beside the HTML parser, so that applyStyles
+// finds the keys made.
+func allRuleKeys(rules []cssRule) ([]ruleKey, [][]uint64) {
+	keys := make([]ruleKey, len(rules))
+	anc := make([][]uint64, len(rules))
+	for i := range rules {
+		keys[i], anc[i] = ruleKeysOf(&rules[i])
+	}
+	return keys, anc
 }
 
 // ancestors is the filter of n's ancestors' keys, built once per element

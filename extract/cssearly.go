@@ -21,8 +21,13 @@ import (
 type earlySheet struct {
 	src   string
 	rules []cssRule
-	ok    bool // false when the parse panicked: the tree's path parses again, inside FromHTML's recover
-	done  chan struct{}
+	// keys and anc are every rule's index and ancestor keys (allRuleKeys),
+	// made here too: the core is idle while the HTML parser runs, and
+	// applyStyles would otherwise make them after it, on the page's time.
+	keys []ruleKey
+	anc  [][]uint64
+	ok   bool // false when the parse panicked: the tree's path parses again, inside FromHTML's recover
+	done chan struct{}
 }
 
 // startSheetParse starts reading the <style> blocks of the page source s
@@ -39,6 +44,7 @@ func startSheetParse(s string) *earlySheet {
 		e.src = sheets.String()
 		if e.src != "" {
 			e.rules = parseStylesheet(e.src, nil)
+			e.keys, e.anc = allRuleKeys(e.rules)
 		}
 		e.ok = true
 	}()
@@ -53,16 +59,17 @@ func (e *earlySheet) wait() {
 	}
 }
 
-// rulesFor returns the early parse when it was made of exactly src.
-func (e *earlySheet) rulesFor(src string) ([]cssRule, bool) {
+// rulesFor returns the early parse, with its rules' keys, when it was
+// made of exactly src.
+func (e *earlySheet) rulesFor(src string) (rules []cssRule, keys []ruleKey, anc [][]uint64, ok bool) {
 	if e == nil {
-		return nil, false
+		return nil, nil, nil, false
 	}
 	e.wait()
 	if !e.ok || e.src != src {
-		return nil, false
+		return nil, nil, nil, false
 	}
-	return e.rules, true
+	return e.rules, e.keys, e.anc, true
 }
 
 // addSheetText appends one <style> element's text to the page's sheets,

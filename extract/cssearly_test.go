@@ -61,7 +61,7 @@ func TestEarlySheetIsTheTreesSheet(t *testing.T) {
 				addSheetText(&sheets, mediaSheet(getAttr(n, "media"), n.FirstChild.Data))
 			}
 		})
-		if _, ok := early.rulesFor(sheets.String()); ok != tc.early {
+		if _, _, _, ok := early.rulesFor(sheets.String()); ok != tc.early {
 			t.Errorf("%s: early parse used %v, want %v", tc.name, ok, tc.early)
 		}
 		doc := parseWithEarly(t, tc.page, early)
@@ -111,4 +111,38 @@ func renderTree(t *testing.T, n *html.Node) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// TestEarlyRuleKeysAreTheLazyOnes: the keys the early parse makes for
+// every rule are those styles.key makes for a rule when first asked, and
+// applyStyles takes them with the early rules.
+func TestEarlyRuleKeysAreTheLazyOnes(t *testing.T) {
+	page := `<html><head><style>
+#main .card > a:hover{color:red} nav.site ul li{display:none}
+.promo,.promo-banner{opacity:0} article p + p{margin-top:-2000px}
+[data-x="a b"] span{visibility:hidden} div#side.col-4 .w\:full{left:-9999px}
+:is(.a,.b) i{font-size:0} body *{clip:rect(0 0 0 0)} table td:nth-child(2n+1){width:1px}
+</style></head><body><div id="main"><p>Text</p></div></body></html>`
+	early := startSheetParse(page)
+	early.wait()
+	rules, keys, anc, ok := early.rulesFor(early.src)
+	if !ok || len(rules) < 9 {
+		t.Fatalf("early parse: ok %v, %d rules", ok, len(rules))
+	}
+	lazy := &styles{rules: rules}
+	named := 0
+	for i := range rules {
+		if got := lazy.key(i); got != keys[i] {
+			t.Errorf("rule %d (%s): early key %+v, lazy %+v", i, rules[i].sel.String(), keys[i], got)
+		}
+		if !slices.Equal(lazy.anc[i], anc[i]) {
+			t.Errorf("rule %d (%s): early ancestor keys %v, lazy %v", i, rules[i].sel.String(), anc[i], lazy.anc[i])
+		}
+		if keys[i].kind != 0 && len(anc[i]) > 0 {
+			named++
+		}
+	}
+	if named < 4 {
+		t.Errorf("%d rules with a key and ancestor keys: the sheet says little", named)
+	}
 }

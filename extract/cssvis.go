@@ -46,7 +46,7 @@ func applyStyles(doc *html.Node, early *earlySheet) {
 	walk(doc)
 	if sheets.Len() > 0 {
 		var ok bool
-		if st.rules, ok = early.rulesFor(sheets.String()); !ok {
+		if st.rules, st.keys, st.anc, ok = early.rulesFor(sheets.String()); !ok {
 			st.rules = parseStylesheet(sheets.String(), nil)
 		}
 	}

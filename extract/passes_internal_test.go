@@ -112,3 +112,27 @@ func threadCPU() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkCleanParsedEarly: cleanParsed as FromHTML runs it, with the
+// early parse of the page's sheets made (cssearly.go; neither it nor the
+// HTML parse is timed): what is left of it on the page's one core.
+func BenchmarkCleanParsedEarly(b *testing.B) {
+	pages := loadWCXBHTML(b)
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	b.ReportAllocs()
+	var cpu time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s := pages[i%len(pages)]
+		b.StopTimer()
+		early := startSheetParse(s)
+		doc, _ := html.Parse(strings.NewReader(s))
+		early.wait()
+		b.StartTimer()
+		start := threadCPU()
+		cleanParsed(doc, early)
+		cpu += threadCPU() - start
+	}
+	b.ReportMetric(float64(cpu)/float64(b.N)/1e6, "cpu-ms/op")
+}
