@@ -296,7 +296,7 @@ func isHiddenElement(n *html.Node) bool {
 			// the control it describes is hovered or focused: a badge's
 			// or a date's explanation, no text of the page a person
 			// reads.
-			if strings.EqualFold(strings.TrimSpace(a.Val), "tooltip") {
+			if strings.EqualFold(strings.TrimSpace(a.Val), "tooltip") && !isDescribed(n) {
 				return true
 			}
 		}
@@ -371,4 +371,13 @@ func classHides(class string) bool {
 		}
 	}
 	return false
+}
+
+// isDescribed: another element labels or describes n (aria-labelledby,
+// aria-describedby). A tooltip is the description, never the thing
+// described: a role="tooltip" element carrying them is a hover card's
+// trigger with the wrong role (the author link under each entry of a
+// publication's index), shown all along.
+func isDescribed(n *html.Node) bool {
+	return hasAttr(n, "aria-describedby") || hasAttr(n, "aria-labelledby")
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -32,5 +33,26 @@ func TestFromHTMLDropsTooltips(t *testing.T) {
 		if strings.Contains(d.Markdown, gone) {
 			t.Errorf("tooltip %q kept:\n%s", gone, d.Markdown)
 		}
+	}
+}
+
+// TestFromHTMLKeepsTooltipTriggers: an element marked role="tooltip" that
+// is itself described (aria-describedby) is the hover card's trigger (the name a reader sees under
+// each entry of a blog's index), not the tooltip: its text stays.
+func TestFromHTMLKeepsTooltipTriggers(t *testing.T) {
+	var entries strings.Builder
+	for i, title := range []string{"Sharding the Ledger Without Downtime", "What We Learned Rewriting the Scheduler", "A Year of Canary Deploys", "Cold Starts, Measured"} {
+		fmt.Fprintf(&entries, `<article class="post-card"><a href="/p/%d"><h2>%s</h2></a>
+<div class="byline"><div class="hc" role="tooltip" aria-describedby="hc-%d"><div tabindex="-1"><a href="/team/platform"><img alt="" src="/i/team.png">Platform Engineering Notes</a></div></div>
+<span class="age">%d days ago</span> <span class="read">6 min read</span></div></article>
+`, i, title, i, i+2)
+	}
+	body := siteChrome(`<main><h1>Platform Engineering Notes</h1><p>Writing from the teams that keep the service up.</p>` + entries.String() + `</main>`)
+	d, err := FromHTML(page(`<title>Platform Engineering Notes</title>`, body), mustURL(t, "https://notes.example.org/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(d.Markdown, "Platform Engineering Notes]("); n < 4 {
+		t.Errorf("the entries' author links (inside role=tooltip triggers) kept %d times of 4:\n%s", n, d.Markdown)
 	}
 }
