@@ -68,7 +68,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	if r.markdown != th.markdown || kind == threadNone {
 		// A thread's posts may quote each other whole; any other result
 		// holding the page's text twice over loses the copy.
-		if md := dropRepeatedRuns(r.markdown, &defaultConfig); len(md) < len(r.markdown) {
+		if md := dropCardCopies(dropRepeatedRuns(r.markdown, &defaultConfig)); len(md) < len(r.markdown) {
 			r = rendered{markdown: md, links: linksIn(r.links, md)}
 		}
 	}

@@ -84,3 +84,97 @@ func dropRepeatedRunsOf(md string, minWords int, only func(blk string) bool, cfg
 		return !drop[k]
 	})
 }
+
+// dropCardCopies removes from each top-level list item of md the second
+// copy of its card: from a heading line that repeats the item's earlier
+// heading to the item's end, when every line of that copy is a line the
+// item showed before it (a card written once for phones and once for
+// desktops, the stylesheet that hides one not read: "How to get clients ·
+// Tomorrow at 12:00 · Free" twice in every entry of a listing). An item
+// that says something new after its heading again keeps it.
+func dropCardCopies(md string) string {
+	if !strings.Contains(md, "\n- ") && !strings.HasPrefix(md, "- ") {
+		return md
+	}
+	lines := strings.Split(md, "\n")
+	drop := make([]bool, len(lines))
+	dropped := false
+	var fence codeFence
+	start := -1 // first line of the current item
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		for end > start && strings.TrimSpace(lines[end-1]) == "" {
+			end-- // the blank lines that set the item apart stay
+		}
+		if from := cardCopyStart(lines[start:end]); from > 0 {
+			for k := start + from; k < end; k++ {
+				drop[k] = true
+			}
+			dropped = true
+		}
+	}
+	for i, line := range lines {
+		if fence.line(line) {
+			continue
+		}
+		if strings.HasPrefix(line, "- ") || line != "" && line[0] != ' ' {
+			flush(i)
+			start = -1
+			if strings.HasPrefix(line, "- ") {
+				start = i
+			}
+		}
+	}
+	flush(len(lines))
+	if !dropped {
+		return md
+	}
+	out := lines[:0:0]
+	for i, line := range lines {
+		if !drop[i] {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// cardCopyStart is the index in item (a list item's lines) of the heading
+// line that opens a copy of the card before it, or 0.
+func cardCopyStart(item []string) int {
+	text := func(l string) string { return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "- ")) }
+	for _, l := range item {
+		if t := text(l); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			return 0 // code: its lines are not a card's
+		}
+	}
+	for i := 1; i < len(item); i++ {
+		h := text(item[i])
+		if !strings.HasPrefix(h, "#") {
+			continue
+		}
+		seen := map[string]bool{}
+		first := false
+		for _, l := range item[:i] {
+			t := text(l)
+			seen[t] = true
+			first = first || t == h
+		}
+		if !first {
+			continue
+		}
+		copied := true
+		for _, l := range item[i:] {
+			if t := text(l); t != "" && !seen[t] {
+				copied = false
+				break
+			}
+		}
+		if copied {
+			return i
+		}
+		return 0
+	}
+	return 0
+}

@@ -168,3 +168,25 @@ func TestDropRepeatedHeadingRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestDropCardCopies: a list item that shows its card twice (a phone and
+// a desktop layout) keeps the first copy; an item whose heading comes
+// again over new lines, a heading repeated outside list items and code
+// stay.
+func TestDropCardCopies(t *testing.T) {
+	for _, tc := range []struct{ name, md, want string }{
+		{"card twice",
+			"# Online workshops\n\n- ### [Pricing a freelance project](/e/1)\n  \n  Tomorrow at 6:00 PM GMT\n  \n  Free\n  \n  Studio North\n  \n  ### [Pricing a freelance project](/e/1)\n  \n  Tomorrow at 6:00 PM GMT\n  \n  Free\n- ### [Bookkeeping for makers](/e/2)\n  \n  Sat, Apr 11, 10:00 AM\n  \n  ### [Bookkeeping for makers](/e/2)\n  \n  Sat, Apr 11, 10:00 AM\n\nMore events next week.",
+			"# Online workshops\n\n- ### [Pricing a freelance project](/e/1)\n  \n  Tomorrow at 6:00 PM GMT\n  \n  Free\n  \n  Studio North\n  \n- ### [Bookkeeping for makers](/e/2)\n  \n  Sat, Apr 11, 10:00 AM\n  \n\nMore events next week."},
+		{"heading again over new lines",
+			"- ### Step one\n  \n  Mix the dry ingredients.\n  \n  ### Step one\n  \n  Then fold in the butter.",
+			"- ### Step one\n  \n  Mix the dry ingredients.\n  \n  ### Step one\n  \n  Then fold in the butter."},
+		{"outside list items", "### Opening hours\n\nMon-Fri 9-5\n\n### Opening hours\n\nMon-Fri 9-5",
+			"### Opening hours\n\nMon-Fri 9-5\n\n### Opening hours\n\nMon-Fri 9-5"},
+		{"code", "- ```\n  # build\n  make\n  # build\n  make\n  ```", "- ```\n  # build\n  make\n  # build\n  make\n  ```"},
+	} {
+		if got := dropCardCopies(tc.md); got != tc.want {
+			t.Errorf("%s:\n%q\nwant\n%q", tc.name, got, tc.want)
+		}
+	}
+}
