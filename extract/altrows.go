@@ -10,32 +10,49 @@ import "strings"
 // The posts are grouped by their class without those words.
 
 // withoutAlternation is class without its alternation words
-// (isAlternationWord); class itself when it has none (no string built).
+// (isAlternationWord); class itself when it has none. It runs on every
+// post candidate's class: the words are read in place, and a string is
+// built only for a class that has one.
 func withoutAlternation(class string) string {
-	if class == "" {
-		return class
-	}
 	found := false
-	for _, f := range strings.Fields(class) {
-		if isAlternationWord(f) {
-			found = true
-			break
-		}
-	}
+	eachClassWord(class, func(w string) bool {
+		found = isAlternationWord(w)
+		return !found
+	})
 	if !found {
 		return class
 	}
 	var b strings.Builder
-	for _, f := range strings.Fields(class) {
-		if isAlternationWord(f) {
+	eachClassWord(class, func(w string) bool {
+		if !isAlternationWord(w) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
+		return true
+	})
+	return b.String()
+}
+
+// eachClassWord calls f with each space-separated word of class, in
+// order, until f returns false.
+func eachClassWord(class string, f func(string) bool) {
+	start := -1
+	for i := 0; i <= len(class); i++ {
+		if i < len(class) && class[i] != ' ' && class[i] != '\t' && class[i] != '\n' && class[i] != '\r' && class[i] != '\f' {
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if start >= 0 {
+			if !f(class[start:i]) {
+				return
+			}
+			start = -1
 		}
-		b.WriteString(f)
 	}
-	return b.String()
 }
 
 // alternationWords are the class words that shade every other row.
@@ -46,18 +63,35 @@ var alternationWords = map[string]bool{"alt": true, "odd": true, "even": true, "
 // (FluxBB's "rowodd" and "roweven"), or a shade numbered the way forum
 // templates number them ("bg1", "bg2", "row1", "row2").
 func isAlternationWord(w string) bool {
-	for _, part := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return r == '-' || r == '_' }) {
-		if alternationWords[part] {
+	start := 0
+	for i := 0; i <= len(w); i++ {
+		if i < len(w) && w[i] != '-' && w[i] != '_' {
+			continue
+		}
+		if part := w[start:i]; part != "" && isAlternationPart(part) {
 			return true
 		}
-		for _, p := range [...]string{"row", "bg"} {
-			rest, ok := strings.CutPrefix(part, p)
-			if !ok {
-				continue
-			}
-			if alternationWords[rest] || len(rest) == 1 && rest[0] >= '1' && rest[0] <= '4' {
-				return true
-			}
+		start = i + 1
+	}
+	return false
+}
+
+// isAlternationPart is isAlternationWord for one part of a class word.
+func isAlternationPart(part string) bool {
+	if len(part) > len("rowalternate") {
+		return false // longer than any alternation word: not lower-cased to find out
+	}
+	part = strings.ToLower(part)
+	if alternationWords[part] {
+		return true
+	}
+	for _, p := range [...]string{"row", "bg"} {
+		rest, ok := strings.CutPrefix(part, p)
+		if !ok {
+			continue
+		}
+		if alternationWords[rest] || len(rest) == 1 && rest[0] >= '1' && rest[0] <= '4' {
+			return true
 		}
 	}
 	return false
