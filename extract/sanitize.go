@@ -350,10 +350,13 @@ func cleanTree(n *html.Node) {
 
 // hidingClasses are the utility classes of common CSS frameworks
 // (Bootstrap, Tailwind, WordPress) whose only effect is to hide an element
-// from sighted readers.
+// from sighted readers, and the classes Webflow's own stylesheet hides
+// (webflow.css, not read here): a CMS block whose condition is not met,
+// and a form's success and error messages, shown only once it is sent.
 var hidingClasses = map[string]bool{
 	"hidden": true, "d-none": true, "sr-only": true, "visually-hidden": true,
 	"screen-reader-text": true, "visuallyhidden": true, "invisible": true, "hide": true,
+	"w-condition-invisible": true, "w-form-done": true, "w-form-fail": true,
 }
 
 func classHides(class string) bool {
