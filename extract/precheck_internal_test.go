@@ -200,3 +200,27 @@ func TestHasQuestionMarkMatchesContainsAny(t *testing.T) {
 		t.Errorf("%d inputs hold a mark, want 5: the table says little", hits)
 	}
 }
+
+// TestAmbiguousTagMatchesContainsAny: the byte switch answers as
+// strings.ContainsAny over readName's stop characters, on tag names
+// html.Parse keeps as written (custom elements, namespaced and broken
+// markup) as well as plain ones.
+func TestAmbiguousTagMatchesContainsAny(t *testing.T) {
+	inputs := []string{
+		"div", "p", "my-widget", "x-card_2", "svg:rect", "o:p", "a.b", "h#1", "foo[bar]", "x(y)", `q"`,
+		"a b", `back\slash`, "", "ünïcode-tag", "tag\t", "very-long-custom-element-name-here",
+	}
+	hits := 0
+	for _, tag := range inputs {
+		got, want := ambiguousTag(tag), strings.ContainsAny(tag, ".#[]:()\" \\")
+		if got != want {
+			t.Errorf("ambiguousTag(%q) = %v, strings.ContainsAny says %v", tag, got, want)
+		}
+		if want {
+			hits++
+		}
+	}
+	if hits < 8 {
+		t.Errorf("%d ambiguous names over %d inputs: the table says little", hits, len(inputs))
+	}
+}
