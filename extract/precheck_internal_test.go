@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -222,5 +223,40 @@ func TestAmbiguousTagMatchesContainsAny(t *testing.T) {
 	}
 	if hits < 8 {
 		t.Errorf("%d ambiguous names over %d inputs: the table says little", hits, len(inputs))
+	}
+}
+
+// classHidesByFields is the definition classHides implements: one of the
+// class's words (split at unicode.IsSpace) is a hiding class.
+func classHidesByFields(class string) bool {
+	for _, w := range strings.FieldsFunc(class, unicode.IsSpace) {
+		if hidingClasses[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// TestClassHidesMatchesItsDefinition: the byte scan splits class words
+// where strings.FieldsFunc(unicode.IsSpace) does, also at the spaces
+// beyond ASCII (no-break, next-line, ideographic) and around broken bytes.
+func TestClassHidesMatchesItsDefinition(t *testing.T) {
+	inputs := []string{
+		"", " ", "hidden", "card hidden", "card\thidden\n", "\vsr-only\f", "cardhidden", "hidden-xs", "card\u00a0hidden",
+		"card\u0085d-none", "card\u3000invisible", "x\u2028hide", "HIDDEN", "Visually-Hidden card", "\xffhidden", "hidden\xc2",
+		"a\xc2\xa0b", "col-6  mx-auto   ", "screen-reader-text\r\n", "ǅhidden", "card\u200bhidden",
+	}
+	hits := 0
+	for _, c := range inputs {
+		got, want := classHides(c), classHidesByFields(c)
+		if got != want {
+			t.Errorf("classHides(%q) = %v, its definition says %v", c, got, want)
+		}
+		if want {
+			hits++
+		}
+	}
+	if hits < 10 {
+		t.Errorf("%d hiding classes over %d inputs: the table says little", hits, len(inputs))
 	}
 }

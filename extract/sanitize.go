@@ -360,20 +360,28 @@ var hidingClasses = map[string]bool{
 }
 
 func classHides(class string) bool {
-	// strings.Fields without its slice: this runs on every element.
-	for rest := class; rest != ""; {
-		c := rest
-		if i := strings.IndexFunc(rest, unicode.IsSpace); i >= 0 {
-			_, w := utf8.DecodeRuneInString(rest[i:])
-			c, rest = rest[:i], rest[i+w:]
+	// strings.Fields without its slice: this runs on every element. Its
+	// words are split at unicode.IsSpace, read byte by byte where the
+	// class is ASCII (a call per byte made this most of the function).
+	start := 0
+	for i := 0; i < len(class); {
+		sp, w := false, 1
+		if c := class[i]; c < utf8.RuneSelf {
+			sp = asciiSpace[c]
 		} else {
-			rest = ""
+			var r rune
+			r, w = utf8.DecodeRuneInString(class[i:])
+			sp = unicode.IsSpace(r)
 		}
-		if c != "" && foldLookup(hidingClasses, c) {
-			return true
+		if sp {
+			if i > start && foldLookup(hidingClasses, class[start:i]) {
+				return true
+			}
+			start = i + w
 		}
+		i += w
 	}
-	return false
+	return start < len(class) && foldLookup(hidingClasses, class[start:])
 }
 
 // isDescribed: another element labels or describes n (aria-labelledby,
@@ -384,3 +392,6 @@ func classHides(class string) bool {
 func isDescribed(n *html.Node) bool {
 	return hasAttr(n, "aria-describedby") || hasAttr(n, "aria-labelledby")
 }
+
+// asciiSpace: the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
