@@ -467,6 +467,17 @@ type config struct {
 	// one such line may be a section's or a product's own words, two are
 	// labels set on cards.
 	CardBadgeMinRepeats int
+	// CrumbLeadBlocks, CrumbMaxItems, CrumbItemWords and CrumbLastWords
+	// (crumbtrail.go): a list among the content's first CrumbLeadBlocks
+	// blocks of 2 to CrumbMaxItems items, each a link of at most
+	// CrumbItemWords words but the last, which is the page's own name in
+	// at most CrumbLastWords words and no link, is a breadcrumb trail. A
+	// trail is a few steps of a word or two; a list of linked entries
+	// has longer names, or links its last one too.
+	CrumbLeadBlocks int
+	CrumbMaxItems   int
+	CrumbItemWords  int
+	CrumbLastWords  int
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -596,4 +607,8 @@ var defaultConfig = config{
 	CardCallMaxWords:    6,
 	CardCallMinPrices:   5,
 	CardBadgeMinRepeats: 2,
+	CrumbLeadBlocks:     4,
+	CrumbMaxItems:       6,
+	CrumbItemWords:      5,
+	CrumbLastWords:      8,
 }

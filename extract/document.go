@@ -100,6 +100,10 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	if md := dropCardRepeats(r.markdown); len(md) < len(r.markdown) {
 		r = rendered{markdown: md, links: linksIn(r.links, md)}
 	}
+	// crumbtrail.go: a breadcrumb trail atop the content.
+	if md := dropLeadingCrumbs(r.markdown, &defaultConfig); len(md) < len(r.markdown) {
+		r = rendered{markdown: md, links: linksIn(r.links, md)}
+	}
 	// cardcalls.go: the linked call to action every priced card repeats.
 	if md := dropCardCalls(r.markdown, &defaultConfig); len(md) < len(r.markdown) {
 		r = rendered{markdown: md, links: linksIn(r.links, md)}
