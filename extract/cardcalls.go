@@ -50,14 +50,13 @@ func dropCardCalls(md string, cfg *config) string {
 	keys := make([]string, len(lines))
 	badge := make([]bool, len(lines))
 	counts := make(map[string]int)
-	prices := 0
 	var fence codeFence
+	code := make([]bool, len(lines))
+	repeated := false
 	for i, line := range lines {
 		if fence.line(line) {
+			code[i] = true
 			continue
-		}
-		if hasPrice(line) {
-			prices++
 		}
 		if k := cardCallKey(line, cfg); k != "" {
 			keys[i] = k
@@ -65,6 +64,19 @@ func dropCardCalls(md string, cfg *config) string {
 		} else if k := cardBadgeKey(line); k != "" {
 			keys[i], badge[i] = k, true
 			counts[k]++
+		}
+	}
+	for _, n := range counts {
+		repeated = repeated || n >= min(cfg.CardBadgeMinRepeats, cfg.CardCallMinRepeats)
+	}
+	if !repeated {
+		return md // most pages: no line said twice that could be a call
+	}
+	// The prices are counted only now, and only as far as needed.
+	prices := 0
+	for i := 0; i < len(lines) && prices < cfg.CardCallMinPrices; i++ {
+		if !code[i] && hasPrice(lines[i]) {
+			prices++
 		}
 	}
 	priced := prices >= cfg.CardCallMinPrices
@@ -126,26 +138,16 @@ func cardCallKey(line string, cfg *config) string {
 	if !ok || l.start != 0 || l.end != len(t) || l.image {
 		return ""
 	}
-	words := wordTokens(stripLinks(t[l.text:l.textEnd]), nil)
-	if len(words) == 0 || len(words) > cfg.CardCallMaxWords {
-		return ""
-	}
-	lettered := false
-	for _, w := range words {
-		if len(w) >= 3 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
-			lettered = true
-			break
-		}
-	}
+	key, lettered := wordsKey(linkTexts(t[l.text:l.textEnd]), cfg.CardCallMaxWords)
 	if !lettered {
 		return ""
 	}
-	return strings.ToLower(strings.Join(words, " "))
+	return key
 }
 
-// maxCardBadgeBytes bounds a line that may be a card's badge (the
-// longest of cardBadges, with Markdown marks and a link around it): a
-// cheap test before the line is tokenized.
+// maxCardBadgeBytes bounds a line, or a linked line's text, that may be
+// a card's badge (the longest of cardBadges, with Markdown marks): a
+// cheap test before the line is read word by word.
 const maxCardBadgeBytes = 40
 
 // cardBadgeKey is the lower-cased words of line when they are a card's
@@ -154,15 +156,62 @@ const maxCardBadgeBytes = 40
 // counts with its link's words.
 func cardBadgeKey(line string) string {
 	t := strings.TrimSpace(line)
-	if t == "" || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") || len(t) > maxCardBadgeBytes && !strings.Contains(t, "](") {
+	if t == "" || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") {
 		return ""
 	}
 	if strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
 		t = t[2:]
 	}
-	k := strings.ToLower(lineWords(t))
+	if len(t) > maxCardBadgeBytes {
+		// Only a linked badge is longer: its address makes it so.
+		l, ok := nextLink(t, 0)
+		if !ok || l.start != 0 || l.end != len(t) || l.textEnd-l.text > maxCardBadgeBytes {
+			return ""
+		}
+		t = t[l.text:l.textEnd]
+	}
+	k, _ := wordsKey(linkTexts(t), maxCardBadgeWords)
 	if !cardBadges[k] {
 		return ""
 	}
 	return k
+}
+
+// maxCardBadgeWords is the most words of a badge of cardBadges.
+const maxCardBadgeWords = 3
+
+// wordsKey is the words of s (wordTokens), lower-cased and joined by one
+// space, "" when s has none or more than max; lettered reports one word
+// of three letters or more and nothing but letters (a page number or a
+// price is no call). The words are read in step, and the key built only
+// for a short line: this reads every linked line of a page.
+func wordsKey(s string, max int) (key string, lettered bool) {
+	n := 0
+	for i := 0; ; {
+		var w string
+		if w, i = nextWord(s, i); w == "" {
+			break
+		}
+		if n++; n > max {
+			return "", false
+		}
+		if !lettered && len(w) >= 3 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
+			lettered = true
+		}
+	}
+	if n == 0 {
+		return "", false
+	}
+	var b strings.Builder
+	for i := 0; ; {
+		var w string
+		if w, i = nextWord(s, i); w == "" {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(w))
+	}
+	return b.String(), lettered
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"unicode/utf8"
+)
 
 // A shop theme often writes a card's name and price twice: a heading
 // over the photo for one layout and another under it for the other, a
@@ -23,7 +27,7 @@ func dropCardRepeats(md string) string {
 	out := lines[:0:0]
 	var fence codeFence
 	inItem := false
-	prev := "" // the words of the item's last non-blank line
+	prev := "" // the item's last non-blank line, links reduced to their text
 	dropped := false
 	for _, line := range lines {
 		if fence.line(line) {
@@ -37,7 +41,7 @@ func dropCardRepeats(md string) string {
 		case isListItem(line):
 			inItem = true
 			body, _ := listItemBody(line)
-			prev = lineWords(body)
+			prev = linkTexts(body)
 			out = append(out, line)
 			continue
 		case !strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "\t"):
@@ -47,8 +51,8 @@ func dropCardRepeats(md string) string {
 			out = append(out, line)
 			continue
 		}
-		w := lineWords(line)
-		if inItem && w != "" && strings.EqualFold(w, prev) {
+		w := linkTexts(line)
+		if inItem && sameWords(w, prev) {
 			if n := len(out); n > 0 && strings.TrimSpace(out[n-1]) == "" {
 				out = out[:n-1] // the blank line before the copy goes with it
 			}
@@ -64,4 +68,61 @@ func dropCardRepeats(md string) string {
 		return md
 	}
 	return strings.Join(out, "\n")
+}
+
+// linkTexts is line with its links reduced to their text (stripLinks),
+// copied only when it holds one.
+func linkTexts(line string) string {
+	if !strings.Contains(line, "](") {
+		return line
+	}
+	return stripLinks(line)
+}
+
+// sameWords: a and b hold the same words (wordTokens), at least one,
+// letter case aside, read in step without building them: this compares
+// every line of a page's lists with the line before it.
+func sameWords(a, b string) bool {
+	i, j := 0, 0
+	words := 0
+	for {
+		var wa, wb string
+		wa, i = nextWord(a, i)
+		wb, j = nextWord(b, j)
+		if wa == "" || wb == "" {
+			return wa == wb && words > 0
+		}
+		if !strings.EqualFold(wa, wb) {
+			return false
+		}
+		words++
+	}
+}
+
+// nextWord is the first word run (as wordTokens reads one) of s at or
+// after i, and where the reading goes on; "" at the end.
+func nextWord(s string, i int) (string, int) {
+	start := -1
+	for i < len(s) {
+		r, n := rune(s[i]), 1
+		var w bool
+		if r < utf8.RuneSelf {
+			w = asciiPyWord[r]
+		} else {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			w = isPyWordRune(r)
+		}
+		if w {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			return s[start:i], i
+		}
+		i += n
+	}
+	if start >= 0 {
+		return s[start:], i
+	}
+	return "", i
 }
