@@ -260,16 +260,36 @@ func ruleKeysOf(r *cssRule) (ruleKey, []uint64) {
 	return selectorKey(printed), ancestorKeys(printed)
 }
 
-// allRuleKeys is key's work for every rule at once: what the early sheet
-// parse (cssearly.go) does beside the HTML parser, so that applyStyles
-// finds the keys made.
+// allRuleKeys is key's work done ahead: what the early sheet parse
+// (cssearly.go) does beside the HTML parser, so that applyStyles finds
+// the keys made. Only the rules that set a property of keyedProps get
+// theirs (the others' keys are seldom asked for); the rest keep kind 1,
+// and key makes theirs if asked, as it does without the early parse.
 func allRuleKeys(rules []cssRule) ([]ruleKey, [][]uint64) {
 	keys := make([]ruleKey, len(rules))
 	anc := make([][]uint64, len(rules))
 	for i := range rules {
-		keys[i], anc[i] = ruleKeysOf(&rules[i])
+		keys[i].kind = 1
+		for _, d := range rules[i].decls {
+			if keyedProps[d.prop] {
+				keys[i], anc[i] = ruleKeysOf(&rules[i])
+				break
+			}
+		}
 	}
 	return keys, anc
+}
+
+// keyedProps are the properties the cascade is asked for (styles.value:
+// the box, text and background checks of cssvis.go and cssshell.go) or
+// judges a rule suspicious by. The list only says which keys are made
+// early: a property missing from it costs time, never a different answer.
+var keyedProps = map[string]bool{
+	"display": true, "visibility": true, "opacity": true, "transition": true, "transition-property": true,
+	"animation": true, "animation-name": true, "transform": true, "clip": true, "clip-path": true,
+	"position": true, "overflow": true, "left": true, "right": true, "top": true, "margin-left": true,
+	"margin-top": true, "text-indent": true, "width": true, "height": true, "max-width": true,
+	"max-height": true, "font-size": true, "color": true, "background-color": true, "background": true,
 }
 
 // ancestors is the filter of n's ancestors' keys, built once per element

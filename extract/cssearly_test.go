@@ -132,6 +132,10 @@ func TestEarlyRuleKeysAreTheLazyOnes(t *testing.T) {
 	lazy := &styles{rules: rules}
 	named := 0
 	for i := range rules {
+		if keys[i].kind == 1 {
+			t.Errorf("rule %d (%s): no early key, though it sets a property the cascade asks for", i, rules[i].sel.String())
+			continue
+		}
 		if got := lazy.key(i); got != keys[i] {
 			t.Errorf("rule %d (%s): early key %+v, lazy %+v", i, rules[i].sel.String(), keys[i], got)
 		}
@@ -144,5 +148,20 @@ func TestEarlyRuleKeysAreTheLazyOnes(t *testing.T) {
 	}
 	if named < 4 {
 		t.Errorf("%d rules with a key and ancestor keys: the sheet says little", named)
+	}
+	// A rule that sets none of those properties gets its keys when asked:
+	// the early keys then are what styles.key makes without them.
+	early = startSheetParse(`<style>.a .b{margin:0} #c{padding:1px} .d{display:none}</style>`)
+	early.wait()
+	rules, keys, anc, _ = early.rulesFor(early.src)
+	st := &styles{rules: rules, keys: keys, anc: anc}
+	if keys[0].kind != 1 || keys[1].kind != 1 || keys[2].kind == 1 {
+		t.Fatalf("early keys %+v: want the two layout rules left to styles.key", keys)
+	}
+	for i := range rules {
+		fresh := &styles{rules: rules}
+		if got, want := st.key(i), fresh.key(i); got != want || !slices.Equal(st.anc[i], fresh.anc[i]) {
+			t.Errorf("rule %d: key %+v %v, without the early keys %+v %v", i, got, st.anc[i], want, fresh.anc[i])
+		}
 	}
 }
