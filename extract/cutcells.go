@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // Trafilatura (v1.12.2, handleTable) reads a table cell that has child
@@ -31,21 +30,9 @@ func restoreCutTables(content *html.Node, src *pageText, cfg *config) {
 	// The page's innermost tables (a layout table holds the page: its
 	// cells are no data cells), their cells read once.
 	var sources []cellTable
-	var index func(n *html.Node) (holdsTable bool)
-	index = func(n *html.Node) bool {
-		inner := false
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			inner = index(c) || inner
-		}
-		if n.Type != html.ElementNode || n.DataAtom != atom.Table {
-			return inner
-		}
-		if !inner {
-			sources = append(sources, cellTable{n: n, cells: cellKeys(n, nil)})
-		}
-		return true
+	for _, n := range innermostTables(src.doc) {
+		sources = append(sources, cellTable{n: n, cells: cellKeys(n, nil)})
 	}
-	index(src.doc)
 	used := make([]bool, len(sources))
 	for _, t := range kept {
 		cells := cellKeys(t, nil)

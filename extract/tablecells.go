@@ -26,24 +26,14 @@ func restoreTables(content *html.Node, src *pageText) {
 		return
 	}
 	// Only innermost tables: a data table in a list item is one, and
-	// reading every table's text once keeps this linear in the page
-	// (layout tables nest the whole page).
+	// reading only their text keeps this linear in the page (layout
+	// tables nest the whole page).
 	tables := map[string]*html.Node{}
-	var index func(n *html.Node) (holdsTable bool)
-	index = func(n *html.Node) bool {
-		inner := false
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			inner = index(c) || inner
-		}
-		if n.Type != html.ElementNode || n.DataAtom != atom.Table {
-			return inner
-		}
-		if k := letterKey(textOf(n)); !inner && k != "" && tables[k] == nil {
+	for _, n := range innermostTables(src.doc) {
+		if k := letterKey(textOf(n)); k != "" && tables[k] == nil {
 			tables[k] = n
 		}
-		return true
 	}
-	index(src.doc)
 	for _, run := range runs {
 		if t, n := matchingTable(run, tables); t != nil {
 			parent := run.nodes[0].Parent
@@ -120,4 +110,29 @@ func orphanCellRuns(n *html.Node, runs []cellRun) []cellRun {
 	}
 	end()
 	return runs
+}
+
+// innermostTables lists the tables under root that hold no table, in
+// document order of their ends (children before parents). A layout table
+// holds the whole page and its cells are no data cells; the tables it
+// nests are the page's data, and reading only those keeps a caller that
+// reads each table's text linear in the page.
+func innermostTables(root *html.Node) []*html.Node {
+	var tables []*html.Node
+	var walk func(n *html.Node) (holdsTable bool)
+	walk = func(n *html.Node) bool {
+		inner := false
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			inner = walk(c) || inner
+		}
+		if n.Type != html.ElementNode || n.DataAtom != atom.Table {
+			return inner
+		}
+		if !inner {
+			tables = append(tables, n)
+		}
+		return true
+	}
+	walk(root)
+	return tables
 }
