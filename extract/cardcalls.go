@@ -80,7 +80,7 @@ func dropCardCalls(md string, cfg *config) string {
 		}
 	}
 	priced := prices >= cfg.CardCallMinPrices
-	drop := func(i int) bool {
+	drop := func(i int, _ string) bool {
 		k := keys[i]
 		switch {
 		case k == "":
@@ -90,36 +90,7 @@ func dropCardCalls(md string, cfg *config) string {
 		}
 		return priced && counts[k] >= cfg.CardCallMinRepeats
 	}
-	out := lines[:0:0]
-	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
-	skipBlank := false // the blank line that set a dropped one apart goes with it
-	for i, line := range lines {
-		if drop(i) {
-			t := strings.TrimLeft(line, " ")
-			item := strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
-			continued := i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") && !blank(lines[i+1])
-			if !item || !continued {
-				skipBlank = len(out) == 0 || blank(out[len(out)-1])
-				continue
-			}
-		}
-		if blank(line) && skipBlank {
-			skipBlank = false
-			continue
-		}
-		skipBlank = false
-		out = append(out, line)
-	}
-	if len(out) == len(lines) {
-		return md
-	}
-	for len(out) > 0 && blank(out[len(out)-1]) {
-		out = out[:len(out)-1]
-	}
-	if len(out) == 0 {
-		return md // never drop everything
-	}
-	return strings.Join(out, "\n")
+	return dropMarkdownLines(md, lines, drop)
 }
 
 // cardCallKey is the lower-cased words of line when it is one link alone

@@ -85,34 +85,10 @@ func dropControlLabels(md string, cfg *config) string {
 		return md
 	}
 	lines := strings.Split(md, "\n")
-	out := lines[:0:0]
-	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
-	skipBlank, dropped := false, false // the blank line that set a dropped one apart goes with it
 	var fence codeFence
-	for i, line := range lines {
-		if !fence.line(line) && isControlLabel(line, cfg) {
-			t := strings.TrimLeft(line, " ")
-			item := strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
-			continued := i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") && !blank(lines[i+1])
-			if !item || !continued {
-				skipBlank, dropped = len(out) == 0 || blank(out[len(out)-1]), true
-				continue
-			}
-		}
-		if blank(line) && skipBlank {
-			skipBlank = false
-			continue
-		}
-		skipBlank = false
-		out = append(out, line)
-	}
-	for dropped && len(out) > 0 && blank(out[len(out)-1]) {
-		out = out[:len(out)-1]
-	}
-	if len(out) == 0 {
-		return md // never drop everything
-	}
-	return strings.Join(out, "\n")
+	return dropMarkdownLines(md, lines, func(_ int, line string) bool {
+		return !fence.line(line) && isControlLabel(line, cfg)
+	})
 }
 
 // maxControlLabelBytes bounds a line that may be a control's label (the
