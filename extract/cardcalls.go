@@ -109,7 +109,7 @@ func cardCallKey(line string, cfg *config) string {
 	if !ok || l.start != 0 || l.end != len(t) || l.image {
 		return ""
 	}
-	key, lettered := wordsKey(linkTexts(t[l.text:l.textEnd]), cfg.CardCallMaxWords)
+	key, lettered := wordsKey(linkTexts(t[l.text:l.textEnd]), cfg.CardCallMaxWords, cfg.CardCallLetterBytes)
 	if !lettered {
 		return ""
 	}
@@ -141,7 +141,7 @@ func cardBadgeKey(line string) string {
 		}
 		t = t[l.text:l.textEnd]
 	}
-	k, _ := wordsKey(linkTexts(t), maxCardBadgeWords)
+	k, _ := wordsKey(linkTexts(t), maxCardBadgeWords, 0) // a badge needs no word of letters
 	if !cardBadges[k] {
 		return ""
 	}
@@ -153,10 +153,10 @@ const maxCardBadgeWords = 3
 
 // wordsKey is the words of s (wordTokens), lower-cased and joined by one
 // space, "" when s has none or more than max; lettered reports one word
-// of three letters or more and nothing but letters (a page number or a
+// of letterBytes letters or more and nothing but letters (a page number or a
 // price is no call). The words are read in step, and the key built only
 // for a short line: this reads every linked line of a page.
-func wordsKey(s string, max int) (key string, lettered bool) {
+func wordsKey(s string, max, letterBytes int) (key string, lettered bool) {
 	n := 0
 	for i := 0; ; {
 		var w string
@@ -166,7 +166,7 @@ func wordsKey(s string, max int) (key string, lettered bool) {
 		if n++; n > max {
 			return "", false
 		}
-		if !lettered && len(w) >= 3 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
+		if !lettered && len(w) >= letterBytes && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 {
 			lettered = true
 		}
 	}

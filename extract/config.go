@@ -166,6 +166,14 @@ type config struct {
 	ThreadRowClimb        int
 	ThreadRowMaxWords     int
 	ThreadRowSummaryWords int
+	// ThreadTitleMinRunes and ThreadTitleTimeScan (isTitleLink): a row's
+	// title link holds a word of ThreadTitleMinRunes characters or more
+	// that is no number (an avatar's letter, a page number are not); a
+	// link holding a <time> is the last post's date. The search for it
+	// reads at most ThreadTitleTimeScan elements: a title link is a few,
+	// and a link wrapping a whole card is no title anyway.
+	ThreadTitleMinRunes int
+	ThreadTitleTimeScan int
 	// IntroListingEntries, IntroListingEntryShare and
 	// IntroListingOtherShare (introlisting.go): a page that calls itself
 	// an article in og:type alone is a listing with an intro when its main
@@ -462,6 +470,11 @@ type config struct {
 	CardCallMinRepeats int
 	CardCallMaxWords   int
 	CardCallMinPrices  int
+	// CardCallLetterBytes (cardCallKey): a call's link holds a word of
+	// letters alone of this many bytes or more ("Read", "Shop"): a link
+	// of counts or one letter ("+5", "1", "A") is a pager's or
+	// an index's, which repeat on a page for their own reasons.
+	CardCallLetterBytes int
 	// CardBadgeMinRepeats (cardcalls.go): on such a page a shop's status
 	// badge ("Sold out", "Top Rated") goes when this many lines say it:
 	// one such line may be a section's or a product's own words, two are
@@ -527,6 +540,8 @@ var defaultConfig = config{
 	ThreadRowClimb:          4,
 	ThreadRowMaxWords:       120,
 	ThreadRowSummaryWords:   5,
+	ThreadTitleMinRunes:     2,
+	ThreadTitleTimeScan:     64,
 	ProductRegionHolds:      0.8,
 	ProductRegionOwnShare:   0.5,
 	GapShare:                0.3,
@@ -606,6 +621,7 @@ var defaultConfig = config{
 	CardCallMinRepeats:  5,
 	CardCallMaxWords:    6,
 	CardCallMinPrices:   5,
+	CardCallLetterBytes: 3,
 	CardBadgeMinRepeats: 2,
 	CrumbLeadBlocks:     4,
 	CrumbMaxItems:       6,

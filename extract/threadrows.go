@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -172,7 +173,7 @@ func isCount(t string) bool {
 // trimThreadRow replaces row's content with its title link and its
 // summary lines, each a paragraph (in a table row, in one cell).
 func trimThreadRow(row *html.Node, cfg *config) {
-	title := rowTitle(row)
+	title := rowTitle(row, cfg)
 	if title == nil {
 		return
 	}
@@ -199,10 +200,10 @@ func trimThreadRow(row *html.Node, cfg *config) {
 	}
 }
 
-// rowTitle is the row's first link with a word of two characters or more
-// (an avatar's letter is not one) that is not a date (it holds a <time>)
+// rowTitle is the row's first link with a word of
+// cfg.ThreadTitleMinRunes characters or more (an avatar's letter is not one) that is not a date (it holds a <time>)
 // or a page number.
-func rowTitle(row *html.Node) *html.Node {
+func rowTitle(row *html.Node, cfg *config) *html.Node {
 	var found *html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -211,7 +212,7 @@ func rowTitle(row *html.Node) *html.Node {
 				continue
 			}
 			if c.DataAtom == atom.A && getAttr(c, "href") != "" {
-				if isTitleLink(c) {
+				if isTitleLink(c, cfg) {
 					found = c
 				}
 				continue
@@ -223,14 +224,15 @@ func rowTitle(row *html.Node) *html.Node {
 	return found
 }
 
-// isTitleLink: a's text holds a word of two characters or more, not all
-// digits, and no <time>.
-func isTitleLink(a *html.Node) bool {
-	if findFirstUpTo(a, func(n *html.Node) bool { return n.DataAtom == atom.Time }, 64) != nil {
+// isTitleLink: a's text holds a word of cfg.ThreadTitleMinRunes
+// characters or more, not all digits, and no <time> (looked for in
+// cfg.ThreadTitleTimeScan elements).
+func isTitleLink(a *html.Node, cfg *config) bool {
+	if findFirstUpTo(a, func(n *html.Node) bool { return n.DataAtom == atom.Time }, cfg.ThreadTitleTimeScan) != nil {
 		return false
 	}
 	for _, t := range wordTokens(textOf(a), nil) {
-		if len([]rune(t)) >= 2 && !isDigits(t) {
+		if utf8.RuneCountInString(t) >= cfg.ThreadTitleMinRunes && !isDigits(t) {
 			return true
 		}
 	}
