@@ -149,32 +149,20 @@ func cardCopyStart(item []string) int {
 			return 0 // code: its lines are not a card's
 		}
 	}
-	for i := 1; i < len(item); i++ {
+	// seen holds the lines of item[:i], added as i moves on: one map for
+	// the item, not one per heading (an item of many headings).
+	seen := map[string]bool{}
+	for i := range item {
 		h := text(item[i])
-		if !strings.HasPrefix(h, "#") {
-			continue
-		}
-		seen := map[string]bool{}
-		first := false
-		for _, l := range item[:i] {
-			t := text(l)
-			seen[t] = true
-			first = first || t == h
-		}
-		if !first {
-			continue
-		}
-		copied := true
-		for _, l := range item[i:] {
-			if t := text(l); t != "" && !seen[t] {
-				copied = false
-				break
+		if i > 0 && strings.HasPrefix(h, "#") && seen[h] {
+			for _, l := range item[i:] {
+				if t := text(l); t != "" && !seen[t] {
+					return 0
+				}
 			}
-		}
-		if copied {
 			return i
 		}
-		return 0
+		seen[h] = true
 	}
 	return 0
 }
