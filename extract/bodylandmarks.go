@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"strings"
-
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -42,7 +40,7 @@ func isBodyLandmark(n *html.Node, inContent bool) bool {
 	if n.DataAtom == atom.Header && !inContent {
 		return true
 	}
-	return chromeRoles[strings.ToLower(getAttr(n, "role"))]
+	return foldLookup(chromeRoles, getAttr(n, "role")) // on every element of the body
 }
 
 // chromeRoles are the WAI-ARIA roles of a page's banner, menus, search box
