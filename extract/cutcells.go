@@ -31,13 +31,13 @@ func restoreCutTables(content *html.Node, src *pageText, cfg *config) {
 	// cells are no data cells), their cells read once.
 	var sources []cellTable
 	for _, n := range innermostTables(src.doc) {
-		sources = append(sources, cellTable{n: n, cells: cellKeys(n, nil)})
+		sources = append(sources, newCellTable(n, cellKeys(n, nil)))
 	}
 	used := make([]bool, len(sources))
 	for _, t := range kept {
 		cells := cellKeys(t, nil)
 		for i, s := range sources {
-			if !used[i] && cutCopyOf(cells, s.cells, cfg) {
+			if !used[i] && cutCopyOf(cells, s, cfg) {
 				used[i] = true
 				t.Parent.InsertBefore(cloneNode(s.n), t)
 				t.Parent.RemoveChild(t)
@@ -47,10 +47,25 @@ func restoreCutTables(content *html.Node, src *pageText, cfg *config) {
 	}
 }
 
-// cellTable is a table with the letterKey of each of its cells.
+// cellTable is a table with the letterKey of each of its cells, and how
+// many of them hold text and how long that text is, counted once: each
+// kept table is tried against every page table.
 type cellTable struct {
-	n     *html.Node
-	cells []string
+	n                 *html.Node
+	cells             []string
+	withText, textLen int
+}
+
+// newCellTable is the cellTable of n with cells (cellKeys).
+func newCellTable(n *html.Node, cells []string) cellTable {
+	t := cellTable{n: n, cells: cells}
+	for _, s := range cells {
+		if s != "" {
+			t.withText++
+			t.textLen += len(s)
+		}
+	}
+	return t
 }
 
 // keptTables appends the outermost tables of n (by name: trafilatura
@@ -85,24 +100,18 @@ func cellKeys(t *html.Node, out []string) []string {
 	return out
 }
 
-// cutCopyOf: kept (a kept table's cells) is source (a page table's cells)
+// cutCopyOf: kept (a kept table's cells) is table's cells (a page table)
 // cut short: each kept cell, in order, is the start of a source cell (an
 // empty one of any), the source holds more text than they do (a cell cut
 // or dropped), and the kept cells are cfg.CutTableCells of the source's
 // cells with text or more (a table trafilatura kept but a few cells of;
 // not a small table that happens to begin like a part of a large one).
-func cutCopyOf(kept, source []string, cfg *config) bool {
+func cutCopyOf(kept []string, table cellTable, cfg *config) bool {
+	source := table.cells
 	if len(kept) == 0 || len(kept) > len(source) {
 		return false
 	}
-	withText, sourceLen := 0, 0
-	for _, s := range source {
-		if s != "" {
-			withText++
-			sourceLen += len(s)
-		}
-	}
-	if float64(len(kept)) < cfg.CutTableCells*float64(withText) {
+	if float64(len(kept)) < cfg.CutTableCells*float64(table.withText) {
 		return false
 	}
 	keptLen, j := 0, 0
@@ -116,5 +125,5 @@ func cutCopyOf(kept, source []string, cfg *config) bool {
 		keptLen += len(k)
 		j++
 	}
-	return keptLen < sourceLen
+	return keptLen < table.textLen
 }

@@ -65,7 +65,7 @@ func TestCutCopyOf(t *testing.T) {
 		{"cells out of order", []string{"Tip", "Whyitmatters", "Rebuild", "Apolicypays", "Workoutthecostwithour", "Excess", "Theexcessis"}, false},
 	}
 	for _, tt := range tests {
-		if got := cutCopyOf(tt.kept, source, &defaultConfig); got != tt.want {
+		if got := cutCopyOf(tt.kept, newCellTable(nil, source), &defaultConfig); got != tt.want {
 			t.Errorf("%s: cutCopyOf = %v, want %v", tt.name, got, tt.want)
 		}
 	}
