@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A listing's region holds, around its entries, the controls a shop or an
@@ -68,8 +69,9 @@ func isNameRow(blk string, cfg *config) bool {
 		}
 		words := wordTokens(stripLinks(blk[l.text:l.textEnd]), nil)
 		for _, w := range words {
-			r := []rune(w)
-			if len(r) >= cfg.NameRowMinLetters && unicode.IsLetter(r[0]) && !unicode.IsUpper(r[0]) {
+			// The first rune and the count, without a []rune per word.
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLetter(r) && !unicode.IsUpper(r) &&
+				utf8.RuneCountInString(w) >= cfg.NameRowMinLetters {
 				return false
 			}
 		}
