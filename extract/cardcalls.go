@@ -39,9 +39,9 @@ var cardBadges = map[string]bool{
 // A line that is a card's badge (cardBadges) goes when
 // cfg.CardBadgeMinRepeats lines or more say it on such a page, or
 // cfg.CardCallMinRepeats lines on any (a grid of sold-out cards shows no
-// prices). A list item whose first
-// line is such a link or badge and that goes on below it keeps its line,
-// so its other lines stay in it.
+// prices). A list item whose first line is such a link or badge and that
+// goes on below it keeps its line, so its other lines stay in it
+// (dropMarkdownLines).
 func dropCardCalls(md string, cfg *config) string {
 	if !strings.Contains(md, "\n") {
 		return md
@@ -123,8 +123,7 @@ const maxCardBadgeBytes = 40
 
 // cardBadgeKey is the lower-cased words of line when they are a card's
 // badge (cardBadges) and the line is no heading nor a table's row; else
-// "". A linked badge
-// counts with its link's words.
+// "". A linked badge counts with its link's words.
 func cardBadgeKey(line string) string {
 	t := strings.TrimSpace(line)
 	if t == "" || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") {

@@ -82,8 +82,9 @@ func addSheetText(sheets *strings.Builder, text string) {
 }
 
 // styleBlocks returns the raw text of each <style> element of s, in
-// order, as the page's sheets read it (mediaSheet: its media attribute), skipping comments and the raw text of other elements (a script
-// can hold "<style" in a string).
+// order, as the page's sheets read it (mediaSheet: its media
+// attribute), skipping comments and the raw text of other elements (a
+// script can hold "<style" in a string).
 func styleBlocks(s string) []string {
 	var out []string
 	for i := 0; ; {

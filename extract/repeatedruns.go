@@ -21,7 +21,8 @@ func dropRepeatedRuns(md string, cfg *config) string {
 }
 
 // dropRepeatedHeadingRuns is dropRepeatedRuns for a main region read as
-// the content (a page of many parts, a listing): a run of at least cfg.RepeatRunMinBlocks headings in a row (the entries'
+// the content (a page of many parts, a listing): a run of at least
+// cfg.RepeatRunMinBlocks headings in a row (the entries'
 // titles), holding at least cfg.ListingRepeatRunMinWords words, that
 // repeats an earlier run heading for heading is the same entries shown
 // twice (a blog's "Recent posts" widget under its own list of the same
