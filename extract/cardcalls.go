@@ -99,9 +99,7 @@ func dropCardCalls(md string, cfg *config) string {
 // A heading is an entry's title, never a call.
 func cardCallKey(line string, cfg *config) string {
 	t := strings.TrimSpace(line)
-	if strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
-		t = strings.TrimSpace(t[2:])
-	}
+	t = strings.TrimSpace(trimBullet(t))
 	if !strings.HasPrefix(t, "[") {
 		return ""
 	}
@@ -129,9 +127,7 @@ func cardBadgeKey(line string) string {
 	if t == "" || strings.HasPrefix(t, "#") || strings.HasPrefix(t, "|") {
 		return ""
 	}
-	if strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
-		t = t[2:]
-	}
+	t = trimBullet(t)
 	if len(t) > maxCardBadgeBytes {
 		// Only a linked badge is longer: its address makes it so.
 		l, ok := nextLink(t, 0)
@@ -184,4 +180,14 @@ func wordsKey(s string, max, letterBytes int) (key string, lettered bool) {
 		b.WriteString(strings.ToLower(w))
 	}
 	return b.String(), lettered
+}
+
+// trimBullet is t (a trimmed line) without its bullet list marker ("- ",
+// "* ", "+ "): a card's call or badge is often a list item of its own.
+// An ordered marker ("1. ") stays, and with it the line is no call.
+func trimBullet(t string) string {
+	if strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
+		return t[2:]
+	}
+	return t
 }
