@@ -53,23 +53,44 @@ func tabPanelIDs(n *html.Node, cfg *config) map[string]bool {
 	if len(targets) < 2 {
 		return nil
 	}
+	// The targeted ids among each parent's element children, two at most
+	// (enough to tell whether one differs from a given id), read once per
+	// parent: a list of many anchored sections would otherwise be read
+	// again for each of them.
+	type pair [2]string
+	targetedIn := map[*html.Node]pair{}
+	targetedOf := func(p *html.Node) pair {
+		if t, ok := targetedIn[p]; ok {
+			return t
+		}
+		var t pair
+		for s := p.FirstChild; s != nil && t[1] == ""; s = s.NextSibling {
+			if s.Type != html.ElementNode {
+				continue
+			}
+			if sid := getAttr(s, "id"); targets[sid] && sid != t[0] {
+				if t[0] == "" {
+					t[0] = sid
+				} else {
+					t[1] = sid
+				}
+			}
+		}
+		targetedIn[p] = t
+		return t
+	}
 	var panels map[string]bool
 	for _, e := range ids {
 		id := getAttr(e, "id")
 		if !targets[id] || e.Parent == nil {
 			continue
 		}
-		for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
-			if s == e || s.Type != html.ElementNode {
-				continue
+		// Another panel beside e: a sibling targeted under another id.
+		if t := targetedOf(e.Parent); t[0] != "" && t[0] != id || t[1] != "" && t[1] != id {
+			if panels == nil {
+				panels = map[string]bool{}
 			}
-			if sid := getAttr(s, "id"); sid != id && targets[sid] {
-				if panels == nil {
-					panels = map[string]bool{}
-				}
-				panels[id] = true
-				break
-			}
+			panels[id] = true
 		}
 	}
 	return panels

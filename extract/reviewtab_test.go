@@ -69,6 +69,10 @@ func TestTabPanelIDs(t *testing.T) {
 		{"two panels, each opened by its link", `<ul><li><a href="#a">A</a></li><li><a href="#b">B</a></li></ul><div><div id="a">one</div><div id="b">two</div></div>`, []string{"a", "b"}},
 		{"jump links to sections apart", `<a href="#a">A</a><a href="#b">B</a><div><div id="a">one</div></div><div><div id="b">two</div></div>`, nil},
 		{"one link", `<a href="#a">A</a><div><div id="a">one</div><div id="b">two</div></div>`, nil},
+		// A panel's id twice (a theme's mobile and desktop copies) is no
+		// second panel; a third panel after untargeted siblings still is.
+		{"one id twice beside untargeted sections", `<a href="#a">A</a><a href="#z">Z</a><div><section id="a">one</section><section id="x">x</section><section id="a">copy</section></div><div id="z">zed</div>`, nil},
+		{"three panels among other ids", `<nav><a href="#a">A</a><a href="#b">B</a><a href="#c">C</a></nav><div><div id="note">n</div><div id="a">one</div><div id="a">copy</div><div id="b">two</div><div id="c">three</div></div>`, []string{"a", "b", "c"}},
 		{"links to other pages", `<a href="/p#a">A</a><a href="/p#b">B</a><div><div id="a">one</div><div id="b">two</div></div>`, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
