@@ -159,8 +159,8 @@ func trimEdges(md string, other *otherText, titles string) string {
 			i++
 			continue
 		}
-		if isEntryHeading(b) {
-			break // the first entry of a list of linked titles
+		if isEntryHeading(b) || isEntryTitleAt(md, blocks, i) {
+			break // the first entry of a list of linked titles (entrytitles.go)
 		}
 		if isDebrisBlock(b) || isBoilerBlock(b) || notInOther(b) {
 			i++
