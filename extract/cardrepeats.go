@@ -2,8 +2,6 @@ package extract
 
 import (
 	"strings"
-
-	"unicode/utf8"
 )
 
 // A shop theme often writes a card's name and price twice: a heading
@@ -97,32 +95,4 @@ func sameWords(a, b string) bool {
 		}
 		words++
 	}
-}
-
-// nextWord is the first word run (as wordTokens reads one) of s at or
-// after i, and where the reading goes on; "" at the end.
-func nextWord(s string, i int) (string, int) {
-	start := -1
-	for i < len(s) {
-		r, n := rune(s[i]), 1
-		var w bool
-		if r < utf8.RuneSelf {
-			w = asciiPyWord[r]
-		} else {
-			r, n = utf8.DecodeRuneInString(s[i:])
-			w = isPyWordRune(r)
-		}
-		if w {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			return s[start:i], i
-		}
-		i += n
-	}
-	if start >= 0 {
-		return s[start:], i
-	}
-	return "", i
 }

@@ -14,16 +14,27 @@ func WordTokens(s string) []string { return AppendWordTokens(nil, s) }
 // AppendWordTokens appends the word runs of s to out, so a caller can reuse
 // one buffer across texts.
 func AppendWordTokens(out []string, s string) []string {
+	for i := 0; ; {
+		var w string
+		if w, i = nextWord(s, i); w == "" {
+			return out
+		}
+		out = append(out, w)
+	}
+}
+
+// nextWord is the first word run of s at or after i, and where the
+// reading goes on; "" at the end. Bytes, not runes, for ASCII (most of
+// any page): this runs over both extractors' results and every block
+// compared between them.
+func nextWord(s string, i int) (string, int) {
 	start := -1
-	for i := 0; i < len(s); {
-		// Bytes, not runes, for ASCII (most of any page): this runs over
-		// both extractors' results and every block compared between them.
+	for i < len(s) {
+		r, n := rune(s[i]), 1
 		var w bool
-		n := 1
-		if c := s[i]; c < utf8.RuneSelf {
-			w = asciiPyWord[c]
+		if r < utf8.RuneSelf {
+			w = asciiPyWord[r]
 		} else {
-			var r rune
 			r, n = utf8.DecodeRuneInString(s[i:])
 			w = isPyWordRune(r)
 		}
@@ -32,15 +43,14 @@ func AppendWordTokens(out []string, s string) []string {
 				start = i
 			}
 		} else if start >= 0 {
-			out = append(out, s[start:i])
-			start = -1
+			return s[start:i], i
 		}
 		i += n
 	}
 	if start >= 0 {
-		out = append(out, s[start:])
+		return s[start:], i
 	}
-	return out
+	return "", i
 }
 
 // asciiPyWord answers isPyWordRune for ASCII without the Unicode tables.
