@@ -79,9 +79,6 @@ func restoreFlattened(content *html.Node, src *pageText) {
 				keep = c.match
 			}
 			el := stripNonContent(baselineClean(cloneNode(keep)))
-			if keep == body {
-				dropBodyLandmarks(el) // bodylandmarks.go
-			}
 			el.Data, el.DataAtom, el.Attr = "div", atom.Div, nil
 			for content.FirstChild != nil {
 				content.RemoveChild(content.FirstChild)

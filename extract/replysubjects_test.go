@@ -3,7 +3,27 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
+
+// firstElementOf is the first element of an HTML fragment, parsed as a
+// page's body.
+func firstElementOf(t *testing.T, fragment string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader("<html><body>" + fragment + "</body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for c := findElement(doc, atom.Body).FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	t.Fatalf("no element in %q", fragment)
+	return nil
+}
 
 // subjectedRepliesThreadPage is a forum topic whose posts each carry a
 // subject heading, the replies' "Re: " and the topic's title, above the
