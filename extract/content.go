@@ -156,6 +156,16 @@ type rendered struct {
 	links    []Link
 }
 
+// cut is r after a pass that only drops text gave md: md with the links
+// it still holds when it is shorter, r as it was when the pass dropped
+// nothing.
+func (r rendered) cut(md string) rendered {
+	if len(md) < len(r.markdown) {
+		return rendered{markdown: md, links: linksIn(r.links, md)}
+	}
+	return r
+}
+
 func render(ex extraction, base *url.URL, src *pageText) (r rendered, err error) {
 	defer func() {
 		if p := recover(); p != nil {

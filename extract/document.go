@@ -68,46 +68,32 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	if r.markdown != th.markdown || kind == threadNone {
 		// A thread's posts may quote each other whole; any other result
 		// holding the page's text twice over loses the copy.
-		if md := dropCardCopies(dropRepeatedRuns(r.markdown, &defaultConfig)); len(md) < len(r.markdown) {
-			r = rendered{markdown: md, links: linksIn(r.links, md)}
-		}
+		r = r.cut(dropCardCopies(dropRepeatedRuns(r.markdown, &defaultConfig)))
 	}
 	if kind == threadNone && !declaresDiscussion(structuredTypes(meta, root)) {
-		if md := dropTrailingComments(r.markdown, comments, &defaultConfig); len(md) < len(r.markdown) {
-			r = rendered{markdown: md, links: linksIn(r.links, md)}
-		}
+		r = r.cut(dropTrailingComments(r.markdown, comments, &defaultConfig))
 	}
 	if !declaresArticle(root, meta, &defaultConfig) {
 		if name, desc := declaredProduct(meta, structuredTypes(meta, root)); desc != "" {
 			r.markdown = sayDeclaredProduct(r.markdown, name, desc, &defaultConfig)
 		}
 	}
-	if md := dropSignatureBlocks(r.markdown, sigs, &defaultConfig); len(md) < len(r.markdown) {
-		r = rendered{markdown: md, links: linksIn(r.links, md)}
-	}
+	r = r.cut(dropSignatureBlocks(r.markdown, sigs, &defaultConfig))
 	if isShop(root, meta, &defaultConfig) {
 		// productimages.go: a gallery's labels repeat the product's name;
 		// the images (and so the links) stay.
 		r.markdown = dropImageAlts(r.markdown)
 		// productname.go: the shop's header above the product's name goes.
-		if md := startAtProductName(r.markdown, titles, &defaultConfig); len(md) < len(r.markdown) {
-			r = rendered{markdown: md, links: linksIn(r.links, md)}
-		}
+		r = r.cut(startAtProductName(r.markdown, titles, &defaultConfig))
 	}
 	// echoedalts.go: a photo's label that repeats the name beside it.
 	r.markdown = dropEchoedAlts(r.markdown, &defaultConfig)
 	// cardrepeats.go: a card's name or price its markup writes twice.
-	if md := dropCardRepeats(r.markdown); len(md) < len(r.markdown) {
-		r = rendered{markdown: md, links: linksIn(r.links, md)}
-	}
+	r = r.cut(dropCardRepeats(r.markdown))
 	// crumbtrail.go: a breadcrumb trail atop the content.
-	if md := dropLeadingCrumbs(r.markdown, &defaultConfig); len(md) < len(r.markdown) {
-		r = rendered{markdown: md, links: linksIn(r.links, md)}
-	}
+	r = r.cut(dropLeadingCrumbs(r.markdown, &defaultConfig))
 	// cardcalls.go: the linked call to action every priced card repeats.
-	if md := dropCardCalls(r.markdown, &defaultConfig); len(md) < len(r.markdown) {
-		r = rendered{markdown: md, links: linksIn(r.links, md)}
-	}
+	r = r.cut(dropCardCalls(r.markdown, &defaultConfig))
 	d.Markdown, d.Links = r.markdown, r.links
 	if d.Links == nil {
 		d.Links = []Link{}
