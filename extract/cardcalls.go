@@ -181,13 +181,3 @@ func wordsKey(s string, max, letterBytes int) (key string, lettered bool) {
 	}
 	return b.String(), lettered
 }
-
-// trimBullet is t (a trimmed line) without its bullet list marker ("- ",
-// "* ", "+ "): a card's call or badge is often a list item of its own.
-// An ordered marker ("1. ") stays, and with it the line is no call.
-func trimBullet(t string) string {
-	if strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
-		return t[2:]
-	}
-	return t
-}

@@ -17,7 +17,7 @@ func dropMarkdownLines(md string, lines []string, drop func(i int, line string) 
 	for i, line := range lines {
 		if drop(i, line) {
 			t := strings.TrimLeft(line, " ")
-			item := strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ")
+			item := trimBullet(t) != t
 			continued := i+1 < len(lines) && strings.HasPrefix(lines[i+1], " ") && !blank(lines[i+1])
 			if !item || !continued {
 				skipBlank, dropped = len(out) == 0 || blank(out[len(out)-1]), true
@@ -41,4 +41,15 @@ func dropMarkdownLines(md string, lines []string, drop func(i int, line string) 
 		return md // never drop everything
 	}
 	return strings.Join(out, "\n")
+}
+
+// trimBullet is t (a trimmed Markdown line) without its bullet list marker
+// ("- ", "* ", "+ "); t itself when it has none. An ordered marker ("1. ")
+// stays: callers that match a line's words (a card's call or badge) do
+// not take a numbered entry for one.
+func trimBullet(t string) string {
+	if strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
+		return t[2:]
+	}
+	return t
 }
