@@ -15,44 +15,24 @@ import "strings"
 // built only for a class that has one.
 func withoutAlternation(class string) string {
 	found := false
-	eachClassWord(class, func(w string) bool {
-		found = isAlternationWord(w)
-		return !found
-	})
+	for w := range classWords(class) {
+		if found = isAlternationWord(w); found {
+			break
+		}
+	}
 	if !found {
 		return class
 	}
 	var b strings.Builder
-	eachClassWord(class, func(w string) bool {
+	for w := range classWords(class) {
 		if !isAlternationWord(w) {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			b.WriteString(w)
 		}
-		return true
-	})
-	return b.String()
-}
-
-// eachClassWord calls f with each space-separated word of class, in
-// order, until f returns false.
-func eachClassWord(class string, f func(string) bool) {
-	start := -1
-	for i := 0; i <= len(class); i++ {
-		if i < len(class) && class[i] != ' ' && class[i] != '\t' && class[i] != '\n' && class[i] != '\r' && class[i] != '\f' {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			if !f(class[start:i]) {
-				return
-			}
-			start = -1
-		}
 	}
+	return b.String()
 }
 
 // alternationWords are the class words that shade every other row.

@@ -105,15 +105,16 @@ func TestRuleIndexFindsEveryMatch(t *testing.T) {
 }
 
 // TestClassHides: the hiding utility classes are found wherever they sit
-// in the attribute, whatever the spacing (tabs, newlines, no-break
-// spaces) and case.
+// in the attribute, whatever the ASCII spacing (tabs, newlines) and case.
+// A no-break or em space joins two words into one class, as it does in a
+// browser: .hidden does not match "card\u00a0hidden".
 func TestClassHides(t *testing.T) {
 	for _, tc := range []struct {
 		class string
 		want  bool
 	}{
 		{"hidden", true}, {"btn d-none", true}, {"  card\tSR-ONLY\n", true},
-		{"card\u00a0hidden", true}, {"x\u2003visually-hidden y", true},
+		{"card\u00a0hidden", false}, {"x\u2003visually-hidden y", false}, {"x\u2003y visually-hidden", true},
 		{"hiddenish", false}, {"card hidden-xs", false}, {"", false}, {"   ", false},
 	} {
 		if got := classHides(tc.class); got != tc.want {

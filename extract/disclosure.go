@@ -128,10 +128,9 @@ func unhide(n *html.Node) {
 }
 
 func dropHidingClasses(class string) string {
-	f := strings.Fields(class)
-	out := f[:0]
-	for _, c := range f {
-		if !hidingClasses[strings.ToLower(c)] {
+	var out []string
+	for c := range classWords(class) {
+		if !foldLookup(hidingClasses, c) {
 			out = append(out, c)
 		}
 	}

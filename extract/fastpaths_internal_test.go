@@ -181,6 +181,8 @@ func BenchmarkFastPaths(b *testing.B) {
 	}{
 		{"hasDateName", classes, func(s string) { _ = hasDateName(s) }},
 		{"hasDateNameByFields", classes, func(s string) { _ = hasDateNameByFields(s) }},
+		{"classHides", classes, func(s string) { _ = classHides(s) }},
+		{"classHidesByFields", classes, func(s string) { _ = classHidesByFields(s) }},
 		{"collapseSpace", texts, func(s string) { _ = collapseSpace(s) }},
 		{"collapseSpaceByFields", texts, func(s string) { _ = collapseSpaceByFields(s) }},
 		{"AppendWordTokens", texts, func(s string) { _ = AppendWordTokens(nil, s) }},

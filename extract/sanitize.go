@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -359,29 +358,14 @@ var hidingClasses = map[string]bool{
 	"w-condition-invisible": true, "w-form-done": true, "w-form-fail": true,
 }
 
+// classHides: one of class's words (case ignored) is a hiding class.
 func classHides(class string) bool {
-	// strings.Fields without its slice: this runs on every element. Its
-	// words are split at unicode.IsSpace, read byte by byte where the
-	// class is ASCII (a call per byte made this most of the function).
-	start := 0
-	for i := 0; i < len(class); {
-		sp, w := false, 1
-		if c := class[i]; c < utf8.RuneSelf {
-			sp = asciiSpace[c]
-		} else {
-			var r rune
-			r, w = utf8.DecodeRuneInString(class[i:])
-			sp = unicode.IsSpace(r)
+	for w := range classWords(class) {
+		if foldLookup(hidingClasses, w) {
+			return true
 		}
-		if sp {
-			if i > start && foldLookup(hidingClasses, class[start:i]) {
-				return true
-			}
-			start = i + w
-		}
-		i += w
 	}
-	return start < len(class) && foldLookup(hidingClasses, class[start:])
+	return false
 }
 
 // isDescribed: another element labels or describes n (aria-labelledby,
@@ -392,6 +376,3 @@ func classHides(class string) bool {
 func isDescribed(n *html.Node) bool {
 	return hasAttr(n, "aria-describedby") || hasAttr(n, "aria-labelledby")
 }
-
-// asciiSpace: the ASCII bytes unicode.IsSpace reports.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

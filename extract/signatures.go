@@ -161,7 +161,7 @@ func namesSignature(n *html.Node) bool {
 		nameParts(v, func(w string) bool { last = w; return true })
 		return foldLookup(signatureWord, last) // only the last word is lowered, and on the stack
 	}
-	for v := range strings.FieldsSeq(getAttr(n, "class")) { // no slice: this runs on every element
+	for v := range classWords(getAttr(n, "class")) {
 		if endsSignature(v) {
 			return true
 		}
