@@ -16,6 +16,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	base := meta.baseURL(pageURL)
 	dropQuoteToggles(root, &defaultConfig) // before absolutizeLinks: it tells "#" from "#post-12"
 	absolutizeLinks(root, base)
+	spaceAdjacentLinks(root) // adjacentlinks.go: after absolutizeLinks, one target one spelling
 	paragraphize(root)
 	dropAuthorCards(root, &defaultConfig)
 	site := StripInvisible(meta.siteName())
