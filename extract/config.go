@@ -451,6 +451,14 @@ type config struct {
 	// control is this many words at most ("Click to expand...", "Show the
 	// full quote"); a longer line in a quote is what someone wrote.
 	QuoteToggleWords int
+	// EmbedBoxClimb and EmbedBoxLabelWords (embedboxes.go): an embed-code
+	// box is the nearest element within EmbedBoxClimb levels above a field
+	// holding embed markup that shows the markup as text (a player's
+	// overlay: a label, the field, the shown code), with at most
+	// EmbedBoxLabelWords words besides the code ("Embed", "Copy code",
+	// "Close"); more is the page around the field, left alone.
+	EmbedBoxClimb      int
+	EmbedBoxLabelWords int
 
 	// Collection pages (a category's grid, a storefront of picks).
 	// EchoedAltLines (echoedalts.go): an image's alternative text that
@@ -615,6 +623,8 @@ var defaultConfig = config{
 	ControlRowMinLinks:   3,
 	SignInPromptMaxWords: 16,
 	QuoteToggleWords:     4,
+	EmbedBoxClimb:        3,
+	EmbedBoxLabelWords:   8,
 
 	// Collection pages.
 	EchoedAltLines:      2,

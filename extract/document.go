@@ -18,6 +18,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	absolutizeLinks(root, base)
 	spaceAdjacentLinks(root) // adjacentlinks.go: after absolutizeLinks, one target one spelling
 	paragraphize(root)
+	dropEmbedCodeBoxes(root, &defaultConfig) // embedboxes.go: a player's "Embed" box
 	dropAuthorCards(root, &defaultConfig)
 	site := StripInvisible(meta.siteName())
 	d := &Document{
