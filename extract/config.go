@@ -166,6 +166,13 @@ type config struct {
 	ThreadRowClimb        int
 	ThreadRowMaxWords     int
 	ThreadRowSummaryWords int
+	// VoteLineMaxWords and VoteLineNames (votelines.go): a link
+	// aggregator's vote line under each entry ("12 points by ana 3 hours
+	// ago | hide | past | 4 comments") is at most VoteLineMaxWords words
+	// and names at most VoteLineNames things besides its counts, time and
+	// actions (the submitter; a longer line is an entry's text).
+	VoteLineMaxWords int
+	VoteLineNames    int
 	// ThreadTitleMinRunes and ThreadTitleTimeScan (isTitleLink): a row's
 	// title link holds a word of ThreadTitleMinRunes characters or more
 	// that is no number (an avatar's letter, a page number are not); a
@@ -548,6 +555,8 @@ var defaultConfig = config{
 	ThreadRowClimb:          4,
 	ThreadRowMaxWords:       120,
 	ThreadRowSummaryWords:   5,
+	VoteLineMaxWords:        20,
+	VoteLineNames:           3,
 	ThreadTitleMinRunes:     2,
 	ThreadTitleTimeScan:     64,
 	ProductRegionHolds:      0.8,

@@ -505,6 +505,7 @@ func renderRegion(region *html.Node, base *url.URL, src *pageText, meta *pageMet
 		stripShopChrome(region, keep, cfg) // editorialreviews.go
 	} else {
 		trimThreadRows(region, cfg) // threadrows.go
+		dropVoteLines(region, cfg)  // votelines.go
 	}
 	r, err := render(extraction{node: region, source: "region"}, base, src)
 	if err != nil || wordCount(r.markdown) == 0 {
