@@ -154,6 +154,9 @@ func (c *treeCopier) copy(n *html.Node) *html.Node {
 type rendered struct {
 	markdown string
 	links    []Link
+	// wholeBody: the text is the page's whole body, no main text found
+	// (Document.WholeBody).
+	wholeBody bool
 }
 
 // cut is r after a pass that only drops text gave md: md with the links
@@ -161,7 +164,7 @@ type rendered struct {
 // nothing.
 func (r rendered) cut(md string) rendered {
 	if len(md) < len(r.markdown) {
-		return rendered{markdown: md, links: linksIn(r.links, md)}
+		return rendered{markdown: md, links: linksIn(r.links, md), wholeBody: r.wholeBody}
 	}
 	return r
 }
@@ -177,7 +180,7 @@ func render(ex extraction, base *url.URL, src *pageText) (r rendered, err error)
 		restoreCodeBlocks(ex.node)
 		restoreTables(ex.node, src)
 		restoreCutTables(ex.node, src, &defaultConfig)
-		restoreFlattened(ex.node, src)
+		r.wholeBody = restoreFlattened(ex.node, src)
 	}
 	if ex.source == "region" || ex.source == "thread" {
 		// Copies of the page's parts (mainRegion, the thread's posts):
@@ -185,6 +188,7 @@ func render(ex extraction, base *url.URL, src *pageText) (r rendered, err error)
 		// region's stacked labels.
 		spaceInlineSiblings(ex.node, ex.source == "region", &defaultConfig)
 	}
+	r.wholeBody = r.wholeBody || ex.source == "body"
 	r.links = fixLinks(ex.node, base)
 	r.markdown, err = toMarkdown(ex.node)
 	return r, err

@@ -96,7 +96,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	r = r.cut(dropLeadingCrumbs(r.markdown, &defaultConfig))
 	// cardcalls.go: the linked call to action every priced card repeats.
 	r = r.cut(dropCardCalls(r.markdown, &defaultConfig))
-	d.Markdown, d.Links = r.markdown, r.links
+	d.Markdown, d.Links, d.WholeBody = r.markdown, r.links, r.wholeBody
 	if d.Links == nil {
 		d.Links = []Link{}
 	}
@@ -179,7 +179,7 @@ func mainContent(root *html.Node, base *url.URL, src *pageText, titles string, a
 			span = trimEdges(span, nil, titles)
 			return rendered{markdown: span, links: linksIn(rd.links, span)}, author, span, rdText
 		}
-		return rendered{markdown: md, links: linksIn(tf.links, md)}, author, md, rdText
+		return rendered{markdown: md, links: linksIn(tf.links, md), wholeBody: tf.wholeBody}, author, md, rdText
 	}
 	r, _ = render(extraction{node: bodyNode(root), source: "body"}, base, src)
 	r.markdown = dropDebris(r.markdown)

@@ -23,9 +23,11 @@ import (
 // body, for the document): anything else the baseline gathered is part of
 // it. A paragraph holding the JSON-LD articleBody is split at its line
 // breaks instead. src is the page the content was extracted from.
-func restoreFlattened(content *html.Node, src *pageText) {
+// wholeBody reports that the content became the body's copy: no main text
+// was found (Document.WholeBody).
+func restoreFlattened(content *html.Node, src *pageText) (wholeBody bool) {
 	if !onlyPlainParagraphs(content) {
-		return // trafilatura's own extraction: it keeps structure
+		return false // trafilatura's own extraction: it keeps structure
 	}
 	root := src.doc
 	body := findElement(root, atom.Body)
@@ -79,15 +81,19 @@ func restoreFlattened(content *html.Node, src *pageText) {
 				keep = c.match
 			}
 			el := stripNonContent(baselineClean(cloneNode(keep)))
+			if keep == body {
+				dropBodyLandmarks(el) // bodylandmarks.go
+			}
 			el.Data, el.DataAtom, el.Attr = "div", atom.Div, nil
 			for content.FirstChild != nil {
 				content.RemoveChild(content.FirstChild)
 			}
 			content.AppendChild(el)
-			return
+			return keep == body
 		}
 		p = next
 	}
+	return false
 }
 
 // writeBaselineText writes the text the baseline reads from n: all text

@@ -15,6 +15,13 @@ type Document struct {
 	Markdown string `json:"markdown"`
 	// Links are the content links in reading order, deduplicated by URL.
 	Links []Link `json:"links"`
+	// WholeBody: no main text was found, and Markdown is what is left of
+	// the page's whole body (trafilatura's fallback, or the last resort
+	// that keeps a page with text from coming back empty). Such content
+	// may be only the page's chrome (its sidebar and footer around a
+	// script's empty mount point) however many words it has, which
+	// browse_page's auto mode must know before it trusts the HTTP copy.
+	WholeBody bool `json:"-"`
 }
 
 // Link is one link of the main content.

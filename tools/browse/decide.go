@@ -105,16 +105,21 @@ const (
 func renderReason(body string, doc *extract.Document) string {
 	s := scanHTML(body)
 	words, all := 0, 0
+	wholeBody := false
 	if doc != nil {
 		words = proseWords(doc.Markdown)
 		all = len(score.Tokens(extract.StripMarkdownLinks(doc.Markdown)))
+		wholeBody = doc.WholeBody
 	}
 	switch {
 	case s.scripts == 0:
 		return "" // nothing would run
 	case all < thinWords:
 		return "its main content is only a few words"
-	case words >= holeWords:
+	case words >= holeWords && !wholeBody:
+		// Words of the page's whole body (no main text found) may be its
+		// sidebar and footer around the hole a script fills: they do not
+		// make the page whole.
 		return ""
 	case s.noscriptText >= noscriptNotice:
 		return "" // the page ships a whole view for readers without JavaScript, and it was read

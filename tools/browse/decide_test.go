@@ -20,6 +20,21 @@ func words(n int) string {
 const chrome = `<header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a> <a href="/about">About</a></nav></header>`
 const footer = `<footer><p>© 2024 Example Media. All rights reserved.</p><a href="/privacy">Privacy</a></footer>`
 
+// blogChrome is a blog's masthead, sidebar and footer around its <main>:
+// prose, but only the site's chrome, and more than holeWords words of it
+// in all, though no block of it reads as an article (the extractor finds
+// no main text and falls back to the whole body).
+func blogChrome(main string) string {
+	return `<header class="masthead"><h2><a href="/">Notes from the Apiary</a></h2><p class="tagline">A beekeeper's diary from the allotment behind the railway, kept since 2011.</p>` +
+		`<nav><a href="/">Home</a> <a href="/archive">Archive</a> <a href="/hives">The hives</a> <a href="/contact">Contact</a></nav></header>` +
+		`<div class="layout"><main>` + main + `</main><aside class="sidebar">` +
+		`<div class="widget about"><h3>About me</h3><p>I kept bees for a hobby while I delivered the post, and now that I have retired I keep twelve hives and far too many notebooks. This is where I write up the inspections and answer letters from people about to start their first colony.</p></div>` +
+		`<div class="widget subscribe"><h3>Follow by email</h3><p>Leave your address and new posts arrive by email, about once a month. Nothing else is ever sent.</p><form><input type="email"><button>Follow</button></form></div>` +
+		`<div class="widget archive"><h3>Archive</h3><ul><li><a href="/2024/06">June 2024</a> (3)</li><li><a href="/2024/05">May 2024</a> (5)</li></ul></div></aside></div>` +
+		`<footer class="site-footer"><p>Words and photographs are the author's own; ask before reusing them. Comments are read before they appear.</p>` +
+		`<p><a href="/feed.xml">RSS</a> · <a href="/privacy">Privacy</a></p></footer>`
+}
+
 func doc(t *testing.T, body string) *extract.Document {
 	t.Helper()
 	d, err := extract.FromHTML(body, testURL)
@@ -52,6 +67,12 @@ func TestRenderReason(t *testing.T) {
 		// counts what a person sees after load), so no render is needed.
 		{"content hidden until a script shows it", `<html><body><div style="visibility:hidden">` + chrome + article + `</div><script>document.body.firstChild.style.visibility=''</script></body></html>`, false},
 		{"short text next to a large bundle", `<html><body>` + chrome + `<main><h1>Release 4.2</h1><p>` + words(70) + `</p></main>` + bundle + `</body></html>`, true},
+		// No main text in the HTTP copy: the extractor falls back to the
+		// whole body, whose sidebar has more than holeWords prose words;
+		// the hole in <main> still says a script writes the article.
+		{"empty mount point under a long sidebar", `<html><body>` + blogChrome(`<div id="root"></div>`) + `<script src="/main.js" defer></script></body></html>`, true},
+		{"skeleton in main under a long sidebar", `<html><body>` + blogChrome(`<div id="story" class="story-skeleton"><div class="line"></div><div class="line short"></div></div>`) + `<script>setTimeout(draw, 400)</script></body></html>`, true},
+		{"article in main beside a long sidebar", `<html><body>` + blogChrome(article) + `<script src="/main.js" defer></script></body></html>`, false},
 		{"forum posts in a noscript view", `<html><body><section id="d-splash">Loading…</section><div id="main"></div><noscript><div id="main-outlet">` +
 			strings.Repeat(`<div class="crawler-post"><span class="creator">ann</span><div class="post"><p>`+words(60)+`</p></div></div>`, 5) + `</div></noscript>` + bundle + `</body></html>`, false},
 	}

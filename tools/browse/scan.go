@@ -25,7 +25,7 @@ type htmlScan struct {
 	textLen      int  // visible characters (non-space) outside script/style/noscript/template
 	scripts      int  // <script> elements, inline or external
 	scriptBytes  int  // bytes of inline script code and data
-	emptyRoot    bool // a framework mount point (#root, #app, [data-reactroot], ng-app, ...) with no real content
+	emptyRoot    bool // a framework mount point (#root, #app, [data-reactroot], ng-app, ...) or a <main> with no real content
 	noscriptJS   bool // a <noscript> asks for JavaScript
 	noscriptText int  // visible characters inside <noscript> (a whole no-JS view when large)
 	loading      int  // short text nodes that are loading placeholders ("Loading…", "{{ title }}")
@@ -71,7 +71,9 @@ func scanHTML(body string) htmlScan {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			tag := string(name)
-			mount := tag == "app-root"
+			// A <main> with nothing in it is the same hole: the page's main
+			// content is still to be written (a skeleton a timer fills).
+			mount := tag == "app-root" || tag == "main"
 			var metaName, metaContent, inputType string
 			for hasAttr {
 				var k, v []byte
