@@ -506,6 +506,12 @@ type config struct {
 	CrumbMaxItems   int
 	CrumbItemWords  int
 	CrumbLastWords  int
+	// CardGridMinItems (cardgrids.go): an ordered list of at least this
+	// many items, most of them cards (a link first, then lines of their
+	// own), is a product grid whose numbers the stylesheet hides. Three:
+	// two linked cards may be a post's numbered pair of picks, a grid
+	// repeats its card.
+	CardGridMinItems int
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -646,4 +652,5 @@ var defaultConfig = config{
 	CrumbMaxItems:       6,
 	CrumbItemWords:      5,
 	CrumbLastWords:      8,
+	CardGridMinItems:    3,
 }

@@ -188,6 +188,9 @@ func render(ex extraction, base *url.URL, src *pageText) (r rendered, err error)
 		// region's stacked labels.
 		spaceInlineSiblings(ex.node, ex.source == "region", &defaultConfig)
 	}
+	// cardgrids.go: a product grid marked up as an ordered list reads
+	// without the numbers its stylesheet hides.
+	unnumberCardGrids(ex.node, &defaultConfig)
 	r.wholeBody = r.wholeBody || ex.source == "body"
 	r.links = fixLinks(ex.node, base)
 	r.markdown, err = toMarkdown(ex.node)
