@@ -318,6 +318,13 @@ type config struct {
 	// positive" is 19 words); one buyer's review with its name and date
 	// is more.
 	RatingSummaryMaxWords int
+	// FootnoteLegendMinLines (finelegend.go): on a shop page, this many
+	// lines in a row that each open with a footnote sign ("\* Typical
+	// value tested under laboratory conditions.", "\** Sold separately.")
+	// are the fine print under a section, and go. 2: one such line alone
+	// is often a note the page means to be read ("\*natural wear and tear
+	// will occur"); a legend explains two signs or more.
+	FootnoteLegendMinLines int
 	// ProductNameTitleShare (productname.go): on a shop page, a level-one
 	// heading with at least this share of its words in the page's title
 	// names the product, and the text starts there (what stands above it
@@ -611,6 +618,7 @@ var defaultConfig = config{
 	EditorialReviewScan:     4096,
 	ReviewTabScan:           16384,
 	RatingSummaryMaxWords:   40,
+	FootnoteLegendMinLines:  2,
 	ProductNameTitleShare:   0.5,
 	ShopHeaderBlockWords:    20,
 	ProductNameMinWords:     2,

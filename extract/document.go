@@ -79,6 +79,11 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		if name, desc := declaredProduct(meta, structuredTypes(meta, root)); desc != "" {
 			r.markdown = sayDeclaredProduct(r.markdown, name, desc, &defaultConfig)
 		}
+		if kind == threadNone {
+			// finelegend.go: the legends of fine print under a maker's
+			// sections.
+			r = r.cut(dropFootnoteLegends(r.markdown, &defaultConfig))
+		}
 	}
 	r = r.cut(dropSignatureBlocks(r.markdown, sigs, &defaultConfig))
 	if isShop(root, meta, &defaultConfig) {
