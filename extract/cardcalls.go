@@ -30,6 +30,12 @@ var cardBadges = map[string]bool{
 	"sponsored": true, "best seller": true, "bestseller": true, "top rated": true, "award winner": true,
 	"staff pick": true, "new arrival": true, "new arrivals": true, "just in": true, "on sale": true,
 	"limited edition": true, "online only": true, "more options": true,
+	// The same stock labels in the other languages shops most often
+	// write them in (French, German, Spanish, Italian, Dutch, Portuguese).
+	"en stock": true, "rupture de stock": true, "épuisé": true, "auf lager": true, "ausverkauft": true,
+	"nicht auf lager": true, "nicht vorrätig": true, "agotado": true, "en existencia": true, "sin stock": true,
+	"esaurito": true, "op voorraad": true, "uitverkocht": true, "niet op voorraad": true, "esgotado": true,
+	"em estoque": true,
 }
 
 // dropCardCalls removes the lines of md that are one link alone, of at

@@ -37,6 +37,10 @@ func TestDropCardCalls(t *testing.T) {
 			cards("Top Rated", 1) + "\n\n" + cards("Ships in a week", 5), "", "Top Rated"},
 		{"a badge five times needs no prices",
 			strings.Repeat("[Koi pocket set](/k)\n\n**Sold out**\n\n", 5), "Sold out", "Koi pocket set"},
+		{"a stock label in another language",
+			cards("En stock", 3) + "\n\n" + cards("Ships in a week", 3), "En stock", "Desk C"},
+		{"accented, in a list item",
+			cards("- Épuisé", 2) + "\n\n" + cards("Ships in a week", 3), "puis", "Desk B"},
 		{"a badge twice without prices stays",
 			strings.Repeat("[Koi pocket set](/k)\n\nSold out\n\n", 2), "", "Sold out"},
 		{"a heading that names a badge is a section",
@@ -114,6 +118,33 @@ func TestFromHTMLSoldOutGridBadgesDropped(t *testing.T) {
 		t.Errorf("the cards' stock labels kept:\n%s", d.Markdown)
 	}
 	for _, want := range []string{sets[0], sets[3], sets[5], "chosen by our staff painters"} {
+		if !strings.Contains(d.Markdown, want) {
+			t.Errorf("lost %q:\n%s", want, d.Markdown)
+		}
+	}
+}
+
+// TestFromHTMLStockLabelsInFrench: a French garden shop's category page
+// sets "En stock" on each priced card; the cards keep their names and
+// prices, the label goes.
+func TestFromHTMLStockLabelsInFrench(t *testing.T) {
+	pots := []string{"Jardinière en terre cuite 60 cm", "Pot émaillé bleu nuit", "Bac à fleurs en bois de mélèze",
+		"Coupe en zinc patiné", "Pot à réserve d'eau", "Vasque en fibre de pierre"}
+	var b strings.Builder
+	b.WriteString(`<main><h1>Pots et jardinières</h1><p class="category-description">Des bacs pour le balcon, la terrasse et le jardin, choisis par nos pépiniéristes.</p><div class="product-list">`)
+	for i, p := range pots {
+		fmt.Fprintf(&b, `<div class="product-miniature"><a href="/p/pot-%d" class="thumbnail"><img src="/img/pot-%d.jpg" alt=""></a>
+<h3 class="product-title"><a href="/p/pot-%d">%s</a></h3><div class="product-price-and-shipping"><span class="price">%d,90 €</span></div><div class="product-availability">En stock</div></div>`, i, i, i, p, 19+6*i)
+	}
+	b.WriteString(`</div></main>`)
+	d, err := FromHTML(page(`<html lang="fr"><title>Pots et jardinières - Jardin du Coin</title>`, siteChrome(b.String())), mustURL(t, "https://jardin.example.fr/pots-jardinieres"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(d.Markdown, "En stock") {
+		t.Errorf("the cards' stock labels kept:\n%s", d.Markdown)
+	}
+	for _, want := range []string{pots[1], pots[5], "49,90 €"} {
 		if !strings.Contains(d.Markdown, want) {
 			t.Errorf("lost %q:\n%s", want, d.Markdown)
 		}
