@@ -75,6 +75,11 @@ var controlLabels = map[string]bool{
 	// under every entry of a catalogue or a recipe index.
 	"rate this": true, "rate this book": true, "rate this title": true, "rate this item": true,
 	"rate this product": true, "rate this recipe": true, "clear rating": true,
+	// A collapsible section's toggle (a board index's category, a
+	// listing's "show more" under a truncated group), its label left by
+	// the script that draws the arrow.
+	"collapse": true, "expand": true, "collapse all": true, "expand all": true,
+	"show more": true, "show less": true,
 }
 
 // dropControlLabels removes the lines of md that are nothing but a
