@@ -232,13 +232,21 @@ type config struct {
 	// StructureGapShare and StructureShare (structure.go): readability's
 	// result replaces trafilatura's (from the first to the last block
 	// trafilatura holds) when the blocks in that span trafilatura lacks add
-	// StructureGapShare of its words and StructureShare of them are headings
-	// and list items: trafilatura's recovery pass, which reads paragraphs
-	// only, lost the article's sections and lists. A heading or a short list
+	// StructureGapShare of its words and StructureShare of them (of their
+	// words or of the blocks) are headings, list items, code blocks and
+	// tables: trafilatura's recovery pass, which reads paragraphs only,
+	// lost the article's sections and lists. A heading or a short list
 	// is a few words, so the share of words is low; the share of headings
 	// and lists among them is what tells lost structure from chrome.
 	StructureGapShare float64
 	StructureShare    float64
+	// StructureHeadings: that many headings among the blocks trafilatura
+	// lacks pass for lost structure whatever their share of its words: a
+	// long page's section titles are a few words each, under
+	// StructureGapShare of its text, and the recovery pass lost them all.
+	// (One heading alone is as often a box's title as a section's; 2 to 5
+	// give the same WCXB figures, 3 is in the middle.)
+	StructureHeadings int
 	// ArticleLinkShare: an article path's result with at least this share
 	// of its text in links is a menu, an index or a rail it took for the
 	// text, not an article; the region is read instead. (Gained from 0.4
@@ -580,6 +588,7 @@ var defaultConfig = config{
 	GapBlockKept:            0.5,
 	StructureGapShare:       0.05,
 	StructureShare:          0.5,
+	StructureHeadings:       3,
 	ArticleLinkShare:        0.5,
 	LinkBlockShare:          0.9,
 	ProductLinkRun:          4,

@@ -69,7 +69,10 @@ type gaps struct {
 	resultWords int    // the result's words
 	words       int    // the gap blocks' words
 	linked      int    // of words, those in link text
-	structured  int    // of words, those in headings and list items
+	structured  int    // of words, those in headings, list items, code blocks and tables
+	headings    int    // the gap blocks that are headings
+	blocks      int    // the gap blocks
+	structBlks  int    // of blocks, those that are headings, list items, code blocks or tables
 }
 
 // fewLinks: less than cfg.GapLinkShare of the gaps' words are link text
@@ -116,8 +119,13 @@ func gapsIn(md, result string, cfg *config) (g gaps, ok bool) {
 		w := wordCount(stripLinks(b))
 		g.words += w
 		g.linked += w - wordCount(stripLinkTexts(b))
-		if isHeading(b) || isListItem(b) {
+		if isHeading(b) {
+			g.headings++
+		}
+		g.blocks++
+		if isHeading(b) || isListItem(b) || isFencedCode(b) || isTableBlock(b) {
 			g.structured += w
+			g.structBlks++
 		}
 	}
 	return g, true

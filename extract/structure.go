@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Trafilatura reads a page in two ways. When its main pass finds too
 // little, it recovers the text from the page's loose elements, and that
 // pass collects paragraphs, quotes, code and tables only: every heading
@@ -18,17 +20,25 @@ package extract
 
 // structureLost returns readability's result (rd) from the first to the
 // last of its blocks that trafilatura's result (tf) holds, when tf has
-// neither a heading nor a list item (flatText) and the blocks
-// in between that tf lacks add at least cfg.StructureGapShare of tf's
-// words, at least cfg.StructureShare of them in headings and list items
-// and less than cfg.GapLinkShare in links.
+// neither a heading nor a list item (flatText) and the blocks in between
+// that tf lacks add at least cfg.StructureGapShare of tf's words (or hold
+// cfg.StructureHeadings headings: a long page's section titles are few
+// words), at least cfg.StructureShare of them (of their words, or of the
+// blocks themselves) headings, list items, code blocks and tables, and
+// less than cfg.GapLinkShare of their words in links. The recovery pass
+// reads a <pre> as a paragraph of another spacing, so a reference page's
+// code goes with its titles; counted by blocks, a reference page's titles
+// and code outnumber the one-line notes between them that outweigh them
+// in words.
 func structureLost(tf, rd string, cfg *config) (string, bool) {
 	if rd == "" || tf == "" || !flatText(tf) {
 		return "", false
 	}
 	g, ok := gapsIn(rd, tf, cfg)
-	if !ok || g.words == 0 || float64(g.words) < cfg.StructureGapShare*float64(g.resultWords) || !g.fewLinks(cfg) ||
-		float64(g.structured) < cfg.StructureShare*float64(g.words) {
+	few := float64(g.words) < cfg.StructureGapShare*float64(g.resultWords) && g.headings < cfg.StructureHeadings
+	prose := float64(g.structured) < cfg.StructureShare*float64(g.words) &&
+		float64(g.structBlks) < cfg.StructureShare*float64(g.blocks)
+	if !ok || g.words == 0 || few || !g.fewLinks(cfg) || prose {
 		return "", false
 	}
 	return g.span, true
@@ -43,4 +53,14 @@ func flatText(md string) bool {
 		}
 	}
 	return true
+}
+
+// isFencedCode: a Markdown block that is a fenced code block.
+func isFencedCode(b string) bool {
+	return strings.HasPrefix(strings.TrimLeft(b, " "), "```")
+}
+
+// isTableBlock: a Markdown block that is a table (its rows open with "|").
+func isTableBlock(b string) bool {
+	return strings.HasPrefix(strings.TrimLeft(b, " "), "|")
 }

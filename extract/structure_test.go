@@ -77,6 +77,13 @@ func TestStructureLost(t *testing.T) {
 	}
 	flat := strings.Join(p, "\n\n")
 	join := func(blocks ...string) string { return strings.Join(blocks, "\n\n") }
+	// lp: a long guide's paragraphs, each of about thirty words.
+	var lp []string
+	for i, topic := range []string{"the pots", "the mix", "the light", "the water", "the food", "the pests", "the frost", "the harvest", "the seed", "the cuttings", "the tools", "the season"} {
+		lp = append(lp, "Part "+string(rune('a'+i))+" of the guide is about "+topic+": what a grower on a balcony needs to know about "+topic+
+			" in the first season, which mistakes cost the most, and how a few minutes each morning spent on "+topic+" save a crop that would otherwise be lost by midsummer.")
+	}
+	long := strings.Join(lp, "\n\n")
 	tests := []struct {
 		name, tf, rd, want string
 	}{
@@ -105,6 +112,27 @@ func TestStructureLost(t *testing.T) {
 			join(p[0], p[1], p[2], "## Tip", p[3]),
 			""},
 		{"readability empty", flat, "", ""},
+		// A long page's section titles are a few words against thousands:
+		// under StructureGapShare of the text, yet every one of them lost.
+		{"many short section titles on a long page",
+			long,
+			join(lp[0], "## Soil", lp[1], lp[2], "## Light", lp[3], lp[4], "## Water", lp[5], lp[6], "## Food", lp[7], lp[8], lp[9], lp[10], lp[11]),
+			join(lp[0], "## Soil", lp[1], lp[2], "## Light", lp[3], lp[4], "## Water", lp[5], lp[6], "## Food", lp[7], lp[8], lp[9], lp[10], lp[11])},
+		{"two short titles on a long page are too few",
+			long,
+			join(lp[0], "## Soil", lp[1], lp[2], lp[3], lp[4], "## Water", lp[5], lp[6], lp[7], lp[8], lp[9], lp[10], lp[11]),
+			""},
+		// A reference page: each title over a one-line note and a code
+		// block. The notes outweigh the titles in words, but most of the
+		// blocks lost are titles and code.
+		{"titles, notes and code of a reference page",
+			flat,
+			join(p[0], "## `WITH` clause", "The clause names subqueries that the main query can refer to by name later on.", "```\nWITH name AS ( select )\n```", p[1], "## `WHERE` clause", "The condition every row of the output satisfies, evaluated once for each row that is read.", "```\nWHERE condition\n```", p[2], "## `LIMIT` clause", p[3]),
+			join(p[0], "## `WITH` clause", "The clause names subqueries that the main query can refer to by name later on.", "```\nWITH name AS ( select )\n```", p[1], "## `WHERE` clause", "The condition every row of the output satisfies, evaluated once for each row that is read.", "```\nWHERE condition\n```", p[2], "## `LIMIT` clause", p[3])},
+		{"many titles that are links: a table of contents",
+			long,
+			join(lp[0], "## [Soil](#soil)", lp[1], lp[2], "## [Light](#light)", lp[3], lp[4], "## [Water](#water)", lp[5], lp[6], "## [Food](#food)", lp[7], lp[8], lp[9], lp[10], lp[11]),
+			""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,6 +160,17 @@ func TestStructureLostThresholdsFromConfig(t *testing.T) {
 	cfg.StructureShare = 1.1
 	if _, ok := structureLost(tf, rd, &cfg); ok {
 		t.Error("StructureShare not read from the config")
+	}
+	// Three titles over a long text: found only by their count.
+	long := strings.Repeat(p+"\n\n", 20) + q
+	rd = p + "\n\n## Pots\n\n" + strings.Repeat(p+"\n\n", 6) + "## Mix\n\n" + strings.Repeat(p+"\n\n", 7) + "## Light\n\n" + strings.Repeat(p+"\n\n", 6) + q
+	if _, ok := structureLost(long, rd, &defaultConfig); !ok {
+		t.Fatal("three lost titles in a long text not found with the default thresholds")
+	}
+	cfg = defaultConfig
+	cfg.StructureHeadings = 4
+	if _, ok := structureLost(long, rd, &cfg); ok {
+		t.Error("StructureHeadings not read from the config")
 	}
 }
 
