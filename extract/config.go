@@ -527,6 +527,17 @@ type config struct {
 	// two linked cards may be a post's numbered pair of picks, a grid
 	// repeats its card.
 	CardGridMinItems int
+	// EntryStampMinLines, EntryStampOtherWords and EntryStampLinkWords
+	// (entrystamps.go): a line holding a relative time ("3 days ago")
+	// and at most EntryStampOtherWords other words, none of its links
+	// longer than EntryStampLinkWords words, is an entry's stamp (its
+	// author and age) when EntryStampMinLines lines or more of the page
+	// are. Three: one or two such lines may be a story's own dateline; six
+	// words: an author or two, a separator, a comment count; four: a
+	// name is a few words, an entry's title link more.
+	EntryStampMinLines   int
+	EntryStampOtherWords int
+	EntryStampLinkWords  int
 }
 
 // defaultConfig is the configuration FromHTML uses.
@@ -659,15 +670,18 @@ var defaultConfig = config{
 	EmbedBoxLabelWords:   8,
 
 	// Collection pages.
-	EchoedAltLines:      2,
-	CardCallMinRepeats:  5,
-	CardCallMaxWords:    6,
-	CardCallMinPrices:   5,
-	CardCallLetterBytes: 3,
-	CardBadgeMinRepeats: 2,
-	CrumbLeadBlocks:     4,
-	CrumbMaxItems:       6,
-	CrumbItemWords:      5,
-	CrumbLastWords:      8,
-	CardGridMinItems:    3,
+	EchoedAltLines:       2,
+	CardCallMinRepeats:   5,
+	CardCallMaxWords:     6,
+	CardCallMinPrices:    5,
+	CardCallLetterBytes:  3,
+	CardBadgeMinRepeats:  2,
+	CrumbLeadBlocks:      4,
+	CrumbMaxItems:        6,
+	CrumbItemWords:       5,
+	CrumbLastWords:       8,
+	CardGridMinItems:     3,
+	EntryStampMinLines:   3,
+	EntryStampOtherWords: 6,
+	EntryStampLinkWords:  4,
 }

@@ -101,6 +101,8 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 	r = r.cut(dropLeadingCrumbs(r.markdown, &defaultConfig))
 	// cardcalls.go: the linked call to action every priced card repeats.
 	r = r.cut(dropCardCalls(r.markdown, &defaultConfig))
+	// entrystamps.go: the byline-and-age line each entry repeats.
+	r = r.cut(dropEntryStamps(r.markdown, &defaultConfig))
 	d.Markdown, d.Links, d.WholeBody = r.markdown, r.links, r.wholeBody
 	if d.Links == nil {
 		d.Links = []Link{}
