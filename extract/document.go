@@ -71,6 +71,10 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		// A thread's posts may quote each other whole; any other result
 		// holding the page's text twice over loses the copy.
 		r = r.cut(dropCardCopies(dropRepeatedRuns(r.markdown, &defaultConfig)))
+		// shopclean.go: a control's label or a linked call to action
+		// alone on its line ("Read more...", "See all reviews"), which
+		// the article path keeps as the region's render does not.
+		r = r.cut(dropControlLabels(r.markdown, &defaultConfig))
 	}
 	if kind == threadNone && !declaresDiscussion(structuredTypes(meta, root)) {
 		r = r.cut(dropTrailingComments(r.markdown, comments, &defaultConfig))

@@ -216,13 +216,31 @@ func insideShare(md string, texts []string) float64 {
 var linkLabels = map[string]bool{
 	"explore": true, "explore more": true, "discover": true, "discover more": true, "learn more": true,
 	"shop": true, "shop now": true, "buy now": true, "view": true, "view all": true, "view more": true,
-	"view details": true, "see details": true, "details": true, "more": true, "read more": true, "see more": true,
+	"view details": true, "see details": true, "details": true, "more": true, "read more": true, "see more": true, "see all": true,
 	"find out more": true, "get started": true, "more info": true,
 }
 
 // isLinkLabel: the title's words are one of linkLabels.
 func isLinkLabel(title string) bool {
-	return linkLabels[strings.Join(wordTokens(strings.ToLower(title), nil), " ")]
+	return isActionLabel(strings.Join(wordTokens(strings.ToLower(title), nil), " "))
+}
+
+// allVerbs open a link to the whole of a section ("See all reviews",
+// "View all posts", "Browse all courses").
+var allVerbs = []string{"see all ", "view all ", "show all ", "browse all "}
+
+// isActionLabel: words (lower case, one space apart) name an action, not
+// an item: one of linkLabels, or one of allVerbs and one word more.
+func isActionLabel(words string) bool {
+	if linkLabels[words] {
+		return true
+	}
+	for _, v := range allVerbs {
+		if rest, ok := strings.CutPrefix(words, v); ok && rest != "" && !strings.Contains(rest, " ") {
+			return true
+		}
+	}
+	return false
 }
 
 // keptTitles counts the titles of which found reports at least half.

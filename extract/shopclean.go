@@ -123,7 +123,7 @@ func isControlLabel(line string, cfg *config) bool {
 	}
 	// A link labelled "Learn more" or "Shop now" alone on its line is a
 	// card's or a banner's call to action (linkLabels).
-	return linkLabels[words] && isLinkLine(line)
+	return isActionLabel(words) && isLinkLine(line)
 }
 
 // isLinkLine: the line, outside list and emphasis marks, is one link
