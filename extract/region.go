@@ -75,11 +75,13 @@ func regionRoot(root *html.Node, cfg *config) (n *html.Node, pageLevel bool) {
 // walked again, with it.
 func regionWords(n *html.Node, pageLevel bool, cfg *config) (all, own, limit int) {
 	var widgets []regionPart
-	all, own = regionWordsFrom(regionPart{n, pageLevel, false}, 0, &widgets)
+	all, own = regionWordsFrom(regionPart{n, pageLevel, false, nil}, 0, &widgets)
 	limit = limitOf(all, cfg)
 	for _, w := range widgets {
 		if visibleWords(w.n) > limit {
-			a, o := regionWordsFrom(w.inner(), limit, nil)
+			in := w.inner()
+			in.widget = widgetStems(w.n)
+			a, o := regionWordsFrom(in, limit, nil)
 			all, own = all+a, own+o
 		}
 	}
@@ -89,7 +91,7 @@ func regionWords(n *html.Node, pageLevel bool, cfg *config) (all, own, limit int
 // regionWordsWithin is regionWords with the widgets holding more than
 // limit words kept (isChromeIn).
 func regionWordsWithin(n *html.Node, pageLevel bool, limit int) (all, own int) {
-	return regionWordsFrom(regionPart{n, pageLevel, false}, limit, nil)
+	return regionWordsFrom(regionPart{n, pageLevel, false, nil}, limit, nil)
 }
 
 // regionPart is an element of a region walk: whether its children are at
@@ -97,13 +99,17 @@ func regionWordsWithin(n *html.Node, pageLevel bool, limit int) (all, own int) {
 type regionPart struct {
 	n                 *html.Node
 	pageLevel, inLink bool
+	// widget: the widget stems (widgetparts.go) of the element named for a
+	// widget, holding more than the limit, that the walk is inside: the
+	// elements under it named by the same stem are its parts.
+	widget []string
 }
 
 // inner is the walk's state for p's children.
 func (p regionPart) inner() regionPart {
 	c := p.n
 	return regionPart{c, p.pageLevel && c.DataAtom != atom.Article && c.DataAtom != atom.Section && c.DataAtom != atom.Main,
-		p.inLink || c.DataAtom == atom.A}
+		p.inLink || c.DataAtom == atom.A, p.widget}
 }
 
 // regionWordsFrom counts the words under p.n as regionWordsWithin does;
@@ -125,16 +131,20 @@ func regionWordsFrom(p regionPart, limit int, widgets *[]regionPart) (all, own i
 				switch chromeKind(c, p.pageLevel) {
 				case chromeName:
 				case widgetName:
+					if limit > 0 && isWidgetPart(c, p.widget) {
+						walk(regionPart{c, p.pageLevel, p.inLink, p.widget}.inner())
+						continue
+					}
 					if widgets != nil {
-						*widgets = append(*widgets, regionPart{c, p.pageLevel, p.inLink})
+						*widgets = append(*widgets, regionPart{c, p.pageLevel, p.inLink, nil})
 						continue
 					}
 					if limit <= 0 || visibleWords(c) <= limit {
 						continue
 					}
-					walk(regionPart{c, p.pageLevel, p.inLink}.inner())
+					walk(regionPart{c, p.pageLevel, p.inLink, widgetStems(c)}.inner())
 				default:
-					walk(regionPart{c, p.pageLevel, p.inLink}.inner())
+					walk(regionPart{c, p.pageLevel, p.inLink, p.widget}.inner())
 				}
 			}
 		}
@@ -174,15 +184,27 @@ func stripChrome(n *html.Node, pageLevel bool) { stripChromeAround(n, pageLevel,
 // stripChromeAround is stripChrome, keeping the elements named for chrome
 // that hold more than limit words (0: none is kept; widgetLimit).
 func stripChromeAround(n *html.Node, pageLevel bool, limit int) {
+	stripChromeWithin(n, pageLevel, limit, nil)
+}
+
+// stripChromeWithin is stripChromeAround under n; widget: the stems of
+// the element named for a widget, kept as content, that n is or is
+// inside, whose parts named by them stay (widgetparts.go).
+func stripChromeWithin(n *html.Node, pageLevel bool, limit int, widget []string) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
+			kind := chromeKind(c, pageLevel)
+			inner := pageLevel && c.DataAtom != atom.Article && c.DataAtom != atom.Section && c.DataAtom != atom.Main
 			switch {
+			case kind == widgetName && limit > 0 && isWidgetPart(c, widget):
+				stripChromeWithin(c, inner, limit, widget)
 			case isChromeIn(c, pageLevel, limit):
 				n.RemoveChild(c)
+			case kind == widgetName:
+				stripChromeWithin(c, inner, limit, widgetStems(c)) // kept: more than limit words
 			default:
-				inner := pageLevel && c.DataAtom != atom.Article && c.DataAtom != atom.Section && c.DataAtom != atom.Main
-				stripChromeAround(c, inner, limit)
+				stripChromeWithin(c, inner, limit, widget)
 			}
 		}
 		c = next
