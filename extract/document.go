@@ -42,6 +42,7 @@ func fromTree(root *html.Node, pageURL *url.URL) *Document {
 		comments = commentShingles(root)
 		facts = readRootFacts(root, meta, &defaultConfig)
 		sigs = postSignatures(root, &defaultConfig)
+		facts.draftRegion() // regiondraft.go
 	})
 	meta.facts = facts
 	if isCommentsPick(regionBasis, comments, &defaultConfig) {

@@ -25,6 +25,11 @@ func mainRegion(root *html.Node, cfg *config) *html.Node {
 // mainRegion is mainRegion of root, its root and widget limit read from
 // the page's facts when they are root's.
 func (m *pageMeta) mainRegion(root *html.Node, cfg *config) *html.Node {
+	if f := m.factsOf(root, cfg); f != nil {
+		if d := f.takeDraft(); d != nil {
+			return d // regiondraft.go
+		}
+	}
 	region, pageLevel, limit := m.regionRoot(root, cfg)
 	return cleanedRegion(region, pageLevel, limit, cfg)
 }

@@ -27,6 +27,7 @@ type rootFacts struct {
 	reviews   map[uint64]struct{}
 	hasReview bool            // reviews was read (only a shop page's text is cleaned of them)
 	tabPanels map[string]bool // a shop page's tab panels (tabPanelIDs), read with reviews
+	draft     *html.Node      // mainRegion's copy, made beside trafilatura (regiondraft.go); nil once taken
 }
 
 // readRootFacts reads the facts of root. meta is not changed: the facts
